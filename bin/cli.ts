@@ -1,0 +1,1 @@
+process.stdout.write("bulwark: no commands yet\n");

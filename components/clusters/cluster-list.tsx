@@ -1,0 +1,22 @@
+import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+
+export function ClusterList({ clusters }: { clusters: ClusterSummary[] }) {
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      {clusters.map((c) => (
+        <li key={c.id} className="flex items-center justify-between px-4 py-3">
+          <div>
+            <p className="font-medium text-slate-900">{c.name}</p>
+            <p className="text-xs text-slate-500">
+              {c.isDemo ? "demo cluster" : c.source.replace(/_/g, " ")}
+              {c.enabled ? "" : " · disabled"}
+            </p>
+          </div>
+          <p className="text-sm text-slate-600">
+            {c.lastScanAt ? `Last scan ${new Date(c.lastScanAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC · ${c.lastStatus}` : "Not scanned yet"}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,17 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/env.js";
+import { AppError } from "@/lib/errors";
+
+const globalForPrisma = globalThis as unknown as { bulwarkPrisma?: PrismaClient };
+
+/** The process-wide Prisma client (one pool per process, reused across hot reloads). */
+export function getPrisma(): PrismaClient {
+  if (globalForPrisma.bulwarkPrisma) return globalForPrisma.bulwarkPrisma;
+  if (!env.DATABASE_URL) {
+    throw new AppError("CONFIGURATION", { message: "DATABASE_URL is not set: start Bulwark with `npm start`." });
+  }
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+  globalForPrisma.bulwarkPrisma = new PrismaClient({ adapter });
+  return globalForPrisma.bulwarkPrisma;
+}
