@@ -13,10 +13,11 @@ export default defineConfig([
         "error",
         { object: "process", property: "env", message: "Read configuration through lib/env.js." },
       ],
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
   {
-    files: ["lib/env.js", "scripts/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "bin/**"],
+    files: ["lib/env.js", "scripts/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts", "bin/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

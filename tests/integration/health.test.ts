@@ -1,0 +1,32 @@
+import { describe, expect, it, vi } from "vitest";
+import { findFreePort } from "@/lib/db/free-port";
+
+const context = { params: Promise.resolve({}) };
+
+async function freshHealthRoute() {
+  vi.resetModules();
+  delete (globalThis as { bulwarkPrisma?: unknown }).bulwarkPrisma;
+  return (await import("@/app/api/health/route")).GET;
+}
+
+describe("GET /api/health", () => {
+  it("reports ok when the database answers", async () => {
+    const GET = await freshHealthRoute();
+    const res = await GET(new Request("http://localhost/api/health"), context);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  it("answers 503 with db down when the database is unreachable", async () => {
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `postgresql://postgres:x@127.0.0.1:${await findFreePort()}/none`;
+    try {
+      const GET = await freshHealthRoute();
+      const res = await GET(new Request("http://localhost/api/health"), context);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: "degraded", db: "down" });
+    } finally {
+      process.env.DATABASE_URL = saved;
+    }
+  });
+});
