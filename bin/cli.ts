@@ -1,1 +1,108 @@
-process.stdout.write("bulwark: no commands yet\n");
+// The `bulwark` CLI: parse arguments, call lib/, format, set the exit code. No logic of its own.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { ZCheckSettings, type CheckSettings } from "@/lib/checks/settings";
+import { SEVERITIES, type Severity } from "@/lib/checks/types";
+import { ManifestPathError } from "@/lib/k8s/manifests/load-manifests";
+import { ManifestSyntaxError } from "@/lib/k8s/manifests/parse-manifests";
+import type { ScanReport } from "@/lib/report/build-scan-report";
+import { formatCsv } from "@/lib/report/format-csv";
+import { formatSarif } from "@/lib/report/format-sarif";
+import { formatTable } from "@/lib/report/format-table";
+import { scanManifests } from "@/lib/scan/scan-manifests";
+
+const USAGE = `Usage:
+  bulwark scan --manifests PATH [PATH...] [options]
+  bulwark scan [--kubeconfig FILE] [--context NAME] [options]
+
+Options:
+  --format table|json|csv|sarif   output format (default: table)
+  --fail-on critical|high|medium|low
+                                  exit 1 when a finding at or above this severity exists
+  --settings FILE                 JSON check settings (severity overrides, allowed registries…)
+  -h, --help                      show this help
+
+Exit codes: 0 no failing finding at the --fail-on level, 1 findings at or above it, 2 usage or input error.`;
+
+const FORMATS = ["table", "json", "csv", "sarif"] as const;
+type Format = (typeof FORMATS)[number];
+
+class UsageError extends Error {}
+
+function readSettings(file: string | undefined): CheckSettings {
+  if (!file) return ZCheckSettings.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read settings: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = ZCheckSettings.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${file}: invalid settings at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+function render(report: ScanReport, format: Format): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case "csv":
+      return formatCsv(report);
+    case "sarif":
+      return formatSarif(report);
+    case "table":
+      return formatTable(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      manifests: { type: "string", multiple: true },
+      kubeconfig: { type: "string" },
+      context: { type: "string" },
+      format: { type: "string", default: "table" },
+      "fail-on": { type: "string" },
+      settings: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (command !== "scan") throw new UsageError(command ? `unknown command: ${command}` : "missing command");
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+  const failOn = values["fail-on"] as Severity | undefined;
+  if (failOn !== undefined && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
+  const settings = readSettings(values.settings);
+
+  if (!values.manifests) throw new UsageError("scanning a live cluster is not available in this build: use --manifests PATH");
+  // `--manifests a b c`: paths after the first arrive as positionals.
+  const report = await scanManifests([...values.manifests, ...rest], settings, new Date());
+  if (report.files === 0) throw new UsageError(`no .yaml, .yml or .json files found in ${[...values.manifests, ...rest].join(", ")}`);
+  process.stdout.write(render(report, format));
+  if (failOn === undefined) return 0;
+  const threshold = SEVERITIES.indexOf(failOn);
+  return report.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof UsageError || error instanceof ManifestSyntaxError || error instanceof ManifestPathError;
+    const isArgError = error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS");
+    const message = known || isArgError ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`bulwark: ${message}\n${known || isArgError ? "Run `bulwark --help` for usage.\n" : ""}`);
+    process.exitCode = 2;
+  },
+);

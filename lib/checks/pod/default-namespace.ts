@@ -1,0 +1,17 @@
+import { evaluateWorkloads } from "../evaluate-workloads";
+import type { Check } from "../types";
+
+/** pod.default-namespace: a workload runs in the `default` namespace. */
+export const defaultNamespace = {
+  id: "pod.default-namespace",
+  layer: "pod",
+  severity: "low",
+  title: "Workloads in the default namespace",
+  rationale:
+    "The default namespace rarely has its own policies, quotas or RBAC; workloads there share it with whatever else lands there by accident, which makes isolation and ownership unclear.",
+  remediation: "Create a namespace per application or team and deploy there (`metadata.namespace: shop`).",
+  references: ["CIS 5.7.4"],
+  requires: ["workloads"],
+  evaluate: (inventory) =>
+    evaluateWorkloads(inventory, (w) => (w.ref.namespace === "default" ? [{ message: "runs in the default namespace" }] : [])),
+} as const satisfies Check;

@@ -1,0 +1,71 @@
+import type { Namespace, ResourceRef } from "@/lib/inventory/types";
+import { evaluatePodSecurity, satisfiesLevel } from "../pss/evaluate-pod-security";
+import type { PssLevel } from "../pss/controls";
+import { evaluateWorkloads } from "../evaluate-workloads";
+import type { Check } from "../types";
+
+const PSA = "pod-security.kubernetes.io/";
+const MODES = ["enforce", "warn", "audit"] as const;
+const isLevel = (v: string | undefined): v is PssLevel => v === "privileged" || v === "baseline" || v === "restricted";
+
+/** pod.namespace-psa-missing: a non-system namespace enforces no Pod Security level, or enforces privileged. */
+export const namespacePsaMissing = {
+  id: "pod.namespace-psa-missing",
+  layer: "pod",
+  severity: "medium",
+  title: "Namespaces without Pod Security Admission enforcement",
+  rationale:
+    "Pod Security Admission only protects namespaces that carry an enforce label. Without one, any pod, privileged or not, is admitted, and a single compromised deployment pipeline can run a node-escaping pod.",
+  remediation:
+    "Label each application namespace with the level it should enforce:\n```yaml\nmetadata:\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: latest\n```",
+  references: ["CIS 5.2.1", "PSS", "https://kubernetes.io/docs/concepts/security/pod-security-admission/"],
+  requires: ["namespaces"],
+  evaluate: (inventory, { settings }) => {
+    const evaluated: ResourceRef[] = [];
+    const findings = [];
+    for (const ns of inventory.namespaces) {
+      if (settings.systemNamespaces.includes(ns.ref.name)) continue;
+      evaluated.push(ns.ref);
+      const level = ns.meta.labels[`${PSA}enforce`];
+      if (level === undefined) findings.push({ resource: ns.ref, message: `namespace \`${ns.ref.name}\` has no ${PSA}enforce label` });
+      else if (level === "privileged") findings.push({ resource: ns.ref, message: `namespace \`${ns.ref.name}\` enforces the privileged level (no restrictions)` });
+    }
+    return { status: "evaluated", evaluated, findings };
+  },
+} as const satisfies Check;
+
+function requiredLevels(ns: Namespace | undefined): { mode: string; level: PssLevel }[] {
+  if (!ns) return [];
+  return MODES.flatMap((mode) => {
+    const level = ns.meta.labels[`${PSA}${mode}`];
+    return isLevel(level) && level !== "privileged" ? [{ mode, level }] : [];
+  });
+}
+
+/** pod.namespace-psa-violations: a workload breaks the level its namespace enforces, warns or audits. */
+export const namespacePsaViolations = {
+  id: "pod.namespace-psa-violations",
+  layer: "pod",
+  severity: "high",
+  title: "Workloads that violate their namespace's Pod Security level",
+  rationale:
+    "A workload that breaks the level its namespace enforces will be rejected the next time its pods are recreated; one that breaks a warn or audit level shows the namespace cannot be tightened yet. Either way the namespace's intended posture is not its real one.",
+  remediation: "Fix the listed violations in the pod template, or change the namespace label if the level is wrong for it.",
+  references: ["PSS", "https://kubernetes.io/docs/concepts/security/pod-security-admission/"],
+  requires: ["workloads", "namespaces"],
+  evaluate: (inventory) => {
+    const byName = new Map(inventory.namespaces.map((ns) => [ns.ref.name, ns]));
+    return evaluateWorkloads(
+      inventory,
+      (w) => {
+        const result = evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec });
+        return requiredLevels(byName.get(w.ref.namespace))
+          .filter(({ level }) => !satisfiesLevel(result.level, level))
+          .map(({ mode, level }) => ({
+            message: `meets only the ${result.level} level, but namespace \`${w.ref.namespace}\` sets ${mode}=${level} (${result.violations.length} violation${result.violations.length === 1 ? "" : "s"})`,
+          }));
+      },
+      (w) => requiredLevels(byName.get(w.ref.namespace)).length > 0,
+    );
+  },
+} as const satisfies Check;

@@ -1,0 +1,18 @@
+import type { Container, PodSpec } from "@/lib/inventory/pod-spec";
+
+export type ContainerKind = "container" | "init container" | "ephemeral container";
+export type TaggedContainer = { container: Container; kind: ContainerKind };
+
+/** Every container of a pod: regular, init and ephemeral, in that order. */
+export function allContainers(spec: PodSpec): TaggedContainer[] {
+  return [
+    ...(spec.containers ?? []).map((container) => ({ container, kind: "container" as const })),
+    ...(spec.initContainers ?? []).map((container) => ({ container, kind: "init container" as const })),
+    ...(spec.ephemeralContainers ?? []).map((container) => ({ container, kind: "ephemeral container" as const })),
+  ];
+}
+
+/** "container `api`", "init container `setup`": how messages name a container. */
+export function describeContainer({ container, kind }: TaggedContainer): string {
+  return `${kind} \`${container.name}\``;
+}

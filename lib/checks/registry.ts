@@ -1,0 +1,45 @@
+import { imageNotScanned, noImageScanning, vulnerabilities } from "./container/vulnerabilities";
+import { imageNotPinned, imagePullPolicy, imageTagLatest } from "./container/image-tags";
+import { sandboxRuntimeMissing } from "./container/sandbox-runtime-missing";
+import { untrustedRegistry } from "./container/untrusted-registry";
+import { writableRootFs } from "./container/writable-root-fs";
+import { defaultNamespace } from "./pod/default-namespace";
+import { namespacePsaMissing, namespacePsaViolations } from "./pod/namespace-psa";
+import { noAdmissionPolicy } from "./pod/no-admission-policy";
+import { noDisruptionBudget } from "./pod/no-disruption-budget";
+import { probesMissing } from "./pod/probes-missing";
+import { PSS_CHECKS } from "./pod/pss-controls";
+import { resourceLimitsMissing, resourceRequestsMissing } from "./pod/resources";
+import { LAYERS, type Check } from "./types";
+
+/** Every check Bulwark ships, in catalog order (by layer). Ids are unique (tested). */
+export const ALL_CHECKS: readonly Check[] = sortByLayer([
+  ...PSS_CHECKS,
+  namespacePsaMissing,
+  namespacePsaViolations,
+  noAdmissionPolicy,
+  resourceLimitsMissing,
+  resourceRequestsMissing,
+  noDisruptionBudget,
+  probesMissing,
+  defaultNamespace,
+  imageTagLatest,
+  imageNotPinned,
+  imagePullPolicy,
+  untrustedRegistry,
+  writableRootFs,
+  vulnerabilities,
+  imageNotScanned,
+  noImageScanning,
+  sandboxRuntimeMissing,
+]);
+
+function sortByLayer(checks: Check[]): Check[] {
+  return checks.map((c, i) => ({ c, i })).sort((a, b) => LAYERS.indexOf(a.c.layer) - LAYERS.indexOf(b.c.layer) || a.i - b.i).map(({ c }) => c);
+}
+
+const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));
+
+export function getCheck(id: string): Check | undefined {
+  return BY_ID.get(id);
+}

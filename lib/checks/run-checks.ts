@@ -1,0 +1,29 @@
+import type { Inventory } from "@/lib/inventory/types";
+import { ALL_CHECKS } from "./registry";
+import type { Check, CheckContext, CheckResult } from "./types";
+
+/**
+ * Evaluates every enabled check on an inventory. Pure and deterministic: results come in
+ * catalog order, findings in inventory order. A check whose inputs were not collected is
+ * "not evaluated" with the reason, never a pass.
+ */
+export function runChecks(inventory: Inventory, ctx: CheckContext, checks: readonly Check[] = ALL_CHECKS): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const check of checks) {
+    if (ctx.settings.disabledChecks.includes(check.id)) continue;
+    const severity = ctx.settings.severityOverrides[check.id] ?? check.severity;
+    const base = { checkId: check.id, layer: check.layer, severity };
+    const missing = new Set(check.requires.map((kind) => inventory.missing[kind]).filter((r): r is string => r !== undefined));
+    if (missing.size > 0) {
+      results.push({ ...base, status: "not-evaluated", reason: [...missing].join("; ") });
+      continue;
+    }
+    const out = check.evaluate(inventory, ctx);
+    if (out.status === "not-evaluated") {
+      results.push({ ...base, status: "not-evaluated", reason: out.reason });
+    } else {
+      results.push({ ...base, status: "evaluated", evaluated: out.evaluated, findings: out.findings.map((f) => ({ ...base, ...f })) });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { SEVERITIES } from "./types";
+
+/** Settings the checks read. Every field has a default, so `{}` is a valid configuration. */
+export const ZCheckSettings = z.object({
+  /** Per-check severity overrides, by check id. */
+  severityOverrides: z.record(z.string(), z.enum(SEVERITIES)).default({}),
+  /** Check ids not to run. */
+  disabledChecks: z.array(z.string()).default([]),
+  /** Registries images may come from (host, or host/path prefix). Empty: only flag implicit Docker Hub pulls. */
+  allowedRegistries: z.array(z.string()).default([]),
+  /** A pod template label that marks a workload as running untrusted code. */
+  untrustedLabel: z.string().default("bulwark.io/untrusted=true"),
+  /** RuntimeClass handlers that count as sandboxed. */
+  sandboxHandlers: z.array(z.string()).default(["runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc"]),
+  /** Namespaces treated as system namespaces (PSA label and default-namespace checks skip them). */
+  systemNamespaces: z.array(z.string()).default(["kube-system", "kube-public", "kube-node-lease"]),
+});
+export type CheckSettings = z.infer<typeof ZCheckSettings>;
+
+export const DEFAULT_SETTINGS: CheckSettings = ZCheckSettings.parse({});

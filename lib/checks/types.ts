@@ -1,0 +1,48 @@
+import type { Inventory, InventoryKind, ResourceRef } from "@/lib/inventory/types";
+import type { CheckSettings } from "./settings";
+
+export const LAYERS = ["node", "network", "secrets", "pod", "container"] as const;
+export type Layer = (typeof LAYERS)[number];
+
+export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Everything a check may know besides the inventory. Time is an input: checks never read a clock. */
+export type CheckContext = { now: Date; settings: CheckSettings };
+
+/** One failed check on one resource (and container, where it applies). */
+export type Finding = {
+  checkId: string;
+  layer: Layer;
+  severity: Severity;
+  resource: ResourceRef;
+  container?: string;
+  message: string;
+};
+
+/** What a check's `evaluate` returns: the resources it looked at and what failed. */
+export type Evaluation =
+  | { status: "evaluated"; evaluated: ResourceRef[]; findings: Omit<Finding, "checkId" | "layer" | "severity">[] }
+  | { status: "not-evaluated"; reason: string };
+
+export type Check = {
+  /** `<layer>.<kebab-name>`, stable forever. */
+  id: string;
+  layer: Layer;
+  severity: Severity;
+  title: string;
+  /** Why it matters, in two or three sentences. */
+  rationale: string;
+  /** What to change, with a YAML fragment where one helps. */
+  remediation: string;
+  /** Public standards a user will look for ("CIS 5.2.1", "PSS baseline: Privileged Containers"). */
+  references: readonly string[];
+  /** Data the check reads; when any was not collected the check is "not evaluated". */
+  requires: readonly InventoryKind[];
+  evaluate: (inventory: Inventory, ctx: CheckContext) => Evaluation;
+};
+
+/** A check's outcome in one run. Scores count passes from `evaluated`. */
+export type CheckResult =
+  | { checkId: string; layer: Layer; severity: Severity; status: "evaluated"; evaluated: ResourceRef[]; findings: Finding[] }
+  | { checkId: string; layer: Layer; severity: Severity; status: "not-evaluated"; reason: string };

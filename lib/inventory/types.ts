@@ -1,0 +1,105 @@
+import type { PodSpec } from "./pod-spec";
+
+/** Where a manifest object came from: the file and the line its document starts on. */
+export type SourceLocation = { file: string; line: number };
+
+/** Names one Kubernetes object. `namespace` is "" for cluster-scoped objects. */
+export type ResourceRef = { kind: string; namespace: string; name: string; source?: SourceLocation };
+
+export type Meta = {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  creationTimestamp?: string;
+  ownerReferences?: { kind: string; name: string; controller?: boolean }[];
+};
+
+export const POD_BEARING_KINDS = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "Job",
+  "CronJob",
+  "ReplicationController",
+  "PodTemplate",
+] as const;
+export type PodBearingKind = (typeof POD_BEARING_KINDS)[number];
+
+/** A Pod, or any object that carries a pod template, reduced to what checks read. */
+export type Workload = {
+  ref: ResourceRef & { kind: PodBearingKind };
+  meta: Meta;
+  /** The pod template's own metadata (the pod's, for a Pod). */
+  podMeta: Pick<Meta, "labels" | "annotations">;
+  spec: PodSpec;
+  /** Desired replicas, for Deployments, StatefulSets, ReplicaSets and ReplicationControllers. */
+  replicas?: number;
+  /** The selector of the controller (matchLabels only). */
+  selector?: Record<string, string>;
+};
+
+export type Namespace = { ref: ResourceRef; meta: Meta };
+
+export type LabelSelector = {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+};
+
+export type PodDisruptionBudget = { ref: ResourceRef; selector: LabelSelector | null };
+export type RuntimeClass = { ref: ResourceRef; handler: string };
+export type AdmissionWebhook = { ref: ResourceRef; kind: "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration"; webhookNames: string[] };
+export type VulnerabilityReport = {
+  ref: ResourceRef;
+  /** "registry/repository:tag" or with @digest, as the scanner reports it. */
+  image: string;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+};
+/** Policy-engine objects (Kyverno, Gatekeeper) that show an admission policy is in place. */
+export type PolicyEngineObject = { ref: ResourceRef; engine: "kyverno" | "gatekeeper" | "other" };
+
+/** Kinds of data a check can need; a kind that could not be read makes dependent checks "not evaluated". */
+export type InventoryKind =
+  | "workloads"
+  | "namespaces"
+  | "podDisruptionBudgets"
+  | "runtimeClasses"
+  | "admissionWebhooks"
+  | "vulnerabilityReports"
+  | "policyEngines";
+
+/** Why a kind of data is missing: what could not be read, and what would fix it. */
+export type CollectionWarning = { kind: InventoryKind | string; status: number | null; reason: string };
+
+/** Everything the checks know about one cluster or one set of manifests. Plain data, no I/O. */
+export type Inventory = {
+  source: "cluster" | "manifests";
+  workloads: Workload[];
+  namespaces: Namespace[];
+  podDisruptionBudgets: PodDisruptionBudget[];
+  runtimeClasses: RuntimeClass[];
+  admissionWebhooks: AdmissionWebhook[];
+  vulnerabilityReports: VulnerabilityReport[];
+  policyEngines: PolicyEngineObject[];
+  /** Kinds that were not collected, with the reason (forbidden, API absent, manifests mode…). */
+  missing: Partial<Record<InventoryKind, string>>;
+  warnings: CollectionWarning[];
+};
+
+export function emptyInventory(source: Inventory["source"]): Inventory {
+  return {
+    source,
+    workloads: [],
+    namespaces: [],
+    podDisruptionBudgets: [],
+    runtimeClasses: [],
+    admissionWebhooks: [],
+    vulnerabilityReports: [],
+    policyEngines: [],
+    missing: {},
+    warnings: [],
+  };
+}

@@ -1,0 +1,41 @@
+import { ALL_CHECKS } from "@/lib/checks/registry";
+import { evaluatePodSecurity, type PssViolation } from "@/lib/checks/pss/evaluate-pod-security";
+import type { PssLevel } from "@/lib/checks/pss/controls";
+import type { CheckResult, Finding, Layer } from "@/lib/checks/types";
+import type { Inventory, ResourceRef } from "@/lib/inventory/types";
+import { scoreResults, type ScoreSummary } from "@/lib/scoring/score";
+
+export const TOOL = { name: "bulwark", version: "0.1.0" } as const;
+
+/** The CLI's JSON output (ARCHITECTURE.md, "Contracts"): fields may be added, never renamed. */
+export type ScanReport = {
+  tool: typeof TOOL;
+  checks: { id: string; layer: Layer; severity: string; title: string; references: readonly string[] }[];
+  findings: Finding[];
+  scores: { overall: ScoreSummary; layers: Record<Layer, ScoreSummary> };
+  podSecurity: { resource: ResourceRef; level: PssLevel; violations: PssViolation[] }[];
+  notEvaluated: { checkId: string; reason: string }[];
+  warnings: string[];
+};
+
+export function buildScanReport(inventory: Inventory, results: CheckResult[], warnings: string[]): ScanReport {
+  const ran = new Set(results.map((r) => r.checkId));
+  return {
+    tool: TOOL,
+    checks: ALL_CHECKS.filter((c) => ran.has(c.id)).map((c) => ({
+      id: c.id,
+      layer: c.layer,
+      severity: results.find((r) => r.checkId === c.id)?.severity ?? c.severity,
+      title: c.title,
+      references: c.references,
+    })),
+    findings: results.flatMap((r) => (r.status === "evaluated" ? r.findings : [])),
+    scores: scoreResults(results),
+    podSecurity: inventory.workloads.map((w) => ({
+      resource: w.ref,
+      ...evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec }),
+    })),
+    notEvaluated: results.flatMap((r) => (r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : [])),
+    warnings: [...warnings, ...inventory.warnings.map((w) => `${w.kind}: ${w.reason}`)],
+  };
+}
