@@ -22,6 +22,7 @@ export default defineConfig([
   },
   {
     files: ["lib/checks/**", "lib/scoring/**", "lib/inventory/**"],
+    ignores: ["**/*.test.ts", "**/__fixtures__/**"],
     rules: {
       "no-restricted-imports": [
         "error",

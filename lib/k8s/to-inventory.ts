@@ -15,6 +15,7 @@ import {
 export type RawObject = { apiVersion?: string; kind: string; metadata?: RawMeta } & Record<string, unknown>;
 type RawMeta = {
   name?: string;
+  uid?: string;
   namespace?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;

@@ -9,7 +9,21 @@ export type ImageRef = {
   digest: string | undefined;
 };
 
+const PARSED = new Map<string, ImageRef>();
+const MAX_MEMO = 50_000;
+
+/** Parses an image reference; results are shared (treat them as read-only). */
 export function parseImage(image: string): ImageRef {
+  let ref = PARSED.get(image);
+  if (!ref) {
+    ref = Object.freeze(parse(image));
+    if (PARSED.size >= MAX_MEMO) PARSED.clear();
+    PARSED.set(image, ref);
+  }
+  return ref;
+}
+
+function parse(image: string): ImageRef {
   const at = image.indexOf("@");
   const digest = at >= 0 ? image.slice(at + 1) : undefined;
   const named = at >= 0 ? image.slice(0, at) : image;

@@ -1,5 +1,5 @@
 import type { PodSpec } from "@/lib/inventory/pod-spec";
-import { allContainers, describeContainer } from "./containers";
+import { allContainers, describeContainer, type TaggedContainer } from "./containers";
 
 /**
  * The Pod Security Standards controls, latest version (v1.37), as pure functions over a pod's
@@ -8,8 +8,10 @@ import { allContainers, describeContainer } from "./containers";
  */
 export type PssLevel = "privileged" | "baseline" | "restricted";
 export type PodView = { annotations: Record<string, string>; spec: PodSpec };
+/** A pod with its containers listed once, for the controls that look at every container. */
+type Pod = PodView & { containers: TaggedContainer[] };
 export type Violation = { container?: string; message: string };
-export type PssControl = { id: string; name: string; level: "baseline" | "restricted"; check: (pod: PodView) => Violation[] };
+export type PssControl = { id: string; name: string; level: "baseline" | "restricted"; check: (pod: Pod) => Violation[] };
 
 const ALLOWED_BASELINE_CAPABILITIES = new Set([
   "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE",
@@ -33,13 +35,25 @@ const APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
 
 const isWindows = (pod: PodView) => pod.spec.os?.name === "windows";
 
-/** Violations for each container whose `pick` returns a message. */
-function perContainer(pod: PodView, pick: (c: ReturnType<typeof allContainers>[number]) => string | string[] | undefined): Violation[] {
-  return allContainers(pod.spec).flatMap((tagged) => {
-    const out = pick(tagged);
-    const messages = out === undefined ? [] : Array.isArray(out) ? out : [out];
-    return messages.map((m) => ({ container: tagged.container.name, message: `${describeContainer(tagged)} ${m}` }));
-  });
+/** Violations for each container whose `pick` returns a message (or several). */
+function perContainer(pod: Pod, pick: (c: TaggedContainer) => string | string[] | undefined): Violation[] {
+  const out: Violation[] = [];
+  for (const tagged of pod.containers) {
+    const picked = pick(tagged);
+    if (picked === undefined) continue;
+    for (const m of Array.isArray(picked) ? picked : [picked]) {
+      out.push({ container: tagged.container.name, message: `${describeContainer(tagged)} ${m}` });
+    }
+  }
+  return out;
+}
+
+/** Runs every control on a pod, listing its containers once. */
+export function checkControls(view: PodView): { control: PssControl; violation: Violation }[] {
+  const pod: Pod = { ...view, containers: allContainers(view.spec) };
+  const out: { control: PssControl; violation: Violation }[] = [];
+  for (const control of PSS_CONTROLS) for (const violation of control.check(pod)) out.push({ control, violation });
+  return out;
 }
 
 const hostProcess: PssControl = {

@@ -1,4 +1,4 @@
-import { PSS_CONTROLS, type PodView, type PssLevel } from "./controls";
+import { checkControls, type PodView, type PssLevel } from "./controls";
 
 export type PssViolation = { control: string; level: "baseline" | "restricted"; container?: string; message: string };
 export type PodSecurityResult = { level: PssLevel; violations: PssViolation[] };
@@ -8,9 +8,21 @@ export type PodSecurityResult = { level: PssLevel; violations: PssViolation[] };
  * Restricted includes baseline, so a baseline violation caps the pod at "privileged".
  */
 export function evaluatePodSecurity(pod: PodView): PodSecurityResult {
-  const violations = PSS_CONTROLS.flatMap((control) =>
-    control.check(pod).map((v) => ({ control: control.id, level: control.level, ...v })),
-  );
+  // Memoised on the spec object: the 19 PSS checks, the namespace check and the report all ask
+  // about the same pods, and an inventory does not change once built. A non-enumerable symbol
+  // property is far cheaper to read than a WeakMap lookup, and never reaches JSON.
+  const memo = (pod.spec as Memo)[MEMO];
+  if (memo && memo.annotations === pod.annotations) return memo.result;
+  const result = computePodSecurity(pod);
+  Object.defineProperty(pod.spec, MEMO, { value: { annotations: pod.annotations, result }, enumerable: false, configurable: true, writable: true });
+  return result;
+}
+
+const MEMO = Symbol("podSecurity");
+type Memo = { [MEMO]?: { annotations: Record<string, string>; result: PodSecurityResult } };
+
+function computePodSecurity(pod: PodView): PodSecurityResult {
+  const violations: PssViolation[] = checkControls(pod).map(({ control, violation }) => ({ control: control.id, level: control.level, ...violation }));
   const level: PssLevel = violations.some((v) => v.level === "baseline")
     ? "privileged"
     : violations.length > 0

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { API_REF, hardenedWith, mainContainer } from "../__fixtures__/builders";
+import { ALL_CHECKS, getCheck } from "../registry";
+import { assertCase, evaluate, type CheckCase } from "../check-cases";
+import { inventoryOf, contextWith } from "../__fixtures__/builders";
+
+const c = (container: string, message: string) => ({ resource: API_REF, container, message });
+const PINNED = "registry.example.com/shop/api:1.4.2@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+const CASES: Record<string, CheckCase> = {
+  "container.image-tag-latest": {
+    fail: hardenedWith((d) => { mainContainer(d).image = "registry.example.com/shop/api:latest"; }),
+    findings: [c("api", "container `api` uses image registry.example.com/shop/api:latest with the latest tag")],
+  },
+  "container.image-not-pinned": {
+    fail: hardenedWith((d) => { mainContainer(d).image = "registry.example.com/shop/api:1.4.2"; }),
+    findings: [c("api", "container `api` uses image registry.example.com/shop/api:1.4.2 without a digest")],
+  },
+  "container.image-pull-policy": {
+    fail: hardenedWith((d) => { mainContainer(d).image = "registry.example.com/shop/api:1.4.2"; }),
+    findings: [c("api", "container `api` pulls mutable image registry.example.com/shop/api:1.4.2 with policy IfNotPresent")],
+  },
+  "container.untrusted-registry": {
+    fail: hardenedWith((d) => { mainContainer(d).image = "nginx:1.27"; }),
+    findings: [c("api", "container `api` pulls nginx:1.27 implicitly from Docker Hub")],
+  },
+  "container.writable-root-fs": {
+    fail: hardenedWith((d) => { delete mainContainer(d).securityContext!.readOnlyRootFilesystem; }),
+    findings: [c("api", "container `api` has a writable root filesystem")],
+  },
+  "container.vulnerabilities": {
+    fail: hardenedWith().map((o) => (o.kind === "VulnerabilityReport" ? { ...o, report: { ...(o.report as object), summary: { criticalCount: 2, highCount: 7 } } } : o)),
+    findings: [
+      c("api", `container \`api\` runs ${PINNED} with 2 critical and 7 high vulnerabilities`),
+      c("migrate", `init container \`migrate\` runs ${PINNED} with 2 critical and 7 high vulnerabilities`),
+    ],
+  },
+  "container.image-not-scanned": {
+    fail: hardenedWith((d) => { mainContainer(d).image = "registry.example.com/shop/worker:2.0.0"; }),
+    findings: [c("api", "container `api` runs registry.example.com/shop/worker:2.0.0, which has no vulnerability report")],
+  },
+  "container.no-image-scanning": {
+    fail: hardenedWith().filter((o) => o.kind !== "VulnerabilityReport"),
+    findings: [{ resource: { kind: "Cluster", namespace: "", name: "cluster" }, message: "no image vulnerability reports found: no scanner appears to be installed" }],
+  },
+  "container.sandbox-runtime-missing": {
+    fail: hardenedWith((d) => { d.spec.template.metadata.labels["bulwark.io/untrusted"] = "true"; d.spec.template.spec.runtimeClassName = "runc"; }),
+    findings: [{ resource: API_REF, message: "is marked untrusted but its RuntimeClass `runc` is not sandboxed" }],
+  },
+};
+
+describe("container layer checks", () => {
+  it("has a passing and a failing fixture for every container check", () => {
+    expect(Object.keys(CASES).sort()).toStrictEqual(ALL_CHECKS.filter((x) => x.layer === "container").map((x) => x.id).sort());
+  });
+
+  it.each(Object.entries(CASES))("%s: the hardened Deployment passes, the failing fixture gives exactly its findings", (id, testCase) => {
+    const pass = id === "container.sandbox-runtime-missing"
+      ? hardenedWith((d) => { d.spec.template.metadata.labels["bulwark.io/untrusted"] = "true"; d.spec.template.spec.runtimeClassName = "gvisor"; })
+      : hardenedWith();
+    assertCase(id, pass, testCase);
+  });
+
+  it("container.untrusted-registry: with an allow list, only listed registries pass", () => {
+    const objects = hardenedWith((d) => { mainContainer(d).image = "ghcr.io/evil/api:1.0"; });
+    expect(evaluate("container.untrusted-registry", objects, { allowedRegistries: ["registry.example.com"] }).findings).toStrictEqual([
+      c("api", "container `api` pulls ghcr.io/evil/api:1.0 from ghcr.io, which is not an allowed registry"),
+    ]);
+  });
+
+  it("container.vulnerabilities: with no scanner installed the check is not evaluated, never passed", () => {
+    const check = getCheck("container.vulnerabilities")!;
+    const inventory = inventoryOf(hardenedWith().filter((o) => o.kind !== "VulnerabilityReport"));
+    expect(check.evaluate(inventory, contextWith())).toStrictEqual({ status: "not-evaluated", reason: "no image scanner reports found in the cluster" });
+  });
+
+  it("container.image-pull-policy: a mutable tag pulled Always passes", () => {
+    const objects = hardenedWith((d) => { mainContainer(d).image = "registry.example.com/shop/api:1.4.2"; mainContainer(d).imagePullPolicy = "Always"; });
+    expect(evaluate("container.image-pull-policy", objects).findings).toStrictEqual([]);
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { API_REF, hardenedWith, mainContainer } from "../__fixtures__/builders";
+import { ALL_CHECKS } from "../registry";
+import { assertCase, evaluate, type CheckCase } from "../check-cases";
+
+const ref = API_REF;
+const c = (container: string, message: string) => ({ resource: ref, container, message });
+
+const CASES: Record<string, CheckCase> = {
+  "pod.host-process": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.windowsOptions = { hostProcess: true }; }),
+    findings: [c("api", "container `api` sets windowsOptions.hostProcess: true")],
+  },
+  "pod.host-namespaces": {
+    fail: hardenedWith((d) => { d.spec.template.spec.hostPID = true; d.spec.template.spec.hostNetwork = true; }),
+    findings: [{ resource: ref, message: "pod sets hostNetwork: true" }, { resource: ref, message: "pod sets hostPID: true" }],
+  },
+  "pod.privileged": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.privileged = true; }),
+    findings: [c("api", "container `api` runs privileged")],
+  },
+  "pod.capabilities-baseline": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.capabilities = { drop: ["ALL"], add: ["NET_BIND_SERVICE", "SYS_ADMIN"] }; }),
+    findings: [c("api", "container `api` adds capability SYS_ADMIN")],
+  },
+  "pod.host-path": {
+    fail: hardenedWith((d) => { d.spec.template.spec.volumes = [{ name: "docker", hostPath: { path: "/var/run/docker.sock" } }]; }),
+    findings: [{ resource: ref, message: "volume `docker` mounts host path /var/run/docker.sock" }],
+  },
+  "pod.host-ports": {
+    fail: hardenedWith((d) => { mainContainer(d).ports = [{ containerPort: 8080, hostPort: 80 }]; }),
+    findings: [c("api", "container `api` binds host port 80")],
+  },
+  "pod.apparmor": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.appArmorProfile = { type: "Unconfined" }; }),
+    findings: [c("api", "container `api` sets AppArmor profile Unconfined")],
+  },
+  "pod.selinux": {
+    fail: hardenedWith((d) => { d.spec.template.spec.securityContext!.seLinuxOptions = { type: "spc_t" }; }),
+    findings: [{ resource: ref, message: "pod sets SELinux type spc_t" }],
+  },
+  "pod.proc-mount": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.procMount = "Unmasked"; }),
+    findings: [c("api", "container `api` sets procMount: Unmasked without a user namespace (hostUsers: false)")],
+  },
+  "pod.proc-mount-restricted": {
+    fail: hardenedWith((d) => { d.spec.template.spec.hostUsers = false; mainContainer(d).securityContext!.procMount = "Unmasked"; }),
+    findings: [c("api", "container `api` sets procMount: Unmasked")],
+  },
+  "pod.seccomp-unconfined": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.seccompProfile = { type: "Unconfined" }; }),
+    findings: [c("api", "container `api` sets seccomp profile Unconfined")],
+  },
+  "pod.unsafe-sysctls": {
+    fail: hardenedWith((d) => { d.spec.template.spec.securityContext!.sysctls = [{ name: "kernel.msgmax", value: "65536" }, { name: "net.ipv4.tcp_syncookies", value: "1" }]; }),
+    findings: [{ resource: ref, message: "pod sets unsafe sysctl kernel.msgmax" }],
+  },
+  "pod.host-probes": {
+    fail: hardenedWith((d) => { mainContainer(d).livenessProbe = { httpGet: { host: "169.254.169.254", path: "/", port: 80 } }; }),
+    findings: [c("api", "container `api` sends its livenessProbe to host 169.254.169.254")],
+  },
+  "pod.volume-types": {
+    fail: hardenedWith((d) => { d.spec.template.spec.volumes!.push({ name: "share", nfs: { server: "nfs.example.com", path: "/" } }); }),
+    findings: [{ resource: ref, message: "volume `share` uses the nfs volume type" }],
+  },
+  "pod.privilege-escalation": {
+    fail: hardenedWith((d) => { delete d.spec.template.spec.initContainers![0]!.securityContext!.allowPrivilegeEscalation; }),
+    findings: [c("migrate", "init container `migrate` does not set allowPrivilegeEscalation: false")],
+  },
+  "pod.run-as-non-root": {
+    fail: hardenedWith((d) => { delete d.spec.template.spec.securityContext!.runAsNonRoot; mainContainer(d).securityContext!.runAsNonRoot = true; }),
+    findings: [c("migrate", "init container `migrate` does not set runAsNonRoot: true (neither does the pod)")],
+  },
+  "pod.run-as-root-user": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.runAsUser = 0; }),
+    findings: [c("api", "container `api` sets runAsUser: 0 (root)")],
+  },
+  "pod.seccomp-missing": {
+    fail: hardenedWith((d) => { delete d.spec.template.spec.securityContext!.seccompProfile; mainContainer(d).securityContext!.seccompProfile = { type: "RuntimeDefault" }; }),
+    findings: [c("migrate", "init container `migrate` has no seccomp profile (RuntimeDefault or Localhost), and neither does the pod")],
+  },
+  "pod.capabilities-not-dropped": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.capabilities = { add: ["CHOWN"] }; }),
+    findings: [c("api", "container `api` does not drop ALL capabilities"), c("api", "container `api` adds capability CHOWN")],
+  },
+  "pod.namespace-psa-missing": {
+    fail: hardenedWith().map((o) => (o.kind === "Namespace" ? { ...o, metadata: { name: "shop", labels: {} } } : o)),
+    findings: [{ resource: { kind: "Namespace", namespace: "", name: "shop" }, message: "namespace `shop` has no pod-security.kubernetes.io/enforce label" }],
+  },
+  "pod.namespace-psa-violations": {
+    fail: hardenedWith((d) => { mainContainer(d).securityContext!.capabilities = { drop: ["ALL"], add: ["SYS_ADMIN"] }; }),
+    findings: [{ resource: ref, message: "meets only the privileged level, but namespace `shop` sets enforce=restricted (2 violations)" }],
+  },
+  "pod.no-admission-policy": {
+    fail: hardenedWith()
+      .filter((o) => o.kind !== "ValidatingWebhookConfiguration")
+      .map((o) => (o.kind === "Namespace" ? { ...o, metadata: { name: "shop", labels: { "pod-security.kubernetes.io/enforce": "privileged" } } } : o)),
+    findings: [{ resource: { kind: "Cluster", namespace: "", name: "cluster" }, message: "no namespace enforces a Pod Security level and no policy engine or validating webhook is installed" }],
+  },
+  "pod.resource-limits-missing": {
+    fail: hardenedWith((d) => { delete mainContainer(d).resources!.limits!.memory; }),
+    findings: [c("api", "container `api` has no memory limit")],
+  },
+  "pod.resource-requests-missing": {
+    fail: hardenedWith((d) => { delete mainContainer(d).resources!.requests; }),
+    findings: [c("api", "container `api` has no CPU or memory request")],
+  },
+  "pod.no-disruption-budget": {
+    fail: hardenedWith().filter((o) => o.kind !== "PodDisruptionBudget"),
+    findings: [{ resource: ref, message: "3 replicas and no PodDisruptionBudget selects its pods" }],
+  },
+  "pod.probes-missing": {
+    fail: hardenedWith((d) => { delete mainContainer(d).readinessProbe; delete mainContainer(d).livenessProbe; }),
+    findings: [c("api", "container `api` has no readiness or liveness probe")],
+  },
+  "pod.default-namespace": {
+    fail: hardenedWith((d) => { d.metadata!.namespace = "default"; }),
+    findings: [{ resource: { ...ref, namespace: "default" }, message: "runs in the default namespace" }],
+  },
+};
+
+describe("pod layer checks", () => {
+  it("has a passing and a failing fixture for every pod check", () => {
+    expect(Object.keys(CASES).sort()).toStrictEqual(ALL_CHECKS.filter((c) => c.layer === "pod").map((c) => c.id).sort());
+  });
+
+  it.each(Object.entries(CASES))("%s: the hardened Deployment passes, the failing fixture gives exactly its findings", (id, testCase) => {
+    assertCase(id, hardenedWith(), testCase);
+  });
+
+  it("pod.seccomp-missing: a container's own RuntimeDefault satisfies restricted without a pod-level profile", () => {
+    const objects = hardenedWith((d) => {
+      delete d.spec.template.spec.securityContext!.seccompProfile;
+      for (const ctr of [...d.spec.template.spec.containers!, ...d.spec.template.spec.initContainers!]) ctr.securityContext!.seccompProfile = { type: "RuntimeDefault" };
+    });
+    expect(evaluate("pod.seccomp-missing", objects).findings).toStrictEqual([]);
+  });
+
+  it("pod.no-disruption-budget: a single-replica Deployment is not evaluated for a budget", () => {
+    const objects = hardenedWith((d) => { d.spec.replicas = 1; }).filter((o) => o.kind !== "PodDisruptionBudget");
+    expect(evaluate("pod.no-disruption-budget", objects)).toStrictEqual({ status: "evaluated", evaluated: [], findings: [] });
+  });
+
+  it("evaluates CronJob pod templates", () => {
+    const cron = {
+      apiVersion: "batch/v1",
+      kind: "CronJob",
+      metadata: { name: "backup", namespace: "shop" },
+      spec: { schedule: "0 3 * * *", jobTemplate: { spec: { template: { spec: { containers: [{ name: "backup", image: "busybox:1.36", securityContext: { privileged: true } }] } } } } },
+    };
+    expect(evaluate("pod.privileged", [cron]).findings).toStrictEqual([
+      { resource: { kind: "CronJob", namespace: "shop", name: "backup" }, container: "backup", message: "container `backup` runs privileged" },
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const FIXTURES = "tests/fixtures/manifests";
+
+function bulwark(...args: string[]) {
+  const r = spawnSync(process.execPath, ["bin/bulwark.mjs", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["scripts/build-cli.mjs"]);
+});
+
+describe("bulwark scan --manifests", () => {
+  it("reads multi-document YAML, Helm output, JSON and List kinds, and names each finding's file and line", () => {
+    const { code, stdout } = bulwark("scan", "--manifests", `${FIXTURES}/app`, "--format", "json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(["tool", "checks", "findings", "scores", "podSecurity", "warnings"]));
+    expect(report.findings).toContainEqual({
+      checkId: "pod.privileged",
+      layer: "pod",
+      severity: "critical",
+      resource: { kind: "Deployment", namespace: "shop", name: "web", source: { file: `${FIXTURES}/app/rendered.yaml`, line: 3 } },
+      container: "nginx",
+      message: "container `nginx` runs privileged",
+    });
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ checkId: "pod.capabilities-baseline", resource: expect.objectContaining({ kind: "Pod", source: { file: `${FIXTURES}/app/list.json`, line: 5 } }) }),
+    );
+    expect(report.podSecurity.map((p: { resource: { name: string }; level: string }) => [p.resource.name, p.level])).toStrictEqual([
+      ['=HYPERLINK("http://evil.example","click")', "privileged"],
+      ["web", "privileged"],
+    ]);
+    expect(report.warnings).toStrictEqual([`${FIXTURES}/app/rendered.yaml:33: skipped a document that is not a Kubernetes object (no apiVersion and kind)`]);
+    expect(report.scores.layers.pod).toMatchObject({ score: expect.any(Number), grade: expect.stringMatching(/^[A-F]$/), evaluated: expect.any(Number), failed: expect.any(Number) });
+    expect(report.checks.find((c: { id: string }) => c.id === "pod.privileged")).toMatchObject({ layer: "pod", severity: "critical", references: expect.arrayContaining(["PSS baseline: Privileged Containers"]) });
+  });
+
+  it("exits 1 when a finding reaches --fail-on, 0 when none does", () => {
+    expect(bulwark("scan", "--manifests", `${FIXTURES}/app`, "--fail-on", "critical").code).toBe(1);
+    expect(bulwark("scan", "--manifests", "lib/checks/__fixtures__/deployment-hardened.yaml", "--fail-on", "low").code).toBe(0);
+  });
+
+  it("stops on malformed YAML with file:line and exit 2, without a stack trace", () => {
+    const { code, stdout, stderr } = bulwark("scan", "--manifests", `${FIXTURES}/broken`);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.split("\n")[0]).toMatch(new RegExp(`^bulwark: ${FIXTURES}/broken/broken.yaml:(9|10|11): `));
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("answers usage errors with exit 2 and one line", () => {
+    const bad = bulwark("scan", "--manifests", `${FIXTURES}/app`, "--format", "xml");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--format must be one of table, json, csv, sarif");
+    expect(bulwark("scan", "--manifests", "does/not/exist").stderr).toContain("does/not/exist: no such file or directory");
+  });
+
+  it("writes SARIF 2.1.0 whose results point at the manifest file and line", () => {
+    const sarif = JSON.parse(bulwark("scan", "--manifests", `${FIXTURES}/app`, "--format", "sarif").stdout);
+    expect(sarif.version).toBe("2.1.0");
+    const run = sarif.runs[0];
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === "pod.privileged");
+    expect(result.level).toBe("error");
+    expect(result.locations[0].physicalLocation).toStrictEqual({ artifactLocation: { uri: `${FIXTURES}/app/rendered.yaml` }, region: { startLine: 3 } });
+    expect(run.tool.driver.rules[result.ruleIndex].id).toBe("pod.privileged");
+  });
+
+  it("neutralises spreadsheet formulas in CSV cells that come from manifests", () => {
+    const csv = bulwark("scan", "--manifests", `${FIXTURES}/app`, "--format", "csv").stdout;
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("layer,check_id,severity,kind,namespace,name,container,message,file,line");
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
+  it("prints a table grouped by layer with the scores", () => {
+    const { stdout } = bulwark("scan", "--manifests", `${FIXTURES}/app`);
+    expect(stdout).toMatch(/^POD {2}score \d+\.\d \([A-F]\)/m);
+    expect(stdout).toMatch(/^CONTAINER {2}score/m);
+    expect(stdout).toMatch(/^Overall \d+\.\d \([A-F]\)/m);
+    expect(stdout).toContain("CRITICAL  pod.privileged");
+    expect(stdout).not.toContain("\x1b[");
+  });
+});
