@@ -28,3 +28,15 @@ test("[SHELL]: the skip link moves keyboard focus to the main content", async ({
   await expect(skip).toBeFocused();
   await expect(page.getByRole("main")).toBeVisible();
 });
+
+test("[CHECKS]: the catalog explains each check and the scoring formula", async ({ page }) => {
+  await page.goto("/checks");
+  await expect(page.getByRole("heading", { level: 1, name: "Checks" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "How scores are computed" })).toBeVisible();
+  const pod = page.getByRole("region", { name: /pod layer/ });
+  await pod.getByText("Privileged containers").click();
+  await expect(pod.getByText("pod.privileged")).toBeVisible();
+  await expect(pod.getByText("privileged: false").first()).toBeVisible();
+  await expect(pod.getByText(/PSS baseline: Privileged Containers/)).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/checks.png", fullPage: false });
+});

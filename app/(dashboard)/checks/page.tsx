@@ -1,5 +1,6 @@
+import { CheckCatalog } from "@/components/checks/check-catalog";
+import { ScoringFormula } from "@/components/checks/scoring-formula";
 import { PageHeader } from "@/components/layout/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata = { title: "Checks" };
 
@@ -7,7 +8,8 @@ export default function ChecksPage() {
   return (
     <>
       <PageHeader title="Checks" description="The security checks Bulwark runs, by layer, and how scores are computed." />
-      <EmptyState title="The check catalog is empty">No checks are registered in this build.</EmptyState>
+      <ScoringFormula />
+      <CheckCatalog />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_REF, hardenedWith, mainContainer } from "../__fixtures__/builders";
 import { ALL_CHECKS, getCheck } from "../registry";
-import { assertCase, evaluate, type CheckCase } from "../check-cases";
+import { assertCase, evaluate, type CheckCase } from "../__fixtures__/check-cases";
 import { inventoryOf, contextWith } from "../__fixtures__/builders";
 
 const c = (container: string, message: string) => ({ resource: API_REF, container, message });

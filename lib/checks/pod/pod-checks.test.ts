@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_REF, hardenedWith, mainContainer } from "../__fixtures__/builders";
 import { ALL_CHECKS } from "../registry";
-import { assertCase, evaluate, type CheckCase } from "../check-cases";
+import { assertCase, evaluate, type CheckCase } from "../__fixtures__/check-cases";
 
 const ref = API_REF;
 const c = (container: string, message: string) => ({ resource: ref, container, message });

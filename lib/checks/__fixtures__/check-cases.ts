@@ -1,9 +1,9 @@
 import { expect } from "vitest";
 import type { RawObject } from "@/lib/k8s/to-inventory";
-import { getCheck } from "./registry";
-import { contextWith, inventoryOf } from "./__fixtures__/builders";
-import type { CheckSettings } from "./settings";
-import type { Evaluation } from "./types";
+import { getCheck } from "../registry";
+import { contextWith, inventoryOf } from "./builders";
+import type { CheckSettings } from "../settings";
+import type { Evaluation } from "../types";
 
 /** A failing fixture for one check and the exact findings it must produce. */
 export type CheckCase = {

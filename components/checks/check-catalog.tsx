@@ -1,0 +1,47 @@
+import { ALL_CHECKS } from "@/lib/checks/registry";
+import { LAYERS } from "@/lib/checks/types";
+import { RemediationText } from "./remediation-text";
+import { SeverityBadge } from "./severity-badge";
+
+/** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
+export function CheckCatalog() {
+  return (
+    <div className="space-y-8">
+      {LAYERS.map((layer) => {
+        const checks = ALL_CHECKS.filter((c) => c.layer === layer);
+        return (
+          <section key={layer} aria-labelledby={`layer-${layer}`}>
+            <h2 id={`layer-${layer}`} className="mb-3 text-lg font-semibold capitalize text-slate-900">
+              {layer} layer <span className="text-sm font-normal text-slate-500">({checks.length} checks)</span>
+            </h2>
+            {checks.length === 0 ? (
+              <p className="text-sm text-slate-600">No checks for this layer in this build.</p>
+            ) : (
+              <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+                {checks.map((c) => (
+                  <li key={c.id}>
+                    <details className="group px-4 py-3">
+                      <summary className="flex cursor-pointer list-none items-center gap-3">
+                        <SeverityBadge severity={c.severity} />
+                        <span className="font-medium text-slate-900">{c.title}</span>
+                        <code className="ml-auto font-mono text-xs text-slate-500">{c.id}</code>
+                      </summary>
+                      <div className="mt-3 space-y-3 pl-1">
+                        <p className="text-sm text-slate-700">{c.rationale}</p>
+                        <div>
+                          <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Remediation</h3>
+                          <RemediationText text={c.remediation} />
+                        </div>
+                        <p className="text-xs text-slate-500">References: {c.references.join(" · ")}</p>
+                      </div>
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
