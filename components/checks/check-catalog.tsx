@@ -11,8 +11,8 @@ export function CheckCatalog() {
         const checks = ALL_CHECKS.filter((c) => c.layer === layer);
         return (
           <section key={layer} aria-labelledby={`layer-${layer}`}>
-            <h2 id={`layer-${layer}`} className="mb-3 text-lg font-semibold capitalize text-slate-900">
-              {layer} layer <span className="text-sm font-normal text-slate-500">({checks.length} checks)</span>
+            <h2 id={`layer-${layer}`} className="mb-3 text-lg font-semibold text-slate-900">
+              <span className="capitalize">{layer}</span> layer <span className="text-sm font-normal text-slate-500">({checks.length} checks)</span>
             </h2>
             {checks.length === 0 ? (
               <p className="text-sm text-slate-600">No checks for this layer in this build.</p>

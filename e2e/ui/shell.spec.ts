@@ -34,8 +34,8 @@ test("[CHECKS]: the catalog explains each check and the scoring formula", async 
   await expect(page.getByRole("heading", { level: 1, name: "Checks" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "How scores are computed" })).toBeVisible();
   const pod = page.getByRole("region", { name: /pod layer/ });
-  await pod.getByText("Privileged containers").click();
-  await expect(pod.getByText("pod.privileged")).toBeVisible();
+  await pod.getByText("Privileged containers", { exact: true }).click();
+  await expect(pod.getByText("pod.privileged", { exact: true })).toBeVisible();
   await expect(pod.getByText("privileged: false").first()).toBeVisible();
   await expect(pod.getByText(/PSS baseline: Privileged Containers/)).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/checks.png", fullPage: false });
