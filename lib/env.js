@@ -17,6 +17,9 @@ export const env = createEnv({
     BULWARK_SECRET_KEY: z.string().min(32).optional(),
     BULWARK_ALLOW_KUBECONFIG_EXEC: flag,
     BULWARK_ALLOW_LOOPBACK_CLUSTERS: flag,
+    /** Kubeconfig path(s), as kubectl reads them; default ~/.kube/config. */
+    KUBECONFIG: z.string().optional(),
+    HOME: z.string().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   },
   runtimeEnv: process.env,

@@ -31,9 +31,11 @@ export type PodSecurityContext = Omit<SecurityContext, "privileged" | "allowPriv
 type HostHandler = { httpGet?: { host?: string; port?: number | string; path?: string }; tcpSocket?: { host?: string; port?: number | string } };
 export type Probe = HostHandler & { exec?: { command?: string[] }; grpc?: { port?: number } };
 
+/** An environment variable. A literal value is never kept: only whether it looked like a credential. */
 export type EnvVar = {
   name: string;
-  value?: string;
+  /** Set when the literal value looked like a credential: the kind, never the value. */
+  credential?: string;
   valueFrom?: { secretKeyRef?: { name?: string; key?: string }; configMapKeyRef?: { name?: string; key?: string } };
 };
 

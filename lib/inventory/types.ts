@@ -1,3 +1,16 @@
+import type {
+  ClusterVersion,
+  ConfigMapScan,
+  Ingress,
+  NetworkPolicy,
+  Node,
+  PeerAuthentication,
+  Role,
+  RoleBinding,
+  SecretMeta,
+  Service,
+  ServiceAccount,
+} from "./cluster-types";
 import type { PodSpec } from "./pod-spec";
 
 /** Where a manifest object came from: the file and the line its document starts on. */
@@ -69,7 +82,18 @@ export type InventoryKind =
   | "runtimeClasses"
   | "admissionWebhooks"
   | "vulnerabilityReports"
-  | "policyEngines";
+  | "policyEngines"
+  | "version"
+  | "nodes"
+  | "services"
+  | "ingresses"
+  | "networkPolicies"
+  | "serviceAccounts"
+  | "roles"
+  | "roleBindings"
+  | "configMaps"
+  | "secrets"
+  | "peerAuthentications";
 
 /** Why a kind of data is missing: what could not be read, and what would fix it. */
 export type CollectionWarning = { kind: InventoryKind | string; status: number | null; reason: string };
@@ -84,6 +108,20 @@ export type Inventory = {
   admissionWebhooks: AdmissionWebhook[];
   vulnerabilityReports: VulnerabilityReport[];
   policyEngines: PolicyEngineObject[];
+  version: ClusterVersion | null;
+  nodes: Node[];
+  services: Service[];
+  ingresses: Ingress[];
+  /** Core NetworkPolicies and, where installed, Cilium and Calico policies. */
+  networkPolicies: NetworkPolicy[];
+  serviceAccounts: ServiceAccount[];
+  /** Roles and ClusterRoles (namespace "" for ClusterRoles). */
+  roles: Role[];
+  /** RoleBindings and ClusterRoleBindings. */
+  roleBindings: RoleBinding[];
+  configMaps: ConfigMapScan[];
+  secrets: SecretMeta[];
+  peerAuthentications: PeerAuthentication[];
   /** Kinds that were not collected, with the reason (forbidden, API absent, manifests mode…). */
   missing: Partial<Record<InventoryKind, string>>;
   warnings: CollectionWarning[];
@@ -99,6 +137,17 @@ export function emptyInventory(source: Inventory["source"]): Inventory {
     admissionWebhooks: [],
     vulnerabilityReports: [],
     policyEngines: [],
+    version: null,
+    nodes: [],
+    services: [],
+    ingresses: [],
+    networkPolicies: [],
+    serviceAccounts: [],
+    roles: [],
+    roleBindings: [],
+    configMaps: [],
+    secrets: [],
+    peerAuthentications: [],
     missing: {},
     warnings: [],
   };

@@ -1,4 +1,7 @@
+import { detectCredential } from "@/lib/checks/secrets/detect-credential";
+import type { NetworkPolicyRule, PolicyRule } from "@/lib/inventory/cluster-types";
 import type { PodSpec } from "@/lib/inventory/pod-spec";
+import { reducePodSpec } from "./reduce-pod-spec";
 import {
   emptyInventory,
   POD_BEARING_KINDS,
@@ -64,7 +67,7 @@ export function toWorkload(o: RawObject, source?: SourceLocation): Workload | un
     ref: refOf(o, source) as Workload["ref"],
     meta: metaOf(o.metadata),
     podMeta: { labels: template.metadata?.labels ?? {}, annotations: template.metadata?.annotations ?? {} },
-    spec: template.spec,
+    spec: reducePodSpec(template.spec),
     ...(hasReplicas ? { replicas: spec?.replicas ?? 1 } : {}),
     ...(spec?.selector?.matchLabels ? { selector: spec.selector.matchLabels } : {}),
   };
@@ -114,6 +117,130 @@ export function addObject(inventory: Inventory, o: RawObject, source?: SourceLoc
     case "ConstraintTemplate":
       if (o.apiVersion && GATEKEEPER.test(o.apiVersion)) inventory.policyEngines.push({ ref, engine: "gatekeeper" });
       return;
+    default:
+      addClusterObject(inventory, o, ref, spec);
+  }
+}
+
+type Obj = Record<string, unknown>;
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+function policyRules(v: unknown): NetworkPolicyRule[] {
+  return arr<Obj>(v).map((r) => ({
+    peers: Array.isArray(r.from ?? r.to) ? arr(r.from ?? r.to) : null,
+    ports: Array.isArray(r.ports) ? arr(r.ports) : null,
+  }));
+}
+
+/** Node, network, RBAC and secret-related objects, reduced to what the checks read. */
+function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, spec: Obj): void {
+  const status = (o.status ?? {}) as Obj;
+  switch (o.kind) {
+    case "Node": {
+      const info = (status.nodeInfo ?? {}) as Obj;
+      inventory.nodes.push({
+        ref,
+        meta: metaOf(o.metadata),
+        providerID: String(spec.providerID ?? ""),
+        addresses: arr<{ type: string; address: string }>(status.addresses).map(({ type, address }) => ({ type, address })),
+        kubeletVersion: String(info.kubeletVersion ?? ""),
+        containerRuntimeVersion: String(info.containerRuntimeVersion ?? ""),
+        osImage: String(info.osImage ?? ""),
+        conditions: arr<{ type: string; status: string }>(status.conditions).map(({ type, status: s }) => ({ type, status: s })),
+        taints: arr<{ key: string; effect: string }>(spec.taints).map(({ key, effect }) => ({ key, effect })),
+        kubelet: { status: "unavailable", reason: "kubelet configuration not collected" },
+      });
+      return;
+    }
+    case "Service":
+      inventory.services.push({
+        ref,
+        meta: metaOf(o.metadata),
+        type: String(spec.type ?? "ClusterIP"),
+        externalIPs: arr<string>(spec.externalIPs),
+        selector: (spec.selector as Record<string, string> | undefined) ?? {},
+        ports: arr<{ port: number; nodePort?: number; targetPort?: number | string; name?: string }>(spec.ports).map(({ port, nodePort, targetPort, name }) => ({ port, nodePort, targetPort, name })),
+      });
+      return;
+    case "Ingress": {
+      const tls = arr<{ hosts?: string[] }>(spec.tls);
+      inventory.ingresses.push({
+        ref,
+        meta: metaOf(o.metadata),
+        hosts: arr<{ host?: string }>(spec.rules).map((r) => r.host ?? "*"),
+        tlsHosts: tls.flatMap((t) => t.hosts ?? []),
+        hasTlsWithoutHosts: tls.some((t) => !t.hosts?.length),
+        backends: arr<Obj>(spec.rules).flatMap((r) =>
+          arr<Obj>((r.http as Obj | undefined)?.paths).map((p) => {
+            const svc = ((p.backend as Obj | undefined)?.service ?? {}) as { name?: string; port?: { number?: number; name?: string } };
+            return { service: svc.name ?? "", port: svc.port?.number ?? svc.port?.name };
+          }),
+        ),
+      });
+      return;
+    }
+    case "NetworkPolicy":
+      if (o.apiVersion?.startsWith("networking.k8s.io/")) {
+        const types = arr<"Ingress" | "Egress">(spec.policyTypes);
+        inventory.networkPolicies.push({
+          ref,
+          podSelector: (spec.podSelector as LabelSelector | undefined) ?? {},
+          // The API's default: Ingress always, Egress when the policy has egress rules.
+          policyTypes: types.length ? types : ["Ingress", ...(Array.isArray(spec.egress) ? (["Egress"] as const) : [])],
+          ingress: policyRules(spec.ingress),
+          egress: policyRules(spec.egress),
+        });
+      } else {
+        inventory.networkPolicies.push({ ref, podSelector: null, policyTypes: [], ingress: [], egress: [], raw: spec });
+      }
+      return;
+    case "CiliumNetworkPolicy":
+    case "CiliumClusterwideNetworkPolicy":
+    case "GlobalNetworkPolicy":
+      inventory.networkPolicies.push({ ref, podSelector: null, policyTypes: [], ingress: [], egress: [], raw: spec });
+      return;
+    case "ServiceAccount":
+      inventory.serviceAccounts.push({ ref, ...(typeof o.automountServiceAccountToken === "boolean" ? { automountServiceAccountToken: o.automountServiceAccountToken } : {}) });
+      return;
+    case "Role":
+    case "ClusterRole":
+      inventory.roles.push({
+        ref,
+        meta: metaOf(o.metadata),
+        rules: arr<PolicyRule>(o.rules).map((r) => ({ apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], verbs: r.verbs ?? [], ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}), ...(r.nonResourceURLs ? { nonResourceURLs: r.nonResourceURLs } : {}) })),
+        ...(o.aggregationRule ? { aggregationSelectors: arr<LabelSelector>((o.aggregationRule as Obj).clusterRoleSelectors) } : {}),
+      });
+      return;
+    case "RoleBinding":
+    case "ClusterRoleBinding": {
+      const roleRef = (o.roleRef ?? {}) as { kind?: string; name?: string };
+      inventory.roleBindings.push({
+        ref,
+        roleRef: { kind: roleRef.kind ?? "", name: roleRef.name ?? "" },
+        subjects: arr<{ kind: string; name: string; namespace?: string }>(o.subjects).map(({ kind, name, namespace }) => ({ kind, name, ...(namespace ? { namespace } : {}) })),
+      });
+      return;
+    }
+    case "ConfigMap": {
+      const data = (o.data ?? {}) as Record<string, string>;
+      inventory.configMaps.push({
+        ref,
+        credentialKeys: Object.entries(data).flatMap(([key, value]) => {
+          const kind = typeof value === "string" ? detectCredential(key, value) : undefined;
+          return kind ? [{ key, kind }] : [];
+        }),
+      });
+      return;
+    }
+    case "Secret":
+    case "PartialObjectMetadata":
+      inventory.secrets.push({ ref: { ...ref, kind: "Secret" }, ...(o.metadata?.creationTimestamp ? { creationTimestamp: o.metadata.creationTimestamp } : {}), isServiceAccountToken: o.type === "kubernetes.io/service-account-token" });
+      return;
+    case "PeerAuthentication": {
+      const mtls = (spec.mtls ?? {}) as { mode?: string };
+      inventory.peerAuthentications.push({ ref, mtlsMode: mtls.mode ?? null, selector: ((spec.selector as Obj | undefined)?.matchLabels as Record<string, string> | undefined) ?? null });
+      return;
+    }
   }
 }
 
@@ -124,6 +251,8 @@ export function manifestsToInventory(objects: { object: RawObject; source: Sourc
   const inventory = emptyInventory("manifests");
   for (const { object, source } of objects) addObject(inventory, object, source);
   inventory.missing = {
+    version: NOT_IN_MANIFESTS,
+    nodes: NOT_IN_MANIFESTS,
     admissionWebhooks: NOT_IN_MANIFESTS,
     policyEngines: NOT_IN_MANIFESTS,
     vulnerabilityReports: NOT_IN_MANIFESTS,

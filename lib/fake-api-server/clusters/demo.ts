@@ -1,0 +1,171 @@
+import type { ApiObject, FixtureCluster } from "../types";
+import {
+  clusterRole,
+  clusterRoleBinding,
+  container,
+  kubeletConfig,
+  meta,
+  namespace,
+  networkPolicy,
+  node,
+  restrictedContext,
+  secretMeta,
+  service,
+  serviceAccount,
+  vulnerabilityReport,
+  workload,
+} from "./build";
+
+/**
+ * The demo cluster: a kubeadm-style cluster running an online shop, an ingress controller,
+ * Prometheus and Grafana, the Kubernetes Dashboard and Trivy Operator, with the mixed hygiene
+ * of a real one. Its dated states show problems being fixed and new ones appearing.
+ */
+export const DEMO_STATE_DATES = ["2026-08-03T06:00:00Z", "2026-09-07T06:00:00Z", "2026-10-05T06:00:00Z", "2026-11-02T06:00:00Z"] as const;
+export type DemoState = 0 | 1 | 2 | 3;
+
+const REG = "registry.shop.example";
+
+function nodes(state: DemoState): ApiObject[] {
+  const kubelet = state < 2 ? "v1.29.4" : "v1.33.2";
+  return [
+    node("cp-1", "10.0.0.10", { role: "control-plane", kubelet, tainted: state >= 2 }),
+    node("worker-1", "10.0.0.11", { kubelet, runtime: state < 2 ? "containerd://1.6.20" : "containerd://2.0.5" }),
+    node("worker-2", "10.0.0.12", { kubelet }),
+    node("worker-3", "10.0.0.13", { kubelet, externalIP: state < 3 ? "34.89.12.7" : undefined, osImage: state < 2 ? "Ubuntu 20.04.6 LTS" : "Ubuntu 24.04.2 LTS" }),
+  ];
+}
+
+function kubeSystem(): ApiObject[] {
+  return [
+    workload("coredns", "kube-system", [container("coredns", "registry.k8s.io/coredns/coredns:v1.11.3", { securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ["NET_BIND_SERVICE"], drop: ["ALL"] } } })]),
+    workload("kube-proxy", "kube-system", [container("kube-proxy", "registry.k8s.io/kube-proxy:v1.33.2", { securityContext: { privileged: true } })], { kind: "DaemonSet", podSpec: { hostNetwork: true, volumes: [{ name: "lib-modules", hostPath: { path: "/lib/modules" } }] } }),
+    serviceAccount("coredns", "kube-system"),
+    serviceAccount("kube-proxy", "kube-system"),
+  ];
+}
+
+function ingress(): ApiObject[] {
+  return [
+    namespace("ingress-nginx", { "pod-security.kubernetes.io/enforce": "baseline" }),
+    workload("ingress-nginx-controller", "ingress-nginx", [container("controller", "registry.k8s.io/ingress-nginx/controller:v1.12.1", { securityContext: { allowPrivilegeEscalation: true, runAsUser: 101, capabilities: { add: ["NET_BIND_SERVICE"], drop: ["ALL"] } } })]),
+    service("ingress-nginx-controller", "ingress-nginx", "LoadBalancer", 443),
+    serviceAccount("ingress-nginx-controller", "ingress-nginx"),
+  ];
+}
+
+function shop(state: DemoState): ApiObject[] {
+  const hardened = { securityContext: restrictedContext };
+  const out: ApiObject[] = [
+    namespace("shop", state >= 1 ? { "pod-security.kubernetes.io/enforce": "baseline", "pod-security.kubernetes.io/warn": "restricted" } : {}),
+    workload("frontend", "shop", [container("frontend", `${REG}/shop/frontend:2.4.1`, hardened)], { replicas: 3 }),
+    workload("cart", "shop", [container("cart", state < 3 ? `${REG}/shop/cart:latest` : `${REG}/shop/cart:1.9.0`, { securityContext: { runAsUser: 0 } })]),
+    workload("payments", "shop", [
+      container("payments", `${REG}/shop/payments:3.1.0`, {
+        ...hardened,
+        env: state < 2 ? [{ name: "DB_PASSWORD", value: "Pr0d-p4ssw0rd!" }] : [{ name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "payments-db", key: "password" } } }],
+      }),
+    ]),
+    workload("catalog", "shop", [container("catalog", `${REG}/shop/catalog:1.2.0`, { resources: {} })], { replicas: 1 }),
+    workload("redis", "shop", [container("redis", "redis:7.2", { readinessProbe: undefined, livenessProbe: undefined })], { kind: "StatefulSet", replicas: 1 }),
+    service("frontend", "shop", "ClusterIP", 8080),
+    service("cart", "shop", "ClusterIP", 8080),
+    { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: meta("shop", "shop"), spec: { ingressClassName: "nginx", rules: [{ host: "shop.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "frontend", port: { number: 8080 } } } }] } }], ...(state >= 1 ? { tls: [{ hosts: ["shop.example.com"], secretName: "shop-tls" }] } : {}) } },
+    ...["frontend", "cart", "payments", "catalog", "redis"].map((n) => serviceAccount(n, "shop")),
+    { apiVersion: "v1", kind: "ConfigMap", metadata: meta("cart-config", "shop"), data: state < 2 ? { "config.yaml": "region: eu-west-1\n", AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE" } : { "config.yaml": "region: eu-west-1\n" } },
+    secretMeta("payments-db", "shop", "Opaque"),
+    secretMeta("shop-tls", "shop", "kubernetes.io/tls"),
+  ];
+  if (state >= 2) {
+    out.push(networkPolicy("default-deny", "shop", { podSelector: {}, policyTypes: ["Ingress", "Egress"] }));
+    out.push(networkPolicy("frontend-from-ingress", "shop", { podSelector: { matchLabels: { "app.kubernetes.io/name": "frontend" } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }] }] }));
+    out.push({ apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: meta("frontend", "shop"), spec: { minAvailable: 2, selector: { matchLabels: { "app.kubernetes.io/name": "frontend" } } } });
+  }
+  if (state === 3) {
+    // A new problem: someone left a debugging pod with the host's PID namespace.
+    out.push({ apiVersion: "v1", kind: "Pod", metadata: meta("debug-tools", "shop"), spec: { hostPID: true, containers: [{ name: "debug", image: "nicolaka/netshoot:latest", securityContext: { privileged: true } }] } });
+  }
+  return out;
+}
+
+function monitoring(state: DemoState): ApiObject[] {
+  return [
+    namespace("monitoring"),
+    workload("prometheus", "monitoring", [container("prometheus", "quay.io/prometheus/prometheus:v3.2.1", { ports: [{ containerPort: 9090 }] })], { kind: "StatefulSet", replicas: 1 }),
+    workload("grafana", "monitoring", [container("grafana", "docker.io/grafana/grafana:11.5.2", { ports: [{ containerPort: 3000 }] })], { replicas: 1 }),
+    service("prometheus", "monitoring", "ClusterIP", 9090),
+    service("grafana", "monitoring", state < 3 ? "LoadBalancer" : "ClusterIP", 3000),
+    serviceAccount("prometheus", "monitoring"),
+    serviceAccount("grafana", "monitoring"),
+    clusterRole("prometheus", [{ apiGroups: [""], resources: ["nodes", "services", "endpoints", "pods"], verbs: ["get", "list", "watch"] }]),
+    clusterRoleBinding("prometheus", "prometheus", [{ kind: "ServiceAccount", name: "prometheus", namespace: "monitoring" }]),
+  ];
+}
+
+function dashboard(state: DemoState): ApiObject[] {
+  if (state === 3) return [];
+  return [
+    namespace("kubernetes-dashboard"),
+    workload("kubernetes-dashboard", "kubernetes-dashboard", [container("kubernetes-dashboard", "docker.io/kubernetesui/dashboard:v2.7.0", { ports: [{ containerPort: 8443 }] })], { replicas: 1 }),
+    service("kubernetes-dashboard", "kubernetes-dashboard", "ClusterIP", 443),
+    serviceAccount("kubernetes-dashboard", "kubernetes-dashboard"),
+    clusterRoleBinding("kubernetes-dashboard-admin", "cluster-admin", [{ kind: "ServiceAccount", name: "kubernetes-dashboard", namespace: "kubernetes-dashboard" }]),
+  ];
+}
+
+function rbac(state: DemoState): ApiObject[] {
+  const out: ApiObject[] = [
+    clusterRole("cluster-admin", [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }, { nonResourceURLs: ["*"], verbs: ["*"] }]),
+    clusterRole("shop-deployer", [
+      { apiGroups: ["apps"], resources: ["deployments"], verbs: ["*"] },
+      { apiGroups: [""], resources: ["secrets"], verbs: ["get", "list"] },
+      { apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] },
+    ]),
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: meta("shop-deployer", "shop"), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "shop-deployer" }, subjects: [{ kind: "Group", name: "shop-developers", apiGroup: "rbac.authorization.k8s.io" }] },
+  ];
+  if (state < 3) out.push(clusterRoleBinding("ci-deployer", "cluster-admin", [{ kind: "User", name: "ci-bot" }]));
+  if (state === 0) out.push(clusterRoleBinding("anonymous-metrics", "prometheus", [{ kind: "User", name: "system:anonymous" }]));
+  return out;
+}
+
+function trivy(state: DemoState): ApiObject[] {
+  return [
+    namespace("trivy-system"),
+    workload("trivy-operator", "trivy-system", [container("trivy-operator", "mirror.gcr.io/aquasec/trivy-operator:0.26.1", { securityContext: restrictedContext })], { replicas: 1 }),
+    vulnerabilityReport("shop", "cart-7d9f", { server: REG, repository: "shop/cart", tag: state < 3 ? "latest" : "1.9.0" }, state < 3 ? { critical: 3, high: 12, medium: 20 } : { critical: 0, high: 1, medium: 8 }),
+    vulnerabilityReport("shop", "frontend-5c8d", { server: REG, repository: "shop/frontend", tag: "2.4.1" }, { critical: 0, high: 0, medium: 4, low: 9 }),
+    vulnerabilityReport("shop", "payments-6b7c", { server: REG, repository: "shop/payments", tag: "3.1.0" }, state < 1 ? { critical: 1, high: 2 } : { critical: 0, high: 0, medium: 3 }),
+    vulnerabilityReport("monitoring", "grafana-8f6d", { server: "docker.io", repository: "grafana/grafana", tag: "11.5.2" }, { critical: 0, high: 4, medium: 11 }),
+  ];
+}
+
+export function demoCluster(state: DemoState = 3): FixtureCluster {
+  const objects = [
+    namespace("default"),
+    namespace("kube-system"),
+    namespace("kube-public"),
+    namespace("kube-node-lease"),
+    serviceAccount("default", "default"),
+    serviceAccount("default", "shop", state >= 2 ? false : undefined),
+    secretMeta("legacy-ci-token", "default", "kubernetes.io/service-account-token"),
+    ...nodes(state),
+    ...kubeSystem(),
+    ...ingress(),
+    ...shop(state),
+    ...monitoring(state),
+    ...dashboard(state),
+    ...rbac(state),
+    ...trivy(state),
+  ];
+  return {
+    name: "demo",
+    version: state < 2 ? { major: "1", minor: "29", gitVersion: "v1.29.4" } : { major: "1", minor: "33", gitVersion: "v1.33.2" },
+    objects,
+    kubeletConfigs: {
+      "cp-1": kubeletConfig(),
+      "worker-1": kubeletConfig({ readOnlyPort: state < 2 ? 10255 : 0 }),
+      "worker-2": kubeletConfig({ anonymous: state < 3, mode: state < 1 ? "AlwaysAllow" : "Webhook" }),
+      "worker-3": kubeletConfig(),
+    },
+  };
+}

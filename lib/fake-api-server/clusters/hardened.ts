@@ -1,0 +1,49 @@
+import type { ApiObject, FixtureCluster } from "../types";
+import { container, kubeletConfig, meta, namespace, networkPolicy, node, restrictedContext, service, serviceAccount, vulnerabilityReport, workload } from "./build";
+
+const REG = "registry.internal.example";
+const DIGEST = "sha256:4bd4ad1ed4b0e53fc1e1e1d8aa0e5fbd02ae7e33f0b7f7a4f7a7cd0bbd3ca1a7";
+
+function app(name: string, ns: string): ApiObject[] {
+  return [
+    workload(name, ns, [container(name, `${REG}/${ns}/${name}:1.0.0@${DIGEST}`, { imagePullPolicy: "IfNotPresent", securityContext: restrictedContext })], {
+      replicas: 3,
+      podSpec: { automountServiceAccountToken: false, securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: "RuntimeDefault" } } },
+    }),
+    service(name, ns, "ClusterIP", 8080),
+    serviceAccount(name, ns, false),
+    { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: meta(name, ns), spec: { minAvailable: 2, selector: { matchLabels: { "app.kubernetes.io/name": name } } } },
+    vulnerabilityReport(ns, `${name}-1`, { server: REG, repository: `${ns}/${name}`, tag: "1.0.0" }, { critical: 0, high: 0, medium: 1 }),
+  ];
+}
+
+/** A cluster that follows the guidance: it should score above 95 in every layer. */
+export function hardenedCluster(): FixtureCluster {
+  const namespaces = ["payments", "orders", "search"];
+  const objects: ApiObject[] = [
+    namespace("kube-system"),
+    namespace("kube-public"),
+    namespace("kube-node-lease"),
+    namespace("default", { "pod-security.kubernetes.io/enforce": "restricted" }),
+    serviceAccount("default", "default", false),
+    node("cp-1", "10.1.0.10", { role: "control-plane" }),
+    node("node-1", "10.1.0.11"),
+    node("node-2", "10.1.0.12"),
+    { apiVersion: "kyverno.io/v1", kind: "ClusterPolicy", metadata: meta("restrict-pod-security"), spec: { validationFailureAction: "Enforce" } },
+    { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingWebhookConfiguration", metadata: meta("kyverno-resource-validating-webhook-cfg"), webhooks: [{ name: "validate.kyverno.svc-fail" }] },
+  ];
+  for (const ns of namespaces) {
+    objects.push(namespace(ns, { "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/enforce-version": "latest" }));
+    objects.push(serviceAccount("default", ns, false));
+    objects.push(networkPolicy("default-deny", ns, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }));
+    objects.push(networkPolicy("allow-dns", ns, { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }], ports: [{ port: 53, protocol: "UDP" }] }] }));
+    objects.push(...app("api", ns), ...app("worker", ns));
+  }
+  return {
+    name: "hardened",
+    version: { major: "1", minor: "34", gitVersion: "v1.34.1" },
+    objects,
+    kubeletConfigs: { "cp-1": kubeletConfig(), "node-1": kubeletConfig(), "node-2": kubeletConfig() },
+    installedGroups: ["aquasecurity.github.io", "kyverno.io"],
+  };
+}

@@ -1,0 +1,193 @@
+import type { ClusterVersion, KubeletConfig } from "@/lib/inventory/cluster-types";
+import { keepTopControllers } from "@/lib/inventory/top-controllers";
+import { emptyInventory, type CollectionWarning, type Inventory, type InventoryKind } from "@/lib/inventory/types";
+import type { Connection } from "./connect";
+import { createKubeHttp, KubeApiError, type KubeHttp } from "./kube-http";
+import { listPath, RESOURCE_KINDS, resourceLabel, type ResourceKind } from "./resource-kinds";
+import { addObject, type RawObject } from "./to-inventory";
+
+export type CollectOptions = {
+  pageSize?: number;
+  concurrency?: number;
+  requestTimeoutMs?: number;
+  deadlineMs?: number;
+  maxRetries?: number;
+};
+
+export type CollectedCluster = {
+  inventory: Inventory;
+  version: ClusterVersion;
+  /** Objects listed per resource, before folding pods into their controllers. */
+  counts: Record<string, number>;
+  warnings: CollectionWarning[];
+  durationMs: number;
+};
+
+/** The cluster could not be scanned at all (unreachable, credentials refused). */
+export class ClusterUnavailableError extends Error {
+  constructor(message: string, readonly status: number | null) {
+    super(message);
+    this.name = "ClusterUnavailableError";
+  }
+}
+
+type ListPage = { metadata?: { continue?: string }; items?: RawObject[] };
+const METADATA_ONLY = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+const WORKLOAD_KINDS = RESOURCE_KINDS.filter((k) => k.target === "workloads").length;
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function describeFailure(kind: ResourceKind, error: unknown): CollectionWarning {
+  const label = resourceLabel(kind);
+  if (error instanceof KubeApiError) {
+    if (error.status === 403) return { kind: label, status: 403, reason: `forbidden: grant "list" on ${label} (see the Bulwark ClusterRole). ${error.message}` };
+    if (error.status === 404) return { kind: label, status: 404, reason: `the API server does not serve ${label}` };
+    return { kind: label, status: error.status, reason: `list ${label} failed: ${error.message}` };
+  }
+  return { kind: label, status: null, reason: `list ${label} failed: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * Lists one resource page by page (limit/continue; never resourceVersion=0, which makes the
+ * server ignore limit), reducing each page into `stage` as it arrives. An expired continue
+ * token (410) restarts the list once from scratch with a fresh stage.
+ */
+async function listResource(http: KubeHttp, kind: ResourceKind, pageSize: number, onItems: (items: RawObject[]) => void, restart: () => void): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    let count = 0;
+    let token: string | undefined;
+    try {
+      do {
+        const q = new URLSearchParams({ limit: String(pageSize) });
+        if (token) q.set("continue", token);
+        if (kind.fieldSelector) q.set("fieldSelector", kind.fieldSelector);
+        const page = await http.getJson<ListPage>(`${listPath(kind)}?${q}`, { accept: kind.metadataOnly ? METADATA_ONLY : "application/json" });
+        const items = page.items ?? [];
+        count += items.length;
+        onItems(items);
+        token = page.metadata?.continue || undefined;
+      } while (token);
+      return count;
+    } catch (error) {
+      if (error instanceof KubeApiError && error.status === 410 && attempt === 0) {
+        restart();
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+function toKubeletConfig(raw: Record<string, unknown>): KubeletConfig {
+  const auth = (raw.authentication ?? {}) as { anonymous?: { enabled?: boolean } };
+  const authz = (raw.authorization ?? {}) as { mode?: string };
+  const bool = (v: unknown) => (typeof v === "boolean" ? v : null);
+  return {
+    status: "read",
+    anonymousAuth: bool(auth.anonymous?.enabled),
+    authorizationMode: authz.mode ?? null,
+    readOnlyPort: typeof raw.readOnlyPort === "number" ? raw.readOnlyPort : null,
+    rotateCertificates: bool(raw.rotateCertificates),
+    serverTLSBootstrap: bool(raw.serverTLSBootstrap),
+  };
+}
+
+async function collectKubeletConfigs(http: KubeHttp, inventory: Inventory, concurrency: number): Promise<void> {
+  let forbidden: string | undefined;
+  await mapLimit(inventory.nodes, concurrency, async (node) => {
+    if (forbidden) {
+      node.kubelet = { status: "unavailable", reason: forbidden };
+      return;
+    }
+    try {
+      const res = await http.getJson<{ kubeletconfig?: Record<string, unknown> }>(`/api/v1/nodes/${encodeURIComponent(node.ref.name)}/proxy/configz`);
+      node.kubelet = res.kubeletconfig ? toKubeletConfig(res.kubeletconfig) : { status: "unavailable", reason: "configz answered without a kubeletconfig" };
+    } catch (error) {
+      const status = error instanceof KubeApiError ? error.status : null;
+      const reason = status === 403 ? 'forbidden: reading kubelet configuration needs "get" on nodes/proxy' : `configz unavailable: ${error instanceof Error ? error.message : String(error)}`;
+      if (status === 403) forbidden = reason;
+      node.kubelet = { status: "unavailable", reason };
+    }
+  });
+}
+
+/**
+ * Reads a cluster into an Inventory. A forbidden or missing resource never fails the whole
+ * collection: it becomes a warning naming the resource and the permission, and the checks that
+ * need it report "not evaluated". Only an unreachable API server or refused credentials fail.
+ */
+export async function collectInventory(conn: Connection, options: CollectOptions = {}): Promise<CollectedCluster> {
+  const { pageSize = 500, concurrency = 4, requestTimeoutMs = 30_000, deadlineMs = 10 * 60_000, maxRetries = 5 } = options;
+  const started = Date.now();
+  const http = createKubeHttp(conn, { requestTimeoutMs, maxRetries, signal: AbortSignal.timeout(deadlineMs), maxSockets: concurrency });
+  try {
+    let version: ClusterVersion;
+    try {
+      const v = await http.getJson<ClusterVersion>("/version");
+      version = { major: v.major, minor: v.minor, gitVersion: v.gitVersion };
+    } catch (error) {
+      const status = error instanceof KubeApiError ? error.status : null;
+      const hint = status === 401 ? "the API server refused the credentials (401 Unauthorized)" : error instanceof Error ? error.message : String(error);
+      throw new ClusterUnavailableError(`cannot scan ${conn.server.host}: ${hint}`, status);
+    }
+    const discovery = await http.getJson<{ groups?: { name: string }[] }>("/apis").catch(() => ({ groups: [] }));
+    const groups = new Set((discovery.groups ?? []).map((g) => g.name));
+
+    const inventory = emptyInventory("cluster");
+    inventory.version = version;
+    const warnings: CollectionWarning[] = [...conn.warnings.map((w) => ({ kind: "connection", status: null, reason: w }))];
+    const counts: Record<string, number> = {};
+    const failedTargets = new Map<InventoryKind, string[]>();
+    const tokenSecrets = new Set<string>();
+
+    await mapLimit(RESOURCE_KINDS.filter((k) => !k.optional || groups.has(k.group)), concurrency, async (kind) => {
+      let stage = emptyInventory("cluster");
+      const isTokenList = kind.fieldSelector !== undefined;
+      const onItems = (items: RawObject[]) => {
+        for (const item of items) {
+          if (isTokenList) tokenSecrets.add(`${item.metadata?.namespace}/${item.metadata?.name}`);
+          else addObject(stage, item.kind === "PartialObjectMetadata" ? { ...item, kind: kind.kind } : item);
+        }
+      };
+      try {
+        counts[resourceLabel(kind) + (isTokenList ? ` (${kind.fieldSelector})` : "")] = await listResource(http, kind, pageSize, onItems, () => {
+          stage = emptyInventory("cluster");
+        });
+        mergeInto(inventory, stage);
+      } catch (error) {
+        const warning = describeFailure(kind, error);
+        warnings.push(warning);
+        failedTargets.set(kind.target, [...(failedTargets.get(kind.target) ?? []), warning.reason]);
+      }
+    });
+
+    for (const s of inventory.secrets) s.isServiceAccountToken ||= tokenSecrets.has(`${s.ref.namespace}/${s.ref.name}`);
+    for (const [target, reasons] of failedTargets) {
+      // Workloads come from nine kinds: checks still run on the ones that could be read.
+      if (target === "workloads" && reasons.length < WORKLOAD_KINDS) continue;
+      inventory.missing[target] = reasons.join("; ");
+    }
+    if (!inventory.missing.nodes) await collectKubeletConfigs(http, inventory, concurrency);
+    inventory.workloads = keepTopControllers(inventory.workloads);
+    inventory.warnings = warnings;
+    return { inventory, version, counts, warnings, durationMs: Date.now() - started };
+  } finally {
+    http.close();
+  }
+}
+
+/** Appends every list of a staged inventory to the main one. */
+function mergeInto(target: Inventory, stage: Inventory): void {
+  for (const key of Object.keys(stage) as (keyof Inventory)[]) {
+    const from = stage[key];
+    const to = target[key];
+    // A loop, not push(...from): spreading 100k+ items overflows the call stack.
+    if (Array.isArray(from) && Array.isArray(to)) for (const item of from) (to as unknown[]).push(item);
+  }
+}

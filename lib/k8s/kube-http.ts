@@ -1,0 +1,148 @@
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { Agent, request, type RequestOptions } from "node:https";
+import type { LookupFunction } from "node:net";
+import { refuseAddress } from "./address-policy";
+import type { Connection } from "./connect";
+
+/** A failed API request: the HTTP status (null when no answer) and a message safe to show. */
+export class KubeApiError extends Error {
+  constructor(
+    readonly status: number | null,
+    readonly reason: string,
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = "KubeApiError";
+  }
+}
+
+export type KubeHttpOptions = {
+  /** Abort a single request after this long. */
+  requestTimeoutMs: number;
+  /** Retries of 429, 5xx and dropped connections. */
+  maxRetries: number;
+  /** The whole collection's deadline: no retry waits past it. */
+  signal?: AbortSignal;
+  maxSockets?: number;
+};
+
+export type KubeHttp = {
+  getJson: <T>(path: string, opts?: { accept?: string }) => Promise<T>;
+  close: () => void;
+};
+
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const MAX_WAIT_MS = 30_000;
+
+/** Resolves names like dns.lookup, then refuses addresses the policy forbids (DNS cannot smuggle in 169.254.169.254). */
+function guardedLookup(conn: Connection): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, "", 0);
+      const allowed = addresses.filter((a) => !refuseAddress(a.address, conn.policy));
+      if (allowed.length === 0) {
+        const refusal = refuseAddress(addresses[0]?.address ?? hostname, conn.policy) ?? "no usable address";
+        return callback(Object.assign(new Error(`${hostname} resolves to a forbidden address: ${refusal}`), { code: "EADDRFORBIDDEN" }), "", 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
+      callback(null, allowed[0]!.address, allowed[0]!.family);
+    });
+  };
+}
+
+function parseStatusMessage(body: string): { reason: string; message: string } | undefined {
+  try {
+    const s = JSON.parse(body) as { kind?: string; reason?: string; message?: string };
+    // Only a Kubernetes Status is echoed: an arbitrary body (a proxy's HTML page, a
+    // misdirected service) could carry anything.
+    if (s.kind === "Status") return { reason: s.reason ?? "Unknown", message: s.message ?? "" };
+  } catch {
+    // not JSON
+  }
+  return undefined;
+}
+
+function retryDelayMs(attempt: number, retryAfter: string | undefined): number {
+  const seconds = retryAfter ? Number(retryAfter) : NaN;
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_WAIT_MS);
+  return Math.min(250 * 2 ** attempt, 8_000) * (0.75 + Math.random() * 0.5);
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    }, { once: true });
+  });
+
+/**
+ * GETs JSON from a cluster's API over one keep-alive agent: TLS and credentials from the
+ * connection, a per-request timeout, and bounded retries of 429 (honouring Retry-After), 5xx
+ * and dropped connections with exponential backoff. The client library does neither.
+ */
+export function createKubeHttp(conn: Connection, opts: KubeHttpOptions): KubeHttp {
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 4, lookup: guardedLookup(conn) });
+  const base = conn.server.pathname.replace(/\/$/, "");
+
+  function once(path: string, accept: string): Promise<{ status: number; body: string; retryAfter?: string }> {
+    return new Promise((resolve, reject) => {
+      const options: RequestOptions = {
+        ...conn.options,
+        agent,
+        hostname: conn.server.hostname.replace(/^\[|\]$/g, ""),
+        port: conn.server.port || 443,
+        path: `${base}${path}`,
+        method: "GET",
+        headers: { ...(conn.options.headers ?? {}), accept, "user-agent": "bulwark/0.1" },
+        timeout: opts.requestTimeoutMs,
+        signal: opts.signal,
+      };
+      const req = request(options, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), retryAfter: res.headers["retry-after"] }));
+        res.on("error", reject);
+      });
+      req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${opts.requestTimeoutMs} ms`), { code: "ETIMEDOUT" })));
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
+  async function getJson<T>(path: string, { accept = "application/json" }: { accept?: string } = {}): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      let res: Awaited<ReturnType<typeof once>>;
+      try {
+        res = await once(path, accept);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? "";
+        if (opts.signal?.aborted) throw new KubeApiError(null, "Timeout", "the collection deadline passed", path);
+        const transient = ["ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNREFUSED", "EAI_AGAIN"].includes(code) || /socket hang up/.test(String(error));
+        if (transient && attempt < opts.maxRetries) {
+          await sleep(retryDelayMs(attempt, undefined), opts.signal);
+          continue;
+        }
+        throw new KubeApiError(null, code || "NetworkError", `cannot reach the API server: ${(error as Error).message}`, path);
+      }
+      if (res.status >= 200 && res.status < 300) {
+        try {
+          return JSON.parse(res.body) as T;
+        } catch {
+          throw new KubeApiError(res.status, "BadResponse", "the API server sent a response that is not JSON", path);
+        }
+      }
+      if (RETRYABLE.has(res.status) && attempt < opts.maxRetries) {
+        await sleep(retryDelayMs(attempt, res.retryAfter), opts.signal);
+        continue;
+      }
+      const status = parseStatusMessage(res.body);
+      throw new KubeApiError(res.status, status?.reason ?? `HTTP${res.status}`, status?.message || `HTTP ${res.status}`, path);
+    }
+  }
+
+  return { getJson, close: () => agent.destroy() };
+}

@@ -1,0 +1,70 @@
+import { detectCredential } from "@/lib/checks/secrets/detect-credential";
+import type { Container, EnvVar, PodSpec, Probe, Volume } from "@/lib/inventory/pod-spec";
+
+type RawContainer = Omit<Container, "env"> & { env?: (EnvVar & { value?: string })[] };
+
+function reduceProbe(p: Probe | undefined): Probe | undefined {
+  if (!p) return undefined;
+  const out: Probe = {};
+  if (p.httpGet) out.httpGet = { host: p.httpGet.host, port: p.httpGet.port };
+  if (p.tcpSocket) out.tcpSocket = { host: p.tcpSocket.host, port: p.tcpSocket.port };
+  if (p.exec) out.exec = {};
+  if (p.grpc) out.grpc = {};
+  return out;
+}
+
+function reduceEnv(env: RawContainer["env"]): EnvVar[] | undefined {
+  return env?.map(({ name, value, valueFrom }) => {
+    const credential = value ? detectCredential(name, value) : undefined;
+    return { name, ...(credential ? { credential } : {}), ...(valueFrom ? { valueFrom } : {}) };
+  });
+}
+
+function reduceContainer(c: RawContainer): Container {
+  const out: Container = { name: c.name };
+  if (c.image !== undefined) out.image = c.image;
+  if (c.imagePullPolicy !== undefined) out.imagePullPolicy = c.imagePullPolicy;
+  if (c.securityContext) out.securityContext = c.securityContext;
+  if (c.ports) out.ports = c.ports.map(({ containerPort, hostPort, protocol, name }) => ({ containerPort, hostPort, protocol, name }));
+  if (c.resources) out.resources = { limits: c.resources.limits, requests: c.resources.requests };
+  const liveness = reduceProbe(c.livenessProbe);
+  const readiness = reduceProbe(c.readinessProbe);
+  const startup = reduceProbe(c.startupProbe);
+  if (liveness) out.livenessProbe = liveness;
+  if (readiness) out.readinessProbe = readiness;
+  if (startup) out.startupProbe = startup;
+  if (c.lifecycle) out.lifecycle = { postStart: reduceProbe(c.lifecycle.postStart), preStop: reduceProbe(c.lifecycle.preStop) };
+  const env = reduceEnv(c.env);
+  if (env) out.env = env;
+  if (c.envFrom) out.envFrom = c.envFrom;
+  if (c.restartPolicy) out.restartPolicy = c.restartPolicy;
+  return out;
+}
+
+/** Keeps a volume's name and which source it uses (the hostPath path, projected source kinds). */
+function reduceVolume(v: Volume): Volume {
+  const out: Volume = { name: v.name };
+  for (const [key, value] of Object.entries(v)) {
+    if (key === "name") continue;
+    if (key === "hostPath") out.hostPath = { path: (value as { path?: string }).path };
+    else if (key === "projected") out.projected = { sources: ((value as { sources?: object[] }).sources ?? []).map((s) => Object.fromEntries(Object.keys(s).map((k) => [k, {}]))) };
+    else out[key] = {};
+  }
+  return out;
+}
+
+/**
+ * Reduces a pod spec to the fields the checks read, so memory follows the reduced inventory,
+ * not the raw objects, and literal environment values (possible credentials) are dropped.
+ */
+export function reducePodSpec(spec: PodSpec & { containers?: RawContainer[] }): PodSpec {
+  const out: PodSpec = {};
+  if (spec.containers) out.containers = spec.containers.map(reduceContainer);
+  if (spec.initContainers) out.initContainers = spec.initContainers.map((c) => reduceContainer(c as RawContainer));
+  if (spec.ephemeralContainers) out.ephemeralContainers = spec.ephemeralContainers.map((c) => reduceContainer(c as RawContainer));
+  if (spec.volumes) out.volumes = spec.volumes.map(reduceVolume);
+  for (const key of ["securityContext", "hostNetwork", "hostPID", "hostIPC", "hostUsers", "os", "serviceAccountName", "automountServiceAccountToken", "runtimeClassName", "nodeName"] as const) {
+    if (spec[key] !== undefined) (out as Record<string, unknown>)[key] = spec[key];
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClusterUnavailableError, collectInventory } from "@/lib/k8s/collect-inventory";
+import { connect, KubeconfigError, type ConnectPolicy } from "@/lib/k8s/connect";
+import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
+import { createFakeApiServer, type FakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
+import { generateTls, type TlsMaterial } from "@/lib/fake-api-server/generate-tls";
+import type { Faults } from "@/lib/fake-api-server/types";
+import { kubeconfigFor } from "@/lib/fake-api-server/write-kubeconfig";
+
+const TOKEN = "demo-scanner-token-0123456789";
+const POLICY: ConnectPolicy = { allowExec: false, allowLoopback: true };
+let tls: TlsMaterial;
+const servers: FakeApiServer[] = [];
+
+beforeAll(async () => {
+  tls = await generateTls();
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+async function serve(faults: Faults = {}, token = TOKEN) {
+  const server = await createFakeApiServer({ cluster: demoCluster(3), tls, token, faults });
+  servers.push(server);
+  const conn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: TOKEN }), origin: "test kubeconfig" }, POLICY);
+  return { server, conn };
+}
+
+describe("collectInventory against the fake API server over HTTPS", () => {
+  it("reads every kind, folds pods into controllers, and sends the bearer token on every request", async () => {
+    const { server, conn } = await serve();
+    const { inventory, version, warnings, counts } = await collectInventory(conn);
+    expect(version.gitVersion).toBe("v1.33.2");
+    expect(warnings).toStrictEqual([]);
+    expect(inventory.workloads.map((w) => `${w.ref.kind}/${w.ref.namespace}/${w.ref.name}`)).toContain("Deployment/shop/cart");
+    expect(inventory.nodes.map((n) => [n.ref.name, n.kubelet.status])).toStrictEqual([["cp-1", "read"], ["worker-1", "read"], ["worker-2", "read"], ["worker-3", "read"]]);
+    expect(inventory.nodes.find((n) => n.ref.name === "worker-2")?.kubelet).toMatchObject({ anonymousAuth: false });
+    expect(inventory.vulnerabilityReports.length).toBe(4);
+    expect(counts.pods).toBe(1);
+    expect(server.requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("never asks for secret values: every secrets request is metadata-only", async () => {
+    const { server, conn } = await serve();
+    const { inventory } = await collectInventory(conn);
+    const secretRequests = server.requests.filter((r) => r.path.includes("/secrets"));
+    expect(secretRequests.length).toBe(2);
+    for (const r of secretRequests) expect(r.accept).toContain("as=PartialObjectMetadataList");
+    expect(inventory.secrets.find((s) => s.ref.name === "legacy-ci-token")).toMatchObject({ isServiceAccountToken: true });
+    expect(inventory.secrets.find((s) => s.ref.name === "payments-db")).toMatchObject({ isServiceAccountToken: false });
+    expect(JSON.stringify(inventory)).not.toMatch(/"data"/);
+  });
+
+  it("pages through lists with limit and continue, never resourceVersion=0", async () => {
+    const { server, conn } = await serve();
+    const { counts } = await collectInventory(conn, { pageSize: 2 });
+    expect(counts.serviceaccounts).toBeGreaterThan(4);
+    const saRequests = server.requests.filter((r) => r.path.startsWith("/api/v1/serviceaccounts"));
+    expect(saRequests.length).toBe(Math.ceil(counts.serviceaccounts! / 2));
+    expect(saRequests.slice(1).every((r) => r.path.includes("continue="))).toBe(true);
+    expect(server.requests.some((r) => r.path.includes("resourceVersion=0"))).toBe(false);
+  });
+
+  it("turns a forbidden kind into a warning naming it, while the other kinds still arrive", async () => {
+    const { conn } = await serve({ forbidden: ["vulnerabilityreports.aquasecurity.github.io", "networkpolicies.networking.k8s.io"], forbidProxy: true });
+    const { inventory, warnings } = await collectInventory(conn);
+    expect(warnings.map((w) => [w.kind, w.status])).toStrictEqual(
+      expect.arrayContaining([["vulnerabilityreports.aquasecurity.github.io", 403], ["networkpolicies.networking.k8s.io", 403]]),
+    );
+    expect(warnings.find((w) => w.kind.startsWith("vulnerabilityreports"))?.reason).toMatch(/grant "list" on vulnerabilityreports.aquasecurity.github.io/);
+    expect(inventory.missing.vulnerabilityReports).toBeDefined();
+    expect(inventory.missing.networkPolicies).toBeDefined();
+    expect(inventory.workloads.length).toBeGreaterThan(10);
+    expect(inventory.nodes.every((n) => n.kubelet.status === "unavailable" && /nodes\/proxy/.test(n.kubelet.reason))).toBe(true);
+  });
+
+  it("retries 429 (honouring Retry-After), 500 and dropped connections, then completes", async () => {
+    for (const faults of [{ tooManyRequests: { times: 3, retryAfterSeconds: 0 } }, { serverErrors: { times: 3 } }, { dropConnections: { times: 2 } }] satisfies Faults[]) {
+      const { conn } = await serve(faults);
+      const { inventory, warnings } = await collectInventory(conn);
+      expect(warnings, JSON.stringify(faults)).toStrictEqual([]);
+      expect(inventory.namespaces.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("relists once when a continue token has expired (410), without duplicates", async () => {
+    const { conn } = await serve({ expireContinue: { resource: "serviceaccounts", times: 1 } });
+    const { inventory, warnings } = await collectInventory(conn, { pageSize: 3 });
+    expect(warnings).toStrictEqual([]);
+    const keys = inventory.serviceAccounts.map((s) => `${s.ref.namespace}/${s.ref.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBe(demoCluster(3).objects.filter((o) => o.kind === "ServiceAccount").length);
+  });
+
+  it("fails clearly when the credentials are refused (401)", async () => {
+    const { conn } = await serve({}, "another-token");
+    await expect(collectInventory(conn)).rejects.toThrow(ClusterUnavailableError);
+    await expect(collectInventory(conn)).rejects.toThrow(/401 Unauthorized/);
+  });
+
+  it("fails within the time limit when the API server hangs", async () => {
+    const { conn } = await serve({ hang: true });
+    const started = Date.now();
+    await expect(collectInventory(conn, { requestTimeoutMs: 300, maxRetries: 1 })).rejects.toThrow(/cannot scan .*no answer within 300 ms/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses a server whose certificate is not signed by the kubeconfig's CA", async () => {
+    const { server } = await serve();
+    const other = await generateTls();
+    const conn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: server.url, caPem: other.caPem, token: TOKEN }), origin: "test" }, POLICY);
+    await expect(collectInventory(conn, { maxRetries: 0 })).rejects.toThrow(/cannot scan/);
+  });
+});
+
+describe("connect", () => {
+  const kubeconfig = (server: string, user: Record<string, unknown> = { token: "t" }, extra: Record<string, unknown> = {}) =>
+    `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: ${server}\n${Object.entries(extra).map(([k, v]) => `    ${k}: ${v}\n`).join("")}users:\n- name: u\n  user: ${JSON.stringify(user)}\ncontexts:\n- name: ctx\n  context: {cluster: c, user: u}\ncurrent-context: ctx\n`;
+  const text = (t: string) => ({ type: "kubeconfig-text" as const, text: t, origin: "upload" });
+
+  it("refuses exec and auth-provider credentials unless allowed", async () => {
+    const exec = kubeconfig("https://10.0.0.1:6443", { exec: { apiVersion: "client.authentication.k8s.io/v1", command: "aws", args: ["eks", "get-token"] } });
+    await expect(connect(text(exec), POLICY)).rejects.toThrow(/by running an exec command "aws".*BULWARK_ALLOW_KUBECONFIG_EXEC=true/);
+    const provider = kubeconfig("https://10.0.0.1:6443", { "auth-provider": { name: "gcp" } });
+    await expect(connect(text(provider), POLICY)).rejects.toThrow(KubeconfigError);
+  });
+
+  it("refuses link-local servers always, and loopback unless allowed", async () => {
+    await expect(connect(text(kubeconfig("https://169.254.169.254")), POLICY)).rejects.toThrow(/link-local/);
+    await expect(connect(text(kubeconfig("https://127.0.0.1:6443")), { allowExec: false, allowLoopback: false })).rejects.toThrow(/loopback/);
+    await expect(connect(text(kubeconfig("http://10.0.0.1:8080")), POLICY)).rejects.toThrow(/only https/);
+  });
+
+  it("says which line of a malformed kubeconfig is wrong, and which contexts exist", async () => {
+    await expect(connect(text("apiVersion: v1\nclusters:\n  - name: [oops\n"), POLICY)).rejects.toThrow(/^upload: line \d+: /);
+    await expect(connect({ ...text(kubeconfig("https://10.0.0.1:6443")), context: "prod" }, POLICY)).rejects.toThrow(/context "prod" not found \(available: ctx\)/);
+  });
+
+  it("records insecure-skip-tls-verify as a warning", async () => {
+    const conn = await connect(text(kubeconfig("https://10.0.0.1:6443", { token: "t" }, { "insecure-skip-tls-verify": true })), POLICY);
+    expect(conn.warnings).toStrictEqual(["insecure-skip-tls-verify is set: the API server's identity is not verified"]);
+  });
+});
