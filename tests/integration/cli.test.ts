@@ -85,3 +85,33 @@ describe("bulwark scan --manifests", () => {
     expect(stdout).not.toContain("\x1b[");
   });
 });
+
+describe("bulwark scan --kubeconfig", () => {
+  it("collects a live cluster over HTTPS and reports its findings", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { startFakeCluster } = await import("@/lib/fake-api-server/start-fake-cluster");
+    const { demoCluster } = await import("@/lib/fake-api-server/clusters/demo");
+    const dir = mkdtempSync(path.join(tmpdir(), "bulwark-cli-"));
+    const cluster = await startFakeCluster(demoCluster(3), { kubeconfigPath: path.join(dir, "config") });
+    try {
+      const { spawn } = await import("node:child_process");
+      const child = spawn(process.execPath, ["bin/bulwark.mjs", "scan", "--kubeconfig", path.join(dir, "config"), "--context", "demo", "--format", "json"]);
+      let stdout = "";
+      child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout);
+      expect(report.findings).toContainEqual(expect.objectContaining({ checkId: "pod.host-namespaces", resource: { kind: "Pod", namespace: "shop", name: "debug-tools" } }));
+      expect(report.findings).toContainEqual(expect.objectContaining({ checkId: "container.vulnerabilities", resource: { kind: "Deployment", namespace: "monitoring", name: "grafana" } }));
+      expect(report.podSecurity.find((p: { resource: { name: string } }) => p.resource.name === "frontend").level).toBe("restricted");
+      const missing = bulwark("scan", "--kubeconfig", path.join(dir, "config"), "--context", "prod");
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('context "prod" not found (available: demo)');
+    } finally {
+      await cluster.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { parseAllDocuments } from "yaml";
+import { describe, expect, it } from "vitest";
+import { RESOURCE_KINDS } from "./resource-kinds";
+
+type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
+
+describe("the shipped ClusterRole", () => {
+  const docs = parseAllDocuments(readFileSync("public/bulwark-clusterrole.yaml", "utf8")).map((d) => d.toJS() as { kind: string; metadata: { name: string }; rules?: Rule[] });
+  const rules = docs.filter((d) => d.kind === "ClusterRole").flatMap((d) => d.rules ?? []);
+
+  it("grants list on every resource the collector reads", () => {
+    for (const k of RESOURCE_KINDS) {
+      const granted = rules.some((r) => r.apiGroups.includes(k.group) && r.resources.includes(k.plural) && r.verbs.includes("list"));
+      expect(granted, `${k.plural}.${k.group}`).toBe(true);
+    }
+  });
+
+  it("is read-only: no verb other than list and get, no wildcard", () => {
+    for (const r of rules) {
+      expect(r.verbs.every((v) => v === "list" || v === "get")).toBe(true);
+      expect([...r.apiGroups, ...r.resources]).not.toContain("*");
+    }
+  });
+});

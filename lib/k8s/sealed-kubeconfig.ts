@@ -1,0 +1,42 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { readOrCreateSecret } from "@/lib/data-dir";
+import { env } from "@/lib/env.js";
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** The kubeconfig encryption key: from BULWARK_SECRET_KEY, else a generated key file (0600) in the data directory. */
+export function kubeconfigKey(): Buffer {
+  const material = env.BULWARK_SECRET_KEY ?? readOrCreateSecret(env.BULWARK_DATA_DIR, "kubeconfig.key", 32);
+  return Buffer.from(hkdfSync("sha256", material, "bulwark", "kubeconfig-at-rest-v1", 32));
+}
+
+/** Encrypts an uploaded kubeconfig with AES-256-GCM: version ‖ iv ‖ tag ‖ ciphertext. */
+export function sealKubeconfig(plaintext: string, key: Buffer = kubeconfigKey()): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+}
+
+export class SealedKubeconfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SealedKubeconfigError";
+  }
+}
+
+export function unsealKubeconfig(sealed: Uint8Array, key: Buffer = kubeconfigKey()): string {
+  const buf = Buffer.from(sealed);
+  if (buf[0] !== VERSION || buf.length < 1 + IV_BYTES + TAG_BYTES) throw new SealedKubeconfigError("the stored kubeconfig is not in a known format");
+  const iv = buf.subarray(1, 1 + IV_BYTES);
+  const tag = buf.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv("aes-256-gcm", key, iv);
+  decipher.setAuthTag(tag);
+  try {
+    return Buffer.concat([decipher.update(buf.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
+  } catch {
+    throw new SealedKubeconfigError("cannot decrypt the stored kubeconfig: the encryption key changed (BULWARK_SECRET_KEY or the data directory's kubeconfig.key) or the data was altered");
+  }
+}
