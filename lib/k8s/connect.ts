@@ -12,7 +12,8 @@ export type ClusterSource =
   | { type: "kubeconfig-file"; path?: string; context?: string }
   /** Kubeconfig text (an upload, decrypted): `origin` names it in messages. */
   | { type: "kubeconfig-text"; text: string; context?: string; origin: string }
-  | { type: "in-cluster" };
+  /** The pod's service account; `root` prefixes the token and CA paths (tests). */
+  | { type: "in-cluster"; root?: string };
 
 export type ConnectPolicy = AddressPolicy & { allowExec: boolean };
 
@@ -91,7 +92,10 @@ export async function connect(source: ClusterSource, policy: ConnectPolicy = def
   let contextName = "in-cluster";
   let origin = "in-cluster service account";
   if (source.type === "in-cluster") {
-    kc.loadFromCluster();
+    kc.loadFromCluster(source.root);
+    if (!kc.getCurrentCluster()?.server || /undefined/.test(kc.getCurrentCluster()?.server ?? "")) {
+      throw new KubeconfigError("not running in a cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set");
+    }
   } else {
     const read = await readKubeconfig(source);
     origin = read.origin;

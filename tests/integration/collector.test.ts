@@ -141,3 +141,55 @@ describe("connect", () => {
     expect(conn.warnings).toStrictEqual(["insecure-skip-tls-verify is set: the API server's identity is not verified"]);
   });
 });
+
+describe("in-cluster service account", () => {
+  it("reads the mounted token and CA and collects", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const server = await createFakeApiServer({ cluster: demoCluster(3), tls, token: TOKEN });
+    servers.push(server);
+    const root = mkdtempSync(path.join(tmpdir(), "bulwark-sa-"));
+    const sa = path.join(root, "var/run/secrets/kubernetes.io/serviceaccount");
+    mkdirSync(sa, { recursive: true });
+    writeFileSync(path.join(sa, "token"), TOKEN);
+    writeFileSync(path.join(sa, "ca.crt"), tls.caPem);
+    writeFileSync(path.join(sa, "namespace"), "bulwark");
+    const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT };
+    process.env.KUBERNETES_SERVICE_HOST = "127.0.0.1";
+    process.env.KUBERNETES_SERVICE_PORT = String(server.port);
+    try {
+      const conn = await connect({ type: "in-cluster", root }, POLICY);
+      const { inventory } = await collectInventory(conn);
+      expect(inventory.namespaces.length).toBeGreaterThan(5);
+      expect(server.requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
+    } finally {
+      process.env.KUBERNETES_SERVICE_HOST = saved.host;
+      process.env.KUBERNETES_SERVICE_PORT = saved.port;
+      if (saved.host === undefined) delete process.env.KUBERNETES_SERVICE_HOST;
+      if (saved.port === undefined) delete process.env.KUBERNETES_SERVICE_PORT;
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("errors from the cluster", () => {
+  it("never echo a response body that is not a Kubernetes Status", async () => {
+    const { createServer } = await import("node:https");
+    const proxy = createServer({ key: tls.keyPem, cert: tls.certPem }, (_req, res) => {
+      res.writeHead(403, { "content-type": "text/html" });
+      res.end("<html>internal-proxy-banner session=abc123</html>");
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    const port = (proxy.address() as { port: number }).port;
+    try {
+      const conn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "p", server: `https://127.0.0.1:${port}`, caPem: tls.caPem, token: TOKEN }), origin: "t" }, POLICY);
+      const error = await collectInventory(conn, { maxRetries: 0 }).catch((e: Error) => e);
+      expect(String(error)).toMatch(/HTTP 403/);
+      expect(String(error)).not.toContain("internal-proxy-banner");
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
+    }
+  });
+});
