@@ -10,10 +10,55 @@ import { noDisruptionBudget } from "./pod/no-disruption-budget";
 import { probesMissing } from "./pod/probes-missing";
 import { PSS_CHECKS } from "./pod/pss-controls";
 import { resourceLimitsMissing, resourceRequestsMissing } from "./pod/resources";
+import { apiServerPublic, kubernetesDashboardInstalled, mtlsNotEnforced, sensitiveUiExposed } from "./network/exposure";
+import { metadataApiReachable, namespaceNoPolicy, noDefaultDenyEgress, noDefaultDenyIngress, podIngressUnrestricted } from "./network/segmentation";
+import { ingressNoTls, serviceExternalIps, serviceLoadBalancer, serviceNodePort } from "./network/services";
+import { kubeletAnonymousAuth, kubeletAuthzAlwaysAllow, kubeletCertRotation, kubeletReadonlyPort } from "./node/kubelet-config";
+import { controlPlaneSchedulable, notReady, publicIp } from "./node/node-state";
+import { containerRuntimeOutdated, k8sVersionUnsupported, kubeletVersionSkew, osImageEol } from "./node/versions";
+import { rbacAnonymous, rbacClusterAdmin, rbacPrivilegeEscalation, rbacSecretRead, rbacWildcard } from "./secrets/rbac-checks";
+import { legacySaToken, staleSecret } from "./secrets/secret-objects";
+import { defaultSaAutomount, defaultServiceAccount, envVarSecret, hardcodedCredential, saTokenAutomount } from "./secrets/workload-secrets";
 import { LAYERS, type Check } from "./types";
 
 /** Every check Bulwark ships, in catalog order (by layer). Ids are unique (tested). */
 export const ALL_CHECKS: readonly Check[] = sortByLayer([
+  k8sVersionUnsupported,
+  kubeletVersionSkew,
+  publicIp,
+  kubeletAnonymousAuth,
+  kubeletAuthzAlwaysAllow,
+  kubeletReadonlyPort,
+  kubeletCertRotation,
+  containerRuntimeOutdated,
+  osImageEol,
+  controlPlaneSchedulable,
+  notReady,
+  namespaceNoPolicy,
+  noDefaultDenyIngress,
+  noDefaultDenyEgress,
+  podIngressUnrestricted,
+  metadataApiReachable,
+  serviceLoadBalancer,
+  serviceNodePort,
+  serviceExternalIps,
+  ingressNoTls,
+  sensitiveUiExposed,
+  kubernetesDashboardInstalled,
+  apiServerPublic,
+  mtlsNotEnforced,
+  envVarSecret,
+  hardcodedCredential,
+  saTokenAutomount,
+  defaultServiceAccount,
+  defaultSaAutomount,
+  legacySaToken,
+  staleSecret,
+  rbacSecretRead,
+  rbacClusterAdmin,
+  rbacWildcard,
+  rbacPrivilegeEscalation,
+  rbacAnonymous,
   ...PSS_CHECKS,
   namespacePsaMissing,
   namespacePsaViolations,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contextWith, hardenedWith, inventoryOf } from "./__fixtures__/builders";
+import { hardenedCluster } from "@/lib/fake-api-server/clusters/hardened";
+import { inventoryFromFixture } from "./__fixtures__/cluster-builders";
 import { runChecks } from "./run-checks";
 
 describe("runChecks", () => {
@@ -24,8 +26,14 @@ describe("runChecks", () => {
     expect(r?.status === "evaluated" && r.findings.map((f) => f.severity)).toStrictEqual(["high"]);
   });
 
-  it("gives the hardened fixture no finding at all", () => {
-    const results = runChecks(inventoryOf(hardenedWith()), contextWith());
+  it("gives the hardened Deployment no pod or container finding", () => {
+    const results = runChecks(inventoryOf(hardenedWith()), contextWith()).filter((r) => r.layer === "pod" || r.layer === "container");
     expect(results.flatMap((r) => (r.status === "evaluated" ? r.findings : []))).toStrictEqual([]);
+  });
+
+  it("gives the hardened cluster no finding in any layer, with every check evaluated", () => {
+    const results = runChecks(inventoryFromFixture(hardenedCluster()), { ...contextWith(), now: new Date("2026-11-23T00:00:00Z") });
+    expect(results.flatMap((r) => (r.status === "evaluated" ? r.findings : []))).toStrictEqual([]);
+    expect(results.filter((r) => r.status === "not-evaluated")).toStrictEqual([]);
   });
 });

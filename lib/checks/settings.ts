@@ -13,6 +13,12 @@ export const ZCheckSettings = z.object({
   untrustedLabel: z.string().default("bulwark.io/untrusted=true"),
   /** RuntimeClass handlers that count as sandboxed. */
   sandboxHandlers: z.array(z.string()).default(["runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc"]),
+  /** Namespaces allowed to host LoadBalancer and NodePort Services (ingress controllers, gateways). */
+  ingressNamespaces: z
+    .array(z.string())
+    .default(["ingress-nginx", "kube-system", "istio-system", "istio-ingress", "traefik", "gateway-system", "envoy-gateway-system"]),
+  /** A Secret older than this many days should have been rotated. */
+  secretRotationDays: z.number().int().positive().default(180),
   /** Namespaces treated as system namespaces (PSA label and default-namespace checks skip them). */
   systemNamespaces: z.array(z.string()).default(["kube-system", "kube-public", "kube-node-lease"]),
 });

@@ -109,6 +109,8 @@ export type Inventory = {
   vulnerabilityReports: VulnerabilityReport[];
   policyEngines: PolicyEngineObject[];
   version: ClusterVersion | null;
+  /** The API endpoint the cluster was reached at, with the addresses its name resolved to. */
+  apiServer: { host: string; addresses: string[] } | null;
   nodes: Node[];
   services: Service[];
   ingresses: Ingress[];
@@ -138,6 +140,7 @@ export function emptyInventory(source: Inventory["source"]): Inventory {
     vulnerabilityReports: [],
     policyEngines: [],
     version: null,
+    apiServer: null,
     nodes: [],
     services: [],
     ingresses: [],

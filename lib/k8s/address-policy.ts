@@ -1,30 +1,6 @@
-import { BlockList, isIP } from "node:net";
+import { classifyAddress } from "@/lib/net/classify-address";
 
-const LINK_LOCAL = new BlockList();
-LINK_LOCAL.addSubnet("169.254.0.0", 16, "ipv4");
-LINK_LOCAL.addSubnet("fe80::", 10, "ipv6");
-LINK_LOCAL.addAddress("fd00:ec2::254", "ipv6"); // AWS IMDS over IPv6
-
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
-LOOPBACK.addAddress("::1", "ipv6");
-
-const PRIVATE = new BlockList();
-for (const [net, bits] of [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["100.64.0.0", 10], ["0.0.0.0", 8]] as const) PRIVATE.addSubnet(net, bits, "ipv4");
-PRIVATE.addSubnet("fc00::", 7, "ipv6");
-
-export type AddressClass = "link-local" | "loopback" | "private" | "public";
-
-/** What kind of address an IP literal is: link-local (cloud metadata), loopback, private (RFC 1918, CGNAT) or public. */
-export function classifyAddress(ip: string): AddressClass {
-  const family = isIP(ip) === 6 ? "ipv6" : "ipv4";
-  const mapped = family === "ipv6" && ip.toLowerCase().startsWith("::ffff:") ? ip.slice(7) : undefined;
-  if (mapped && isIP(mapped) === 4) return classifyAddress(mapped);
-  if (LINK_LOCAL.check(ip, family)) return "link-local";
-  if (LOOPBACK.check(ip, family)) return "loopback";
-  if (PRIVATE.check(ip, family)) return "private";
-  return "public";
-}
+export { classifyAddress };
 
 export type AddressPolicy = { allowLoopback: boolean };
 

@@ -1,3 +1,5 @@
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
 import type { ClusterVersion, KubeletConfig } from "@/lib/inventory/cluster-types";
 import { keepTopControllers } from "@/lib/inventory/top-controllers";
 import { emptyInventory, type CollectionWarning, type Inventory, type InventoryKind } from "@/lib/inventory/types";
@@ -84,7 +86,8 @@ async function listResource(http: KubeHttp, kind: ResourceKind, pageSize: number
   }
 }
 
-function toKubeletConfig(raw: Record<string, unknown>): KubeletConfig {
+/** Reduces a kubelet /configz answer to the settings the kubelet checks read. */
+export function toKubeletConfig(raw: Record<string, unknown>): KubeletConfig {
   const auth = (raw.authentication ?? {}) as { anonymous?: { enabled?: boolean } };
   const authz = (raw.authorization ?? {}) as { mode?: string };
   const bool = (v: unknown) => (typeof v === "boolean" ? v : null);
@@ -141,6 +144,7 @@ export async function collectInventory(conn: Connection, options: CollectOptions
 
     const inventory = emptyInventory("cluster");
     inventory.version = version;
+    inventory.apiServer = await resolveApiServer(conn.server.hostname.replace(/^\[|\]$/g, ""));
     const warnings: CollectionWarning[] = [...conn.warnings.map((w) => ({ kind: "connection", status: null, reason: w }))];
     const counts: Record<string, number> = {};
     const failedTargets = new Map<InventoryKind, string[]>();
@@ -180,6 +184,12 @@ export async function collectInventory(conn: Connection, options: CollectOptions
   } finally {
     http.close();
   }
+}
+
+async function resolveApiServer(host: string): Promise<{ host: string; addresses: string[] }> {
+  if (isIP(host)) return { host, addresses: [host] };
+  const addresses = await lookup(host, { all: true }).then((list) => list.map((a) => a.address), () => []);
+  return { host, addresses };
 }
 
 /** Appends every list of a staged inventory to the main one. */

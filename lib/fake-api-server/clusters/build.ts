@@ -80,8 +80,8 @@ export function node(name: string, internalIP: string, opts: NodeOptions = {}): 
         { type: "PIDPressure", status: "False" },
       ],
       nodeInfo: {
-        kubeletVersion: opts.kubelet ?? "v1.33.2",
-        containerRuntimeVersion: opts.runtime ?? "containerd://2.0.5",
+        kubeletVersion: opts.kubelet ?? "v1.37.1",
+        containerRuntimeVersion: opts.runtime ?? "containerd://2.2.1",
         osImage: opts.osImage ?? "Ubuntu 24.04.2 LTS",
         kernelVersion: "6.8.0-60-generic",
         operatingSystem: "linux",

@@ -27,19 +27,19 @@ export type DemoState = 0 | 1 | 2 | 3;
 const REG = "registry.shop.example";
 
 function nodes(state: DemoState): ApiObject[] {
-  const kubelet = state < 2 ? "v1.29.4" : "v1.33.2";
+  const kubelet = state < 2 ? "v1.29.4" : "v1.36.2";
   return [
     node("cp-1", "10.0.0.10", { role: "control-plane", kubelet, tainted: state >= 2 }),
-    node("worker-1", "10.0.0.11", { kubelet, runtime: state < 2 ? "containerd://1.6.20" : "containerd://2.0.5" }),
+    node("worker-1", "10.0.0.11", { kubelet, runtime: state < 2 ? "containerd://1.6.20" : "containerd://2.2.1" }),
     node("worker-2", "10.0.0.12", { kubelet }),
-    node("worker-3", "10.0.0.13", { kubelet, externalIP: state < 3 ? "34.89.12.7" : undefined, osImage: state < 2 ? "Ubuntu 20.04.6 LTS" : "Ubuntu 24.04.2 LTS" }),
+    node("worker-3", "10.0.0.13", { kubelet, externalIP: "34.89.12.7", osImage: state < 2 ? "Ubuntu 20.04.6 LTS" : "Ubuntu 24.04.2 LTS" }),
   ];
 }
 
 function kubeSystem(): ApiObject[] {
   return [
     workload("coredns", "kube-system", [container("coredns", "registry.k8s.io/coredns/coredns:v1.11.3", { securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { add: ["NET_BIND_SERVICE"], drop: ["ALL"] } } })]),
-    workload("kube-proxy", "kube-system", [container("kube-proxy", "registry.k8s.io/kube-proxy:v1.33.2", { securityContext: { privileged: true } })], { kind: "DaemonSet", podSpec: { hostNetwork: true, volumes: [{ name: "lib-modules", hostPath: { path: "/lib/modules" } }] } }),
+    workload("kube-proxy", "kube-system", [container("kube-proxy", "registry.k8s.io/kube-proxy:v1.36.2", { securityContext: { privileged: true } })], { kind: "DaemonSet", podSpec: { hostNetwork: true, volumes: [{ name: "lib-modules", hostPath: { path: "/lib/modules" } }] } }),
     serviceAccount("coredns", "kube-system"),
     serviceAccount("kube-proxy", "kube-system"),
   ];
@@ -159,12 +159,12 @@ export function demoCluster(state: DemoState = 3): FixtureCluster {
   ];
   return {
     name: "demo",
-    version: state < 2 ? { major: "1", minor: "29", gitVersion: "v1.29.4" } : { major: "1", minor: "33", gitVersion: "v1.33.2" },
+    version: state < 2 ? { major: "1", minor: "29", gitVersion: "v1.29.4" } : { major: "1", minor: "36", gitVersion: "v1.36.2" },
     objects,
     kubeletConfigs: {
       "cp-1": kubeletConfig(),
       "worker-1": kubeletConfig({ readOnlyPort: state < 2 ? 10255 : 0 }),
-      "worker-2": kubeletConfig({ anonymous: state < 3, mode: state < 1 ? "AlwaysAllow" : "Webhook" }),
+      "worker-2": kubeletConfig({ anonymous: true, mode: state < 1 ? "AlwaysAllow" : "Webhook" }),
       "worker-3": kubeletConfig(),
     },
   };

@@ -32,6 +32,17 @@ export function hardenedCluster(): FixtureCluster {
     { apiVersion: "kyverno.io/v1", kind: "ClusterPolicy", metadata: meta("restrict-pod-security"), spec: { validationFailureAction: "Enforce" } },
     { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingWebhookConfiguration", metadata: meta("kyverno-resource-validating-webhook-cfg"), webhooks: [{ name: "validate.kyverno.svc-fail" }] },
   ];
+  objects.push(
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: meta("config-reader"), rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list"] }] },
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: meta("payments-team-config", "payments"), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "config-reader" }, subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "payments-team" }] },
+    { apiVersion: "v1", kind: "Secret", metadata: { ...meta("api-tls", "payments"), creationTimestamp: "2026-10-15T09:00:00Z" }, type: "kubernetes.io/tls" },
+    {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata: meta("api", "payments"),
+      spec: { ingressClassName: "nginx", tls: [{ hosts: ["api.payments.example.com"], secretName: "api-tls" }], rules: [{ host: "api.payments.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "api", port: { number: 8080 } } } }] } }] },
+    },
+  );
   for (const ns of namespaces) {
     objects.push(namespace(ns, { "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/enforce-version": "latest" }));
     objects.push(serviceAccount("default", ns, false));
@@ -41,7 +52,7 @@ export function hardenedCluster(): FixtureCluster {
   }
   return {
     name: "hardened",
-    version: { major: "1", minor: "34", gitVersion: "v1.34.1" },
+    version: { major: "1", minor: "37", gitVersion: "v1.37.1" },
     objects,
     kubeletConfigs: { "cp-1": kubeletConfig(), "node-1": kubeletConfig(), "node-2": kubeletConfig() },
     installedGroups: ["aquasecurity.github.io", "kyverno.io"],

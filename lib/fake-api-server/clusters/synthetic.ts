@@ -59,5 +59,5 @@ export function syntheticCluster({ nodes, pods, namespaces = Math.max(1, Math.ro
       });
     }
   }
-  return { name: `synthetic-${nodes}n-${pods}p`, version: { major: "1", minor: "34", gitVersion: "v1.34.1" }, objects, kubeletConfigs };
+  return { name: `synthetic-${nodes}n-${pods}p`, version: { major: "1", minor: "37", gitVersion: "v1.37.1" }, objects, kubeletConfigs };
 }
