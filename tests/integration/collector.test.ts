@@ -30,11 +30,11 @@ describe("collectInventory against the fake API server over HTTPS", () => {
   it("reads every kind, folds pods into controllers, and sends the bearer token on every request", async () => {
     const { server, conn } = await serve();
     const { inventory, version, warnings, counts } = await collectInventory(conn);
-    expect(version.gitVersion).toBe("v1.33.2");
+    expect(version.gitVersion).toBe("v1.36.2");
     expect(warnings).toStrictEqual([]);
     expect(inventory.workloads.map((w) => `${w.ref.kind}/${w.ref.namespace}/${w.ref.name}`)).toContain("Deployment/shop/cart");
     expect(inventory.nodes.map((n) => [n.ref.name, n.kubelet.status])).toStrictEqual([["cp-1", "read"], ["worker-1", "read"], ["worker-2", "read"], ["worker-3", "read"]]);
-    expect(inventory.nodes.find((n) => n.ref.name === "worker-2")?.kubelet).toMatchObject({ anonymousAuth: false });
+    expect(inventory.nodes.find((n) => n.ref.name === "worker-2")?.kubelet).toMatchObject({ anonymousAuth: true, authorizationMode: "Webhook" });
     expect(inventory.vulnerabilityReports.length).toBe(4);
     expect(counts.pods).toBe(1);
     expect(server.requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
