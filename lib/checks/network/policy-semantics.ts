@@ -51,9 +51,29 @@ export function allowsAll(policy: NetworkPolicy, dir: Direction): boolean {
   return rules.some((r) => ((r[entities] as string[] | undefined) ?? []).some((e) => e === "all" || e === "world"));
 }
 
+const BY_NAMESPACE = new WeakMap<Inventory, Map<string, NetworkPolicy[]>>();
+
+/** Policies that could select pods of a namespace: its own, and the cluster-wide kinds. Indexed once per inventory. */
+function candidates(inventory: Inventory, namespace: string): NetworkPolicy[] {
+  let index = BY_NAMESPACE.get(inventory);
+  if (!index) {
+    index = new Map();
+    const clusterWide = inventory.networkPolicies.filter((p) => CLUSTER_WIDE.has(p.ref.kind));
+    for (const p of inventory.networkPolicies) {
+      if (CLUSTER_WIDE.has(p.ref.kind)) continue;
+      const list = index.get(p.ref.namespace) ?? [...clusterWide];
+      list.push(p);
+      index.set(p.ref.namespace, list);
+    }
+    index.set("\u0000cluster-wide", clusterWide);
+    BY_NAMESPACE.set(inventory, index);
+  }
+  return index.get(namespace) ?? index.get("\u0000cluster-wide")!;
+}
+
 /** Policies that select the workload and govern the direction. */
 export function isolatingPolicies(inventory: Inventory, w: Workload, dir: Direction): NetworkPolicy[] {
-  return inventory.networkPolicies.filter((p) => governs(p, dir) && selects(p, w));
+  return candidates(inventory, w.ref.namespace).filter((p) => governs(p, dir) && selects(p, w));
 }
 
 /** Whether a policy (of any kind) selects every pod of a namespace for this direction. */

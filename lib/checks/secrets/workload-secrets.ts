@@ -1,4 +1,3 @@
-import type { Subject } from "@/lib/inventory/cluster-types";
 import type { Inventory, Workload } from "@/lib/inventory/types";
 import { allContainers, describeContainer } from "../pss/containers";
 import { evaluateWorkloads } from "../evaluate-workloads";
@@ -51,13 +50,18 @@ export const hardcodedCredential = {
 
 const saName = (w: Workload) => w.spec.serviceAccountName || "default";
 
-/** Whether any binding names the service account, directly or through its groups. */
-function hasBinding(inventory: Inventory, ns: string, name: string): boolean {
-  const matches = (s: Subject) =>
-    (s.kind === "ServiceAccount" && s.name === name && (s.namespace ?? "") === ns) ||
-    (s.kind === "Group" && (s.name === "system:serviceaccounts" || s.name === `system:serviceaccounts:${ns}`));
-  return inventory.roleBindings.some((b) => b.subjects.some(matches));
+/** Everything bindings name that a service account can be: "ns/name" for accounts, the group names as they are. */
+function boundSubjects(inventory: Inventory): Set<string> {
+  const keys = new Set<string>();
+  for (const b of inventory.roleBindings) {
+    for (const s of b.subjects) keys.add(s.kind === "ServiceAccount" ? `${s.namespace ?? ""}/${s.name}` : s.kind === "Group" ? s.name : "");
+  }
+  return keys;
 }
+
+/** Whether any binding names the service account, directly or through its groups. */
+const hasBinding = (bound: Set<string>, ns: string, name: string) =>
+  bound.has(`${ns}/${name}`) || bound.has("system:serviceaccounts") || bound.has(`system:serviceaccounts:${ns}`);
 
 export const saTokenAutomount = {
   id: "secrets.sa-token-automount",
@@ -70,12 +74,13 @@ export const saTokenAutomount = {
   requires: ["workloads", "serviceAccounts", "roleBindings"],
   evaluate: (inventory, ctx) => {
     const accounts = new Map(inventory.serviceAccounts.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s]));
+    const bound = boundSubjects(inventory);
     return evaluateWorkloads(
       inventory,
       (w) => {
         const sa = accounts.get(`${w.ref.namespace}/${saName(w)}`);
         const mounts = w.spec.automountServiceAccountToken ?? sa?.automountServiceAccountToken ?? true;
-        if (!mounts || hasBinding(inventory, w.ref.namespace, saName(w))) return [];
+        if (!mounts || hasBinding(bound, w.ref.namespace, saName(w))) return [];
         return [{ message: `mounts a token for ServiceAccount \`${saName(w)}\`, which has no RBAC binding` }];
       },
       (w) => !ctx.settings.systemNamespaces.includes(w.ref.namespace),
