@@ -64,9 +64,20 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   child.kill("SIGTERM");
+  worker.kill("SIGTERM");
+  await new Promise((resolve) => (worker.exitCode === null ? worker.once("exit", resolve) : resolve(null)));
   await db.embedded?.stop().catch(() => {});
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 child.on("exit", (code) => void shutdown(stopping ? 0 : (code ?? 1)));
+
+// The scan worker runs beside the web server, in its own process.
+const worker: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, DATABASE_URL: db.url },
+});
+worker.on("exit", (code) => {
+  if (!stopping) console.error(`[bulwark] the scan worker stopped (exit ${code}); scans will not run until restart.`);
+});

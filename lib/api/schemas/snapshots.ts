@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const ZSnapshotParams = z.object({ id: z.string().min(1).max(64) });
+
+export const ZSnapshotDetail = z.object({
+  id: z.string(),
+  clusterId: z.string(),
+  seq: z.number(),
+  status: z.enum(["running", "succeeded", "partial", "failed"]),
+  trigger: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  kubernetesVersion: z.string().nullable(),
+  objectCounts: z.record(z.string(), z.number()),
+  warnings: z.array(z.object({ kind: z.string(), status: z.number().nullable(), reason: z.string() })),
+  phases: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+  findingCount: z.number(),
+  newCount: z.number(),
+  resolvedCount: z.number(),
+  isDemo: z.boolean(),
+});
+export type SnapshotDetail = z.infer<typeof ZSnapshotDetail>;

@@ -1,0 +1,32 @@
+import type { ClusterCreateRequest } from "@/lib/api/schemas/clusters";
+import { createCluster } from "@/lib/db/clusters/create-cluster";
+import { AppError } from "@/lib/errors";
+import { connect, defaultPolicy, KubeconfigError } from "@/lib/k8s/connect";
+import { sealKubeconfig } from "@/lib/k8s/sealed-kubeconfig";
+
+/**
+ * Registers a cluster after checking its kubeconfig can be used (parses, context exists, no
+ * exec unless allowed, no forbidden address). An uploaded kubeconfig is stored sealed.
+ */
+export async function registerCluster(input: ClusterCreateRequest): Promise<{ id: string; warnings: string[] }> {
+  const source =
+    input.source === "kubeconfig_upload"
+      ? ({ type: "kubeconfig-text", text: input.kubeconfig, context: input.contextName, origin: "uploaded kubeconfig" } as const)
+      : ({ type: "kubeconfig-file", context: input.contextName } as const);
+  let warnings: string[];
+  try {
+    warnings = (await connect(source, defaultPolicy())).warnings;
+  } catch (error) {
+    if (error instanceof KubeconfigError) throw new AppError("UNPROCESSABLE", { userMessage: error.message });
+    throw error;
+  }
+  const { id } = await createCluster({
+    name: input.name,
+    source: input.source,
+    contextName: input.contextName ?? null,
+    kubeconfigSealed: input.source === "kubeconfig_upload" ? sealKubeconfig(input.kubeconfig) : null,
+    scheduleMinutes: input.scheduleMinutes,
+    warnings,
+  });
+  return { id, warnings };
+}

@@ -1,0 +1,138 @@
+import type { CheckResult, Finding, Layer } from "@/lib/checks/types";
+import type { CollectionWarning } from "@/lib/inventory/types";
+import { LAYERS, SEVERITIES } from "@/lib/checks/types";
+import type { Scores } from "@/lib/scoring/score";
+import type { PoolClient } from "pg";
+import { getPool } from "../pool";
+import { fingerprintOf } from "./fingerprint";
+
+export type SnapshotOutcome = {
+  snapshotId: string;
+  clusterId: string;
+  seq: number;
+  takenAt: Date;
+  results: CheckResult[];
+  scores: Scores;
+  namespaceScores: Map<string, Scores>;
+  warnings: CollectionWarning[];
+  objectCounts: Record<string, number>;
+  kubernetesVersion: string | null;
+  phases: Record<string, number>;
+};
+
+export type CompletedSnapshot = { status: "succeeded" | "partial"; newCount: number; resolvedCount: number; changedCount: number; findingCount: number };
+
+/**
+ * One row per fingerprint (check, resource, container). A check may report several problems of
+ * one container ("adds capability SYS_ADMIN", "adds capability NET_ADMIN"): they are one finding
+ * whose message lists them all.
+ */
+function columns(findings: Finding[]) {
+  const cols = { fp: [] as string[], check: [] as string[], layer: [] as string[], sev: [] as string[], kind: [] as string[], ns: [] as string[], name: [] as string[], ctr: [] as string[], msg: [] as string[] };
+  const index = new Map<string, number>();
+  for (const f of findings) {
+    const fp = fingerprintOf(f);
+    const at = index.get(fp);
+    if (at !== undefined) {
+      cols.msg[at] += `; ${f.message}`;
+      continue;
+    }
+    index.set(fp, cols.fp.length);
+    cols.fp.push(fp);
+    cols.check.push(f.checkId);
+    cols.layer.push(f.layer);
+    cols.sev.push(f.severity);
+    cols.kind.push(f.resource.kind);
+    cols.ns.push(f.resource.namespace);
+    cols.name.push(f.resource.name);
+    cols.ctr.push(f.container ?? "");
+    cols.msg.push(f.message);
+  }
+  return cols;
+}
+
+/**
+ * Persists a finished scan in one transaction, so readers never see half a snapshot:
+ * findings as lifetimes (new ones opened, gone ones closed, changed messages updated; an
+ * unchanged open finding costs no write), per-layer and per-namespace scores, and the
+ * snapshot's status. Findings of checks that were not evaluated this time are neither opened
+ * nor closed: a 403 must not look like a fix.
+ */
+export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSnapshot> {
+  const findings = o.results.flatMap((r) => (r.status === "evaluated" ? r.findings : []));
+  const evaluatedChecks = o.results.filter((r) => r.status === "evaluated").map((r) => r.checkId);
+  const c = columns(findings);
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    // A retried job may find its snapshot already completed (the first commit succeeded but its
+    // acknowledgement was lost): then there is nothing to do, and nothing is written twice.
+    const current = await client.query<{ status: string }>(`SELECT status FROM snapshot WHERE id = $1 FOR UPDATE`, [o.snapshotId]);
+    if (current.rows[0]?.status !== "running") {
+      await client.query("ROLLBACK");
+      return { status: current.rows[0]?.status === "partial" ? "partial" : "succeeded", newCount: 0, resolvedCount: 0, changedCount: 0, findingCount: c.fp.length };
+    }
+    await client.query(`CREATE TEMP TABLE cur (fp text PRIMARY KEY, "checkId" text, layer "Layer", severity "Severity", kind text, ns text, name text, ctr text, msg text) ON COMMIT DROP`);
+    await client.query(
+      `INSERT INTO cur SELECT * FROM unnest($1::text[], $2::text[], $3::"Layer"[], $4::"Severity"[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+      [c.fp, c.check, c.layer, c.sev, c.kind, c.ns, c.name, c.ctr, c.msg],
+    );
+    const prev = await client.query<{ startedAt: Date }>(
+      `SELECT "startedAt" FROM snapshot WHERE "clusterId" = $1 AND seq < $2 AND status IN ('succeeded', 'partial') ORDER BY seq DESC LIMIT 1`,
+      [o.clusterId, o.seq],
+    );
+    const opened = await client.query(
+      `INSERT INTO finding ("clusterId", fingerprint, "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "firstSeq", "firstSeenAt")
+       SELECT $1, cur.fp, cur."checkId", cur.layer, cur.severity, cur.kind, cur.ns, cur.name, cur.ctr, cur.msg, $2, $3 FROM cur
+       WHERE NOT EXISTS (SELECT 1 FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f.fingerprint = cur.fp)`,
+      [o.clusterId, o.seq, o.takenAt],
+    );
+    const changed = await client.query(
+      `UPDATE finding f SET message = cur.msg, severity = cur.severity FROM cur
+       WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f.fingerprint = cur.fp AND f."firstSeq" < $2 AND (f.message <> cur.msg OR f.severity <> cur.severity)`,
+      [o.clusterId, o.seq],
+    );
+    const closed = await client.query(
+      `UPDATE finding f SET "lastSeq" = $2 - 1, "lastSeenAt" = $3, "resolvedAt" = $4
+       WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" < $2 AND f."checkId" = ANY($5::text[])
+         AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.fp = f.fingerprint)`,
+      [o.clusterId, o.seq, prev.rows[0]?.startedAt ?? o.takenAt, o.takenAt, evaluatedChecks],
+    );
+    await insertScores(client, o, findings);
+    const status = o.warnings.length > 0 ? "partial" : "succeeded";
+    const result = { status, newCount: opened.rowCount ?? 0, resolvedCount: closed.rowCount ?? 0, changedCount: changed.rowCount ?? 0, findingCount: c.fp.length } as const;
+    await client.query(
+      `UPDATE snapshot SET status = $2, "finishedAt" = now(), "kubernetesVersion" = $3, "objectCounts" = $4, warnings = $5, phases = $6,
+         "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9 WHERE id = $1`,
+      [o.snapshotId, status, o.kubernetesVersion, JSON.stringify(o.objectCounts), JSON.stringify(o.warnings), JSON.stringify(o.phases), result.newCount, result.resolvedCount, result.findingCount],
+    );
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function insertScores(client: PoolClient, o: SnapshotOutcome, findings: Finding[]): Promise<void> {
+  const counts = (layer: Layer | null) => SEVERITIES.map((sev) => findings.filter((f) => (layer === null || f.layer === layer) && f.severity === sev).length);
+  const rows = [null, ...LAYERS].map((layer) => {
+    const s = layer === null ? o.scores.overall : o.scores.layers[layer];
+    return [layer, s.score, s.grade, s.coverage, s.evaluated, s.failed, s.suppressed, ...counts(layer)];
+  });
+  const t = (i: number) => rows.map((r) => r[i]);
+  await client.query(
+    `INSERT INTO layer_score ("snapshotId", "clusterId", "takenAt", layer, score, grade, coverage, evaluated, failed, suppressed, critical, high, medium, low)
+     SELECT $1, $2, $3, * FROM unnest($4::"Layer"[], $5::float8[], $6::text[], $7::float8[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::int[])`,
+    [o.snapshotId, o.clusterId, o.takenAt, t(0), t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), t(9), t(10)],
+  );
+  const ns = [...o.namespaceScores.entries()];
+  if (ns.length === 0) return;
+  await client.query(
+    `INSERT INTO namespace_score ("snapshotId", "clusterId", "takenAt", namespace, score, grade, failed)
+     SELECT $1, $2, $3, * FROM unnest($4::text[], $5::float8[], $6::text[], $7::int[])`,
+    [o.snapshotId, o.clusterId, o.takenAt, ns.map(([n]) => n), ns.map(([, s]) => s.overall.score), ns.map(([, s]) => s.overall.grade), ns.map(([, s]) => s.overall.failed)],
+  );
+}

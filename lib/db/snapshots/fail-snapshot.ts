@@ -1,0 +1,35 @@
+import { getPool } from "../pool";
+
+/** Marks a running snapshot failed with a reason; previous snapshots and findings stay as they were. */
+export async function failSnapshot(snapshotId: string, error: string, phases: Record<string, number> = {}): Promise<void> {
+  await getPool().query(`UPDATE snapshot SET status = 'failed', "finishedAt" = now(), error = $2, phases = $3 WHERE id = $1 AND status = 'running'`, [
+    snapshotId,
+    error.slice(0, 2000),
+    JSON.stringify(phases),
+  ]);
+}
+
+/** How often a scan's process proves it is alive, and how long silence means it died. */
+export const HEARTBEAT_MS = 20_000;
+const STALE_HEARTBEAT_MS = 6 * HEARTBEAT_MS;
+/** A queued scan no worker has picked up for this long is abandoned too. */
+const UNCLAIMED_MS = 10 * 60_000;
+
+export async function touchSnapshot(snapshotId: string): Promise<void> {
+  await getPool().query(`UPDATE snapshot SET "heartbeatAt" = now() WHERE id = $1 AND status = 'running'`, [snapshotId]);
+}
+
+/**
+ * Marks failed the `running` snapshots whose process has died (stale heartbeat) or that no
+ * worker ever picked up, so the cluster can be scanned again. Safe with several processes: a
+ * live scan keeps its heartbeat fresh.
+ */
+export async function failOrphanedSnapshots(): Promise<number> {
+  const { rowCount } = await getPool().query(
+    `UPDATE snapshot SET status = 'failed', "finishedAt" = now(), error = 'orphaned: the process running this scan stopped before it finished'
+     WHERE status = 'running' AND (("heartbeatAt" IS NULL AND "startedAt" < now() - make_interval(secs => $1))
+                                   OR "heartbeatAt" < now() - make_interval(secs => $2))`,
+    [UNCLAIMED_MS / 1000, STALE_HEARTBEAT_MS / 1000],
+  );
+  return rowCount ?? 0;
+}

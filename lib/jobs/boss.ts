@@ -1,0 +1,34 @@
+import { PgBoss } from "pg-boss";
+import { env } from "@/lib/env.js";
+import { log } from "@/lib/log";
+
+const globalForBoss = globalThis as unknown as { bulwarkBoss?: Promise<PgBoss> };
+
+/**
+ * The process's pg-boss client on the application's own Postgres. `worker: true` (the
+ * scheduler process) also installs the schema, runs cron and maintenance; web processes only
+ * send jobs.
+ */
+export function getBoss({ worker = false }: { worker?: boolean } = {}): Promise<PgBoss> {
+  globalForBoss.bulwarkBoss ??= (async () => {
+    if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
+    const boss = new PgBoss({
+      connectionString: env.DATABASE_URL,
+      migrate: worker,
+      schedule: worker,
+      supervise: worker,
+      max: 4,
+      ...(worker ? { cronMonitorIntervalSeconds: 5, cronWorkerIntervalSeconds: 5 } : {}),
+    });
+    boss.on("error", (error: unknown) => log.error({ err: String(error) }, "job queue error"));
+    await boss.start();
+    return boss;
+  })();
+  return globalForBoss.bulwarkBoss;
+}
+
+export async function stopBoss(): Promise<void> {
+  const boss = await globalForBoss.bulwarkBoss?.catch(() => undefined);
+  globalForBoss.bulwarkBoss = undefined;
+  await boss?.stop({ graceful: true, timeout: 10_000 });
+}

@@ -1,0 +1,49 @@
+import { runChecks } from "@/lib/checks/run-checks";
+import { DEFAULT_SETTINGS } from "@/lib/checks/settings";
+import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
+import { completeSnapshot, type CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
+import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
+import { collectInventory, type CollectOptions } from "@/lib/k8s/collect-inventory";
+import { connect } from "@/lib/k8s/connect";
+import { log } from "@/lib/log";
+import { scoreNamespaces, scoreResults } from "@/lib/scoring/score";
+import { resolveClusterSource } from "./resolve-cluster-source";
+
+export type SnapshotRun = { snapshotId: string; clusterId: string; seq: number; takenAt: Date; demoState?: DemoState; collect?: CollectOptions };
+
+/**
+ * One scan: connect, collect, evaluate, score, persist, timing each phase. A cluster-side
+ * failure marks the snapshot failed with the reason and leaves earlier snapshots untouched. A
+ * database failure while persisting propagates, so the job is retried on the same snapshot
+ * (persisting is one transaction: a retry never duplicates anything).
+ */
+export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot | { status: "failed"; error: string }> {
+  const phases: Record<string, number> = {};
+  const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      phases[phase] = Math.round(performance.now() - started);
+    }
+  };
+  const cluster = await getClusterOrThrow(run.clusterId);
+  let outcome: Omit<Parameters<typeof completeSnapshot>[0], "phases">;
+  try {
+    const { source, policy } = await resolveClusterSource(cluster, run.demoState);
+    const conn = await timed("connect", () => connect(source, policy));
+    const collected = await timed("collect", () => collectInventory(conn, run.collect));
+    const results = await timed("evaluate", () => runChecks(collected.inventory, { now: run.takenAt, settings: DEFAULT_SETTINGS }));
+    const [scores, namespaceScores] = await timed("score", () => [scoreResults(results), scoreNamespaces(results)] as const);
+    outcome = { ...run, results, scores, namespaceScores, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.warn({ clusterId: run.clusterId, snapshotId: run.snapshotId, err: message }, "snapshot failed");
+    await failSnapshot(run.snapshotId, message, phases);
+    return { status: "failed", error: message };
+  }
+  const completed = await timed("persist", () => completeSnapshot({ ...outcome, phases }));
+  log.info({ clusterId: run.clusterId, snapshotId: run.snapshotId, status: completed.status, phases, new: completed.newCount, resolved: completed.resolvedCount }, "snapshot finished");
+  return completed;
+}

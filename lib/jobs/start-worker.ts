@@ -1,0 +1,57 @@
+import { listDueClusters } from "@/lib/db/clusters/list-due-clusters";
+import { failOrphanedSnapshots, HEARTBEAT_MS, touchSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import { getPool } from "@/lib/db/pool";
+import { log } from "@/lib/log";
+import { getBoss } from "./boss";
+import { runSnapshot } from "./run-snapshot";
+import { applyRetention } from "@/lib/db/snapshots/apply-retention";
+import { requestScan, SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "./scan-queue";
+
+const RETENTION_QUEUE = "snapshot-retention";
+
+/** Queues a scan for every cluster whose interval has passed; first clears scans orphaned by a crash. */
+export async function scheduleDueScans(now: Date = new Date()): Promise<number> {
+  await failOrphanedSnapshots();
+  const due = await listDueClusters(now);
+  for (const clusterId of due) await requestScan(clusterId, "schedule");
+  return due.length;
+}
+
+async function isStillRunning(snapshotId: string): Promise<boolean> {
+  const { rows } = await getPool().query(`SELECT 1 FROM snapshot WHERE id = $1 AND status = 'running'`, [snapshotId]);
+  return rows.length > 0;
+}
+
+/**
+ * Runs scans from the queue, one at a time per worker, and a once-a-minute tick that queues
+ * due clusters. pg-boss runs the cron in one process across all replicas, and the one-running-
+ * snapshot-per-cluster index stops double scans whatever the number of processes.
+ */
+export async function startWorker(): Promise<void> {
+  const boss = await getBoss({ worker: true });
+  await boss.createQueue(SCAN_QUEUE).catch(() => {});
+  await boss.createQueue(TICK_QUEUE).catch(() => {});
+  await boss.work(SCAN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    const data = ZScanJob.parse(job?.data);
+    if (!(await isStillRunning(data.snapshotId))) return;
+    await touchSnapshot(data.snapshotId);
+    const heartbeat = setInterval(() => void touchSnapshot(data.snapshotId).catch(() => {}), HEARTBEAT_MS);
+    try {
+      await runSnapshot({ snapshotId: data.snapshotId, clusterId: data.clusterId, seq: data.seq, takenAt: new Date(data.takenAt), collect: { deadlineMs: SCAN_TIMEOUT_MS } });
+    } finally {
+      clearInterval(heartbeat);
+    }
+  });
+  await boss.work(TICK_QUEUE, { batchSize: 1 }, async () => {
+    const queued = await scheduleDueScans();
+    if (queued) log.info({ queued }, "scheduled scans queued");
+  });
+  await boss.schedule(TICK_QUEUE, "* * * * *", null, { tz: "UTC" });
+  await boss.createQueue(RETENTION_QUEUE).catch(() => {});
+  await boss.work(RETENTION_QUEUE, { batchSize: 1 }, async () => {
+    log.info(await applyRetention(), "retention applied");
+  });
+  await boss.schedule(RETENTION_QUEUE, "17 * * * *", null, { tz: "UTC" });
+  const orphaned = await failOrphanedSnapshots();
+  if (orphaned) log.warn({ orphaned }, "marked scans left running by a previous process as failed");
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "snapshot" ADD COLUMN     "heartbeatAt" TIMESTAMP(3);

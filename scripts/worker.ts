@@ -1,0 +1,22 @@
+// The scan worker: registers the demo cluster on a first start, then runs queued and scheduled
+// scans until SIGINT/SIGTERM. `npm start` runs one next to the web server; run more for scale.
+import { stopBoss } from "@/lib/jobs/boss";
+import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
+import { registerDemoClusterIfEmpty } from "@/lib/jobs/register-demo-cluster";
+import { startWorker } from "@/lib/jobs/start-worker";
+import { log } from "@/lib/log";
+
+await registerDemoClusterIfEmpty();
+await startWorker();
+log.info("scan worker started");
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await stopBoss().catch(() => {});
+  await stopDemoServers().catch(() => {});
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
