@@ -1,6 +1,7 @@
 import pg from "pg";
 import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 const globalForPool = globalThis as unknown as { bulwarkPool?: pg.Pool };
 
@@ -11,6 +12,15 @@ const globalForPool = globalThis as unknown as { bulwarkPool?: pg.Pool };
 export function getPool(): pg.Pool {
   if (globalForPool.bulwarkPool) return globalForPool.bulwarkPool;
   if (!env.DATABASE_URL) throw new AppError("CONFIGURATION", { message: "DATABASE_URL is not set" });
-  globalForPool.bulwarkPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 5 });
-  return globalForPool.bulwarkPool;
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 5 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process.
+  pool.on("error", (error) => log.warn({ err: error.message }, "database connection lost"));
+  globalForPool.bulwarkPool = pool;
+  return pool;
+}
+
+export async function closePool(): Promise<void> {
+  const pool = globalForPool.bulwarkPool;
+  globalForPool.bulwarkPool = undefined;
+  await pool?.end();
 }
