@@ -1,17 +1,17 @@
 import Link from "next/link";
-import { ClusterList } from "@/components/clusters/cluster-list";
 import { PageHeader } from "@/components/layout/page-header";
+import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listClusters } from "@/lib/db/clusters/list-clusters";
+import { listClusterPosture } from "@/lib/db/clusters/list-cluster-posture";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  const clusters = await listClusters();
+  const clusters = await listClusterPosture();
   return (
     <>
-      <PageHeader title="Overview" description="Security posture of every cluster, by layer." />
+      <PageHeader title="Overview" description="Security posture of every cluster, by layer, from the latest completed scan." />
       {clusters.length === 0 ? (
         <EmptyState
           title="No clusters yet"
@@ -25,7 +25,11 @@ export default async function OverviewPage() {
           shows scores for the node, network, secrets, pod and container layers here.
         </EmptyState>
       ) : (
-        <ClusterList clusters={clusters} />
+        <div className="grid gap-4">
+          {clusters.map((c) => (
+            <ClusterScorecard key={c.clusterId} posture={c} />
+          ))}
+        </div>
       )}
     </>
   );

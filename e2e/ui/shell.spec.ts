@@ -1,32 +1,42 @@
 import { expect, test } from "@playwright/test";
 
-const PAGES = [
-  { link: "Overview", title: "Overview", empty: "No clusters yet" },
-  { link: "Clusters", title: "Clusters", empty: "No clusters registered" },
-  { link: "Findings", title: "Findings", empty: "No findings to show" },
-  { link: "Reports", title: "Reports", empty: "Nothing to report yet" },
-  { link: "Settings", title: "Settings", empty: "No clusters configured" },
-] as const;
+const PAGES = ["Overview", "Clusters", "Findings", "Reports", "Checks", "Settings"] as const;
 
-test("[SHELL]: every section is reachable from the navigation and says what to do next", async ({ page }) => {
+test("[SHELL]: every section is reachable from the navigation, with its title", async ({ page }) => {
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const p of PAGES) {
-    await nav.getByRole("link", { name: p.link }).click();
-    await expect(page.getByRole("heading", { level: 1, name: p.title })).toBeVisible();
-    await expect(nav.getByRole("link", { name: p.link })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByRole("heading", { level: 2, name: p.empty })).toBeVisible();
-    await expect(page).toHaveTitle(new RegExp(`${p.title} · Bulwark`));
+  for (const name of PAGES) {
+    await nav.getByRole("link", { name }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(nav.getByRole("link", { name })).toHaveAttribute("aria-current", "page");
+    await expect(page).toHaveTitle(new RegExp(`${name} · Bulwark`));
   }
-  await page.screenshot({ path: "test-results/screenshots/shell-settings.png", fullPage: true });
+});
+
+test("[SHELL]: pages without data yet say what to do next", async ({ page }) => {
+  for (const [path, empty] of [["/findings", "No findings to show"], ["/reports", "Nothing to report yet"], ["/settings", "No clusters configured"]] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 2, name: empty })).toBeVisible();
+  }
 });
 
 test("[SHELL]: the skip link moves keyboard focus to the main content", async ({ page }) => {
   await page.goto("/findings");
   await page.keyboard.press("Tab");
-  const skip = page.getByRole("link", { name: "Skip to content" });
-  await expect(skip).toBeFocused();
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await expect(page.getByRole("main")).toBeVisible();
+});
+
+test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its grades per layer", async ({ page }) => {
+  await expect(async () => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 2, name: /^demo/ })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  const card = page.getByRole("article", { name: /demo/ });
+  for (const layer of ["node", "network", "secrets", "pod", "container"]) await expect(card.getByText(layer, { exact: true })).toBeVisible();
+  await expect(card.getByText(/overall$/)).toBeVisible();
+  await expect(card.getByText(/Last completed scan/)).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/overview.png", fullPage: true });
 });
 
 test("[CHECKS]: the catalog explains each check and the scoring formula", async ({ page }) => {
@@ -38,5 +48,7 @@ test("[CHECKS]: the catalog explains each check and the scoring formula", async 
   await expect(pod.getByText("pod.privileged", { exact: true })).toBeVisible();
   await expect(pod.getByText("privileged: false").first()).toBeVisible();
   await expect(pod.getByText(/PSS baseline: Privileged Containers/)).toBeVisible();
+  const secrets = page.getByRole("region", { name: /secrets layer/ });
+  await expect(secrets.getByText("secrets.rbac-cluster-admin", { exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/checks.png", fullPage: false });
 });

@@ -1,0 +1,45 @@
+import type { ClusterPosture } from "@/lib/api/schemas/scores";
+import { GradeBadge } from "./grade-badge";
+
+const fmtDate = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
+
+/** One cluster's overall grade and its five layer grades from the latest completed scan. */
+export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
+  const [overall, ...layers] = posture.scores;
+  return (
+    <article aria-labelledby={`cluster-${posture.clusterId}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <header className="flex items-start justify-between gap-4">
+        <div>
+          <h2 id={`cluster-${posture.clusterId}`} className="text-lg font-semibold text-slate-900">
+            {posture.name}
+            {posture.isDemo ? <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 align-middle text-xs font-medium text-sky-800">demo</span> : null}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            {posture.takenAt ? `Last completed scan ${fmtDate(posture.takenAt)} UTC` : "No completed scan yet"}
+            {posture.status === "running" ? " · scanning now…" : posture.status === "failed" ? " · last scan failed" : ""}
+          </p>
+        </div>
+        {overall ? (
+          <div className="text-right">
+            <GradeBadge grade={overall.grade} score={overall.score} size="lg" />
+            <p className="mt-1 text-xs text-slate-500">{overall.score === null ? "n/a" : `${overall.score.toFixed(1)} overall`}</p>
+          </div>
+        ) : null}
+      </header>
+      {layers.length ? (
+        <dl className="mt-4 grid grid-cols-5 gap-3">
+          {layers.map((l) => (
+            <div key={l.layer} className="rounded-md bg-slate-50 p-3 text-center">
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{l.layer}</dt>
+              <dd className="mt-2 flex flex-col items-center gap-1">
+                <GradeBadge grade={l.grade} score={l.score} />
+                <span className="text-xs text-slate-600">{l.score === null ? "not evaluated" : `${l.score.toFixed(1)} · ${l.failed} failing`}</span>
+                {l.critical + l.high > 0 ? <span className="text-xs font-medium text-red-700">{l.critical} critical, {l.high} high</span> : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { LAYERS } from "@/lib/checks/types";
+
+export const ZLayerScoreSummary = z.object({
+  layer: z.enum(LAYERS).nullable(),
+  score: z.number().nullable(),
+  grade: z.string().nullable(),
+  coverage: z.number(),
+  failed: z.number(),
+  critical: z.number(),
+  high: z.number(),
+});
+
+export const ZClusterPosture = z.object({
+  clusterId: z.string(),
+  name: z.string(),
+  isDemo: z.boolean(),
+  snapshotId: z.string().nullable(),
+  takenAt: z.string().nullable(),
+  status: z.string().nullable(),
+  /** The overall score first, then the five layers in catalog order. */
+  scores: z.array(ZLayerScoreSummary),
+});
+export type ClusterPosture = z.infer<typeof ZClusterPosture>;
