@@ -193,3 +193,19 @@ describe("errors from the cluster", () => {
     }
   });
 });
+
+describe("testConnection", () => {
+  it("reports the version and which resources are readable, naming the missing permission", async () => {
+    const { testConnection } = await import("@/lib/k8s/test-connection");
+    const server = await createFakeApiServer({ cluster: demoCluster(3), tls, token: TOKEN, faults: { forbidden: ["secrets"] } });
+    servers.push(server);
+    const source = { type: "kubeconfig-text" as const, text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: TOKEN }), origin: "test" };
+    const result = await testConnection(source, POLICY);
+    expect(result).toMatchObject({ reachable: true, version: "v1.36.2" });
+    if (!result.reachable) throw new Error("unreachable");
+    expect(result.resources.find((r) => r.resource === "secrets")).toStrictEqual({ resource: "secrets", readable: false, reason: 'forbidden: grant "list" on secrets' });
+    expect(result.resources.find((r) => r.resource === "pods")).toStrictEqual({ resource: "pods", readable: true });
+    const refused = await testConnection({ ...source, text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: "wrong" }) }, POLICY);
+    expect(refused).toStrictEqual({ reachable: false, error: "the API server refused the credentials (401 Unauthorized)" });
+  });
+});

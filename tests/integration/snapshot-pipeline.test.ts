@@ -116,6 +116,29 @@ describe("snapshot pipeline", () => {
     expect(await findingsAt(id, good.seq)).toBeGreaterThan(0);
   });
 
+  it("keeps a scan whose write failed running, and a retry persists it exactly once", async () => {
+    const id = await demo();
+    const s = await startSnapshot(id, "manual", new Date("2026-11-20T10:00:00Z"));
+    const run = { snapshotId: s.id, clusterId: id, seq: s.seq, takenAt: new Date("2026-11-20T10:00:00Z"), demoState: 3 as DemoState };
+    // Make the last write of the transaction fail, as a database going away mid-scan would.
+    await db.query(`ALTER TABLE namespace_score ADD CONSTRAINT fail_for_test CHECK (false) NOT VALID`);
+    try {
+      await expect(runSnapshot(run)).rejects.toThrow(/fail_for_test/);
+    } finally {
+      await db.query(`ALTER TABLE namespace_score DROP CONSTRAINT fail_for_test`);
+    }
+    expect((await one<{ status: string }>(`SELECT status FROM snapshot WHERE id = $1`, [s.id])).status).toBe("running");
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM finding WHERE "clusterId" = $1`, [id])).n).toBe(0);
+    const retried = await runSnapshot(run);
+    const again = await runSnapshot(run);
+    expect(retried).toMatchObject({ status: "succeeded" });
+    expect(again).toMatchObject({ newCount: 0 });
+    const snap = await one<{ status: string; findingCount: number }>(`SELECT status, "findingCount" FROM snapshot WHERE id = $1`, [s.id]);
+    expect(snap.status).toBe("succeeded");
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM finding WHERE "clusterId" = $1`, [id])).n).toBe(snap.findingCount);
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM layer_score WHERE "snapshotId" = $1`, [s.id])).n).toBe(6);
+  });
+
   it("never runs two scans of one cluster: concurrent requests share one snapshot", async () => {
     const id = await demo();
     const [a, b, c] = await Promise.all([startSnapshot(id, "manual"), startSnapshot(id, "schedule"), startSnapshot(id, "manual")]);
