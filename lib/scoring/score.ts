@@ -74,15 +74,23 @@ function resourceStates(evaluated: ResourceRef[], findings: Finding[], isSuppres
   const mark = (i: number, f: Finding) => {
     if (states[i] !== "failing") states[i] = isSuppressed(f) ? "suppressed" : "failing";
   };
-  let j = 0;
-  for (let i = 0; i < evaluated.length && j < findings.length; i++) {
-    while (j < findings.length && findings[j]!.resource === evaluated[i]) mark(i, findings[j++]!);
-  }
-  if (j === findings.length) return states;
-  const index = new Map(evaluated.map((ref, i) => [keyOf(ref), i]));
-  for (; j < findings.length; j++) {
-    const i = index.get(keyOf(findings[j]!.resource));
-    if (i !== undefined) mark(i, findings[j]!);
+  let byRef: Map<ResourceRef, number> | undefined;
+  let byKey: Map<string, number> | undefined;
+  let i = 0;
+  for (const f of findings) {
+    // The usual case: findings follow the evaluated list, so the current or next ref matches.
+    while (i < evaluated.length && evaluated[i] !== f.resource && f.resource === evaluated[i + 1]) i++;
+    if (evaluated[i] === f.resource) {
+      mark(i, f);
+      continue;
+    }
+    byRef ??= new Map(evaluated.map((ref, k) => [ref, k]));
+    let at = byRef.get(f.resource);
+    if (at === undefined) {
+      byKey ??= new Map(evaluated.map((ref, k) => [keyOf(ref), k]));
+      at = byKey.get(keyOf(f.resource));
+    }
+    if (at !== undefined) mark(at, f);
   }
   return states;
 }

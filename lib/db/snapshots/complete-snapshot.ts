@@ -75,34 +75,23 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
       await client.query("ROLLBACK");
       return { status: current.rows[0]?.status === "partial" ? "partial" : "succeeded", newCount: 0, resolvedCount: 0, changedCount: 0, findingCount: c.fp.length };
     }
-    await client.query(`CREATE TEMP TABLE cur (fp text, "checkId" text, layer "Layer", severity "Severity", kind text, ns text, name text, ctr text, msg text) ON COMMIT DROP`);
-    await copyRows(client, c);
-    // Statistics let the planner pick hash joins over 500k index probes.
-    await client.query("ANALYZE cur");
     const prev = await client.query<{ startedAt: Date }>(
       `SELECT "startedAt" FROM snapshot WHERE "clusterId" = $1 AND seq < $2 AND status IN ('succeeded', 'partial') ORDER BY seq DESC LIMIT 1`,
       [o.clusterId, o.seq],
     );
-    const opened = await client.query(
-      `INSERT INTO finding ("clusterId", fingerprint, "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "firstSeq", "firstSeenAt")
-       SELECT $1, cur.fp, cur."checkId", cur.layer, cur.severity, cur.kind, cur.ns, cur.name, cur.ctr, cur.msg, $2, $3 FROM cur
-       WHERE NOT EXISTS (SELECT 1 FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f.fingerprint = cur.fp)`,
-      [o.clusterId, o.seq, o.takenAt],
-    );
-    const changed = await client.query(
-      `UPDATE finding f SET message = cur.msg, severity = cur.severity FROM cur
-       WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f.fingerprint = cur.fp AND f."firstSeq" < $2 AND (f.message <> cur.msg OR f.severity <> cur.severity)`,
-      [o.clusterId, o.seq],
-    );
-    const closed = await client.query(
-      `UPDATE finding f SET "lastSeq" = $2 - 1, "lastSeenAt" = $3, "resolvedAt" = $4
-       WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" < $2 AND f."checkId" = ANY($5::text[])
-         AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.fp = f.fingerprint)`,
-      [o.clusterId, o.seq, prev.rows[0]?.startedAt ?? o.takenAt, o.takenAt, evaluatedChecks],
-    );
+    const hasOpen = (await client.query(`SELECT 1 FROM finding WHERE "clusterId" = $1 AND "lastSeq" IS NULL LIMIT 1`, [o.clusterId])).rowCount !== 0;
+    let counts: { opened: number; changed: number; closed: number };
+    if (!hasOpen) {
+      // Nothing open yet (a first scan, or everything was fixed): every finding opens a lifetime,
+      // so stream them straight into the table.
+      await copyRows(client, c, `COPY finding ("fingerprint", "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "clusterId", "firstSeq", "firstSeenAt") FROM STDIN`, [o.clusterId, String(o.seq), o.takenAt.toISOString()]);
+      counts = { opened: c.fp.length, changed: 0, closed: 0 };
+    } else {
+      counts = await mergeLifetimes(client, o, c, evaluatedChecks, prev.rows[0]?.startedAt ?? o.takenAt);
+    }
     await insertScores(client, o, findings);
     const status = o.warnings.length > 0 ? "partial" : "succeeded";
-    const result = { status, newCount: opened.rowCount ?? 0, resolvedCount: closed.rowCount ?? 0, changedCount: changed.rowCount ?? 0, findingCount: c.fp.length } as const;
+    const result = { status, newCount: counts.opened, resolvedCount: counts.closed, changedCount: counts.changed, findingCount: c.fp.length } as const;
     await client.query(
       `UPDATE snapshot SET status = $2, "finishedAt" = now(), "kubernetesVersion" = $3, "objectCounts" = $4, warnings = $5, phases = $6,
          "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9 WHERE id = $1`,
@@ -118,24 +107,59 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
   }
 }
 
-/** Streams the current findings into the temporary table with COPY (text format, escaped). */
-async function copyRows(client: PoolClient, c: ReturnType<typeof columns>): Promise<void> {
+/**
+ * Against open lifetimes: stage the current findings in a temporary table, then open the new,
+ * update the changed and close the gone (only for checks evaluated this time).
+ */
+async function mergeLifetimes(client: PoolClient, o: SnapshotOutcome, c: ReturnType<typeof columns>, evaluatedChecks: string[], previousAt: Date) {
+  await client.query(`CREATE TEMP TABLE cur (fp text, "checkId" text, layer "Layer", severity "Severity", kind text, ns text, name text, ctr text, msg text) ON COMMIT DROP`);
+  await copyRows(client, c, "COPY cur FROM STDIN");
+  // Statistics let the planner pick hash joins over 500k index probes.
+  await client.query("ANALYZE cur");
+  const opened = await client.query(
+    `INSERT INTO finding ("clusterId", fingerprint, "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "firstSeq", "firstSeenAt")
+     SELECT $1, cur.fp, cur."checkId", cur.layer, cur.severity, cur.kind, cur.ns, cur.name, cur.ctr, cur.msg, $2, $3 FROM cur
+     WHERE NOT EXISTS (SELECT 1 FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f.fingerprint = cur.fp)`,
+    [o.clusterId, o.seq, o.takenAt],
+  );
+  const changed = await client.query(
+    `UPDATE finding f SET message = cur.msg, severity = cur.severity FROM cur
+     WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f.fingerprint = cur.fp AND f."firstSeq" < $2 AND (f.message <> cur.msg OR f.severity <> cur.severity)`,
+    [o.clusterId, o.seq],
+  );
+  const closed = await client.query(
+    `UPDATE finding f SET "lastSeq" = $2 - 1, "lastSeenAt" = $3, "resolvedAt" = $4
+     WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" < $2 AND f."checkId" = ANY($5::text[])
+       AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.fp = f.fingerprint)`,
+    [o.clusterId, o.seq, previousAt, o.takenAt, evaluatedChecks],
+  );
+  return { opened: opened.rowCount ?? 0, changed: changed.rowCount ?? 0, closed: closed.rowCount ?? 0 };
+}
+
+/** Streams the current findings (plus constant trailing columns) with COPY, text format, escaped. */
+async function copyRows(client: PoolClient, c: ReturnType<typeof columns>, statement: string, trailing: string[] = []): Promise<void> {
   const escape = (v: string) => v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
   const BATCH = 5_000;
+  const tail = trailing.map((t) => `\t${escape(t)}`).join("");
   function* lines() {
     for (let start = 0; start < c.fp.length; start += BATCH) {
       let chunk = "";
       for (let i = start; i < Math.min(start + BATCH, c.fp.length); i++) {
-        chunk += `${c.fp[i]}\t${c.check[i]}\t${c.layer[i]}\t${c.sev[i]}\t${escape(c.kind[i]!)}\t${escape(c.ns[i]!)}\t${escape(c.name[i]!)}\t${escape(c.ctr[i]!)}\t${escape(c.msg[i]!)}\n`;
+        chunk += `${c.fp[i]}\t${c.check[i]}\t${c.layer[i]}\t${c.sev[i]}\t${escape(c.kind[i]!)}\t${escape(c.ns[i]!)}\t${escape(c.name[i]!)}\t${escape(c.ctr[i]!)}\t${escape(c.msg[i]!)}${tail}\n`;
       }
       yield chunk;
     }
   }
-  await pipeline(Readable.from(lines()), client.query(copyFrom("COPY cur FROM STDIN")));
+  await pipeline(Readable.from(lines()), client.query(copyFrom(statement)));
 }
 
 async function insertScores(client: PoolClient, o: SnapshotOutcome, findings: Finding[]): Promise<void> {
-  const counts = (layer: Layer | null) => SEVERITIES.map((sev) => findings.filter((f) => (layer === null || f.layer === layer) && f.severity === sev).length);
+  const tally = new Map<string, number>();
+  for (const f of findings) {
+    tally.set(`${f.layer}/${f.severity}`, (tally.get(`${f.layer}/${f.severity}`) ?? 0) + 1);
+    tally.set(`*/${f.severity}`, (tally.get(`*/${f.severity}`) ?? 0) + 1);
+  }
+  const counts = (layer: Layer | null) => SEVERITIES.map((sev) => tally.get(`${layer ?? "*"}/${sev}`) ?? 0);
   const rows = [null, ...LAYERS].map((layer) => {
     const s = layer === null ? o.scores.overall : o.scores.layers[layer];
     return [layer, s.score, s.grade, s.coverage, s.evaluated, s.failed, s.suppressed, ...counts(layer)];
