@@ -74,17 +74,21 @@ function resourceStates(evaluated: ResourceRef[], findings: Finding[], isSuppres
   const mark = (i: number, f: Finding) => {
     if (states[i] !== "failing") states[i] = isSuppressed(f) ? "suppressed" : "failing";
   };
-  let byRef: Map<ResourceRef, number> | undefined;
-  let byKey: Map<string, number> | undefined;
+  // The usual case: findings follow the evaluated list (with gaps), so one forward walk matches them.
   let i = 0;
-  for (const f of findings) {
-    // The usual case: findings follow the evaluated list, so the current or next ref matches.
-    while (i < evaluated.length && evaluated[i] !== f.resource && f.resource === evaluated[i + 1]) i++;
-    if (evaluated[i] === f.resource) {
-      mark(i, f);
-      continue;
-    }
-    byRef ??= new Map(evaluated.map((ref, k) => [ref, k]));
+  let j = 0;
+  for (; j < findings.length; j++) {
+    const ref = findings[j]!.resource;
+    while (i < evaluated.length && evaluated[i] !== ref) i++;
+    if (i === evaluated.length) break;
+    mark(i, findings[j]!);
+  }
+  if (j === findings.length) return states;
+  // Out of order or copied refs: match the rest by identity, then by kind/namespace/name.
+  const byRef = new Map(evaluated.map((ref, k) => [ref, k]));
+  let byKey: Map<string, number> | undefined;
+  for (; j < findings.length; j++) {
+    const f = findings[j]!;
     let at = byRef.get(f.resource);
     if (at === undefined) {
       byKey ??= new Map(evaluated.map((ref, k) => [keyOf(ref), k]));

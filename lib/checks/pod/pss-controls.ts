@@ -1,5 +1,5 @@
 import { PSS_CONTROLS } from "../pss/controls";
-import { evaluatePodSecurity } from "../pss/evaluate-pod-security";
+import { evaluatePodSecurity, violationsOf } from "../pss/evaluate-pod-security";
 import { evaluateWorkloads } from "../evaluate-workloads";
 import type { Check, Severity } from "../types";
 
@@ -137,9 +137,7 @@ export const PSS_CHECKS: Check[] = PSS_CONTROLS.map((control) => {
     requires: ["workloads"],
     evaluate: (inventory) =>
       evaluateWorkloads(inventory, (w) =>
-        evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec })
-          .violations.filter((v) => v.control === control.id)
-          .map((v) => (v.container ? { container: v.container, message: v.message } : { message: v.message })),
+        violationsOf(evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec }), control.id).map((v) => (v.container ? { container: v.container, message: v.message } : { message: v.message })),
       ),
   } satisfies Check;
 });
