@@ -20,6 +20,16 @@ test("[SHELL]: pages without data yet say what to do next", async ({ page }) => 
   }
 });
 
+test("[SETTINGS]: the read-only ClusterRole can be downloaded", async ({ page, request }) => {
+  await page.goto("/settings");
+  const link = page.getByRole("link", { name: "Download the read-only ClusterRole" });
+  const res = await request.get((await link.getAttribute("href"))!);
+  expect(res.status()).toBe(200);
+  const yaml = await res.text();
+  expect(yaml).toContain("kind: ClusterRole");
+  expect(yaml).not.toMatch(/verbs: \[[^\]]*(create|update|patch|delete)/);
+});
+
 test("[SHELL]: the skip link moves keyboard focus to the main content", async ({ page }) => {
   await page.goto("/findings");
   await page.keyboard.press("Tab");

