@@ -139,6 +139,23 @@ describe("snapshot pipeline", () => {
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM layer_score WHERE "snapshotId" = $1`, [s.id])).n).toBe(6);
   });
 
+  it("stores hostile strings from the cluster exactly, inert", async () => {
+    const hostile = '=HYPERLINK("http://evil")\t<script>alert(1)</script>\n\\N \\. done';
+    const cluster = demoCluster(3);
+    cluster.objects.push({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "odd", namespace: "shop", annotations: { "container.apparmor.security.beta.kubernetes.io/app": hostile } },
+      spec: { containers: [{ name: "app", image: "registry.example.com/app:1.0" }] },
+    });
+    const fake = await startFakeCluster(cluster);
+    fakes.push(fake);
+    const id = (await registerCluster({ source: "kubeconfig_upload", name: `hostile-${++counter}`, kubeconfig: fake.kubeconfig, scheduleMinutes: 360 })).id;
+    expect((await scan(id, 3)).result).toMatchObject({ status: "succeeded" });
+    const row = await one<{ message: string }>(`SELECT message FROM finding WHERE "clusterId" = $1 AND "checkId" = 'pod.apparmor' AND "resourceName" = 'odd'`, [id]);
+    expect(row.message).toBe(`annotation sets AppArmor profile ${hostile} for container \`app\``);
+  });
+
   it("never runs two scans of one cluster: concurrent requests share one snapshot", async () => {
     const id = await demo();
     const [a, b, c] = await Promise.all([startSnapshot(id, "manual"), startSnapshot(id, "schedule"), startSnapshot(id, "manual")]);
