@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ClusterPosture } from "@/lib/api/schemas/scores";
 import { GradeBadge } from "./grade-badge";
 
@@ -11,7 +12,9 @@ export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
       <header className="flex items-start justify-between gap-4">
         <div>
           <h2 id={`cluster-${posture.clusterId}`} className="text-lg font-semibold text-slate-900">
-            {posture.name}
+            <Link href={`/clusters/${posture.clusterId}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
+              {posture.name}
+            </Link>
             {posture.isDemo ? <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 align-middle text-xs font-medium text-sky-800">demo</span> : null}
           </h2>
           <p className="mt-1 text-sm text-slate-600">

@@ -47,6 +47,14 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
   await expect(card.getByText(/overall$/)).toBeVisible();
   await expect(card.getByText(/Last completed scan/)).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/overview.png", fullPage: true });
+
+  await card.getByRole("link", { name: "demo" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Cluster demo" })).toBeVisible();
+  const history = page.getByRole("table", { name: /Recent snapshots/ });
+  await expect(history.getByText(/\(history\)$/)).toHaveCount(4); // the four imported dated states
+  await expect(history.getByText("2 Nov 2026, 06:00 (history)")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Weakest namespaces" }).getByText("monitoring")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/cluster.png", fullPage: true });
 });
 
 test("[CHECKS]: the catalog explains each check and the scoring formula", async ({ page }) => {

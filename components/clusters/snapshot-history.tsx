@@ -1,0 +1,34 @@
+import type { SnapshotRow } from "@/lib/api/schemas/cluster-detail";
+import { GradeBadge } from "@/components/scores/grade-badge";
+
+const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
+
+export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">Recent snapshots, newest first</caption>
+      <thead className="text-xs uppercase text-slate-500">
+        <tr>
+          <th scope="col" className="py-2">Taken (UTC)</th>
+          <th scope="col">Status</th>
+          <th scope="col">Overall</th>
+          <th scope="col">Findings</th>
+          <th scope="col">New</th>
+          <th scope="col">Resolved</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="py-2">{fmt(r.startedAt)}{r.trigger === "import" ? " (history)" : ""}</td>
+            <td>{r.status}</td>
+            <td><GradeBadge grade={r.grade} score={r.overall} /> <span className="text-slate-600">{r.overall?.toFixed(1) ?? ""}</span></td>
+            <td>{r.findingCount}</td>
+            <td className="text-red-700">{r.newCount ? `+${r.newCount}` : "0"}</td>
+            <td className="text-emerald-700">{r.resolvedCount ? `−${r.resolvedCount}` : "0"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
