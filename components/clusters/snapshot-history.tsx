@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { SnapshotRow } from "@/lib/api/schemas/cluster-detail";
 import { GradeBadge } from "@/components/scores/grade-badge";
 
@@ -20,7 +21,12 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className="py-2">{fmt(r.startedAt)}{r.trigger === "import" ? " (history)" : ""}</td>
+            <td className="py-2">
+              <Link href={`/snapshots/${r.id}`} className="text-sky-800 hover:underline">
+                {fmt(r.startedAt)}
+                {r.trigger === "import" ? " (history)" : ""}
+              </Link>
+            </td>
             <td>{r.status}</td>
             <td><GradeBadge grade={r.grade} score={r.overall} /> <span className="text-slate-600">{r.overall?.toFixed(1) ?? ""}</span></td>
             <td>{r.findingCount}</td>

@@ -55,6 +55,13 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
   await expect(history.getByText("2 Nov 2026, 06:00 (history)")).toBeVisible();
   await expect(page.getByRole("region", { name: "Weakest namespaces" }).getByText("monitoring")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/cluster.png", fullPage: true });
+
+  await history.getByRole("link", { name: "5 Oct 2026, 06:00 (history)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Snapshot #3" })).toBeVisible();
+  const resolved = page.getByRole("region", { name: "Resolved since the previous snapshot" });
+  await expect(resolved.getByText("secrets.hardcoded-credential · ConfigMap shop/cart-config")).toBeVisible();
+  await expect(page.getByRole("region", { name: "New in this snapshot" }).getByRole("listitem")).toHaveCount(1);
+  await page.screenshot({ path: "test-results/screenshots/snapshot.png", fullPage: true });
 });
 
 test("[CHECKS]: the catalog explains each check and the scoring formula", async ({ page }) => {

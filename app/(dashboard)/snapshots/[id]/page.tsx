@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/layout/page-header";
+import { FindingChangeList } from "@/components/snapshots/finding-change-list";
+import { getSnapshotOrThrow } from "@/lib/db/snapshots/get-snapshot-or-throw";
+import { listSnapshotChanges } from "@/lib/db/snapshots/list-snapshot-changes";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Snapshot" };
+
+const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" });
+
+export default async function SnapshotPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const snapshot = await getSnapshotOrThrow(id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const changes = await listSnapshotChanges(snapshot.clusterId, snapshot.seq);
+  const counts = Object.entries(snapshot.objectCounts).filter(([, n]) => n > 0);
+  return (
+    <>
+      <PageHeader
+        title={`Snapshot #${snapshot.seq}`}
+        description={<>Taken {fmt(snapshot.startedAt)} UTC · <Link className="text-sky-700 underline" href={`/clusters/${snapshot.clusterId}`}>back to the cluster</Link></>}
+      />
+      <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+        <div><dt className="text-xs uppercase text-slate-500">Status</dt><dd className="font-medium">{snapshot.status}</dd></div>
+        <div><dt className="text-xs uppercase text-slate-500">Kubernetes</dt><dd>{snapshot.kubernetesVersion ?? "unknown"}</dd></div>
+        <div><dt className="text-xs uppercase text-slate-500">Findings</dt><dd>{snapshot.findingCount} (+{snapshot.newCount} / −{snapshot.resolvedCount})</dd></div>
+        <div><dt className="text-xs uppercase text-slate-500">Phases</dt><dd>{Object.entries(snapshot.phases).map(([p, ms]) => `${p} ${ms} ms`).join(" · ") || "—"}</dd></div>
+      </dl>
+      {snapshot.error ? <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-900">The scan failed: {snapshot.error}</p> : null}
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="opened" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="opened" className="mb-2 text-base font-semibold">New in this snapshot</h2>
+          <FindingChangeList findings={changes.opened} empty="Nothing new." />
+        </section>
+        <section aria-labelledby="resolved" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="resolved" className="mb-2 text-base font-semibold">Resolved since the previous snapshot</h2>
+          <FindingChangeList findings={changes.resolved} empty="Nothing resolved." />
+        </section>
+      </div>
+      {changes.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first 200 of each.</p> : null}
+      <section aria-labelledby="collection" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="collection" className="mb-2 text-base font-semibold">Collected objects</h2>
+        <p className="text-slate-700">{counts.map(([k, n]) => `${k} ${n}`).join(" · ") || "No objects recorded."}</p>
+        {snapshot.warnings.length ? (
+          <ul className="mt-3 list-disc pl-5 text-amber-900">
+            {snapshot.warnings.map((w, i) => (
+              <li key={i}><span className="font-mono">{w.kind}</span>: {w.reason}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </>
+  );
+}
