@@ -54,6 +54,8 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
   await expect(history.getByText(/\(history\)$/)).toHaveCount(4); // the four imported dated states
   await expect(history.getByText("2 Nov 2026, 06:00 (history)")).toBeVisible();
   await expect(page.getByRole("region", { name: "Weakest namespaces" }).getByText("monitoring")).toBeVisible();
+  await expect(page.getByRole("img", { name: /Score trend over \d+ snapshots/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: /Score trend/ }).locator(".recharts-line")).toHaveCount(6);
   await page.screenshot({ path: "test-results/screenshots/cluster.png", fullPage: true });
 
   await history.getByRole("link", { name: "5 Oct 2026, 06:00 (history)" }).click();

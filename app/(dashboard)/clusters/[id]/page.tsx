@@ -5,7 +5,9 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { GradeBadge } from "@/components/scores/grade-badge";
 import type { ClusterDetail } from "@/lib/api/schemas/cluster-detail";
+import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
 import { getClusterDetail } from "@/lib/db/clusters/get-cluster-detail";
+import { listScoreTrend } from "@/lib/db/clusters/list-score-trend";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -26,12 +28,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Cluster ${posture.name}` };
 }
 
+const TREND_DAYS = 365;
+
 export default async function ClusterPage({ params }: Props) {
-  const detail = await load((await params).id);
+  const { id } = await params;
+  const detail = await load(id);
+  const trend = await listScoreTrend(id, TREND_DAYS);
   return (
     <>
       <PageHeader title={`Cluster ${detail.posture.name}`} description="Latest grades per layer, recent snapshots, weakest namespaces and what could not be collected." />
       <ClusterScorecard posture={detail.posture} />
+      <section aria-labelledby="trend" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="trend" className="mb-2 text-base font-semibold">Score trend, last {TREND_DAYS} days</h2>
+        <ScoreTrendChart points={trend} />
+      </section>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
           <h2 id="history" className="mb-2 text-base font-semibold">Snapshots</h2>

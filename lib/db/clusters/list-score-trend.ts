@@ -1,0 +1,19 @@
+import type { TrendPoint } from "@/lib/api/schemas/trend";
+import { getPrisma } from "../client";
+
+/** The stored per-layer scores of a cluster's completed snapshots in the last `days` days, oldest first. */
+export async function listScoreTrend(clusterId: string, days: number): Promise<TrendPoint[]> {
+  const since = new Date(Date.now() - days * 86_400_000);
+  const rows = await getPrisma().layerScore.findMany({
+    where: { clusterId, takenAt: { gte: since } },
+    orderBy: { takenAt: "asc" },
+    select: { snapshotId: true, takenAt: true, layer: true, score: true },
+  });
+  const points = new Map<string, TrendPoint>();
+  for (const r of rows) {
+    const p = points.get(r.snapshotId) ?? { takenAt: r.takenAt.toISOString(), overall: null, node: null, network: null, secrets: null, pod: null, container: null };
+    p[r.layer ?? "overall"] = r.score;
+    points.set(r.snapshotId, p);
+  }
+  return [...points.values()];
+}
