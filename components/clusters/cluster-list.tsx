@@ -1,4 +1,5 @@
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+import { formatUtc } from "@/lib/format-date";
 
 export function ClusterList({ clusters }: { clusters: ClusterSummary[] }) {
   return (
@@ -13,7 +14,7 @@ export function ClusterList({ clusters }: { clusters: ClusterSummary[] }) {
             </p>
           </div>
           <p className="text-sm text-slate-600">
-            {c.lastScanAt ? `Last scan ${new Date(c.lastScanAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC · ${c.lastStatus}` : "Not scanned yet"}
+            {c.lastScanAt ? `Last scan ${formatUtc(c.lastScanAt)} UTC · ${c.lastStatus}` : "Not scanned yet"}
           </p>
         </li>
       ))}

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { SnapshotRow } from "@/lib/api/schemas/cluster-detail";
 import { GradeBadge } from "@/components/scores/grade-badge";
+import { formatUtc } from "@/lib/format-date";
 
-const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
 
 export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
   return (
@@ -23,7 +23,7 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
           <tr key={r.id}>
             <td className="py-2">
               <Link href={`/snapshots/${r.id}`} className="text-sky-800 hover:underline">
-                {fmt(r.startedAt)}
+                {formatUtc(r.startedAt)}
                 {r.trigger === "import" ? " (history)" : ""}
               </Link>
             </td>

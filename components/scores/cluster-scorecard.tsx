@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ClusterPosture } from "@/lib/api/schemas/scores";
+import { formatUtc } from "@/lib/format-date";
 import { GradeBadge } from "./grade-badge";
 
-const fmtDate = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" });
 
 /** One cluster's overall grade and its five layer grades from the latest completed scan. */
 export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
@@ -18,7 +18,7 @@ export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
             {posture.isDemo ? <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 align-middle text-xs font-medium text-sky-800">demo</span> : null}
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            {posture.takenAt ? `Last completed scan ${fmtDate(posture.takenAt)} UTC` : "No completed scan yet"}
+            {posture.takenAt ? `Last completed scan ${formatUtc(posture.takenAt)} UTC` : "No completed scan yet"}
             {posture.status === "running" ? " · scanning now…" : posture.status === "failed" ? " · last scan failed" : ""}
           </p>
         </div>

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "@/lib/api/schemas/trend";
+import { formatUtcDay } from "@/lib/format-date";
 
 const SERIES = [
   { key: "overall", label: "Overall", color: "#0f172a", width: 3 },
@@ -12,7 +13,6 @@ const SERIES = [
   { key: "container", label: "Container", color: "#be123c", width: 1.5 },
 ] as const;
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
 
 /** Score per layer over time; the table beside it carries the same numbers for screen readers. */
 export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
@@ -21,7 +21,7 @@ export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="takenAt" tickFormatter={day} fontSize={12} />
+          <XAxis dataKey="takenAt" tickFormatter={formatUtcDay} fontSize={12} />
           <YAxis domain={[0, 100]} fontSize={12} width={36} />
           <Tooltip labelFormatter={(v) => new Date(String(v)).toUTCString()} formatter={(v) => (typeof v === "number" ? v.toFixed(1) : "n/a")} />
           <Legend />

@@ -24,4 +24,10 @@ export const ZCheckSettings = z.object({
 });
 export type CheckSettings = z.infer<typeof ZCheckSettings>;
 
+/** Whether a namespace is a system one (out of scope for the application-hygiene checks). */
+export const isSystemNamespace = (settings: CheckSettings, namespace: string) => settings.systemNamespaces.includes(namespace);
+
+/** A workload filter for checks about application workloads: system namespaces are skipped. */
+export const inAppNamespace = (settings: CheckSettings) => (w: { ref: { namespace: string } }) => !isSystemNamespace(settings, w.ref.namespace);
+
 export const DEFAULT_SETTINGS: CheckSettings = ZCheckSettings.parse({});

@@ -52,6 +52,9 @@ export type Workload = {
   selector?: Record<string, string>;
 };
 
+/** The cluster itself, for cluster-level checks (admission, scanning, API endpoint, versions). */
+export const CLUSTER_REF: ResourceRef = Object.freeze({ kind: "Cluster", namespace: "", name: "cluster" });
+
 export type Namespace = { ref: ResourceRef; meta: Meta };
 
 export type LabelSelector = {

@@ -7,7 +7,7 @@ import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { collectInventory, type CollectOptions } from "@/lib/k8s/collect-inventory";
 import { connect } from "@/lib/k8s/connect";
 import { log } from "@/lib/log";
-import { scoreNamespaces, scoreResults } from "@/lib/scoring/score";
+import { scoreSnapshot } from "@/lib/scoring/score";
 import { resolveClusterSource } from "./resolve-cluster-source";
 
 export type SnapshotRun = { snapshotId: string; clusterId: string; seq: number; takenAt: Date; demoState?: DemoState; collect?: CollectOptions };
@@ -35,7 +35,7 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     const conn = await timed("connect", () => connect(source, policy));
     const collected = await timed("collect", () => collectInventory(conn, run.collect));
     const results = await timed("evaluate", () => runChecks(collected.inventory, { now: run.takenAt, settings: DEFAULT_SETTINGS }));
-    const [scores, namespaceScores] = await timed("score", () => [scoreResults(results), scoreNamespaces(results)] as const);
+    const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results));
     outcome = { ...run, results, scores, namespaceScores, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

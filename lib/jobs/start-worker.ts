@@ -1,6 +1,5 @@
 import { listDueClusters } from "@/lib/db/clusters/list-due-clusters";
-import { failOrphanedSnapshots, HEARTBEAT_MS, touchSnapshot } from "@/lib/db/snapshots/fail-snapshot";
-import { getPool } from "@/lib/db/pool";
+import { failOrphanedSnapshots, HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/fail-snapshot";
 import { log } from "@/lib/log";
 import { getBoss } from "./boss";
 import { runSnapshot } from "./run-snapshot";
@@ -17,11 +16,6 @@ export async function scheduleDueScans(now: Date = new Date()): Promise<number> 
   return due.length;
 }
 
-async function isStillRunning(snapshotId: string): Promise<boolean> {
-  const { rows } = await getPool().query(`SELECT 1 FROM snapshot WHERE id = $1 AND status = 'running'`, [snapshotId]);
-  return rows.length > 0;
-}
-
 /**
  * Runs scans from the queue, one at a time per worker, and a once-a-minute tick that queues
  * due clusters. pg-boss runs the cron in one process across all replicas, and the one-running-
@@ -33,7 +27,7 @@ export async function startWorker(): Promise<void> {
   await boss.createQueue(TICK_QUEUE).catch(() => {});
   await boss.work(SCAN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     const data = ZScanJob.parse(job?.data);
-    if (!(await isStillRunning(data.snapshotId))) return;
+    if (!(await isSnapshotRunning(data.snapshotId))) return;
     await touchSnapshot(data.snapshotId);
     const heartbeat = setInterval(() => void touchSnapshot(data.snapshotId).catch(() => {}), HEARTBEAT_MS);
     try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckResult, Layer, Severity } from "@/lib/checks/types";
 import { gradeFor } from "./grade";
-import { scoreNamespaces, scoreResults } from "./score";
+import { scoreNamespaces, scoreResults, scoreSnapshot } from "./score";
 
 const ref = (name: string, namespace = "ns") => ({ kind: "Deployment", namespace, name });
 
@@ -70,5 +70,14 @@ describe("scoreNamespaces", () => {
     expect([...byNs.keys()]).toEqual(["shop", "web"]);
     expect(byNs.get("shop")?.overall.score).toBe(50);
     expect(byNs.get("web")?.overall.score).toBe(100);
+  });
+});
+
+describe("scoreSnapshot", () => {
+  it("gives the same cluster and namespace scores as scoring them apart", () => {
+    const results = [result("pod.a", "pod", "critical", ["x", "y"], ["x"]), result("pod.b", "pod", "low", ["x", "y"], [])];
+    const { scores, namespaces } = scoreSnapshot(results);
+    expect(scores).toStrictEqual(scoreResults(results));
+    expect(namespaces).toStrictEqual(scoreNamespaces(results));
   });
 });

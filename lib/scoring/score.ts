@@ -155,9 +155,14 @@ export function scoreResults(results: CheckResult[], options: Options = {}): Sco
 
 /** The same formula per namespace, over the namespaced resources each check evaluated. */
 export function scoreNamespaces(results: CheckResult[], options: Options = {}): Map<string, Scores> {
+  return scoreSnapshot(results, options).namespaces;
+}
+
+/** Cluster and per-namespace scores from one pass over the results (what a snapshot stores). */
+export function scoreSnapshot(results: CheckResult[], options: Options = {}): { scores: Scores; namespaces: Map<string, Scores> } {
   const isSuppressed = options.isSuppressed ?? (() => false);
   const checks = results.map((r) => tally(r, isSuppressed, true));
   const namespaces = new Set<string>();
   for (const c of checks) for (const g of c.groups.keys()) if (g !== ALL) namespaces.add(g);
-  return new Map([...namespaces].sort().map((ns) => [ns, scoresOf(checks, ns)]));
+  return { scores: scoresOf(checks, ALL), namespaces: new Map([...namespaces].sort().map((ns) => [ns, scoresOf(checks, ns)])) };
 }

@@ -5,7 +5,7 @@ import { runChecks } from "@/lib/checks/run-checks";
 import { DEFAULT_SETTINGS } from "@/lib/checks/settings";
 import { addObject, type RawObject } from "@/lib/k8s/to-inventory";
 import { emptyInventory } from "@/lib/inventory/types";
-import { scoreNamespaces, scoreResults } from "@/lib/scoring/score";
+import { scoreSnapshot } from "@/lib/scoring/score";
 
 const TOTAL = Number(process.argv[2] ?? 150_000);
 const NAMESPACES = 300;
@@ -80,7 +80,7 @@ for (let rep = 0; rep < REPS; rep++) {
     return inv;
   });
   const [results, c] = time(() => runChecks(inventory, { now: new Date("2026-11-23T00:00:00Z"), settings: DEFAULT_SETTINGS }));
-  const [[scores, byNamespace], s] = time(() => [scoreResults(results), scoreNamespaces(results)] as const);
+  const [{ scores, namespaces: byNamespace }, s] = time(() => scoreSnapshot(results));
   parseMs.push(p);
   reduceMs.push(r);
   checksMs.push(c);

@@ -26,7 +26,7 @@ try {
   const { keepTopControllers } = await import("@/lib/inventory/top-controllers");
   const { runChecks } = await import("@/lib/checks/run-checks");
   const { DEFAULT_SETTINGS } = await import("@/lib/checks/settings");
-  const { scoreNamespaces, scoreResults } = await import("@/lib/scoring/score");
+  const { scoreSnapshot } = await import("@/lib/scoring/score");
   const { createCluster } = await import("@/lib/db/clusters/create-cluster");
   const { startSnapshot } = await import("@/lib/db/snapshots/start-snapshot");
   const { completeSnapshot } = await import("@/lib/db/snapshots/complete-snapshot");
@@ -71,8 +71,7 @@ try {
 
   async function persist(results: Results, takenAt: Date) {
     const s = await startSnapshot(clusterId, "schedule", takenAt);
-    const scores = scoreResults(results);
-    const namespaceScores = scoreNamespaces(results);
+    const { scores, namespaces: namespaceScores } = scoreSnapshot(results);
     const started = performance.now();
     const out = await completeSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, results, scores, namespaceScores, warnings: [], objectCounts: {}, kubernetesVersion: "v1.37.1", phases: {} });
     return { ms: performance.now() - started, ...out };

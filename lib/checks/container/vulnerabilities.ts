@@ -1,9 +1,8 @@
-import type { Inventory, VulnerabilityReport } from "@/lib/inventory/types";
+import { CLUSTER_REF as CLUSTER, type Inventory, type VulnerabilityReport } from "@/lib/inventory/types";
 import type { Check } from "../types";
 import { evaluateImages } from "./image-tags";
 import { parseImage } from "./parse-image";
 
-const CLUSTER = { kind: "Cluster", namespace: "", name: "cluster" };
 
 /** Reports indexed by repository and by tag or digest, so "nginx:1.27" matches "docker.io/library/nginx:1.27". */
 function indexReports(reports: VulnerabilityReport[]): Map<string, VulnerabilityReport> {

@@ -1,10 +1,10 @@
 import type { Service } from "@/lib/inventory/cluster-types";
 import { matchesSelector } from "@/lib/inventory/match-labels";
-import type { Inventory, ResourceRef } from "@/lib/inventory/types";
+import { CLUSTER_REF as CLUSTER, type Inventory, type ResourceRef } from "@/lib/inventory/types";
 import { classifyAddress } from "@/lib/net/classify-address";
+import { isSystemNamespace } from "../settings";
 import type { Check, Evaluation } from "../types";
 
-const CLUSTER: ResourceRef = { kind: "Cluster", namespace: "", name: "cluster" };
 
 /** Admin UIs recognised by image; ports that are admin interfaces whatever serves them. */
 const ADMIN_IMAGES: { name: string; pattern: RegExp }[] = [
@@ -127,7 +127,7 @@ export const mtlsNotEnforced = {
     if (!hasIstio) return { status: "evaluated", evaluated: [], findings: [] };
     const meshWide = inventory.peerAuthentications.find((p) => p.ref.namespace === "istio-system" && !p.selector);
     const withPods = new Set(inventory.workloads.map((w) => w.ref.namespace));
-    const namespaces = inventory.namespaces.filter((n) => withPods.has(n.ref.name) && !ctx.settings.systemNamespaces.includes(n.ref.name) && n.ref.name !== "istio-system");
+    const namespaces = inventory.namespaces.filter((n) => withPods.has(n.ref.name) && !isSystemNamespace(ctx.settings, n.ref.name) && n.ref.name !== "istio-system");
     return {
       status: "evaluated",
       evaluated: namespaces.map((n) => n.ref),

@@ -1,5 +1,6 @@
 import type { Inventory, ResourceRef } from "@/lib/inventory/types";
 import { evaluateWorkloads } from "../evaluate-workloads";
+import { inAppNamespace, isSystemNamespace } from "../settings";
 import type { Check, CheckContext, Evaluation } from "../types";
 import { allowsAll, isolatingPolicies, metadataReachability, POLICY_KINDS, selects, selectsWholeNamespace, type Direction } from "./policy-semantics";
 
@@ -8,7 +9,7 @@ const considered = `(policy kinds considered: ${POLICY_KINDS})`;
 /** Namespaces that run workloads, except system ones, with their refs. */
 function appNamespaces(inventory: Inventory, ctx: CheckContext): ResourceRef[] {
   const withPods = new Set(inventory.workloads.map((w) => w.ref.namespace));
-  return inventory.namespaces.filter((ns) => withPods.has(ns.ref.name) && !ctx.settings.systemNamespaces.includes(ns.ref.name)).map((ns) => ns.ref);
+  return inventory.namespaces.filter((ns) => withPods.has(ns.ref.name) && !isSystemNamespace(ctx.settings, ns.ref.name)).map((ns) => ns.ref);
 }
 
 export const namespaceNoPolicy = {
@@ -83,7 +84,7 @@ export const podIngressUnrestricted = {
         const open = policies.find((p) => allowsAll(p, "Ingress"));
         return open ? [{ message: `${open.ref.kind} \`${open.ref.name}\` allows ingress from every source` }] : [];
       },
-      (w) => !ctx.settings.systemNamespaces.includes(w.ref.namespace),
+      inAppNamespace(ctx.settings),
     ),
 } as const satisfies Check;
 
@@ -105,6 +106,6 @@ export const metadataApiReachable = {
         const why = metadataReachability(inventory, w);
         return why ? [{ message: `can reach 169.254.169.254: ${why}` }] : [];
       },
-      (w) => !ctx.settings.systemNamespaces.includes(w.ref.namespace),
+      inAppNamespace(ctx.settings),
     ),
 } as const satisfies Check;

@@ -1,8 +1,7 @@
-import type { ResourceRef } from "@/lib/inventory/types";
+import { CLUSTER_REF as CLUSTER, type ResourceRef } from "@/lib/inventory/types";
 import type { Check, Evaluation } from "../types";
 import { KUBERNETES_EOL, lookupEol, OS_EOL, RUNTIME_EOL, type EolTable } from "./data/end-of-life";
 
-export const CLUSTER: ResourceRef = { kind: "Cluster", namespace: "", name: "cluster" };
 
 /** "v1.29.4-eks-1a2b" → "1.29" */
 export function minorOf(version: string): string | undefined {

@@ -2,6 +2,7 @@ import type { Namespace, ResourceRef } from "@/lib/inventory/types";
 import { evaluatePodSecurity, satisfiesLevel } from "../pss/evaluate-pod-security";
 import type { PssLevel } from "../pss/controls";
 import { evaluateWorkloads } from "../evaluate-workloads";
+import { isSystemNamespace } from "../settings";
 import type { Check } from "../types";
 
 const PSA = "pod-security.kubernetes.io/";
@@ -24,7 +25,7 @@ export const namespacePsaMissing = {
     const evaluated: ResourceRef[] = [];
     const findings = [];
     for (const ns of inventory.namespaces) {
-      if (settings.systemNamespaces.includes(ns.ref.name)) continue;
+      if (isSystemNamespace(settings, ns.ref.name)) continue;
       evaluated.push(ns.ref);
       const level = ns.meta.labels[`${PSA}enforce`];
       if (level === undefined) findings.push({ resource: ns.ref, message: `namespace \`${ns.ref.name}\` has no ${PSA}enforce label` });

@@ -1,6 +1,5 @@
+import { CLUSTER_REF as CLUSTER } from "@/lib/inventory/types";
 import type { Check } from "../types";
-
-const CLUSTER = { kind: "Cluster", namespace: "", name: "cluster" };
 const ENFORCING = new Set(["baseline", "restricted"]);
 
 /** pod.no-admission-policy: nothing guards what pods may be admitted (cluster-level). */

@@ -1,6 +1,7 @@
 import type { Inventory, Workload } from "@/lib/inventory/types";
 import { allContainers, describeContainer } from "../pss/containers";
 import { evaluateWorkloads } from "../evaluate-workloads";
+import { inAppNamespace, isSystemNamespace } from "../settings";
 import type { Check } from "../types";
 
 export const envVarSecret = {
@@ -83,7 +84,7 @@ export const saTokenAutomount = {
         if (!mounts || hasBinding(bound, w.ref.namespace, saName(w))) return [];
         return [{ message: `mounts a token for ServiceAccount \`${saName(w)}\`, which has no RBAC binding` }];
       },
-      (w) => !ctx.settings.systemNamespaces.includes(w.ref.namespace),
+      inAppNamespace(ctx.settings),
     );
   },
 } as const satisfies Check;
@@ -101,7 +102,7 @@ export const defaultServiceAccount = {
     evaluateWorkloads(
       inventory,
       (w) => (saName(w) === "default" ? [{ message: "runs as the namespace's default service account" }] : []),
-      (w) => !ctx.settings.systemNamespaces.includes(w.ref.namespace),
+      inAppNamespace(ctx.settings),
     ),
 } as const satisfies Check;
 
@@ -115,7 +116,7 @@ export const defaultSaAutomount = {
   references: ["CIS 5.1.5"],
   requires: ["serviceAccounts"],
   evaluate: (inventory, ctx) => {
-    const defaults = inventory.serviceAccounts.filter((s) => s.ref.name === "default" && !ctx.settings.systemNamespaces.includes(s.ref.namespace));
+    const defaults = inventory.serviceAccounts.filter((s) => s.ref.name === "default" && !isSystemNamespace(ctx.settings, s.ref.namespace));
     return {
       status: "evaluated",
       evaluated: defaults.map((s) => s.ref),

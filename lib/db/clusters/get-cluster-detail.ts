@@ -1,13 +1,11 @@
 import type { ClusterDetail } from "@/lib/api/schemas/cluster-detail";
-import { AppError } from "@/lib/errors";
 import { getPrisma } from "../client";
-import { listClusterPosture } from "./list-cluster-posture";
+import { getClusterPostureOrThrow } from "./list-cluster-posture";
 
 
 /** A cluster's latest grades, its recent snapshots with overall scores, its weakest namespaces and the latest warnings. */
 export async function getClusterDetail(id: string): Promise<ClusterDetail> {
-  const posture = (await listClusterPosture()).find((p) => p.clusterId === id);
-  if (!posture) throw new AppError("NOT_FOUND", { userMessage: "No such cluster." });
+  const posture = await getClusterPostureOrThrow(id);
   const prisma = getPrisma();
   const snapshots = await prisma.snapshot.findMany({
     where: { clusterId: id },

@@ -15,6 +15,11 @@ const STALE_HEARTBEAT_MS = 6 * HEARTBEAT_MS;
 /** A queued scan no worker has picked up for this long is abandoned too. */
 const UNCLAIMED_MS = 10 * 60_000;
 
+export async function isSnapshotRunning(snapshotId: string): Promise<boolean> {
+  const { rowCount } = await getPool().query(`SELECT 1 FROM snapshot WHERE id = $1 AND status = 'running'`, [snapshotId]);
+  return (rowCount ?? 0) > 0;
+}
+
 export async function touchSnapshot(snapshotId: string): Promise<void> {
   await getPool().query(`UPDATE snapshot SET "heartbeatAt" = now() WHERE id = $1 AND status = 'running'`, [snapshotId]);
 }

@@ -5,11 +5,11 @@ import { FindingChangeList } from "@/components/snapshots/finding-change-list";
 import { getSnapshotOrThrow } from "@/lib/db/snapshots/get-snapshot-or-throw";
 import { listSnapshotChanges } from "@/lib/db/snapshots/list-snapshot-changes";
 import { AppError } from "@/lib/errors";
+import { formatUtc } from "@/lib/format-date";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Snapshot" };
 
-const fmt = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" });
 
 export default async function SnapshotPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -23,7 +23,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader
         title={`Snapshot #${snapshot.seq}`}
-        description={<>Taken {fmt(snapshot.startedAt)} UTC · <Link className="text-sky-700 underline" href={`/clusters/${snapshot.clusterId}`}>back to the cluster</Link></>}
+        description={<>Taken {formatUtc(snapshot.startedAt, "medium")} UTC · <Link className="text-sky-700 underline" href={`/clusters/${snapshot.clusterId}`}>back to the cluster</Link></>}
       />
       <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
         <div><dt className="text-xs uppercase text-slate-500">Status</dt><dd className="font-medium">{snapshot.status}</dd></div>
