@@ -21,6 +21,28 @@ export const env = createEnv({
     KUBECONFIG: z.string().optional(),
     HOME: z.string().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** The address users reach Bulwark at; default http://HOST:PORT. Cookies are Secure when it is https. */
+    BULWARK_URL: z.url().optional(),
+    /** Signs sessions; generated into the data directory (0600) when not given. */
+    BETTER_AUTH_SECRET: z.string().min(32).optional(),
+    /** First start only: create this admin when no user exists. */
+    BULWARK_ADMIN_EMAIL: z.email().optional(),
+    BULWARK_ADMIN_PASSWORD: z.string().min(12).optional(),
+    BULWARK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    BULWARK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    /** Single sign-on through OpenID Connect: all three, or none. */
+    BULWARK_OIDC_ISSUER: z.url().optional(),
+    BULWARK_OIDC_CLIENT_ID: z.string().optional(),
+    BULWARK_OIDC_CLIENT_SECRET: z.string().optional(),
+    BULWARK_OIDC_NAME: z.string().default("single sign-on"),
+    /** The ID token claim that carries groups or roles, and how its values map to roles. */
+    BULWARK_OIDC_ROLE_CLAIM: z.string().default("groups"),
+    /** "group=role,group=role", e.g. "sec-admins=admin,sec-team=analyst". */
+    BULWARK_OIDC_ROLE_MAP: z.string().default(""),
+    /** The role of an SSO user no mapping matches; "none" refuses them. */
+    BULWARK_OIDC_DEFAULT_ROLE: z.enum(["viewer", "analyst", "admin", "none"]).default("viewer"),
+    /** Trust the left-most X-Forwarded-For address (set when behind your own reverse proxy). */
+    BULWARK_TRUST_PROXY: flag,
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

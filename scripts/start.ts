@@ -3,12 +3,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { env } from "@/lib/env.js";
 
 const isDev = process.argv.includes("--dev");
-const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 const SOURCES = ["app", "components", "lib", "prisma", "public", "next.config.js", "package.json", "tsconfig.json"];
 const say = (line: string) => console.log(`[bulwark] ${line}`);
 
@@ -48,9 +48,22 @@ try {
   process.exit(1);
 }
 
+// No users yet (first start): create the first admin or print a setup link before serving.
+const users = new pg.Client({ connectionString: db.url });
+await users.connect();
+const { rows } = await users.query<{ n: number }>('SELECT count(*)::int AS n FROM "user"');
+await users.end();
+if (rows[0]?.n === 0) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/first-admin.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: db.url } });
+  if (r.status !== 0) {
+    await db.embedded?.stop();
+    process.exit(1);
+  }
+}
+
 const child: ChildProcess = spawn(
   process.execPath,
-  [NEXT_BIN, isDev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST],
+  ["scripts/web-server.mjs", ...(isDev ? ["--dev"] : [])],
   { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" } },
 );
 child.stdout?.on("data", (chunk: Buffer) => {

@@ -1,11 +1,55 @@
-import type { Role } from "./roles";
+import { hashApiToken, SCOPE_ROLE, TOKEN_PREFIX } from "@/lib/auth/api-token-secret";
+import { getAuth } from "@/lib/auth/auth";
+import { clientIp } from "@/lib/auth/client-ip";
+import { findLiveApiToken } from "@/lib/db/api-tokens/api-tokens";
+import { deleteSession } from "@/lib/db/users/delete-session";
+import { env } from "@/lib/env.js";
+import { ROLES, type Role } from "./roles";
 
-export type Caller = { userId: string; email: string; role: Role };
+export type Caller = {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** A browser session (cookie) or an API token (Authorization: Bearer). */
+  via: "session" | "token";
+  ip: string | null;
+};
+
+function lowerRole(a: Role, b: Role): Role {
+  return ROLES[Math.min(ROLES.indexOf(a), ROLES.indexOf(b))]!;
+}
+
+async function callerFromToken(secret: string, ip: string | null): Promise<Caller | null> {
+  if (!secret.startsWith(TOKEN_PREFIX)) return null;
+  const token = await findLiveApiToken(hashApiToken(secret));
+  if (!token) return null;
+  const scopeRole = token.scopes.reduce<Role>((best, s) => (ROLES.indexOf(SCOPE_ROLE[s]) > ROLES.indexOf(best) ? SCOPE_ROLE[s] : best), "viewer");
+  return { userId: token.userId, email: token.email, name: token.email, role: lowerRole(token.role, scopeRole), via: "token", ip };
+}
 
 /**
- * Who is calling. Until sign-in exists there is no way to be anyone, so every route that is not
- * public answers 401: closed by default.
+ * Who is calling: an API token, or a signed-in session that is neither idle-expired (better-auth
+ * slides `expiresAt`) nor past the absolute limit, of an enabled user. Null when neither.
  */
-export async function getCaller(_request: Request): Promise<Caller | null> {
-  return null;
+export async function resolveCaller(headers: Headers): Promise<Caller | null> {
+  const ip = clientIp(headers);
+  const bearer = headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return callerFromToken(bearer, ip);
+  if (!headers.get("cookie")) return null;
+  const result = await getAuth().api.getSession({ headers });
+  if (!result) return null;
+  const { session, user } = result;
+  const maxAgeMs = env.BULWARK_SESSION_MAX_HOURS * 3_600_000;
+  if (Date.now() - new Date(session.createdAt).getTime() > maxAgeMs) {
+    await deleteSession(session.id);
+    return null;
+  }
+  const u = user as typeof user & { role: Role; disabled: boolean };
+  if (u.disabled) return null;
+  return { userId: u.id, email: u.email, name: u.name, role: u.role, via: "session", ip };
+}
+
+export async function getCaller(request: Request): Promise<Caller | null> {
+  return resolveCaller(request.headers);
 }

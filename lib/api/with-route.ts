@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z, type ZodType } from "zod";
+import { trustedOrigins } from "@/lib/auth/app-origin";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getCaller, type Caller } from "./get-caller";
@@ -37,6 +38,21 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
   return result.data;
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF: a state-changing request carried by a session cookie must come from Bulwark's own
+ * pages. Browsers send Sec-Fetch-Site and Origin on such requests; API tokens are not
+ * ambient credentials, so token callers are exempt.
+ */
+function assertSameOrigin(request: Request, caller: Caller | null): void {
+  if (SAFE_METHODS.has(request.method) || caller?.via === "token") return;
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const crossSite = (site !== null && site !== "same-origin" && site !== "none") || (origin !== null && !trustedOrigins().includes(origin));
+  if (crossSite) throw new AppError("FORBIDDEN", { userMessage: "Cross-site request refused." });
+}
+
 async function readBody(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD") return undefined;
   const text = await request.text();
@@ -61,6 +77,7 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
     const url = new URL(request.url);
     try {
       const caller = await getCaller(request);
+      assertSameOrigin(request, caller);
       if (options.role !== "public") {
         if (!caller) throw new AppError("UNAUTHENTICATED", { userMessage: "Sign in to use this API." });
         if (!hasRole(caller.role, options.role as Role)) {

@@ -1,12 +1,16 @@
 import { PageHeader } from "@/components/layout/page-header";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageCaller } from "@/lib/api/page-caller";
 
 export const metadata = { title: "Settings" };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const caller = await requirePageCaller();
   return (
     <>
       <PageHeader title="Settings" description="Clusters, schedules, users and check settings." />
+      <SettingsTabs current="/settings" role={caller.role} />
       <EmptyState
         title="No clusters configured"
         action={

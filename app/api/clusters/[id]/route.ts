@@ -1,3 +1,4 @@
+import { audit } from "@/lib/api/audit";
 import { ZClusterParams, ZClusterUpdateRequest } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { getClusterSummaryOrThrow } from "@/lib/db/clusters/list-clusters";
@@ -13,8 +14,9 @@ export const PATCH = withRoute({
   role: "admin",
   params: ZClusterParams,
   body: ZClusterUpdateRequest,
-  handler: async ({ params, body }) => {
+  handler: async ({ params, body, caller }) => {
     await updateCluster(params.id, body);
+    await audit(caller, "cluster.updated", { type: "cluster", id: params.id }, { changes: body });
     return { data: await getClusterSummaryOrThrow(params.id) };
   },
 });
@@ -23,8 +25,10 @@ export const PATCH = withRoute({
 export const DELETE = withRoute({
   role: "admin",
   params: ZClusterParams,
-  handler: async ({ params }) => {
+  handler: async ({ params, caller }) => {
+    const { name } = await getClusterSummaryOrThrow(params.id);
     await deleteCluster(params.id);
+    await audit(caller, "cluster.deleted", { type: "cluster", id: params.id }, { name });
     return new Response(null, { status: 204 });
   },
 });

@@ -1,3 +1,4 @@
+import { audit } from "@/lib/api/audit";
 import { ZClusterParams } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
@@ -9,9 +10,10 @@ export const runtime = "nodejs";
 export const POST = withRoute({
   role: "analyst",
   params: ZClusterParams,
-  handler: async ({ params }) => {
+  handler: async ({ params, caller }) => {
     await getClusterOrThrow(params.id);
     const snapshot = await requestScan(params.id, "manual");
+    if (snapshot.isNew) await audit(caller, "scan.requested", { type: "cluster", id: params.id }, { snapshotId: snapshot.id });
     return Response.json({ snapshotId: snapshot.id, isNew: snapshot.isNew }, { status: 202, headers: { location: `/api/snapshots/${snapshot.id}` } });
   },
 });

@@ -1,0 +1,53 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { FormError, FormField, PRIMARY_BUTTON } from "./form-field";
+
+/** Setting a password from a one-time link: the first-admin setup (with email and name) or an invitation. */
+export function PasswordForm({ token, mode }: { token: string; mode: "setup" | "invite" }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (form.get("password") !== form.get("confirm")) {
+      setError("The two passwords differ.");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === "setup") {
+        await fetchJson("/api/setup", { method: "POST", body: { token, email: form.get("email"), name: form.get("name"), password: form.get("password") } });
+      } else {
+        await fetchJson("/api/invites/accept", { method: "POST", body: { token, password: form.get("password") } });
+      }
+      router.replace(`/sign-in?done=${mode === "setup" ? "setup" : "invited"}`);
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "That did not work.");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <FormError message={error} />
+      {mode === "setup" ? (
+        <>
+          <FormField label="Your name" name="name" autoComplete="name" required maxLength={120} />
+          <FormField label="Email" name="email" type="email" autoComplete="username" required />
+        </>
+      ) : null}
+      <FormField label="Password (12 characters or more)" name="password" type="password" autoComplete="new-password" minLength={12} required />
+      <FormField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" minLength={12} required />
+      <button type="submit" className={PRIMARY_BUTTON} disabled={busy}>
+        {mode === "setup" ? "Create the admin account" : "Set password"}
+      </button>
+    </form>
+  );
+}

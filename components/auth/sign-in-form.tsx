@@ -1,0 +1,62 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { FormError, FormField, PRIMARY_BUTTON } from "./form-field";
+
+export function SignInForm({ sso, notice }: { sso: { name: string } | null; notice: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await fetchJson("/api/auth/sign-in/email", { method: "POST", body: { email: form.get("email"), password: form.get("password"), rememberMe: false } });
+      router.replace("/");
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "Sign-in failed.");
+      setBusy(false);
+    }
+  }
+
+  async function signInWithSso() {
+    setBusy(true);
+    setError(null);
+    try {
+      const { url } = await fetchJson<{ url: string }>("/api/auth/sign-in/oauth2", { method: "POST", body: { providerId: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in?sso=failed" } });
+      window.location.assign(url);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "Single sign-on failed.");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold text-slate-900">Sign in</h1>
+      {notice ? <p className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">{notice}</p> : null}
+      <FormError message={error} />
+      <form onSubmit={submit} className="space-y-4">
+        <FormField label="Email" name="email" type="email" autoComplete="username" required />
+        <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit" className={PRIMARY_BUTTON} disabled={busy}>
+          Sign in
+        </button>
+      </form>
+      {sso ? (
+        <>
+          <p className="text-center text-xs uppercase tracking-wide text-slate-500">or</p>
+          <button type="button" onClick={() => void signInWithSso()} disabled={busy} className="w-full rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+            Sign in with {sso.name}
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { Role } from "@/lib/api/roles";
+import { fetchJson } from "@/lib/query/fetch-json";
+
+/** Who is signed in, with sign-out here and sign-out everywhere (every session of this user). */
+export function UserMenu({ name, email, role }: { name: string; email: string; role: Role }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const signOut = async (everywhere: boolean) => {
+    setBusy(true);
+    try {
+      if (everywhere) await fetchJson("/api/auth/revoke-sessions", { method: "POST", body: {} });
+      await fetchJson("/api/auth/sign-out", { method: "POST", body: {} }).catch(() => undefined);
+    } finally {
+      router.replace("/sign-in");
+      router.refresh();
+    }
+  };
+  const button = "w-full rounded-md px-3 py-1.5 text-left text-sm text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-sky-400 disabled:opacity-50";
+  return (
+    <section aria-label="Account" className="mt-auto border-t border-slate-700 pt-4">
+      <p className="truncate px-3 text-sm font-medium text-white" title={email}>{name}</p>
+      <p className="truncate px-3 text-xs text-slate-400">
+        {email} · <span data-testid="current-role">{role}</span>
+      </p>
+      <div className="mt-2 flex flex-col gap-1">
+        <button type="button" className={button} disabled={busy} onClick={() => void signOut(false)}>Sign out</button>
+        <button type="button" className={button} disabled={busy} onClick={() => void signOut(true)}>Sign out everywhere</button>
+      </div>
+    </section>
+  );
+}

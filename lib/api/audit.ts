@@ -1,0 +1,12 @@
+import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
+import type { Caller } from "./get-caller";
+
+/** Records what a caller did, with who and from where taken from the request, never from input. */
+export async function audit(caller: Caller, action: string, target?: { type: string; id: string }, details?: Record<string, unknown>): Promise<void> {
+  await recordAuditEvent({
+    actor: { userId: caller.userId, email: caller.email, ip: caller.ip },
+    action,
+    target,
+    details: { ...details, ...(caller.via === "token" ? { via: "api-token" } : {}) },
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const TOKEN_SCOPES = ["read", "scan"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const ZTokenCreateRequest = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(TOKEN_SCOPES.length),
+    /** Days until it expires: a year at most. */
+    expiresInDays: z.number().int().min(1).max(365).default(90),
+  })
+  .strict();
+export type TokenCreateRequest = z.infer<typeof ZTokenCreateRequest>;
+
+export const ZTokenParams = z.object({ id: z.string().min(1).max(64) });
+
+export const ZTokenSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
+  ownerEmail: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  isExpired: z.boolean(),
+});
+export type TokenSummary = z.infer<typeof ZTokenSummary>;

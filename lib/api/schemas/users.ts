@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { ROLES } from "../roles";
+
+export const ZRole = z.enum(ROLES);
+const password = z.string().min(12, "at least 12 characters").max(256);
+const email = z.email().max(320).transform((e) => e.toLowerCase());
+
+export const ZUserInviteRequest = z.object({ email, name: z.string().trim().min(1).max(120), role: ZRole }).strict();
+export type UserInviteRequest = z.infer<typeof ZUserInviteRequest>;
+
+export const ZUserUpdateRequest = z
+  .object({ role: ZRole.optional(), disabled: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, "give a role or disabled");
+export type UserUpdateRequest = z.infer<typeof ZUserUpdateRequest>;
+
+export const ZUserParams = z.object({ id: z.string().min(1).max(64) });
+
+/** Accepting an invitation or the first-admin setup link: the link's secret and a password. */
+export const ZInviteAcceptRequest = z.object({ token: z.string().min(20).max(200), password }).strict();
+export const ZSetupRequest = z.object({ token: z.string().min(20).max(200), email, name: z.string().trim().min(1).max(120), password }).strict();
+
+export const ZUserSummary = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRole,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  signInMethods: z.array(z.string()),
+  hasPendingInvite: z.boolean(),
+  lastSeenAt: z.string().nullable(),
+});
+export type UserSummary = z.infer<typeof ZUserSummary>;

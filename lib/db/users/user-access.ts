@@ -1,0 +1,17 @@
+import type { Role } from "@/lib/api/roles";
+import { getPrisma } from "../client";
+
+export async function isUserEnabled(id: string): Promise<boolean> {
+  const user = await getPrisma().user.findUnique({ where: { id }, select: { disabled: true } });
+  return Boolean(user && !user.disabled);
+}
+
+/** The ID token from the user's latest sign-in through a provider, as better-auth stored it. */
+export async function getLatestIdToken(userId: string, providerId: string): Promise<string | null> {
+  const account = await getPrisma().account.findFirst({ where: { userId, providerId }, orderBy: { updatedAt: "desc" }, select: { idToken: true } });
+  return account?.idToken ?? null;
+}
+
+export async function setUserRole(id: string, role: Role): Promise<void> {
+  await getPrisma().user.update({ where: { id }, data: { role } });
+}

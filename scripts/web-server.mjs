@@ -1,0 +1,25 @@
+// The web server `npm start` runs: Next.js behind a plain Node HTTP server, so the client
+// address the app sees (X-Forwarded-For) is the socket's own unless BULWARK_TRUST_PROXY says a
+// reverse proxy of the operator's sets it. Without this a client could claim any address and
+// dodge per-address sign-in limits or forge the audit log's "from where".
+import { createServer } from "node:http";
+import next from "next";
+import { env } from "../lib/env.js";
+
+const dev = process.argv.includes("--dev");
+const app = next({ dev, hostname: env.HOST, port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  if (!env.BULWARK_TRUST_PROXY) {
+    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    delete req.headers["x-real-ip"];
+  }
+  void handle(req, res);
+});
+server.listen(env.PORT, env.HOST, () => console.log(`✓ Ready on http://${env.HOST}:${env.PORT}`));
+
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
