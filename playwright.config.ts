@@ -1,6 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN, APP_PORT, APP_URL, OIDC_CLIENT, OIDC_ISSUER, ROLE_MAP, RUN_DIR, SERVER_LOG, STATE } from "./e2e/support/constants";
 
-const PORT = 3100;
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -8,27 +16,34 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
-  use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "retain-on-failure" },
+  use: { baseURL: APP_URL, trace: "retain-on-failure" },
   projects: [
+    // Signs in the admin, invites an analyst and a viewer, and saves each one's session.
+    { name: "setup", testMatch: /support\/sign-in\.setup\.ts/, use: chromium },
+    // Every journey runs signed in (as admin unless a spec says otherwise).
+    { name: "chromium", dependencies: ["setup"], use: { ...chromium, storageState: STATE.admin } },
+  ],
+  webServer: [
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
+      command: "npx tsx e2e/support/oidc-provider.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // A fresh data directory per run: the app starts exactly as `npm start` does for a
+      // newcomer. Its output is kept so the run can be checked for leaked secrets afterwards.
+      command: `rm -rf .data/e2e ${RUN_DIR} && mkdir -p ${RUN_DIR} && npm start 2>&1 | tee ${SERVER_LOG}`,
+      url: `${APP_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      env: {
+        PORT: String(APP_PORT), HOST: "127.0.0.1", BULWARK_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info",
+        BULWARK_ADMIN_EMAIL: ADMIN.email, BULWARK_ADMIN_PASSWORD: ADMIN.password,
+        BULWARK_OIDC_ISSUER: OIDC_ISSUER, BULWARK_OIDC_CLIENT_ID: OIDC_CLIENT.id, BULWARK_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        BULWARK_OIDC_NAME: "Example SSO", BULWARK_OIDC_ROLE_MAP: ROLE_MAP, BULWARK_OIDC_DEFAULT_ROLE: "viewer",
       },
     },
   ],
-  webServer: {
-    // A fresh data directory per run: the app starts exactly as `npm start` does for a newcomer.
-    command: "rm -rf .data/e2e && npm start",
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", BULWARK_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info" },
-  },
 });

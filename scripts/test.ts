@@ -44,6 +44,7 @@ step("e2e", "npx", ["playwright", "test"], (ok) => {
   const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>("test-results/playwright.json");
   return atLeastOneFailure(ok, { passed: r?.stats.expected ?? 0, failed: (r?.stats.unexpected ?? 0) + (r?.stats.flaky ?? 0) });
 });
+step("log-scan", "npx", ["tsx", "scripts/scan-e2e-log.ts"], asOne);
 
 console.log("\nSuite        passed  failed  seconds");
 for (const r of results) console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(1).padStart(7)}`);

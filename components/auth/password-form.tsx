@@ -4,12 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { FormError, FormField, PRIMARY_BUTTON } from "./form-field";
+import { useHydrated } from "./use-hydrated";
 
 /** Setting a password from a one-time link: the first-admin setup (with email and name) or an invitation. */
 export function PasswordForm({ token, mode }: { token: string; mode: "setup" | "invite" }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +47,7 @@ export function PasswordForm({ token, mode }: { token: string; mode: "setup" | "
       ) : null}
       <FormField label="Password (12 characters or more)" name="password" type="password" autoComplete="new-password" minLength={12} required />
       <FormField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" minLength={12} required />
-      <button type="submit" className={PRIMARY_BUTTON} disabled={busy}>
+      <button type="submit" className={PRIMARY_BUTTON} disabled={busy || !hydrated}>
         {mode === "setup" ? "Create the admin account" : "Set password"}
       </button>
     </form>

@@ -4,11 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { FormError, FormField, PRIMARY_BUTTON } from "./form-field";
+import { useHydrated } from "./use-hydrated";
 
 export function SignInForm({ sso, notice }: { sso: { name: string } | null; notice: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +31,7 @@ export function SignInForm({ sso, notice }: { sso: { name: string } | null; noti
     setBusy(true);
     setError(null);
     try {
-      const { url } = await fetchJson<{ url: string }>("/api/auth/sign-in/oauth2", { method: "POST", body: { providerId: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in?sso=failed" } });
+      const { url } = await fetchJson<{ url: string }>("/api/auth/sign-in/social", { method: "POST", body: { provider: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in?sso=failed" } });
       window.location.assign(url);
     } catch (e) {
       setError(e instanceof Error ? e.message : "Single sign-on failed.");
@@ -45,14 +47,14 @@ export function SignInForm({ sso, notice }: { sso: { name: string } | null; noti
       <form onSubmit={submit} className="space-y-4">
         <FormField label="Email" name="email" type="email" autoComplete="username" required />
         <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" className={PRIMARY_BUTTON} disabled={busy}>
+        <button type="submit" className={PRIMARY_BUTTON} disabled={busy || !hydrated}>
           Sign in
         </button>
       </form>
       {sso ? (
         <>
           <p className="text-center text-xs uppercase tracking-wide text-slate-500">or</p>
-          <button type="button" onClick={() => void signInWithSso()} disabled={busy} className="w-full rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+          <button type="button" onClick={() => void signInWithSso()} disabled={busy || !hydrated} className="w-full rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
             Sign in with {sso.name}
           </button>
         </>

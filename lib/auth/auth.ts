@@ -61,7 +61,7 @@ function createAuth() {
     // limit (BULWARK_SESSION_MAX_HOURS) is enforced where sessions are read (lib/api/get-caller.ts).
     session: { expiresIn: idleSeconds, updateAge: Math.min(300, idleSeconds / 4), freshAge: 0 },
     account: { accountLinking: { enabled: false } },
-    rateLimit: { enabled: true, storage: "memory", window: 60, max: 300, customRules: { "/sign-in/email": { window: 60, max: 10 } } },
+    rateLimit: { enabled: true, storage: "memory", window: 60, max: 300, customRules: { "/sign-in/email": { window: 60, max: 30 }, "/sign-in/social": { window: 60, max: 60 } } },
     advanced: {
       cookiePrefix: "bulwark",
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
@@ -90,7 +90,7 @@ function createAuth() {
       session: {
         create: {
           before: async (session, ctx) => {
-            if (ctx?.path?.startsWith("/oauth2/callback")) await applySsoRole(session.userId);
+            if (ctx?.path?.startsWith("/callback/")) await applySsoRole(session.userId);
             if (!(await isUserEnabled(session.userId))) throw new APIError("FORBIDDEN", { message: "This account is disabled. Ask an admin." });
           },
         },
@@ -120,7 +120,7 @@ function createAuth() {
             // The session travels only in the HttpOnly cookie: keep its token out of the JSON body.
             return ctx.json({ redirect: false, user: { id: session.user.id, email: session.user.email, name: session.user.name } });
           }
-        } else if (ctx.path.startsWith("/oauth2/callback") && session) {
+        } else if (ctx.path.startsWith("/callback/") && session) {
           await recordAuditEvent({ actor: { userId: session.user.id, email: session.user.email, ip }, action: "auth.sign_in", details: { method: "sso" } });
         } else if (ctx.path === "/revoke-sessions" && !(returned instanceof APIError)) {
           const current = ctx.context.session;

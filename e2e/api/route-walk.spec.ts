@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { APP_URL, STATE } from "../support/constants";
+
+type Role = "viewer" | "analyst" | "admin";
+type Access = Role | "public";
+const ROLES: Role[] = ["viewer", "analyst", "admin"];
+const NONE = "does-not-exist";
+
+/**
+ * Every API route with the least role it needs. Ids that exist nowhere keep the walk harmless:
+ * an allowed caller gets past authorization and then 400/404, never 401/403.
+ */
+const ROUTES: { method: string; path: string; pattern: string; access: Access; body?: unknown }[] = [
+  { method: "GET", path: "/api/health", pattern: "/api/health", access: "public" },
+  { method: "GET", path: "/api/auth/get-session", pattern: "/api/auth/[...all]", access: "public" },
+  { method: "POST", path: "/api/auth/sign-in/email", pattern: "/api/auth/[...all]", access: "public", body: {} },
+  { method: "POST", path: "/api/setup", pattern: "/api/setup", access: "public", body: {} },
+  { method: "POST", path: "/api/invites/accept", pattern: "/api/invites/accept", access: "public", body: {} },
+  { method: "GET", path: "/api/me", pattern: "/api/me", access: "viewer" },
+  { method: "GET", path: "/api/checks", pattern: "/api/checks", access: "viewer" },
+  { method: "GET", path: "/api/metrics", pattern: "/api/metrics", access: "viewer" },
+  { method: "GET", path: "/api/clusters", pattern: "/api/clusters", access: "viewer" },
+  { method: "POST", path: "/api/clusters", pattern: "/api/clusters", access: "admin", body: {} },
+  { method: "GET", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "viewer" },
+  { method: "PATCH", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "admin", body: { enabled: true } },
+  { method: "DELETE", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "admin" },
+  { method: "POST", path: `/api/clusters/${NONE}/scans`, pattern: "/api/clusters/[id]/scans", access: "analyst" },
+  { method: "POST", path: `/api/clusters/${NONE}/connection-test`, pattern: "/api/clusters/[id]/connection-test", access: "admin" },
+  { method: "GET", path: `/api/snapshots/${NONE}`, pattern: "/api/snapshots/[id]", access: "viewer" },
+  { method: "GET", path: "/api/users", pattern: "/api/users", access: "admin" },
+  { method: "POST", path: "/api/users", pattern: "/api/users", access: "admin", body: {} },
+  { method: "PATCH", path: `/api/users/${NONE}`, pattern: "/api/users/[id]", access: "admin", body: { role: "viewer" } },
+  { method: "POST", path: `/api/users/${NONE}/invite`, pattern: "/api/users/[id]/invite", access: "admin" },
+  { method: "GET", path: "/api/tokens", pattern: "/api/tokens", access: "viewer" },
+  { method: "POST", path: "/api/tokens", pattern: "/api/tokens", access: "viewer", body: {} },
+  { method: "DELETE", path: `/api/tokens/${NONE}`, pattern: "/api/tokens/[id]", access: "viewer" },
+];
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? routeFiles(p) : f === "route.ts" ? [p] : [];
+  });
+}
+
+test("[ACCESS]: the walk below covers every method of every API route in app/api", () => {
+  const declared = routeFiles("app/api").flatMap((file) => {
+    const pattern = "/" + path.dirname(file).replace(/^app\//, "").split(path.sep).join("/");
+    const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+    return methods.map((m) => `${m} ${pattern}`);
+  });
+  const walked = new Set(ROUTES.map((r) => `${r.method} ${r.pattern}`));
+  expect(declared.filter((d) => !walked.has(d))).toEqual([]);
+});
+
+async function send(ctx: APIRequestContext, r: (typeof ROUTES)[number]): Promise<number> {
+  const res = await ctx.fetch(r.path, { method: r.method, data: r.body, headers: { origin: APP_URL }, maxRedirects: 0 });
+  return res.status();
+}
+
+test("[ACCESS]: every route answers 401 without a session, 403 below its role, and lets its roles through", async () => {
+  const anonymous = await playwrightRequest.newContext({ baseURL: APP_URL, storageState: { cookies: [], origins: [] } });
+  const contexts = Object.fromEntries(
+    await Promise.all(ROLES.map(async (role) => [role, await playwrightRequest.newContext({ baseURL: APP_URL, storageState: STATE[role] })] as const)),
+  ) as Record<Role, APIRequestContext>;
+  const table: string[] = [];
+  for (const r of ROUTES) {
+    const row = [`${r.method} ${r.path}`];
+    const none = await send(anonymous, r);
+    row.push(`none=${none}`);
+    if (r.access === "public") expect(none, `${r.method} ${r.path} is public`).not.toBe(401);
+    else expect(none, `${r.method} ${r.path} without a session`).toBe(401);
+    for (const role of ROLES) {
+      const status = await send(contexts[role], r);
+      row.push(`${role}=${status}`);
+      const allowed = r.access === "public" || ROLES.indexOf(role) >= ROLES.indexOf(r.access);
+      if (allowed) expect([401, 403], `${r.method} ${r.path} as ${role}`).not.toContain(status);
+      else expect(status, `${r.method} ${r.path} as ${role}`).toBe(403);
+    }
+    table.push(row.join("  "));
+  }
+  console.log(table.join("\n"));
+  await Promise.all([anonymous.dispose(), ...Object.values(contexts).map((c) => c.dispose())]);
+});
+
+test("[ACCESS]: every page but sign-in redirects a visitor without a session to sign-in", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  for (const p of ["/", "/clusters", "/findings", "/reports", "/checks", "/settings", "/settings/users", "/settings/tokens"]) {
+    await page.goto(p);
+    await expect(page).toHaveURL(/\/sign-in$/);
+  }
+  await context.close();
+});
