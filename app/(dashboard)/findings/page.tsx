@@ -1,16 +1,77 @@
+import Link from "next/link";
+import { FindingFilters } from "@/components/findings/finding-filters";
+import { FindingsTable } from "@/components/findings/findings-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
+import { ZFindingListQuery } from "@/lib/api/schemas/findings";
+import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
+import { listClusters } from "@/lib/db/clusters/list-clusters";
+import { listFindings } from "@/lib/db/findings/list-findings";
 
 export const metadata = { title: "Findings" };
 
-export default function FindingsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The URL's query as one string per key (repeated keys joined by commas, as the API takes them). */
+function flatten(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(",") : v]])));
+}
+
+export default async function FindingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const caller = await requirePageCaller();
+  const raw = flatten(await searchParams);
+  const parsed = ZFindingListQuery.safeParse(raw);
+  const [clusters, checks] = [await listClusters(), listCheckCatalog()];
+  const header = <PageHeader title="Findings" description="Every failed check, with the resource it concerns, across clusters. The filters are in the address: share it to share the view." />;
+  if (clusters.length === 0) {
+    return (
+      <>
+        {header}
+        <EmptyState title="No findings to show">
+          Findings appear after the first scan of a cluster. Add a cluster in Settings, or check a folder of manifests from
+          the command line with <code className="rounded bg-slate-100 px-1">npm run bulwark -- scan --manifests PATH</code>.
+        </EmptyState>
+      </>
+    );
+  }
+  if (!parsed.success) {
+    return (
+      <>
+        {header}
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+          The filters in this address are not valid ({parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}).{" "}
+          <Link href="/findings" className="underline">Reset the filters</Link>.
+        </p>
+      </>
+    );
+  }
+  const query = parsed.data;
+  const page = await listFindings(query);
+  const { cursor: _cursor, limit: _limit, ...filters } = query;
+  const exportParams = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor" && k !== "limit"));
+  const next = new URLSearchParams({ ...raw, cursor: page.nextCursor ?? "" });
   return (
     <>
-      <PageHeader title="Findings" description="Every failed check, with the resource it concerns, across clusters." />
-      <EmptyState title="No findings to show">
-        Findings appear after the first scan of a cluster. Add a cluster in Settings, or check a folder of manifests
-        from the command line with <code className="rounded bg-slate-100 px-1">npm run bulwark -- scan --manifests PATH</code>.
-      </EmptyState>
+      {header}
+      <FindingFilters key={JSON.stringify(filters)} filters={filters} clusters={clusters} checks={checks.map((c) => ({ id: c.id, title: c.title }))} />
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+        <p aria-live="polite">
+          {page.data.length === 0 ? "No findings match these filters." : `Showing ${page.data.length}${page.nextCursor ? "+" : ""} findings${query.cursor ? " (a later page)" : ""}.`}
+          {query.snapshot ? " Only findings present in the selected snapshot." : ""}
+        </p>
+        {hasRole(caller.role, "analyst") ? (
+          <a href={`/api/findings/export.csv?${exportParams.toString()}`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">
+            Export CSV
+          </a>
+        ) : null}
+      </div>
+      {page.data.length ? <FindingsTable rows={page.data} /> : null}
+      <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
+        {query.cursor ? <Link href={`/findings?${new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor")).toString()}`} className="text-sky-800 underline">First page</Link> : null}
+        {page.nextCursor ? <Link href={`/findings?${next.toString()}`} className="text-sky-800 underline">Next page</Link> : null}
+      </nav>
     </>
   );
 }

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RemediationText } from "@/components/checks/remediation-text";
+import { SeverityBadge } from "@/components/checks/severity-badge";
+import { PageHeader } from "@/components/layout/page-header";
+import { ZFindingParams } from "@/lib/api/schemas/findings";
+import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
+import type { Severity } from "@/lib/checks/types";
+import { getFindingOrThrow } from "@/lib/db/findings/get-finding-or-throw";
+import { AppError } from "@/lib/errors";
+import { formatUtc } from "@/lib/format-date";
+
+export const metadata = { title: "Finding" };
+
+export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = ZFindingParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const finding = await getFindingOrThrow(parsed.data.id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const check = listCheckCatalog().find((c) => c.id === finding.checkId);
+  const resource = `${finding.resourceKind} ${finding.namespace ? `${finding.namespace}/` : ""}${finding.resourceName}`;
+  return (
+    <>
+      <PageHeader
+        title={finding.checkTitle}
+        description={<><SeverityBadge severity={finding.severity as Severity} /> <span className="ml-2">{finding.checkId} · {finding.layer} layer · {finding.status}</span></>}
+      />
+      <section aria-labelledby="what" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="what" className="mb-2 text-base font-semibold">What was found</h2>
+        <p data-testid="finding-message" className="text-slate-900">{finding.message}</p>
+        <dl className="mt-4 grid gap-3 sm:grid-cols-3">
+          <div><dt className="text-xs uppercase text-slate-500">Cluster</dt><dd><Link className="text-sky-800 underline" href={`/clusters/${finding.clusterId}`}>{finding.clusterName}</Link></dd></div>
+          <div><dt className="text-xs uppercase text-slate-500">Resource</dt><dd className="break-all">{resource}</dd></div>
+          <div><dt className="text-xs uppercase text-slate-500">Container</dt><dd>{finding.container || "—"}</dd></div>
+          <div><dt className="text-xs uppercase text-slate-500">First seen</dt><dd>{formatUtc(finding.firstSeenAt)} UTC</dd></div>
+          <div><dt className="text-xs uppercase text-slate-500">Last seen</dt><dd>{finding.status === "open" ? "still open (latest scan)" : `${formatUtc(finding.lastSeenAt!)} UTC`}</dd></div>
+          <div><dt className="text-xs uppercase text-slate-500">Resolved</dt><dd>{finding.resolvedAt ? `${formatUtc(finding.resolvedAt)} UTC` : "—"}</dd></div>
+        </dl>
+      </section>
+      {check ? (
+        <section aria-labelledby="why" className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 id="why" className="mb-2 text-base font-semibold">Why it matters</h2>
+          <p className="text-slate-700">{check.rationale}</p>
+          <h2 className="mb-2 mt-4 text-base font-semibold">How to fix it</h2>
+          <RemediationText text={check.remediation} />
+          <h2 className="mb-1 mt-4 text-base font-semibold">References</h2>
+          <ul className="list-disc pl-5 text-slate-700">{check.references.map((r) => <li key={r} className="break-all">{r}</li>)}</ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="history" className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="history" className="mb-2 text-base font-semibold">History across snapshots</h2>
+        <p className="mb-2 text-slate-600">Seen in {finding.snapshotsSeen} completed snapshot{finding.snapshotsSeen === 1 ? "" : "s"}; each row is one period during which the problem was present.</p>
+        <table className="w-full text-left">
+          <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">From snapshot</th><th>To snapshot</th><th>First seen (UTC)</th><th>Resolved (UTC)</th></tr></thead>
+          <tbody className="divide-y divide-slate-100">
+            {finding.history.map((h) => (
+              <tr key={h.id} aria-current={h.id === finding.id ? "true" : undefined}>
+                <td className="py-1">#{h.firstSeq}</td>
+                <td>{h.lastSeq === null ? "latest (open)" : `#${h.lastSeq}`}</td>
+                <td>{formatUtc(h.firstSeenAt)}</td>
+                <td>{h.resolvedAt ? formatUtc(h.resolvedAt) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <p className="mt-4 text-sm"><Link href={`/findings?cluster=${finding.clusterId}&check=${encodeURIComponent(finding.checkId)}&status=all`} className="text-sky-800 underline">Every finding of this check in {finding.clusterName}</Link></p>
+    </>
+  );
+}

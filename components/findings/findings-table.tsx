@@ -1,0 +1,67 @@
+"use client";
+
+import { createColumnHelper, flexRender, tableFeatures, useTable } from "@tanstack/react-table";
+import Link from "next/link";
+import { SeverityBadge } from "@/components/checks/severity-badge";
+import type { FindingRow } from "@/lib/api/schemas/findings";
+import type { Severity } from "@/lib/checks/types";
+import { formatUtc } from "@/lib/format-date";
+
+const features = tableFeatures({});
+const column = createColumnHelper<typeof features, FindingRow>();
+
+// Column specs: every value from a cluster is rendered as text by React, never as markup.
+const COLUMNS = column.columns([
+  column.accessor("severity", { header: "Severity", cell: (c) => <SeverityBadge severity={c.getValue() as Severity} /> }),
+  column.accessor("checkTitle", {
+    header: "Check",
+    cell: (c) => (
+      <Link href={`/findings/${c.row.original.id}`} className="font-medium text-sky-800 hover:underline">
+        {c.getValue()}
+      </Link>
+    ),
+  }),
+  column.accessor((r) => `${r.resourceKind} ${r.namespace ? `${r.namespace}/` : ""}${r.resourceName}${r.container ? ` · ${r.container}` : ""}`, {
+    id: "resource",
+    header: "Resource",
+    cell: (c) => <span className="break-all">{c.getValue()}</span>,
+  }),
+  column.accessor("message", { header: "Message", cell: (c) => <span className="line-clamp-2">{c.getValue()}</span> }),
+  column.accessor("clusterName", { header: "Cluster" }),
+  column.accessor("layer", { header: "Layer" }),
+  column.accessor("status", { header: "Status" }),
+  column.accessor("firstSeenAt", { header: "First seen (UTC)", cell: (c) => formatUtc(c.getValue()) }),
+]);
+
+export function FindingsTable({ rows }: { rows: FindingRow[] }) {
+  const table = useTable({ features, data: rows, columns: COLUMNS, getRowId: (r) => r.id });
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Findings matching the filters</caption>
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          {table.getHeaderGroups().map((g) => (
+            <tr key={g.id}>
+              {g.headers.map((h) => (
+                <th key={h.id} scope="col" className="px-3 py-2 font-medium">
+                  {flexRender(h.column.columnDef.header, h.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-testid="finding-row" className="align-top hover:bg-slate-50">
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className="px-3 py-2 text-slate-700">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { LAYERS, SEVERITIES } from "@/lib/checks/types";
+
+export const FINDING_STATUSES = ["open", "resolved", "all"] as const;
+export const FINDING_SORTS = ["severity", "newest", "oldest", "resource"] as const;
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** "a,b" or repeated params → a list of allowed values. */
+const list = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .max(200)
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(values)).max(values.length))
+    .optional();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional();
+const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+
+/** The findings browser's filters: the same in the URL, the list API and the CSV export. */
+export const ZFindingFilters = z.object({
+  cluster: text(64),
+  layer: list(LAYERS),
+  severity: list(SEVERITIES),
+  check: text(120),
+  namespace: text(253),
+  kind: text(63),
+  status: z.enum(FINDING_STATUSES).default("open"),
+  /** First seen on or after / on or before (UTC days). */
+  from: day,
+  to: day,
+  /** Text search in resource name, namespace, container, check id and message. */
+  q: text(200),
+  sort: z.enum(FINDING_SORTS).default("severity"),
+  /** Only the findings present in this snapshot (its lifetimes contain the snapshot). */
+  snapshot: text(64),
+});
+export type FindingFilters = z.infer<typeof ZFindingFilters>;
+
+export const ZFindingListQuery = ZFindingFilters.extend({
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "25, 50, 100 or 200").default(50),
+});
+export type FindingListQuery = z.infer<typeof ZFindingListQuery>;
+
+export type FindingRow = {
+  id: string;
+  clusterId: string;
+  clusterName: string;
+  checkId: string;
+  checkTitle: string;
+  layer: string;
+  severity: string;
+  resourceKind: string;
+  namespace: string;
+  resourceName: string;
+  container: string;
+  message: string;
+  status: "open" | "resolved";
+  firstSeenAt: string;
+  lastSeenAt: string | null;
+  resolvedAt: string | null;
+};
+
+export type FindingPage = { data: FindingRow[]; nextCursor: string | null };
+
+export const ZFindingParams = z.object({ id: z.string().regex(/^\d{1,19}$/, "a finding id") });

@@ -1,0 +1,79 @@
+import type { FindingFilters } from "@/lib/api/schemas/findings";
+import { AppError } from "@/lib/errors";
+
+/** A parameterised statement for pg: text with $n placeholders and its values. */
+export type Sql = { text: string; values: unknown[] };
+
+const iso = (col: string) => `to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The columns of a finding row, timestamps as ISO strings (UTC) straight from the database. */
+export const FINDING_COLUMNS = `f.id::text AS id, f."clusterId" AS "clusterId", c.name AS "clusterName", f."checkId" AS "checkId",
+  f.layer::text AS layer, f.severity::text AS severity, f."resourceKind" AS "resourceKind", f.namespace, f."resourceName" AS "resourceName",
+  f.container, f.message, CASE WHEN f."lastSeq" IS NULL THEN 'open' ELSE 'resolved' END AS status,
+  ${iso('f."firstSeenAt"')} AS "firstSeenAt", ${iso('f."lastSeenAt"')} AS "lastSeenAt", ${iso('f."resolvedAt"')} AS "resolvedAt"`;
+
+/** A snapshot named by a `snapshot` filter, resolved to its cluster and sequence number. */
+export type SnapshotRef = { clusterId: string; seq: number; startedAt: string };
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * The WHERE clause of a filtered findings query, shared by the browser, the API and the CSV
+ * export so a link, a page and a file always agree. Every value is a parameter.
+ */
+export function findingWhere(filters: FindingFilters, values: unknown[], snapshot: SnapshotRef | null = null): string {
+  const add = (v: unknown) => `$${values.push(v)}`;
+  const where: string[] = [];
+  if (snapshot) {
+    const seq = add(snapshot.seq);
+    where.push(`f."clusterId" = ${add(snapshot.clusterId)} AND f."firstSeq" <= ${seq} AND (f."lastSeq" IS NULL OR f."lastSeq" >= ${seq})`);
+  }
+  if (filters.status === "open") where.push(`f."lastSeq" IS NULL`);
+  if (filters.status === "resolved") where.push(`f."lastSeq" IS NOT NULL`);
+  if (filters.cluster) where.push(`f."clusterId" = ${add(filters.cluster)}`);
+  if (filters.layer?.length) where.push(`f.layer = ANY(${add(filters.layer)}::"Layer"[])`);
+  if (filters.severity?.length) where.push(`f.severity = ANY(${add(filters.severity)}::"Severity"[])`);
+  if (filters.check) where.push(`f."checkId" = ${add(filters.check)}`);
+  if (filters.namespace) where.push(`f.namespace = ${add(filters.namespace)}`);
+  if (filters.kind) where.push(`f."resourceKind" = ${add(filters.kind)}`);
+  if (filters.from) where.push(`f."firstSeenAt" >= ${add(filters.from)}::date`);
+  if (filters.to) where.push(`f."firstSeenAt" < ${add(filters.to)}::date + 1`);
+  if (filters.q) {
+    const p = add(`%${escapeLike(filters.q)}%`);
+    where.push(`(f."resourceName" ILIKE ${p} OR f.namespace ILIKE ${p} OR f.container ILIKE ${p} OR f."checkId" ILIKE ${p} OR f.message ILIKE ${p})`);
+  }
+  return where.length ? `WHERE ${where.join(" AND ")}` : "";
+}
+
+type SortSpec = { columns: string[]; casts: string[]; direction: "ASC" | "DESC"; key: (row: Record<string, string>) => string[] };
+
+/** Each sort is a keyset over an index-friendly column list ending in the unique id. */
+export const FINDING_SORT: Record<FindingFilters["sort"], SortSpec> = {
+  severity: { columns: ["f.severity", "f.id"], casts: [`"Severity"`, "bigint"], direction: "ASC", key: (r) => [r.severity!, r.id!] },
+  newest: { columns: [`f."firstSeenAt"`, "f.id"], casts: ["timestamp(3)", "bigint"], direction: "DESC", key: (r) => [r.firstSeenAt!.replace("Z", ""), r.id!] },
+  oldest: { columns: [`f."firstSeenAt"`, "f.id"], casts: ["timestamp(3)", "bigint"], direction: "ASC", key: (r) => [r.firstSeenAt!.replace("Z", ""), r.id!] },
+  resource: { columns: ["f.namespace", `f."resourceName"`, "f.id"], casts: ["text", "text", "bigint"], direction: "ASC", key: (r) => [r.namespace!, r.resourceName!, r.id!] },
+};
+
+export function encodeCursor(key: string[]): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+function decodeCursor(cursor: string, length: number): string[] {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(key) && key.length === length && key.every((k) => typeof k === "string")) return key;
+  } catch {
+    // fall through
+  }
+  throw new AppError("BAD_REQUEST", { userMessage: "The page cursor is invalid: start again from the first page." });
+}
+
+/** "AND (cols) > (cursor)" for the page after `cursor`, and the ORDER BY of the sort. */
+export function findingKeyset(sort: SortSpec, cursor: string | undefined, values: unknown[]): { after: string; orderBy: string } {
+  const orderBy = `ORDER BY ${sort.columns.map((c) => `${c} ${sort.direction}`).join(", ")}`;
+  if (!cursor) return { after: "", orderBy };
+  const key = decodeCursor(cursor, sort.columns.length);
+  const params = key.map((k, i) => `$${values.push(k)}::${sort.casts[i]}`);
+  return { after: `(${sort.columns.join(", ")}) ${sort.direction === "ASC" ? ">" : "<"} (${params.join(", ")})`, orderBy };
+}

@@ -1,0 +1,24 @@
+import type { FindingListQuery, FindingPage, FindingRow } from "@/lib/api/schemas/findings";
+import { getCheckTitle } from "@/lib/checks/get-check-title";
+import { getPool } from "../pool";
+import { resolveSnapshotRef } from "./resolve-snapshot-ref";
+import { encodeCursor, FINDING_COLUMNS, FINDING_SORT, findingKeyset, findingWhere } from "./finding-sql";
+
+/**
+ * One page of findings (lifetimes) matching the filters, by keyset: the cost of page 1,000 is
+ * the cost of page 1, because the cursor seeks into the index instead of skipping rows.
+ */
+export async function listFindings(query: FindingListQuery): Promise<FindingPage> {
+  const values: unknown[] = [];
+  const sort = FINDING_SORT[query.sort];
+  const where = findingWhere(query, values, await resolveSnapshotRef(query.snapshot));
+  const { after, orderBy } = findingKeyset(sort, query.cursor, values);
+  const conditions = after ? (where ? `${where} AND ${after}` : `WHERE ${after}`) : where;
+  const text = `SELECT ${FINDING_COLUMNS} FROM finding f JOIN cluster c ON c.id = f."clusterId" ${conditions} ${orderBy} LIMIT ${query.limit + 1}`;
+  const { rows } = await getPool().query<Record<string, string>>(text, values);
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map((r) => ({ ...(r as unknown as FindingRow), checkTitle: getCheckTitle(r.checkId!) })),
+    nextCursor: rows.length > query.limit ? encodeCursor(sort.key(page[page.length - 1]!)) : null,
+  };
+}

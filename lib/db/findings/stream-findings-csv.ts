@@ -1,0 +1,78 @@
+import { stringify } from "csv-stringify/sync";
+import Cursor from "pg-cursor";
+import type { FindingFilters } from "@/lib/api/schemas/findings";
+import { getCheckTitle } from "@/lib/checks/get-check-title";
+import { neutralizeFormula } from "@/lib/report/csv-cell";
+import { getPool } from "../pool";
+import { FINDING_SORT, findingWhere } from "./finding-sql";
+import { resolveSnapshotRef } from "./resolve-snapshot-ref";
+
+export const CSV_HEADER = [
+  "cluster", "snapshot_time", "layer", "check_id", "check_title", "severity", "status", "resource_kind", "namespace", "name",
+  "container", "message", "first_seen", "last_seen", "resolved_at", "suppression_reason", "suppression_approver", "suppression_expires",
+];
+const BATCH = 2_000;
+
+/**
+ * The findings matching the filters as a CSV byte stream (UTF-8, header row, one row per
+ * finding). Rows come through a server-side cursor a batch at a time, pulled only as fast as
+ * the client reads, so memory stays flat whatever the row count; a client that goes away
+ * closes the cursor and returns the connection. Every cell from a cluster is neutralised
+ * against spreadsheet formula injection.
+ */
+export async function streamFindingsCsv(filters: FindingFilters): Promise<ReadableStream<Uint8Array>> {
+  const snapshot = await resolveSnapshotRef(filters.snapshot);
+  const values: unknown[] = [];
+  const where = findingWhere(filters, values, snapshot);
+  const snapshotTime = snapshot
+    ? `$${values.push(snapshot.startedAt)}::text`
+    : `CASE WHEN f."lastSeq" IS NULL THEN to_char(l."startedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ELSE to_char(f."lastSeenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END`;
+  const iso = (col: string) => `coalesce(to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
+  const text = `
+    WITH latest AS (SELECT DISTINCT ON ("clusterId") "clusterId", "startedAt" FROM snapshot WHERE status IN ('succeeded', 'partial') ORDER BY "clusterId", seq DESC)
+    SELECT c.name, ${snapshotTime}, f.layer::text, f."checkId", f.severity::text, CASE WHEN f."lastSeq" IS NULL THEN 'open' ELSE 'resolved' END,
+           f."resourceKind", f.namespace, f."resourceName", f.container, f.message, ${iso('f."firstSeenAt"')}, ${iso('f."lastSeenAt"')}, ${iso('f."resolvedAt"')}
+    FROM finding f JOIN cluster c ON c.id = f."clusterId" LEFT JOIN latest l ON l."clusterId" = f."clusterId"
+    ${where} ORDER BY ${FINDING_SORT[filters.sort].columns.map((col) => `${col} ${FINDING_SORT[filters.sort].direction}`).join(", ")}`;
+
+  const client = await getPool().connect();
+  const cursor = client.query(new Cursor(text, values, { rowMode: "array" }));
+  let released = false;
+  const release = async (error?: Error) => {
+    if (released) return;
+    released = true;
+    await cursor.close().catch(() => {});
+    client.release(error);
+  };
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(stringify([CSV_HEADER])));
+      },
+      async pull(controller) {
+        try {
+          const rows = (await cursor.read(BATCH)) as string[][];
+          if (rows.length === 0) {
+            await release();
+            controller.close();
+            return;
+          }
+          const out = rows.map((r) => [
+            neutralizeFormula(r[0]!), r[1] ?? "", r[2]!, r[3]!, getCheckTitle(r[3]!), r[4]!, r[5]!,
+            neutralizeFormula(r[6]!), neutralizeFormula(r[7]!), neutralizeFormula(r[8]!), neutralizeFormula(r[9]!), neutralizeFormula(r[10]!),
+            r[11]!, r[12]!, r[13]!, "", "", "",
+          ]);
+          controller.enqueue(encoder.encode(stringify(out)));
+        } catch (error) {
+          await release(error as Error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await release();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
