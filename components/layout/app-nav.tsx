@@ -5,23 +5,25 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const NAV_ITEMS = [
-  { href: "/", label: "Overview" },
-  { href: "/clusters", label: "Clusters" },
-  { href: "/findings", label: "Findings" },
-  { href: "/reports", label: "Reports" },
-  { href: "/checks", label: "Checks" },
-  { href: "/settings", label: "Settings" },
+  { href: "/", label: "Overview", admin: false },
+  { href: "/clusters", label: "Clusters", admin: false },
+  { href: "/findings", label: "Findings", admin: false },
+  { href: "/suppressions", label: "Accepted risks", admin: false },
+  { href: "/reports", label: "Reports", admin: false },
+  { href: "/checks", label: "Checks", admin: false },
+  { href: "/audit", label: "Audit log", admin: true },
+  { href: "/settings", label: "Settings", admin: false },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function AppNav() {
+export function AppNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
-      {NAV_ITEMS.map((item) => {
+      {NAV_ITEMS.filter((item) => !item.admin || isAdmin).map((item) => {
         const active = isActive(pathname, item.href);
         return (
           <Link

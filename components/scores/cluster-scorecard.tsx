@@ -26,6 +26,7 @@ export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
           <div className="text-right">
             <GradeBadge grade={overall.grade} score={overall.score} size="lg" />
             <p className="mt-1 text-xs text-slate-500">{overall.score === null ? "n/a" : `${overall.score.toFixed(1)} overall`}</p>
+            {overall.suppressed > 0 ? <p className="text-xs text-amber-800" data-testid="suppressed-count">{overall.suppressed} accepted risk{overall.suppressed === 1 ? "" : "s"} counted as passing</p> : null}
           </div>
         ) : null}
       </header>
@@ -37,6 +38,7 @@ export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
               <dd className="mt-2 flex flex-col items-center gap-1">
                 <GradeBadge grade={l.grade} score={l.score} />
                 <span className="text-xs text-slate-600">{l.score === null ? "not evaluated" : `${l.score.toFixed(1)} · ${l.failed} failing`}</span>
+                {l.suppressed > 0 ? <span className="text-xs text-amber-800">{l.suppressed} accepted</span> : null}
                 {l.critical + l.high > 0 ? <span className="text-xs font-medium text-red-700">{l.critical} critical, {l.high} high</span> : null}
               </dd>
             </div>

@@ -8,6 +8,8 @@ import { collectInventory, type CollectOptions } from "@/lib/k8s/collect-invento
 import { connect } from "@/lib/k8s/connect";
 import { log } from "@/lib/log";
 import { scoreSnapshot } from "@/lib/scoring/score";
+import { listActiveRules } from "@/lib/db/suppressions/list-active-rules";
+import { suppressionPredicate } from "@/lib/suppressions/match-suppression";
 import { resolveClusterSource } from "./resolve-cluster-source";
 
 export type SnapshotRun = { snapshotId: string; clusterId: string; seq: number; takenAt: Date; demoState?: DemoState; collect?: CollectOptions };
@@ -35,7 +37,9 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     const conn = await timed("connect", () => connect(source, policy));
     const collected = await timed("collect", () => collectInventory(conn, run.collect));
     const results = await timed("evaluate", () => runChecks(collected.inventory, { now: run.takenAt, settings: DEFAULT_SETTINGS }));
-    const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results));
+    // Accepted risks count as passing; the count shows beside the score.
+    const rules = await listActiveRules(run.clusterId, run.takenAt);
+    const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
     outcome = { ...run, results, scores, namespaceScores, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

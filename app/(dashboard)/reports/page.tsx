@@ -1,16 +1,123 @@
+import Form from "next/form";
+import { SeverityBadge } from "@/components/checks/severity-badge";
 import { PageHeader } from "@/components/layout/page-header";
+import { PrintButton } from "@/components/reports/print-button";
+import { SeverityTrendChart } from "@/components/reports/severity-trend-chart";
+import { WeeklyChangesChart } from "@/components/reports/weekly-changes-chart";
+import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
+import { REPORT_PERIODS, ZReportQuery } from "@/lib/api/schemas/reports";
+import type { Severity } from "@/lib/checks/types";
+import { listClusters } from "@/lib/db/clusters/list-clusters";
+import { buildReport } from "@/lib/db/reports/build-report";
+import { formatUtc, formatUtcDay } from "@/lib/format-date";
 
 export const metadata = { title: "Reports" };
 
-export default function ReportsPage() {
+const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`);
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="print-avoid-break mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={id} className="mb-3 text-base font-semibold text-slate-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const caller = await requirePageCaller();
+  // Ticked boxes arrive as repeated "clusters" parameters; the query takes them comma-joined.
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]));
+  const parsed = ZReportQuery.safeParse(params);
+  const allClusters = await listClusters();
+  const query = parsed.success ? parsed.data : ZReportQuery.parse({});
+  const report = await buildReport(query);
+  const header = <PageHeader title="Reports" description="Score trends, new and resolved findings, and time to resolve, per period." actions={report.trend.length ? <PrintButton /> : null} />;
+  if (report.clusters.length === 0 && query.clusters.length === 0) {
+    return (
+      <>
+        {header}
+        <EmptyState title="Nothing to report yet">
+          Reports need at least one scanned cluster. Once snapshots accumulate, pick clusters and a period here to see how posture changed.
+        </EmptyState>
+      </>
+    );
+  }
+  const names = report.clusters.map((c) => c.name).join(", ") || "no clusters";
+  const exportHref = report.clusters.length === 1 ? `/api/findings/export.csv?cluster=${report.clusters[0]!.id}` : "/api/findings/export.csv";
   return (
     <>
-      <PageHeader title="Reports" description="Score trends, new and resolved findings, and time to resolve, per period." />
-      <EmptyState title="Nothing to report yet">
-        Reports need at least one scanned cluster. Once snapshots accumulate, pick clusters and a period here to see
-        how posture changed.
-      </EmptyState>
+      {header}
+      <Form action="/reports" className="no-print mb-4 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label="Report options">
+        <fieldset>
+          <legend className="font-medium">Clusters</legend>
+          <p className="text-xs text-slate-500">None ticked means every cluster.</p>
+          <div className="mt-1 flex flex-wrap gap-x-4">
+            {allClusters.map((c) => (
+              <label key={c.id} className="inline-flex items-center gap-1">
+                <input type="checkbox" name="clusters" value={c.id} defaultChecked={query.clusters.includes(c.id)} /> {c.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label>Period
+          <select name="days" defaultValue={String(query.days)} className="ml-2 rounded-md border border-slate-300 px-2 py-1.5">
+            {REPORT_PERIODS.map((d) => <option key={d} value={d}>last {d} days</option>)}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800">Show report</button>
+        {hasRole(caller.role, "analyst") ? (
+          <a href={exportHref} download className="rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-800 hover:bg-slate-50">Export findings CSV</a>
+        ) : null}
+      </Form>
+      {!parsed.success ? <p role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">Some report options in the address were not valid; showing the last 90 days of every cluster.</p> : null}
+      <p className="text-sm text-slate-700" data-testid="report-scope">
+        <strong>{names}</strong> · {formatUtcDay(report.since)} to today ({report.days} days) · generated {formatUtc(new Date().toISOString())} UTC
+      </p>
+      <dl className="print-avoid-break mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
+        {Object.entries(report.openBySeverity).map(([s, n]) => (
+          <div key={s} className="rounded-lg border border-slate-200 bg-white p-3">
+            <dt><SeverityBadge severity={s as Severity} /> <span className="text-xs text-slate-500">open now</span></dt>
+            <dd className="mt-1 text-2xl font-semibold text-slate-900">{n.toLocaleString("en")}</dd>
+          </div>
+        ))}
+      </dl>
+      <Section id="trend" title="Score per layer (daily, averaged over the clusters)">
+        {report.trend.length ? <ScoreTrendChart points={report.trend} /> : <p className="text-sm text-slate-600">No completed snapshots in this period.</p>}
+      </Section>
+      <div className="grid gap-x-6 lg:grid-cols-2 print:grid-cols-1">
+        <Section id="weekly" title="New and resolved findings per week">
+          <WeeklyChangesChart weeks={report.weekly} />
+          <p className="mt-1 text-xs text-slate-500">New excludes what each cluster&apos;s first scan found (the baseline).</p>
+        </Section>
+        <Section id="critical" title="Open critical and high findings">
+          <SeverityTrendChart points={report.criticalHigh} />
+        </Section>
+      </div>
+      <div className="grid gap-x-6 lg:grid-cols-2 print:grid-cols-1">
+        <Section id="mttr" title="Mean time to resolve, by severity">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">Severity</th><th>Resolved in period</th><th>Mean time to resolve</th></tr></thead>
+            <tbody className="divide-y divide-slate-100">
+              {report.resolveTimes.map((r) => (
+                <tr key={r.severity}><td className="py-1"><SeverityBadge severity={r.severity as Severity} /></td><td>{r.resolved.toLocaleString("en")}</td><td>{hours(r.meanHours)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+        <Section id="namespaces" title="Five weakest namespaces (latest scans)">
+          {report.worstNamespaces.length ? (
+            <ol className="list-decimal space-y-1 pl-5 text-sm">
+              {report.worstNamespaces.map((n) => (
+                <li key={`${n.cluster}/${n.namespace}`}><span className="font-medium">{n.namespace}</span> in {n.cluster}: {n.score?.toFixed(1)} ({n.grade}), {n.failed} failing</li>
+              ))}
+            </ol>
+          ) : <p className="text-sm text-slate-600">No namespace scores yet.</p>}
+        </Section>
+      </div>
     </>
   );
 }

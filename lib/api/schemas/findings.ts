@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LAYERS, SEVERITIES } from "@/lib/checks/types";
 
-export const FINDING_STATUSES = ["open", "resolved", "all"] as const;
+export const FINDING_STATUSES = ["open", "suppressed", "resolved", "all"] as const;
 export const FINDING_SORTS = ["severity", "newest", "oldest", "resource"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
@@ -55,10 +55,14 @@ export type FindingRow = {
   resourceName: string;
   container: string;
   message: string;
-  status: "open" | "resolved";
+  status: "open" | "suppressed" | "resolved";
   firstSeenAt: string;
   lastSeenAt: string | null;
   resolvedAt: string | null;
+  suppressionId: string | null;
+  suppressionReason: string | null;
+  suppressionApprover: string | null;
+  suppressionExpiresAt: string | null;
 };
 
 export type FindingPage = { data: FindingRow[]; nextCursor: string | null };

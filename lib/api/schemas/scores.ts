@@ -7,6 +7,8 @@ export const ZLayerScoreSummary = z.object({
   grade: z.string().nullable(),
   coverage: z.number(),
   failed: z.number(),
+  /** Resource × check pairs passing only because of an accepted risk. */
+  suppressed: z.number(),
   critical: z.number(),
   high: z.number(),
 });

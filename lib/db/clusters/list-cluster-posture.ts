@@ -12,7 +12,7 @@ async function toPosture(c: ClusterRow): Promise<ClusterPosture> {
   const latest = await getPrisma().snapshot.findFirst({
     where: { clusterId: c.id, status: { in: ["succeeded", "partial"] } },
     orderBy: { seq: "desc" },
-    select: { id: true, startedAt: true, layerScores: { select: { layer: true, score: true, grade: true, coverage: true, failed: true, critical: true, high: true } } },
+    select: { id: true, startedAt: true, layerScores: { select: { layer: true, score: true, grade: true, coverage: true, failed: true, suppressed: true, critical: true, high: true } } },
   });
   return {
     clusterId: c.id,

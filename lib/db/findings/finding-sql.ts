@@ -6,11 +6,26 @@ export type Sql = { text: string; values: unknown[] };
 
 const iso = (col: string) => `to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/**
+ * Findings with their cluster and, for open ones, the accepted risk in force that covers them
+ * (the one expiring last). Suppression is decided here, at read time, from the stored rules,
+ * so approving, revoking or expiring a rule shows at once in the browser and the export.
+ */
+export const FINDING_FROM = `finding f JOIN cluster c ON c.id = f."clusterId"
+  LEFT JOIN LATERAL (
+    SELECT s.id, s.reason, s."expiresAt", (SELECT u.email FROM "user" u WHERE u.id = s."approverId") AS approver
+    FROM suppression s
+    WHERE s.status = 'active' AND s."expiresAt" > now() AND s."clusterId" = f."clusterId" AND s."checkId" = f."checkId"
+      AND (s.namespace IS NULL OR s.namespace = f.namespace) AND (s."resourcePattern" IS NULL OR s."resourcePattern" = f."resourceKind" || '/' || f."resourceName")
+    ORDER BY s."expiresAt" DESC LIMIT 1
+  ) sup ON f."lastSeq" IS NULL`;
+
 /** The columns of a finding row, timestamps as ISO strings (UTC) straight from the database. */
 export const FINDING_COLUMNS = `f.id::text AS id, f."clusterId" AS "clusterId", c.name AS "clusterName", f."checkId" AS "checkId",
   f.layer::text AS layer, f.severity::text AS severity, f."resourceKind" AS "resourceKind", f.namespace, f."resourceName" AS "resourceName",
-  f.container, f.message, CASE WHEN f."lastSeq" IS NULL THEN 'open' ELSE 'resolved' END AS status,
-  ${iso('f."firstSeenAt"')} AS "firstSeenAt", ${iso('f."lastSeenAt"')} AS "lastSeenAt", ${iso('f."resolvedAt"')} AS "resolvedAt"`;
+  f.container, f.message, CASE WHEN f."lastSeq" IS NOT NULL THEN 'resolved' WHEN sup.id IS NOT NULL THEN 'suppressed' ELSE 'open' END AS status,
+  ${iso('f."firstSeenAt"')} AS "firstSeenAt", ${iso('f."lastSeenAt"')} AS "lastSeenAt", ${iso('f."resolvedAt"')} AS "resolvedAt",
+  sup.id AS "suppressionId", sup.reason AS "suppressionReason", sup.approver AS "suppressionApprover", ${iso('sup."expiresAt"')} AS "suppressionExpiresAt"`;
 
 /** A snapshot named by a `snapshot` filter, resolved to its cluster and sequence number. */
 export type SnapshotRef = { clusterId: string; seq: number; startedAt: string };
@@ -28,7 +43,8 @@ export function findingWhere(filters: FindingFilters, values: unknown[], snapsho
     const seq = add(snapshot.seq);
     where.push(`f."clusterId" = ${add(snapshot.clusterId)} AND f."firstSeq" <= ${seq} AND (f."lastSeq" IS NULL OR f."lastSeq" >= ${seq})`);
   }
-  if (filters.status === "open") where.push(`f."lastSeq" IS NULL`);
+  if (filters.status === "open") where.push(`f."lastSeq" IS NULL AND sup.id IS NULL`);
+  if (filters.status === "suppressed") where.push(`f."lastSeq" IS NULL AND sup.id IS NOT NULL`);
   if (filters.status === "resolved") where.push(`f."lastSeq" IS NOT NULL`);
   if (filters.cluster) where.push(`f."clusterId" = ${add(filters.cluster)}`);
   if (filters.layer?.length) where.push(`f.layer = ANY(${add(filters.layer)}::"Layer"[])`);

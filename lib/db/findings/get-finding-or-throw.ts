@@ -2,7 +2,7 @@ import type { FindingRow } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { AppError } from "@/lib/errors";
 import { getPool } from "../pool";
-import { FINDING_COLUMNS } from "./finding-sql";
+import { FINDING_COLUMNS, FINDING_FROM } from "./finding-sql";
 
 export type FindingLifetime = { id: string; firstSeq: number; lastSeq: number | null; firstSeenAt: string; lastSeenAt: string | null; resolvedAt: string | null; message: string };
 export type FindingDetail = FindingRow & { fingerprint: string; history: FindingLifetime[]; snapshotsSeen: number };
@@ -11,7 +11,7 @@ export type FindingDetail = FindingRow & { fingerprint: string; history: Finding
 export async function getFindingOrThrow(id: string): Promise<FindingDetail> {
   const pool = getPool();
   const { rows } = await pool.query<FindingRow & { fingerprint: string }>(
-    `SELECT ${FINDING_COLUMNS}, f.fingerprint FROM finding f JOIN cluster c ON c.id = f."clusterId" WHERE f.id = $1::bigint`,
+    `SELECT ${FINDING_COLUMNS}, f.fingerprint FROM ${FINDING_FROM} WHERE f.id = $1::bigint`,
     [id],
   );
   const row = rows[0];

@@ -2,7 +2,7 @@ import type { FindingListQuery, FindingPage, FindingRow } from "@/lib/api/schema
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { getPool } from "../pool";
 import { resolveSnapshotRef } from "./resolve-snapshot-ref";
-import { encodeCursor, FINDING_COLUMNS, FINDING_SORT, findingKeyset, findingWhere } from "./finding-sql";
+import { encodeCursor, FINDING_COLUMNS, FINDING_FROM, FINDING_SORT, findingKeyset, findingWhere } from "./finding-sql";
 
 /**
  * One page of findings (lifetimes) matching the filters, by keyset: the cost of page 1,000 is
@@ -14,7 +14,7 @@ export async function listFindings(query: FindingListQuery): Promise<FindingPage
   const where = findingWhere(query, values, await resolveSnapshotRef(query.snapshot));
   const { after, orderBy } = findingKeyset(sort, query.cursor, values);
   const conditions = after ? (where ? `${where} AND ${after}` : `WHERE ${after}`) : where;
-  const text = `SELECT ${FINDING_COLUMNS} FROM finding f JOIN cluster c ON c.id = f."clusterId" ${conditions} ${orderBy} LIMIT ${query.limit + 1}`;
+  const text = `SELECT ${FINDING_COLUMNS} FROM ${FINDING_FROM} ${conditions} ${orderBy} LIMIT ${query.limit + 1}`;
   const { rows } = await getPool().query<Record<string, string>>(text, values);
   const page = rows.slice(0, query.limit);
   return {

@@ -4,7 +4,7 @@ import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { neutralizeFormula } from "@/lib/report/csv-cell";
 import { getPool } from "../pool";
-import { FINDING_SORT, findingWhere } from "./finding-sql";
+import { FINDING_FROM, FINDING_SORT, findingWhere } from "./finding-sql";
 import { resolveSnapshotRef } from "./resolve-snapshot-ref";
 
 export const CSV_HEADER = [
@@ -30,9 +30,11 @@ export async function streamFindingsCsv(filters: FindingFilters): Promise<Readab
   const iso = (col: string) => `coalesce(to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
   const text = `
     WITH latest AS (SELECT DISTINCT ON ("clusterId") "clusterId", "startedAt" FROM snapshot WHERE status IN ('succeeded', 'partial') ORDER BY "clusterId", seq DESC)
-    SELECT c.name, ${snapshotTime}, f.layer::text, f."checkId", f.severity::text, CASE WHEN f."lastSeq" IS NULL THEN 'open' ELSE 'resolved' END,
-           f."resourceKind", f.namespace, f."resourceName", f.container, f.message, ${iso('f."firstSeenAt"')}, ${iso('f."lastSeenAt"')}, ${iso('f."resolvedAt"')}
-    FROM finding f JOIN cluster c ON c.id = f."clusterId" LEFT JOIN latest l ON l."clusterId" = f."clusterId"
+    SELECT c.name, ${snapshotTime}, f.layer::text, f."checkId", f.severity::text,
+           CASE WHEN f."lastSeq" IS NOT NULL THEN 'resolved' WHEN sup.id IS NOT NULL THEN 'suppressed' ELSE 'open' END,
+           f."resourceKind", f.namespace, f."resourceName", f.container, f.message, ${iso('f."firstSeenAt"')}, ${iso('f."lastSeenAt"')}, ${iso('f."resolvedAt"')},
+           coalesce(sup.reason, ''), coalesce(sup.approver, ''), ${iso('sup."expiresAt"')}
+    FROM ${FINDING_FROM} LEFT JOIN latest l ON l."clusterId" = f."clusterId"
     ${where} ORDER BY ${FINDING_SORT[filters.sort].columns.map((col) => `${col} ${FINDING_SORT[filters.sort].direction}`).join(", ")}`;
 
   const client = await getPool().connect();
@@ -61,7 +63,7 @@ export async function streamFindingsCsv(filters: FindingFilters): Promise<Readab
           const out = rows.map((r) => [
             neutralizeFormula(r[0]!), r[1] ?? "", r[2]!, r[3]!, getCheckTitle(r[3]!), r[4]!, r[5]!,
             neutralizeFormula(r[6]!), neutralizeFormula(r[7]!), neutralizeFormula(r[8]!), neutralizeFormula(r[9]!), neutralizeFormula(r[10]!),
-            r[11]!, r[12]!, r[13]!, "", "", "",
+            r[11]!, r[12]!, r[13]!, neutralizeFormula(r[14]!), r[15]!, r[16]!,
           ]);
           controller.enqueue(encoder.encode(stringify(out)));
         } catch (error) {

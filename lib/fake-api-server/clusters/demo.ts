@@ -113,6 +113,22 @@ function dashboard(state: DemoState): ApiObject[] {
   ];
 }
 
+/**
+ * Attacker-controlled text, as anyone who can create a workload can write it: the image string
+ * is free-form to the API server, so spreadsheet formulas and markup reach findings verbatim.
+ */
+export const HOSTILE_IMAGE = `=HYPERLINK("http://evil.example","open")<script>alert(1)</script><img src=x onerror=alert(2)>`;
+
+function playground(): ApiObject[] {
+  return [
+    namespace("playground"),
+    workload("csv-importer", "playground", [container("importer", HOSTILE_IMAGE, { securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false } })], {
+      replicas: 1,
+    }),
+    serviceAccount("csv-importer", "playground"),
+  ];
+}
+
 function rbac(state: DemoState): ApiObject[] {
   const out: ApiObject[] = [
     clusterRole("cluster-admin", [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }, { nonResourceURLs: ["*"], verbs: ["*"] }]),
@@ -154,6 +170,7 @@ export function demoCluster(state: DemoState = 3): FixtureCluster {
     ...shop(state),
     ...monitoring(state),
     ...dashboard(state),
+    ...playground(),
     ...rbac(state),
     ...trivy(state),
   ];

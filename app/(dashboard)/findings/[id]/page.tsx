@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { RemediationText } from "@/components/checks/remediation-text";
 import { SeverityBadge } from "@/components/checks/severity-badge";
 import { PageHeader } from "@/components/layout/page-header";
+import { SuppressForm } from "@/components/suppressions/suppress-form";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
 import { ZFindingParams } from "@/lib/api/schemas/findings";
 import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
 import type { Severity } from "@/lib/checks/types";
@@ -12,7 +15,10 @@ import { formatUtc } from "@/lib/format-date";
 
 export const metadata = { title: "Finding" };
 
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
+  const canSuppress = hasRole((await requirePageCaller()).role, "analyst");
   const parsed = ZFindingParams.safeParse(await params);
   if (!parsed.success) notFound();
   const finding = await getFindingOrThrow(parsed.data.id).catch((error: unknown) => {
@@ -47,6 +53,19 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           <RemediationText text={check.remediation} />
           <h2 className="mb-1 mt-4 text-base font-semibold">References</h2>
           <ul className="list-disc pl-5 text-slate-700">{check.references.map((r) => <li key={r} className="break-all">{r}</li>)}</ul>
+        </section>
+      ) : null}
+      {finding.status === "suppressed" ? (
+        <section aria-labelledby="accepted" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <h2 id="accepted" className="mb-1 text-base font-semibold">Accepted risk</h2>
+          <p>{finding.suppressionReason}</p>
+          <p className="mt-1 text-xs">Approved by {finding.suppressionApprover ?? "its author (not critical or high)"} · expires {formatUtc(finding.suppressionExpiresAt!)} UTC · <Link href="/suppressions" className="underline">all accepted risks</Link></p>
+        </section>
+      ) : null}
+      {finding.status === "open" && canSuppress ? (
+        <section aria-labelledby="accept" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="accept" className="mb-2 text-base font-semibold">Accept this risk</h2>
+          <SuppressForm findingId={finding.id} resource={resource} namespace={finding.namespace} needsApproval={finding.severity === "critical" || finding.severity === "high"} today={day(0)} maxDay={day(365)} defaultDay={day(90)} />
         </section>
       ) : null}
       <section aria-labelledby="history" className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
 import { FindingChangeList } from "@/components/snapshots/finding-change-list";
 import { getSnapshotOrThrow } from "@/lib/db/snapshots/get-snapshot-or-throw";
 import { listSnapshotChanges } from "@/lib/db/snapshots/list-snapshot-changes";
@@ -13,6 +15,7 @@ export const metadata = { title: "Snapshot" };
 
 export default async function SnapshotPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const canExport = hasRole((await requirePageCaller()).role, "analyst");
   const snapshot = await getSnapshotOrThrow(id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -22,6 +25,12 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader
+        actions={
+          <div className="flex gap-2 text-sm">
+            <Link href={`/findings?snapshot=${snapshot.id}&status=all`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">Browse its findings</Link>
+            {canExport ? <a href={`/api/findings/export.csv?snapshot=${snapshot.id}&status=all`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">Export CSV</a> : null}
+          </div>
+        }
         title={`Snapshot #${snapshot.seq}`}
         description={<>Taken {formatUtc(snapshot.startedAt, "medium")} UTC · <Link className="text-sky-700 underline" href={`/clusters/${snapshot.clusterId}`}>back to the cluster</Link></>}
       />

@@ -1,0 +1,28 @@
+import { PageHeader } from "@/components/layout/page-header";
+import { SuppressionsTable } from "@/components/suppressions/suppressions-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
+import { listSuppressions } from "@/lib/db/suppressions/suppressions";
+
+export const metadata = { title: "Accepted risks" };
+
+export default async function SuppressionsPage() {
+  const caller = await requirePageCaller();
+  const rows = await listSuppressions();
+  const expiring = rows.filter((r) => r.expiresWithinWeek).length;
+  return (
+    <>
+      <PageHeader
+        title="Accepted risks"
+        description="Exemptions with a reason, an owner and an expiry. Critical and high ones need a second person. Accepted findings stay visible and exportable and count as passing; when a risk expires or is revoked, its findings count again at the next snapshot. Nothing in a cluster (annotations, labels) can exempt anything."
+      />
+      {expiring ? <p role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{expiring} accepted risk{expiring === 1 ? " expires" : "s expire"} within a week: extend with a new review, or let the findings return.</p> : null}
+      {rows.length ? (
+        <SuppressionsTable rows={rows} me={caller.email} canAct={hasRole(caller.role, "analyst")} isAdmin={caller.role === "admin"} />
+      ) : (
+        <EmptyState title="No accepted risks">Open a finding and use “Accept this risk” to propose one.</EmptyState>
+      )}
+    </>
+  );
+}

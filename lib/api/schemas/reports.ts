@@ -1,0 +1,28 @@
+import { z } from "zod";
+import type { TrendPoint } from "./trend";
+
+export const REPORT_PERIODS = [30, 90, 180, 365] as const;
+
+export const ZReportQuery = z.object({
+  /** Cluster ids, comma-separated; none means every cluster. */
+  clusters: z.string().max(2000).optional().transform((s) => (s ? s.split(",").filter(Boolean) : [])),
+  days: z.coerce.number().refine((n) => (REPORT_PERIODS as readonly number[]).includes(n), "30, 90, 180 or 365").default(90),
+});
+export type ReportQuery = z.infer<typeof ZReportQuery>;
+
+export type WeeklyChange = { week: string; opened: number; resolved: number };
+export type SeverityPoint = { day: string; critical: number; high: number };
+export type ResolveTime = { severity: string; resolved: number; meanHours: number | null };
+export type NamespaceRank = { cluster: string; namespace: string; score: number | null; grade: string | null; failed: number };
+
+export type Report = {
+  clusters: { id: string; name: string }[];
+  days: number;
+  since: string;
+  trend: TrendPoint[];
+  weekly: WeeklyChange[];
+  criticalHigh: SeverityPoint[];
+  resolveTimes: ResolveTime[];
+  worstNamespaces: NamespaceRank[];
+  openBySeverity: Record<string, number>;
+};
