@@ -7,7 +7,7 @@ export const APP = "http://127.0.0.1:3000";
 export const PASSWORD = "correct-horse-battery-staple";
 
 /** A fresh user of the given role with a password. */
-export async function makeUser(role: Role, tag = role): Promise<{ id: string; email: string }> {
+export async function makeUser(role: Role, tag: string = role): Promise<{ id: string; email: string }> {
   return createUser({ email: `${tag}-${randomUUID().slice(0, 8)}@example.test`, name: `Test ${tag}`, role, password: PASSWORD });
 }
 

@@ -1,8 +1,7 @@
-import { stringify } from "csv-stringify/sync";
+import Papa from "papaparse";
 import Cursor from "pg-cursor";
 import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
-import { neutralizeFormula } from "@/lib/report/csv-cell";
 import { getPool } from "../pool";
 import { FINDING_FROM, FINDING_SORT, findingWhere } from "./finding-sql";
 import { resolveSnapshotRef } from "./resolve-snapshot-ref";
@@ -11,7 +10,13 @@ export const CSV_HEADER = [
   "cluster", "snapshot_time", "layer", "check_id", "check_title", "severity", "status", "resource_kind", "namespace", "name",
   "container", "message", "first_seen", "last_seen", "resolved_at", "suppression_reason", "suppression_approver", "suppression_expires",
 ];
-const BATCH = 2_000;
+const BATCH = 200;
+/**
+ * Papa Parse writes RFC 4180 CSV about twice as fast as csv-stringify, and its escapeFormulae
+ * prefixes a quote to any cell starting with = + - @, a tab or a carriage return (OWASP CSV
+ * injection), which covers every cell from a cluster.
+ */
+const toCsv = (rows: string[][]) => Papa.unparse(rows, { escapeFormulae: true, header: false }) + "\r\n";
 
 /**
  * The findings matching the filters as a CSV byte stream (UTF-8, header row, one row per
@@ -40,9 +45,11 @@ export async function streamFindingsCsv(filters: FindingFilters): Promise<Readab
   const client = await getPool().connect();
   const cursor = client.query(new Cursor(text, values, { rowMode: "array" }));
   let released = false;
+  let ahead: Promise<unknown[]> | null = null;
   const release = async (error?: Error) => {
     if (released) return;
     released = true;
+    await ahead?.catch(() => {});
     await cursor.close().catch(() => {});
     client.release(error);
   };
@@ -50,22 +57,20 @@ export async function streamFindingsCsv(filters: FindingFilters): Promise<Readab
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(stringify([CSV_HEADER])));
+        controller.enqueue(encoder.encode(toCsv([CSV_HEADER])));
       },
       async pull(controller) {
         try {
-          const rows = (await cursor.read(BATCH)) as string[][];
+          // One batch in flight ahead: the database fetches the next rows while this batch is written.
+          const rows = (await (ahead ?? cursor.read(BATCH))) as string[][];
+          ahead = rows.length ? cursor.read(BATCH) : null;
           if (rows.length === 0) {
             await release();
             controller.close();
             return;
           }
-          const out = rows.map((r) => [
-            neutralizeFormula(r[0]!), r[1] ?? "", r[2]!, r[3]!, getCheckTitle(r[3]!), r[4]!, r[5]!,
-            neutralizeFormula(r[6]!), neutralizeFormula(r[7]!), neutralizeFormula(r[8]!), neutralizeFormula(r[9]!), neutralizeFormula(r[10]!),
-            r[11]!, r[12]!, r[13]!, neutralizeFormula(r[14]!), r[15]!, r[16]!,
-          ]);
-          controller.enqueue(encoder.encode(stringify(out)));
+          for (const r of rows) r.splice(4, 0, getCheckTitle(r[3]!));
+          controller.enqueue(encoder.encode(toCsv(rows)));
         } catch (error) {
           await release(error as Error);
           controller.error(error);
