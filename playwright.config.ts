@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { ADMIN, APP_PORT, APP_URL, OIDC_CLIENT, OIDC_ISSUER, ROLE_MAP, RUN_DIR, SERVER_LOG, STATE } from "./e2e/support/constants";
+import { ADMIN, APP_PORT, APP_URL, OIDC_CLIENT, OIDC_ISSUER, ROLE_MAP, RUN_DIR, SERVER_LOG, STAGING_KUBECONFIG, STAGING_PORT, STATE } from "./e2e/support/constants";
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -25,6 +25,14 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // A second cluster for the "add a cluster" journey: the hardened fixture behind the fake API server.
+      command: `npx tsx scripts/fake-cluster.ts --cluster hardened --port ${STAGING_PORT} --kubeconfig ${STAGING_KUBECONFIG}`,
+      url: `https://127.0.0.1:${STAGING_PORT}/version`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: "npx tsx e2e/support/oidc-provider.ts",
       url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
       reuseExistingServer: false,
@@ -42,7 +50,7 @@ export default defineConfig({
         PORT: String(APP_PORT), HOST: "127.0.0.1", BULWARK_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info",
         BULWARK_ADMIN_EMAIL: ADMIN.email, BULWARK_ADMIN_PASSWORD: ADMIN.password,
         BULWARK_OIDC_ISSUER: OIDC_ISSUER, BULWARK_OIDC_CLIENT_ID: OIDC_CLIENT.id, BULWARK_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-        BULWARK_OIDC_NAME: "Example SSO", BULWARK_OIDC_ROLE_MAP: ROLE_MAP, BULWARK_OIDC_DEFAULT_ROLE: "viewer",
+        BULWARK_OIDC_NAME: "Example SSO", BULWARK_ALLOW_LOOPBACK_CLUSTERS: "true", BULWARK_OIDC_ROLE_MAP: ROLE_MAP, BULWARK_OIDC_DEFAULT_ROLE: "viewer",
       },
     },
   ],

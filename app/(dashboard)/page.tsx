@@ -2,12 +2,15 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
 import { listClusterPosture } from "@/lib/db/clusters/list-cluster-posture";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
+  const canScan = hasRole((await requirePageCaller()).role, "analyst");
   const clusters = await listClusterPosture();
   return (
     <>
@@ -27,7 +30,7 @@ export default async function OverviewPage() {
       ) : (
         <div className="grid gap-4">
           {clusters.map((c) => (
-            <ClusterScorecard key={c.clusterId} posture={c} />
+            <ClusterScorecard key={c.clusterId} posture={c} canScan={canScan} />
           ))}
         </div>
       )}

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { ClusterPosture } from "@/lib/api/schemas/scores";
 import { formatUtc } from "@/lib/format-date";
+import { ScanNowButton } from "@/components/clusters/scan-now-button";
 import { GradeBadge } from "./grade-badge";
 
 
 /** One cluster's overall grade and its five layer grades from the latest completed scan. */
-export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
+export function ClusterScorecard({ posture, canScan }: { posture: ClusterPosture; canScan: boolean }) {
   const [overall, ...layers] = posture.scores;
   return (
     <article aria-labelledby={`cluster-${posture.clusterId}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -19,8 +20,9 @@ export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
           </h2>
           <p className="mt-1 text-sm text-slate-600">
             {posture.takenAt ? `Last completed scan ${formatUtc(posture.takenAt)} UTC` : "No completed scan yet"}
-            {posture.status === "running" ? " · scanning now…" : posture.status === "failed" ? " · last scan failed" : ""}
+            {posture.status === "failed" ? " · last scan failed" : ""}
           </p>
+          {canScan ? <div className="mt-2"><ScanNowButton clusterId={posture.clusterId} runningSnapshotId={posture.runningSnapshotId} /></div> : posture.status === "running" ? <p className="text-sm text-slate-600">Scanning now…</p> : null}
         </div>
         {overall ? (
           <div className="text-right">
@@ -34,7 +36,9 @@ export function ClusterScorecard({ posture }: { posture: ClusterPosture }) {
         <dl className="mt-4 grid grid-cols-5 gap-3">
           {layers.map((l) => (
             <div key={l.layer} className="rounded-md bg-slate-50 p-3 text-center">
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{l.layer}</dt>
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">
+                <Link href={`/findings?cluster=${posture.clusterId}&layer=${l.layer}`} className="hover:underline" aria-label={`${l.layer}: failing checks`}>{l.layer}</Link>
+              </dt>
               <dd className="mt-2 flex flex-col items-center gap-1">
                 <GradeBadge grade={l.grade} score={l.score} />
                 <span className="text-xs text-slate-600">{l.score === null ? "not evaluated" : `${l.score.toFixed(1)} · ${l.failed} failing`}</span>

@@ -14,3 +14,6 @@ export const STATE = { admin: `${RUN_DIR}/admin.json`, analyst: `${RUN_DIR}/anal
 /** Where the setup project records every secret it handled, for the log scan after the run. */
 export const SECRETS_FILE = `${RUN_DIR}/secrets.txt`;
 export const SERVER_LOG = `${RUN_DIR}/server.log`;
+/** The second cluster added through the settings page (outside RUN_DIR, which the app's start empties). */
+export const STAGING_PORT = 3102;
+export const STAGING_KUBECONFIG = ".data/e2e-staging.kubeconfig";

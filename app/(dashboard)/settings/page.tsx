@@ -1,29 +1,40 @@
+import { ClusterSettings } from "@/components/clusters/cluster-settings";
 import { PageHeader } from "@/components/layout/page-header";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
+import { listClusters } from "@/lib/db/clusters/list-clusters";
 
 export const metadata = { title: "Settings" };
 
+const CLUSTER_ROLE = (
+  <a href="/bulwark-clusterrole.yaml" download className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
+    Download the read-only ClusterRole
+  </a>
+);
+
 export default async function SettingsPage() {
   const caller = await requirePageCaller();
+  const clusters = await listClusters();
   return (
     <>
-      <PageHeader title="Settings" description="Clusters, schedules, users and check settings." />
+      <PageHeader title="Settings" description="Clusters, schedules, users and API tokens." />
       <SettingsTabs current="/settings" role={caller.role} />
-      <EmptyState
-        title="No clusters configured"
-        action={
-          <a href="/bulwark-clusterrole.yaml" download className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
-            Download the read-only ClusterRole
-          </a>
-        }
-      >
-        To scan a cluster, Bulwark needs a kubeconfig context it can read with, or an uploaded kubeconfig (stored
-        encrypted). Apply the ClusterRole first: every rule is a read-only list, and each one says why it is needed.
-        Without any cluster, <code className="rounded bg-slate-100 px-1">npm start</code> registers the built-in demo
-        cluster so you can explore.
-      </EmptyState>
+      {caller.role === "admin" && clusters.length ? <ClusterSettings clusters={clusters} /> : null}
+      {clusters.length === 0 ? (
+        <EmptyState title="No clusters configured" action={CLUSTER_ROLE}>
+          To scan a cluster, Bulwark needs a kubeconfig context it can read with, or an uploaded kubeconfig (stored
+          encrypted). Apply the ClusterRole first: every rule is a read-only list, and each one says why it is needed.
+          Without any cluster, <code className="rounded bg-slate-100 px-1">npm start</code> registers the built-in demo
+          cluster so you can explore.
+        </EmptyState>
+      ) : (
+        <section aria-labelledby="role" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 id="role" className="mb-2 text-base font-semibold">Permissions Bulwark needs</h2>
+          <p className="mb-3 text-slate-700">Apply this ClusterRole and bind it to the identity in the kubeconfig: every rule is a read-only list, and each says why it is needed. Secret values are never read.</p>
+          {CLUSTER_ROLE}
+        </section>
+      )}
     </>
   );
 }

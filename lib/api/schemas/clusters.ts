@@ -6,6 +6,7 @@ export const ZClusterSummary = z.object({
   source: z.string(),
   enabled: z.boolean(),
   isDemo: z.boolean(),
+  scheduleMinutes: z.number(),
   lastScanAt: z.string().nullable(),
   lastStatus: z.string().nullable(),
 });

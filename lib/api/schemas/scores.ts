@@ -20,6 +20,8 @@ export const ZClusterPosture = z.object({
   snapshotId: z.string().nullable(),
   takenAt: z.string().nullable(),
   status: z.string().nullable(),
+  /** The scan under way, if any, so the page can follow it live. */
+  runningSnapshotId: z.string().nullable(),
   /** The overall score first, then the five layers in catalog order. */
   scores: z.array(ZLayerScoreSummary),
 });

@@ -3,8 +3,8 @@ import { LAYERS } from "@/lib/checks/types";
 import { AppError } from "@/lib/errors";
 import { getPrisma } from "../client";
 
-const CLUSTER = { id: true, name: true, isDemo: true, snapshots: { orderBy: { seq: "desc" as const }, take: 1, select: { status: true } } };
-type ClusterRow = { id: string; name: string; isDemo: boolean; snapshots: { status: string }[] };
+const CLUSTER = { id: true, name: true, isDemo: true, snapshots: { orderBy: { seq: "desc" as const }, take: 1, select: { id: true, status: true } } };
+type ClusterRow = { id: string; name: string; isDemo: boolean; snapshots: { id: string; status: string }[] };
 const order = (l: string | null) => (l === null ? -1 : LAYERS.indexOf(l as (typeof LAYERS)[number]));
 
 /** A cluster with the scores of its latest completed snapshot (and the latest scan's status). */
@@ -21,6 +21,7 @@ async function toPosture(c: ClusterRow): Promise<ClusterPosture> {
     snapshotId: latest?.id ?? null,
     takenAt: latest?.startedAt.toISOString() ?? null,
     status: c.snapshots[0]?.status ?? null,
+    runningSnapshotId: c.snapshots[0]?.status === "running" ? c.snapshots[0].id : null,
     scores: (latest?.layerScores ?? []).sort((a, b) => order(a.layer) - order(b.layer)),
   };
 }

@@ -8,10 +8,11 @@ const SUMMARY = {
   source: true,
   enabled: true,
   isDemo: true,
+  scheduleMinutes: true,
   snapshots: { orderBy: { seq: "desc" as const }, take: 1, select: { startedAt: true, status: true } },
 };
 
-type SummaryRow = { id: string; name: string; source: string; enabled: boolean; isDemo: boolean; snapshots: { startedAt: Date; status: string }[] };
+type SummaryRow = { id: string; name: string; source: string; enabled: boolean; isDemo: boolean; scheduleMinutes: number; snapshots: { startedAt: Date; status: string }[] };
 
 function toSummary({ snapshots, ...c }: SummaryRow): ClusterSummary {
   return { ...c, lastScanAt: snapshots[0]?.startedAt.toISOString() ?? null, lastStatus: snapshots[0]?.status ?? null };

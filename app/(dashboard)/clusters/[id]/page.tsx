@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
 import { SnapshotHistory } from "@/components/clusters/snapshot-history";
 import { PageHeader } from "@/components/layout/page-header";
 import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
@@ -28,18 +31,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Cluster ${posture.name}` };
 }
 
-const TREND_DAYS = 365;
+const RANGES = [7, 30, 90, 365] as const;
 
-export default async function ClusterPage({ params }: Props) {
+export default async function ClusterPage({ params, searchParams }: Props & { searchParams: Promise<{ days?: string }> }) {
   const { id } = await params;
+  const canScan = hasRole((await requirePageCaller()).role, "analyst");
+  const requested = Number((await searchParams).days);
+  const days = (RANGES as readonly number[]).includes(requested) ? requested : 365;
   const detail = await load(id);
-  const trend = await listScoreTrend(id, TREND_DAYS);
+  const trend = await listScoreTrend(id, days);
   return (
     <>
       <PageHeader title={`Cluster ${detail.posture.name}`} description="Latest grades per layer, recent snapshots, weakest namespaces and what could not be collected." />
-      <ClusterScorecard posture={detail.posture} />
+      <ClusterScorecard posture={detail.posture} canScan={canScan} />
       <section aria-labelledby="trend" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="trend" className="mb-2 text-base font-semibold">Score trend, last {TREND_DAYS} days</h2>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="trend" className="text-base font-semibold">Score trend, last {days} days</h2>
+          <nav aria-label="Trend range" className="flex gap-1 text-xs">
+            {RANGES.map((r) => (
+              <Link key={r} href={`/clusters/${id}?days=${r}`} aria-current={r === days ? "true" : undefined} className={r === days ? "rounded bg-sky-700 px-2 py-1 text-white" : "rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-50"}>
+                {r} days
+              </Link>
+            ))}
+          </nav>
+        </div>
         <ScoreTrendChart points={trend} />
       </section>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">

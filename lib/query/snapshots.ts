@@ -1,0 +1,16 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { SnapshotDetail } from "@/lib/api/schemas/snapshots";
+import { fetchJson } from "./fetch-json";
+
+export const snapshotKeys = { detail: (id: string) => ["snapshots", id] as const };
+
+export const snapshotQueries = {
+  /** A scan's state, polled every 2 seconds while it runs. */
+  live: (id: string) =>
+    queryOptions({
+      queryKey: snapshotKeys.detail(id),
+      queryFn: () => fetchJson<{ data: SnapshotDetail }>(`/api/snapshots/${id}`).then((r) => r.data),
+      refetchInterval: (q) => (q.state.data && q.state.data.status !== "running" ? false : 2_000),
+      staleTime: 0,
+    }),
+};
