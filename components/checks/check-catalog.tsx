@@ -1,10 +1,11 @@
+import Link from "next/link";
 import { ALL_CHECKS } from "@/lib/checks/registry";
 import { LAYERS } from "@/lib/checks/types";
 import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
 
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
-export function CheckCatalog() {
+export function CheckCatalog({ failing }: { failing: Map<string, { clusterId: string; clusterName: string; resources: number }[]> }) {
   return (
     <div className="space-y-8">
       {LAYERS.map((layer) => {
@@ -24,7 +25,10 @@ export function CheckCatalog() {
                       <summary className="flex cursor-pointer list-none items-center gap-3">
                         <SeverityBadge severity={c.severity} />
                         <span className="font-medium text-slate-900">{c.title}</span>
-                        <code className="ml-auto font-mono text-xs text-slate-500">{c.id}</code>
+                        <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
+                          {failing.get(c.id)?.length ? `fails in ${failing.get(c.id)!.length} cluster${failing.get(c.id)!.length === 1 ? "" : "s"}` : "passing everywhere"}
+                        </span>
+                        <code className="font-mono text-xs text-slate-500">{c.id}</code>
                       </summary>
                       <div className="mt-3 space-y-3 pl-1">
                         <p className="text-sm text-slate-700">{c.rationale}</p>
@@ -33,6 +37,17 @@ export function CheckCatalog() {
                           <RemediationText text={c.remediation} />
                         </div>
                         <p className="text-xs text-slate-500">References: {c.references.join(" · ")}</p>
+                        {failing.get(c.id)?.length ? (
+                          <p className="text-sm text-slate-700">
+                            Failing now:{" "}
+                            {failing.get(c.id)!.map((f, i) => (
+                              <span key={f.clusterId}>
+                                {i ? " · " : ""}
+                                <Link className="text-sky-800 underline" href={`/findings?cluster=${f.clusterId}&check=${encodeURIComponent(c.id)}&status=all`}>{f.clusterName}</Link> ({f.resources} resource{f.resources === 1 ? "" : "s"})
+                              </span>
+                            ))}
+                          </p>
+                        ) : null}
                       </div>
                     </details>
                   </li>

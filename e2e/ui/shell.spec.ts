@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { STAGING_KUBECONFIG } from "../support/constants";
 
-const PAGES = ["Overview", "Clusters", "Findings", "Accepted risks", "Reports", "Checks", "Audit log", "Settings"] as const;
+const PAGES = ["Overview", "Clusters", "Findings", "Accepted risks", "Compare", "Reports", "Checks", "Audit log", "Settings"] as const;
 
 test("[SHELL]: every section is reachable from the navigation, with its title", async ({ page }) => {
   await page.goto("/");
@@ -93,4 +93,17 @@ test("[SETTINGS]: an admin adds a cluster from an uploaded kubeconfig, tests it,
   await page.screenshot({ path: "test-results/screenshots/settings-clusters.png", fullPage: true });
   await page.goto("/");
   await expect(page.getByRole("article", { name: "staging" })).toBeVisible();
+});
+
+test("[COMPARE]: two snapshots side by side, with the findings only one has", async ({ page }) => {
+  await page.goto("/compare");
+  const form = page.getByRole("form", { name: "Choose what to compare" });
+  await form.getByLabel("Left").selectOption({ label: "demo: snapshot #1 (2026-08-03 06:00 UTC)" });
+  await form.getByLabel("Right").selectOption({ label: "demo: latest scan" });
+  await form.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/a=.*&b=/);
+  await expect(page.getByTestId("compare-overall")).toContainText(/\+\d+\.\d/);
+  await expect(page.getByRole("region", { name: /^Only in demo #1/ }).getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Only in demo #\d+ \(\d+\)$/ }).last()).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/compare.png", fullPage: true });
 });

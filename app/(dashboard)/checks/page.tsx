@@ -1,15 +1,17 @@
 import { CheckCatalog } from "@/components/checks/check-catalog";
 import { ScoringFormula } from "@/components/checks/scoring-formula";
 import { PageHeader } from "@/components/layout/page-header";
+import { countFailingByCheck } from "@/lib/db/findings/count-failing-by-check";
 
 export const metadata = { title: "Checks" };
 
-export default function ChecksPage() {
+export default async function ChecksPage() {
+  const failing = await countFailingByCheck();
   return (
     <>
       <PageHeader title="Checks" description="The security checks Bulwark runs, by layer, and how scores are computed." />
       <ScoringFormula />
-      <CheckCatalog />
+      <CheckCatalog failing={failing} />
     </>
   );
 }

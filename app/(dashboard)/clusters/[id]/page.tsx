@@ -10,6 +10,7 @@ import { GradeBadge } from "@/components/scores/grade-badge";
 import type { ClusterDetail } from "@/lib/api/schemas/cluster-detail";
 import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
 import { getClusterDetail } from "@/lib/db/clusters/get-cluster-detail";
+import { getClusterMovement } from "@/lib/db/clusters/get-cluster-movement";
 import { listScoreTrend } from "@/lib/db/clusters/list-score-trend";
 import { AppError } from "@/lib/errors";
 
@@ -39,7 +40,7 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
   const requested = Number((await searchParams).days);
   const days = (RANGES as readonly number[]).includes(requested) ? requested : 365;
   const detail = await load(id);
-  const trend = await listScoreTrend(id, days);
+  const [trend, movement] = await Promise.all([listScoreTrend(id, days), getClusterMovement(id)]);
   return (
     <>
       <PageHeader title={`Cluster ${detail.posture.name}`} description="Latest grades per layer, recent snapshots, weakest namespaces and what could not be collected." />
@@ -75,6 +76,38 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
                     {n.failed} failing <GradeBadge grade={n.grade} score={n.score} />
                   </span>
                 </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="moved" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 id="moved" className="mb-2 text-base font-semibold">Why the score moved{movement.previousSeq ? ` since snapshot #${movement.previousSeq}` : ""}</h2>
+          {movement.previousSeq === null ? <p className="text-slate-600">One completed snapshot so far: nothing to compare with.</p> : (
+            <>
+              <p className="mb-2 text-slate-700">
+                {movement.layers.map((l, i) => {
+                  const d = l.current !== null && l.previous !== null ? l.current - l.previous : null;
+                  return <span key={l.layer}>{i ? " · " : ""}{l.layer} {d === null ? "n/a" : <span className={d > 0 ? "text-emerald-700" : d < 0 ? "text-red-700" : ""}>{d > 0 ? "+" : ""}{d.toFixed(1)}</span>}</span>;
+                })}
+              </p>
+              {movement.checks.length ? (
+                <ul className="space-y-1">
+                  {movement.checks.map((c) => (
+                    <li key={c.checkId}><Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}&status=all`}>{c.title}</Link>: {c.opened ? <span className="text-red-700">+{c.opened} new</span> : null}{c.opened && c.resolved ? ", " : null}{c.resolved ? <span className="text-emerald-700">{c.resolved} resolved</span> : null}</li>
+                  ))}
+                </ul>
+              ) : <p className="text-slate-600">No finding opened or closed between the two snapshots.</p>}
+            </>
+          )}
+        </section>
+        <section aria-labelledby="top-failing" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 id="top-failing" className="mb-2 text-base font-semibold">Checks failing most</h2>
+          {movement.topFailing.length === 0 ? <p className="text-slate-600">Nothing failing.</p> : (
+            <ol className="space-y-1">
+              {movement.topFailing.map((c) => (
+                <li key={c.checkId} className="flex justify-between gap-2"><Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`}>{c.title}</Link><span className="whitespace-nowrap text-slate-600">{c.resources} resources</span></li>
               ))}
             </ol>
           )}

@@ -1,0 +1,41 @@
+import { getCheckSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
+import { getPrisma } from "../client";
+import { getPool } from "../pool";
+
+export type LayerDelta = { layer: string; previous: number | null; current: number | null };
+export type CheckMovement = { checkId: string; title: string; opened: number; resolved: number };
+export type TopFailing = { checkId: string; title: string; severity: string; resources: number };
+export type ClusterMovement = { previousSeq: number | null; layers: LayerDelta[]; checks: CheckMovement[]; topFailing: TopFailing[] };
+
+/**
+ * Why the score moved: each layer's score in the latest completed snapshot against the one
+ * before, and the checks whose findings opened or closed between them; plus the checks failing
+ * on the most resources now.
+ */
+export async function getClusterMovement(clusterId: string): Promise<ClusterMovement> {
+  const snaps = await getPrisma().snapshot.findMany({
+    where: { clusterId, status: { in: ["succeeded", "partial"] } },
+    orderBy: { seq: "desc" },
+    take: 2,
+    select: { id: true, seq: true, layerScores: { select: { layer: true, score: true } } },
+  });
+  const [latest, previous] = snaps;
+  const pool = getPool();
+  const top = await pool.query<{ checkId: string; resources: number }>(
+    `SELECT "checkId", count(DISTINCT ("resourceKind", namespace, "resourceName"))::int AS resources FROM finding
+     WHERE "clusterId" = $1 AND "lastSeq" IS NULL GROUP BY "checkId" ORDER BY resources DESC, "checkId" LIMIT 10`,
+    [clusterId],
+  );
+  const topFailing = top.rows.map((r) => ({ ...r, title: getCheckTitle(r.checkId), severity: getCheckSeverity(r.checkId) }));
+  if (!latest || !previous) return { previousSeq: null, layers: [], checks: [], topFailing };
+  const score = (s: typeof latest, layer: string) => s.layerScores.find((l) => (l.layer ?? "overall") === layer)?.score ?? null;
+  const layers = ["overall", "node", "network", "secrets", "pod", "container"].map((layer) => ({ layer, previous: score(previous, layer), current: score(latest, layer) }));
+  const moved = await pool.query<{ checkId: string; opened: number; resolved: number }>(
+    `SELECT "checkId", count(*) FILTER (WHERE "firstSeq" > $2 AND "firstSeq" <= $3)::int AS opened,
+            count(*) FILTER (WHERE "lastSeq" >= $2 AND "lastSeq" < $3)::int AS resolved
+     FROM finding WHERE "clusterId" = $1 AND (("firstSeq" > $2 AND "firstSeq" <= $3) OR ("lastSeq" >= $2 AND "lastSeq" < $3))
+     GROUP BY "checkId" ORDER BY count(*) DESC LIMIT 8`,
+    [clusterId, previous.seq, latest.seq],
+  );
+  return { previousSeq: previous.seq, layers, checks: moved.rows.map((r) => ({ ...r, title: getCheckTitle(r.checkId) })), topFailing };
+}
