@@ -4,6 +4,7 @@ import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { hasRole } from "@/lib/api/roles";
+import { listOverallHistory } from "@/lib/db/clusters/list-overall-history";
 import { listClusterPosture } from "@/lib/db/clusters/list-cluster-posture";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const canScan = hasRole((await requirePageCaller()).role, "analyst");
-  const clusters = await listClusterPosture();
+  const [clusters, history] = await Promise.all([listClusterPosture(), listOverallHistory()]);
   return (
     <>
       <PageHeader title="Overview" description="Security posture of every cluster, by layer, from the latest completed scan." />
@@ -30,7 +31,7 @@ export default async function OverviewPage() {
       ) : (
         <div className="grid gap-4">
           {clusters.map((c) => (
-            <ClusterScorecard key={c.clusterId} posture={c} canScan={canScan} />
+            <ClusterScorecard key={c.clusterId} posture={c} canScan={canScan} history={history.get(c.clusterId) ?? { points: [], weekAgo: null }} />
           ))}
         </div>
       )}

@@ -2,11 +2,19 @@ import Link from "next/link";
 import type { ClusterPosture } from "@/lib/api/schemas/scores";
 import { formatUtc } from "@/lib/format-date";
 import { ScanNowButton } from "@/components/clusters/scan-now-button";
+import type { OverallHistory } from "@/lib/api/schemas/scores";
 import { GradeBadge } from "./grade-badge";
+import { Sparkline } from "./sparkline";
+
+function WeekChange({ current, weekAgo }: { current: number | null; weekAgo: number | null }) {
+  if (current === null || weekAgo === null) return <p className="text-xs text-slate-500">no score a week ago</p>;
+  const d = current - weekAgo;
+  return <p className={`text-xs ${d > 0 ? "text-emerald-700" : d < 0 ? "text-red-700" : "text-slate-500"}`} data-testid="week-change">{d > 0 ? "▲ +" : d < 0 ? "▼ " : "± "}{d.toFixed(1)} since a week ago</p>;
+}
 
 
 /** One cluster's overall grade and its five layer grades from the latest completed scan. */
-export function ClusterScorecard({ posture, canScan }: { posture: ClusterPosture; canScan: boolean }) {
+export function ClusterScorecard({ posture, canScan, history }: { posture: ClusterPosture; canScan: boolean; history?: OverallHistory }) {
   const [overall, ...layers] = posture.scores;
   return (
     <article aria-labelledby={`cluster-${posture.clusterId}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -28,6 +36,8 @@ export function ClusterScorecard({ posture, canScan }: { posture: ClusterPosture
           <div className="text-right">
             <GradeBadge grade={overall.grade} score={overall.score} size="lg" />
             <p className="mt-1 text-xs text-slate-500">{overall.score === null ? "n/a" : `${overall.score.toFixed(1)} overall`}</p>
+            {history ? <WeekChange current={overall.score} weekAgo={history.weekAgo} /> : null}
+            {history ? <Sparkline points={history.points.map((p) => p.score)} label={`Overall score over the last 30 days: ${history.points.map((p) => p.score.toFixed(0)).join(", ")}`} /> : null}
             {overall.suppressed > 0 ? <p className="text-xs text-amber-800" data-testid="suppressed-count">{overall.suppressed} accepted risk{overall.suppressed === 1 ? "" : "s"} counted as passing</p> : null}
           </div>
         ) : null}

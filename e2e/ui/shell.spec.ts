@@ -41,6 +41,8 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
   for (const layer of ["node", "network", "secrets", "pod", "container"]) await expect(card.getByText(layer, { exact: true })).toBeVisible();
   await expect(card.getByText(/overall$/)).toBeVisible();
   await expect(card.getByText(/Last completed scan/)).toBeVisible();
+  await expect(card.getByTestId("week-change")).toContainText("since a week ago");
+  await expect(card.getByRole("img", { name: /Overall score over the last 30 days/ })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/overview.png", fullPage: true });
 
   await card.getByRole("link", { name: "demo" }).click();
@@ -51,7 +53,15 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
   await expect(page.getByRole("region", { name: "Weakest namespaces" }).getByText("monitoring")).toBeVisible();
   await expect(page.getByRole("img", { name: /Score trend over \d+ snapshots/ })).toBeVisible();
   await expect(page.getByRole("region", { name: /Score trend/ }).locator(".recharts-line")).toHaveCount(6);
+  await expect(page.getByRole("region", { name: /Why the score moved since snapshot #\d+/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Checks failing most" }).getByRole("listitem").first()).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/cluster.png", fullPage: true });
+
+  // A layer's failing checks, then back to the cluster.
+  await page.getByRole("link", { name: "container: failing checks" }).click();
+  await expect(page).toHaveURL(/layer=container/);
+  await expect(page.getByTestId("finding-row").first()).toBeVisible();
+  await page.goBack();
 
   await history.getByRole("link", { name: "5 Oct 2026, 06:00 (history)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Snapshot #3" })).toBeVisible();

@@ -26,3 +26,6 @@ export const ZClusterPosture = z.object({
   scores: z.array(ZLayerScoreSummary),
 });
 export type ClusterPosture = z.infer<typeof ZClusterPosture>;
+
+/** A cluster's overall score over the last 30 days, and as of a week ago. */
+export type OverallHistory = { points: { takenAt: string; score: number }[]; weekAgo: number | null };
