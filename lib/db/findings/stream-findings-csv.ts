@@ -10,7 +10,7 @@ export const CSV_HEADER = [
   "cluster", "snapshot_time", "layer", "check_id", "check_title", "severity", "status", "resource_kind", "namespace", "name",
   "container", "message", "first_seen", "last_seen", "resolved_at", "suppression_reason", "suppression_approver", "suppression_expires",
 ];
-const BATCH = 350;
+const BATCH = 300;
 /**
  * Papa Parse writes RFC 4180 CSV about twice as fast as csv-stringify, and its escapeFormulae
  * prefixes a quote to any cell starting with = + - @, a tab or a carriage return (OWASP CSV
