@@ -98,7 +98,12 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
                     <li key={c.checkId}><Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}&status=all`}>{c.title}</Link>: {c.opened ? <span className="text-red-700">+{c.opened} new</span> : null}{c.opened && c.resolved ? ", " : null}{c.resolved ? <span className="text-emerald-700">{c.resolved} resolved</span> : null}</li>
                   ))}
                 </ul>
-              ) : <p className="text-slate-600">No finding opened or closed between the two snapshots.</p>}
+              ) : (
+                <p className="text-slate-600">
+                  No finding opened or closed between the two snapshots
+                  {movement.layers.some((l) => l.current !== l.previous) ? ": the change comes from accepted risks that took effect or ended, or from checks that could not be evaluated." : "."}
+                </p>
+              )}
             </>
           )}
         </section>
