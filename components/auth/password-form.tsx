@@ -1,5 +1,6 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/query/fetch-json";
@@ -9,36 +10,30 @@ import { useHydrated } from "./use-hydrated";
 /** Setting a password from a one-time link: the first-admin setup (with email and name) or an invitation. */
 export function PasswordForm({ token, mode }: { token: string; mode: "setup" | "invite" }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    if (form.get("password") !== form.get("confirm")) {
-      setError("The two passwords differ.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      if (mode === "setup") {
-        await fetchJson("/api/setup", { method: "POST", body: { token, email: form.get("email"), name: form.get("name"), password: form.get("password") } });
-      } else {
-        await fetchJson("/api/invites/accept", { method: "POST", body: { token, password: form.get("password") } });
-      }
+  const [mismatch, setMismatch] = useState(false);
+  const save = useMutation({
+    mutationFn: (form: FormData) =>
+      mode === "setup"
+        ? fetchJson("/api/setup", { method: "POST", body: { token, email: form.get("email"), name: form.get("name"), password: form.get("password") } })
+        : fetchJson("/api/invites/accept", { method: "POST", body: { token, password: form.get("password") } }),
+    onSuccess: () => {
       router.replace(`/sign-in?done=${mode === "setup" ? "setup" : "invited"}`);
       router.refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "That did not work.");
-      setBusy(false);
-    }
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const differ = form.get("password") !== form.get("confirm");
+    setMismatch(differ);
+    if (!differ) save.mutate(form);
   }
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      <FormError message={error} />
+      <FormError message={mismatch ? "The two passwords differ." : (save.error?.message ?? null)} />
       {mode === "setup" ? (
         <>
           <FormField label="Your name" name="name" autoComplete="name" required maxLength={120} />
@@ -47,7 +42,7 @@ export function PasswordForm({ token, mode }: { token: string; mode: "setup" | "
       ) : null}
       <FormField label="Password (12 characters or more)" name="password" type="password" autoComplete="new-password" minLength={12} required />
       <FormField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" minLength={12} required />
-      <button type="submit" className={PRIMARY_BUTTON} disabled={busy || !hydrated}>
+      <button type="submit" className={PRIMARY_BUTTON} disabled={!hydrated || save.isPending || save.isSuccess}>
         {mode === "setup" ? "Create the admin account" : "Set password"}
       </button>
     </form>

@@ -1,5 +1,6 @@
 import type { AuditEventRow, AuditFilters } from "@/lib/api/schemas/audit";
 import { getPool } from "../pool";
+import { isoUtc } from "../sql-fragments";
 
 const PAGE = 100;
 
@@ -13,7 +14,7 @@ function auditWhere(filters: AuditFilters, values: unknown[]): string {
   return where.length ? `WHERE ${where.join(" AND ")}` : "";
 }
 
-const COLUMNS = `id::text, to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, "actorEmail", ip, action, "targetType", "targetId", details::text AS details`;
+const COLUMNS = `id::text, ${isoUtc("at")} AS at, "actorEmail", ip, action, "targetType", "targetId", details::text AS details`;
 
 /** Newest first, 100 a page, by id keyset. */
 export async function listAuditEvents(filters: AuditFilters): Promise<{ data: AuditEventRow[]; nextCursor: string | null }> {

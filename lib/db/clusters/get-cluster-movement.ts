@@ -1,5 +1,6 @@
 import { getCheckSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
 import { getPrisma } from "../client";
+import { listFailingChecks } from "../findings/list-failing-checks";
 import { getPool } from "../pool";
 
 export type LayerDelta = { layer: string; previous: number | null; current: number | null };
@@ -20,17 +21,11 @@ export async function getClusterMovement(clusterId: string): Promise<ClusterMove
     select: { id: true, seq: true, layerScores: { select: { layer: true, score: true } } },
   });
   const [latest, previous] = snaps;
-  const pool = getPool();
-  const top = await pool.query<{ checkId: string; resources: number }>(
-    `SELECT "checkId", count(DISTINCT ("resourceKind", namespace, "resourceName"))::int AS resources FROM finding
-     WHERE "clusterId" = $1 AND "lastSeq" IS NULL GROUP BY "checkId" ORDER BY resources DESC, "checkId" LIMIT 10`,
-    [clusterId],
-  );
-  const topFailing = top.rows.map((r) => ({ ...r, title: getCheckTitle(r.checkId), severity: getCheckSeverity(r.checkId) }));
+  const topFailing = (await listFailingChecks(clusterId)).slice(0, 10).map((r) => ({ checkId: r.checkId, resources: r.resources, title: getCheckTitle(r.checkId), severity: getCheckSeverity(r.checkId) }));
   if (!latest || !previous) return { previousSeq: null, layers: [], checks: [], topFailing };
   const score = (s: typeof latest, layer: string) => s.layerScores.find((l) => (l.layer ?? "overall") === layer)?.score ?? null;
   const layers = ["overall", "node", "network", "secrets", "pod", "container"].map((layer) => ({ layer, previous: score(previous, layer), current: score(latest, layer) }));
-  const moved = await pool.query<{ checkId: string; opened: number; resolved: number }>(
+  const moved = await getPool().query<{ checkId: string; opened: number; resolved: number }>(
     `SELECT "checkId", count(*) FILTER (WHERE "firstSeq" > $2 AND "firstSeq" <= $3)::int AS opened,
             count(*) FILTER (WHERE "lastSeq" >= $2 AND "lastSeq" < $3)::int AS resolved
      FROM finding WHERE "clusterId" = $1 AND (("firstSeq" > $2 AND "firstSeq" <= $3) OR ("lastSeq" >= $2 AND "lastSeq" < $3))

@@ -1,10 +1,10 @@
 import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { AppError } from "@/lib/errors";
+import { isoUtc as iso, ruleCoversFinding } from "../sql-fragments";
 
 /** A parameterised statement for pg: text with $n placeholders and its values. */
 export type Sql = { text: string; values: unknown[] };
 
-const iso = (col: string) => `to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * Findings with their cluster and, for open ones, the accepted risk in force that covers them
@@ -15,8 +15,7 @@ export const FINDING_FROM = `finding f JOIN cluster c ON c.id = f."clusterId"
   LEFT JOIN LATERAL (
     SELECT s.id, s.reason, s."expiresAt", (SELECT u.email FROM "user" u WHERE u.id = s."approverId") AS approver
     FROM suppression s
-    WHERE s.status = 'active' AND s."expiresAt" > now() AND s."clusterId" = f."clusterId" AND s."checkId" = f."checkId"
-      AND (s.namespace IS NULL OR s.namespace = f.namespace) AND (s."resourcePattern" IS NULL OR s."resourcePattern" = f."resourceKind" || '/' || f."resourceName")
+    WHERE s.status = 'active' AND s."expiresAt" > now() AND ${ruleCoversFinding("s", "f")}
     ORDER BY s."expiresAt" DESC LIMIT 1
   ) sup ON f."lastSeq" IS NULL`;
 

@@ -2,6 +2,7 @@ import type { FindingRow } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { AppError } from "@/lib/errors";
 import { getPool } from "../pool";
+import { isoUtc } from "../sql-fragments";
 import { FINDING_COLUMNS, FINDING_FROM } from "./finding-sql";
 
 export type FindingLifetime = { id: string; firstSeq: number; lastSeq: number | null; firstSeenAt: string; lastSeenAt: string | null; resolvedAt: string | null; message: string };
@@ -18,9 +19,7 @@ export async function getFindingOrThrow(id: string): Promise<FindingDetail> {
   if (!row) throw new AppError("NOT_FOUND", { userMessage: "No such finding." });
   const history = await pool.query<FindingLifetime & { seen: number }>(
     `SELECT f.id::text AS id, f."firstSeq" AS "firstSeq", f."lastSeq" AS "lastSeq",
-            to_char(f."firstSeenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "firstSeenAt",
-            to_char(f."lastSeenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastSeenAt",
-            to_char(f."resolvedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "resolvedAt", f.message,
+            ${isoUtc('f."firstSeenAt"')} AS "firstSeenAt", ${isoUtc('f."lastSeenAt"')} AS "lastSeenAt", ${isoUtc('f."resolvedAt"')} AS "resolvedAt", f.message,
             (SELECT count(*)::int FROM snapshot s WHERE s."clusterId" = f."clusterId" AND s.status IN ('succeeded', 'partial')
                AND s.seq >= f."firstSeq" AND (f."lastSeq" IS NULL OR s.seq <= f."lastSeq")) AS seen
      FROM finding f WHERE f."clusterId" = $1 AND f.fingerprint = $2 ORDER BY f."firstSeq" DESC`,

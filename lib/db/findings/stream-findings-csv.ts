@@ -3,7 +3,8 @@ import Cursor from "pg-cursor";
 import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { getPool } from "../pool";
-import { FINDING_FROM, FINDING_SORT, findingWhere } from "./finding-sql";
+import { isoUtc } from "../sql-fragments";
+import { FINDING_FROM, FINDING_SORT, findingKeyset, findingWhere } from "./finding-sql";
 import { resolveSnapshotRef } from "./resolve-snapshot-ref";
 
 export const CSV_HEADER = [
@@ -31,8 +32,8 @@ export async function streamFindingsCsv(filters: FindingFilters): Promise<Readab
   const where = findingWhere(filters, values, snapshot);
   const snapshotTime = snapshot
     ? `$${values.push(snapshot.startedAt)}::text`
-    : `CASE WHEN f."lastSeq" IS NULL THEN to_char(l."startedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ELSE to_char(f."lastSeenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END`;
-  const iso = (col: string) => `coalesce(to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
+    : `CASE WHEN f."lastSeq" IS NULL THEN ${isoUtc('l."startedAt"')} ELSE ${isoUtc('f."lastSeenAt"')} END`;
+  const iso = (col: string) => `coalesce(${isoUtc(col)}, '')`;
   const text = `
     WITH latest AS (SELECT DISTINCT ON ("clusterId") "clusterId", "startedAt" FROM snapshot WHERE status IN ('succeeded', 'partial') ORDER BY "clusterId", seq DESC)
     SELECT c.name, ${snapshotTime}, f.layer::text, f."checkId", f.severity::text,
@@ -40,7 +41,7 @@ export async function streamFindingsCsv(filters: FindingFilters): Promise<Readab
            f."resourceKind", f.namespace, f."resourceName", f.container, f.message, ${iso('f."firstSeenAt"')}, ${iso('f."lastSeenAt"')}, ${iso('f."resolvedAt"')},
            coalesce(sup.reason, ''), coalesce(sup.approver, ''), ${iso('sup."expiresAt"')}
     FROM ${FINDING_FROM} LEFT JOIN latest l ON l."clusterId" = f."clusterId"
-    ${where} ORDER BY ${FINDING_SORT[filters.sort].columns.map((col) => `${col} ${FINDING_SORT[filters.sort].direction}`).join(", ")}`;
+    ${where} ${findingKeyset(FINDING_SORT[filters.sort], undefined, values).orderBy}`;
 
   const client = await getPool().connect();
   const cursor = client.query(new Cursor(text, values, { rowMode: "array" }));

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { resourcePatternOf } from "@/lib/suppressions/match-suppression";
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
+import { ruleCoversFinding } from "../sql-fragments";
 
 /** Critical and high findings need a second person before an exemption takes effect. */
 const needsApproval = (severity: string) => severity === "critical" || severity === "high";
@@ -80,8 +81,7 @@ export async function listSuppressions(now = new Date()): Promise<SuppressionSum
   const { rows } = await getPool().query<Record<string, string | number | null>>(
     `SELECT s.id, s."clusterId", c.name AS "clusterName", s."checkId", s.namespace, s."resourcePattern", s.reason, s.status::text,
             a.email AS author, ap.email AS approver, s."createdAt", s."approvedAt", s."expiresAt",
-            (SELECT count(*)::int FROM finding f WHERE f."lastSeq" IS NULL AND f."clusterId" = s."clusterId" AND f."checkId" = s."checkId"
-               AND (s.namespace IS NULL OR s.namespace = f.namespace) AND (s."resourcePattern" IS NULL OR s."resourcePattern" = f."resourceKind" || '/' || f."resourceName")) AS matching
+            (SELECT count(*)::int FROM finding f WHERE f."lastSeq" IS NULL AND ${ruleCoversFinding("s", "f")}) AS matching
      FROM suppression s LEFT JOIN cluster c ON c.id = s."clusterId" JOIN "user" a ON a.id = s."authorId" LEFT JOIN "user" ap ON ap.id = s."approverId"
      ORDER BY s."createdAt" DESC`,
   );

@@ -2,8 +2,7 @@ import { audit } from "@/lib/api/audit";
 import { ZUserParams } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
 import { reissueInvite } from "@/lib/auth/invite-user";
-import { listUsers } from "@/lib/db/users/list-users";
-import { AppError } from "@/lib/errors";
+import { getUserEmailOrThrow } from "@/lib/db/users/get-user-email-or-throw";
 
 export const runtime = "nodejs";
 
@@ -12,10 +11,9 @@ export const POST = withRoute({
   role: "admin",
   params: ZUserParams,
   handler: async ({ params, caller }) => {
-    const user = (await listUsers()).find((u) => u.id === params.id);
-    if (!user) throw new AppError("NOT_FOUND", { userMessage: "No such user." });
+    const email = await getUserEmailOrThrow(params.id);
     const invite = await reissueInvite(params.id);
-    await audit(caller, "user.invite_reissued", { type: "user", id: params.id }, { email: user.email });
+    await audit(caller, "user.invite_reissued", { type: "user", id: params.id }, { email });
     return Response.json(invite, { headers: { "cache-control": "no-store" } });
   },
 });
