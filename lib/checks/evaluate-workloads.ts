@@ -1,26 +1,61 @@
-import type { Inventory, ResourceRef, Workload } from "@/lib/inventory/types";
-import type { Evaluation, Finding } from "./types";
+import type { ResourceRef, Workload } from "@/lib/inventory/types";
+import type { Check, CheckContext, Evaluation, Finding, Found, WorkloadInspector } from "./types";
 
-type WorkloadFinding = Omit<Finding, "checkId" | "layer" | "severity" | "resource">;
+export type FindingBase = Pick<Finding, "checkId" | "layer" | "severity">;
+type Outcome = { evaluated: readonly ResourceRef[]; findings: Finding[] };
 
-/** Runs `inspect` on every workload (optionally filtered) and collects an Evaluation. */
-export function evaluateWorkloads(
-  inventory: Inventory,
-  inspect: (workload: Workload) => WorkloadFinding[],
-  include: (workload: Workload) => boolean = () => true,
-): Evaluation {
-  const evaluated: ResourceRef[] = [];
-  const findings: Extract<Evaluation, { status: "evaluated" }>["findings"] = [];
-  for (const workload of inventory.workloads) {
-    if (!include(workload)) continue;
-    evaluated.push(workload.ref);
-    // Built field by field: object spread after another property takes V8's slow generic path,
-    // and this loop creates millions of findings on a large cluster.
-    for (const f of inspect(workload)) {
-      findings.push(f.container === undefined ? { resource: workload.ref, message: f.message } : { resource: workload.ref, container: f.container, message: f.message });
+/**
+ * Runs workload inspectors in one pass over the workloads: each workload is read once while it
+ * is in cache, each finding is created once in its final form, and the inspectors that look at
+ * every workload share one list of evaluated references. Findings come in workload order.
+ */
+export function inspectWorkloads(workloads: readonly Workload[], jobs: readonly { base: FindingBase; inspector: WorkloadInspector }[]): Outcome[] {
+  const everyRef = workloads.map((w) => w.ref);
+  let resource: ResourceRef = everyRef[0]!;
+  const runs = jobs.map(({ base, inspector }) => {
+    const { checkId, layer, severity } = base;
+    const findings: Finding[] = [];
+    // Field by field, not by spread: this runs millions of times on a large cluster.
+    const found: Found = (message, container) => {
+      findings.push(container === undefined ? { checkId, layer, severity, resource, message } : { checkId, layer, severity, resource, container, message });
+    };
+    return { include: inspector.include, inspect: inspector.inspect, evaluated: inspector.include ? [] : everyRef, findings, found };
+  });
+  for (const workload of workloads) {
+    resource = workload.ref;
+    for (const run of runs) {
+      if (run.include) {
+        if (!run.include(workload)) continue;
+        (run.evaluated as ResourceRef[]).push(workload.ref);
+      }
+      run.inspect(workload, run.found);
     }
   }
-  return { status: "evaluated", evaluated, findings };
+  return runs.map(({ evaluated, findings }) => ({ evaluated, findings }));
+}
+
+/** One check's inspector on its own, as an Evaluation (findings without the check's own fields). */
+export function evaluateWorkloads(check: Pick<Check, "id" | "layer" | "severity">, workloads: readonly Workload[], inspector: WorkloadInspector): Extract<Evaluation, { status: "evaluated" }> {
+  const base = { checkId: check.id, layer: check.layer, severity: check.severity };
+  const [{ evaluated, findings }] = inspectWorkloads(workloads, [{ base, inspector }]) as [Outcome];
+  return {
+    status: "evaluated",
+    evaluated,
+    findings: findings.map(({ resource, container, message }) => (container === undefined ? { resource, message } : { resource, container, message })),
+  };
+}
+
+type WorkloadCheckDefinition = Omit<Check, "evaluate" | "inspectWorkloads"> & { inspectWorkloads: NonNullable<Check["inspectWorkloads"]> };
+
+/** A check that judges each workload on its own; its `evaluate` runs the inspector alone. */
+export function workloadCheck<const T extends WorkloadCheckDefinition>(definition: T): T & Check {
+  return {
+    ...definition,
+    evaluate: (inventory, ctx: CheckContext) => {
+      const inspector = definition.inspectWorkloads(inventory, ctx);
+      return "status" in inspector ? inspector : evaluateWorkloads(definition, inventory.workloads, inspector);
+    },
+  };
 }
 
 /** "Deployment shop/api": how messages name an object. */

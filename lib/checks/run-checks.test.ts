@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contextWith, hardenedWith, inventoryOf } from "./__fixtures__/builders";
+import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { hardenedCluster } from "@/lib/fake-api-server/clusters/hardened";
+import { ALL_CHECKS } from "./registry";
 import { inventoryFromFixture } from "./__fixtures__/cluster-builders";
 import { runChecks } from "./run-checks";
 
@@ -35,5 +37,34 @@ describe("runChecks", () => {
     const results = runChecks(inventoryFromFixture(hardenedCluster()), { ...contextWith(), now: new Date("2026-11-23T00:00:00Z") });
     expect(results.flatMap((r) => (r.status === "evaluated" ? r.findings : []))).toStrictEqual([]);
     expect(results.filter((r) => r.status === "not-evaluated")).toStrictEqual([]);
+  });
+
+  it("gives, in its single pass over the workloads, exactly what each check gives on its own", () => {
+    const inventory = inventoryFromFixture(demoCluster());
+    const ctx = { ...contextWith(), now: new Date("2026-11-23T00:00:00Z") };
+    const together = runChecks(inventory, ctx);
+    const workloadChecks = ALL_CHECKS.filter((c) => c.inspectWorkloads);
+    expect(workloadChecks.length).toBeGreaterThan(30);
+    for (const check of ALL_CHECKS) {
+      const alone = check.evaluate(inventory, ctx);
+      const result = together.find((r) => r.checkId === check.id)!;
+      if (alone.status === "not-evaluated") {
+        expect(result).toMatchObject({ status: "not-evaluated", reason: alone.reason });
+        continue;
+      }
+      expect(result.status, check.id).toBe("evaluated");
+      if (result.status !== "evaluated") continue;
+      expect(result.evaluated, check.id).toStrictEqual(alone.evaluated);
+      expect(
+        result.findings.map(({ checkId, layer, severity, ...rest }) => {
+          expect([checkId, layer, severity]).toStrictEqual([check.id, check.layer, check.severity]);
+          return rest;
+        }),
+        check.id,
+      ).toStrictEqual(alone.findings);
+    }
+    // The demo cluster fails workload checks in every layer that has them, so the comparison is not vacuous.
+    const failing = new Set(together.flatMap((r) => (r.status === "evaluated" && r.findings.length > 0 ? [r.checkId] : [])));
+    expect(workloadChecks.filter((c) => failing.has(c.id)).map((c) => c.layer)).toEqual(expect.arrayContaining(["network", "secrets", "pod", "container"]));
   });
 });

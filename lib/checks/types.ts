@@ -1,4 +1,4 @@
-import type { Inventory, InventoryKind, ResourceRef } from "@/lib/inventory/types";
+import type { Inventory, InventoryKind, ResourceRef, Workload } from "@/lib/inventory/types";
 import type { CheckSettings } from "./settings";
 
 export const LAYERS = ["node", "network", "secrets", "pod", "container"] as const;
@@ -22,8 +22,19 @@ export type Finding = {
 
 /** What a check's `evaluate` returns: the resources it looked at and what failed. */
 export type Evaluation =
-  | { status: "evaluated"; evaluated: ResourceRef[]; findings: Omit<Finding, "checkId" | "layer" | "severity">[] }
-  | { status: "not-evaluated"; reason: string };
+  | { status: "evaluated"; evaluated: readonly ResourceRef[]; findings: Omit<Finding, "checkId" | "layer" | "severity">[] }
+  | NotEvaluated;
+export type NotEvaluated = { status: "not-evaluated"; reason: string };
+
+/** Reports one problem with the workload being inspected: a specific message, and the container it concerns. */
+export type Found = (message: string, container?: string) => void;
+
+/** A workload check's work in one run: which workloads it applies to, and what it finds in each. */
+export type WorkloadInspector = {
+  /** The workloads the check applies to (every one when absent); the others are neither evaluated nor reported. */
+  include?: (workload: Workload) => boolean;
+  inspect: (workload: Workload, found: Found) => void;
+};
 
 export type Check = {
   /** `<layer>.<kebab-name>`, stable forever. */
@@ -40,9 +51,14 @@ export type Check = {
   /** Data the check reads; when any was not collected the check is "not evaluated". */
   requires: readonly InventoryKind[];
   evaluate: (inventory: Inventory, ctx: CheckContext) => Evaluation;
+  /**
+   * For checks that look at each workload on its own: prepares the run's inspector. The engine
+   * runs every such check in one pass over the workloads; `evaluate` gives the same result alone.
+   */
+  inspectWorkloads?: (inventory: Inventory, ctx: CheckContext) => WorkloadInspector | NotEvaluated;
 };
 
 /** A check's outcome in one run. Scores count passes from `evaluated`. */
 export type CheckResult =
-  | { checkId: string; layer: Layer; severity: Severity; status: "evaluated"; evaluated: ResourceRef[]; findings: Finding[] }
+  | { checkId: string; layer: Layer; severity: Severity; status: "evaluated"; evaluated: readonly ResourceRef[]; findings: Finding[] }
   | { checkId: string; layer: Layer; severity: Severity; status: "not-evaluated"; reason: string };

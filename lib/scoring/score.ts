@@ -69,7 +69,7 @@ type State = "failing" | "suppressed" | undefined;
  * hashing millions of refs costs more than the checks themselves. Findings in another order,
  * or whose refs are copies, are matched by kind, namespace and name instead.
  */
-function resourceStates(evaluated: ResourceRef[], findings: Finding[], isSuppressed: (f: Finding) => boolean): State[] {
+function resourceStates(evaluated: readonly ResourceRef[], findings: Finding[], isSuppressed: (f: Finding) => boolean): State[] {
   const states: State[] = new Array(evaluated.length);
   const mark = (i: number, f: Finding) => {
     if (states[i] !== "failing") states[i] = isSuppressed(f) ? "suppressed" : "failing";

@@ -1,27 +1,25 @@
-import { allContainers, describeContainer } from "../pss/containers";
-import { evaluateWorkloads } from "../evaluate-workloads";
-import type { Check, Evaluation } from "../types";
-import type { Inventory } from "@/lib/inventory/types";
+import { allContainers, describeContainer, type TaggedContainer } from "../pss/containers";
+import { workloadCheck } from "../evaluate-workloads";
+import type { WorkloadInspector } from "../types";
 import { parseImage, type ImageRef } from "./parse-image";
 
-/** Evaluates every container image of every workload with `judge`, which returns a problem or nothing. */
-export function evaluateImages(
-  inventory: Inventory,
-  judge: (image: ImageRef, raw: string, container: ReturnType<typeof allContainers>[number]) => string | undefined,
-): Evaluation {
-  return evaluateWorkloads(inventory, (w) =>
-    allContainers(w.spec).flatMap((tagged) => {
-      const raw = tagged.container.image ?? "";
-      const problem = judge(parseImage(raw), raw, tagged);
-      return problem ? [{ container: tagged.container.name, message: `${describeContainer(tagged)} ${problem}` }] : [];
-    }),
-  );
+/** Judges every container image of every workload with `judge`, which returns a problem or nothing. */
+export function inspectImages(judge: (image: ImageRef, raw: string, container: TaggedContainer) => string | undefined): WorkloadInspector {
+  return {
+    inspect: (w, found) => {
+      for (const tagged of allContainers(w.spec)) {
+        const raw = tagged.container.image ?? "";
+        const problem = judge(parseImage(raw), raw, tagged);
+        if (problem) found(`${describeContainer(tagged)} ${problem}`, tagged.container.name);
+      }
+    },
+  };
 }
 
 const isMutable = (ref: ImageRef) => ref.digest === undefined;
 
 /** container.image-tag-latest: the image has no tag or `latest`, and no digest. */
-export const imageTagLatest = {
+export const imageTagLatest = workloadCheck({
   id: "container.image-tag-latest",
   layer: "container",
   severity: "high",
@@ -31,14 +29,14 @@ export const imageTagLatest = {
   remediation: "Pin a version tag, ideally with its digest: `image: ghcr.io/org/api:1.4.2@sha256:…`.",
   references: ["NSA/CISA Kubernetes Hardening Guide: image scanning and provenance"],
   requires: ["workloads"],
-  evaluate: (inventory) =>
-    evaluateImages(inventory, (ref, raw) =>
+  inspectWorkloads: () =>
+    inspectImages((ref, raw) =>
       isMutable(ref) && (ref.tag === undefined || ref.tag === "latest") ? `uses image ${raw || "(none)"} with ${ref.tag ? "the latest tag" : "no tag"}` : undefined,
     ),
-} as const satisfies Check;
+});
 
 /** container.image-not-pinned: the image is not pinned by digest. */
-export const imageNotPinned = {
+export const imageNotPinned = workloadCheck({
   id: "container.image-not-pinned",
   layer: "container",
   severity: "low",
@@ -47,11 +45,11 @@ export const imageNotPinned = {
   remediation: "Reference images by digest (`image: ghcr.io/org/api:1.4.2@sha256:…`), for example with your CD tool's image-digest resolution.",
   references: ["NSA/CISA Kubernetes Hardening Guide: image provenance"],
   requires: ["workloads"],
-  evaluate: (inventory) => evaluateImages(inventory, (ref, raw) => (isMutable(ref) ? `uses image ${raw || "(none)"} without a digest` : undefined)),
-} as const satisfies Check;
+  inspectWorkloads: () => inspectImages((ref, raw) => (isMutable(ref) ? `uses image ${raw || "(none)"} without a digest` : undefined)),
+});
 
 /** container.image-pull-policy: a mutable tag with an effective pull policy other than Always. */
-export const imagePullPolicy = {
+export const imagePullPolicy = workloadCheck({
   id: "container.image-pull-policy",
   layer: "container",
   severity: "low",
@@ -61,11 +59,11 @@ export const imagePullPolicy = {
   remediation: "Pin images by digest, or set `imagePullPolicy: Always` for mutable tags.",
   references: ["https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy"],
   requires: ["workloads"],
-  evaluate: (inventory) =>
-    evaluateImages(inventory, (ref, raw, { container }) => {
+  inspectWorkloads: () =>
+    inspectImages((ref, raw, { container }) => {
       if (!isMutable(ref)) return undefined;
       // The API's default: Always for `latest` or no tag, IfNotPresent otherwise.
       const effective = container.imagePullPolicy ?? (ref.tag === undefined || ref.tag === "latest" ? "Always" : "IfNotPresent");
       return effective === "Always" ? undefined : `pulls mutable image ${raw} with policy ${effective}`;
     }),
-} as const satisfies Check;
+});

@@ -1,5 +1,4 @@
-import { evaluateWorkloads } from "../evaluate-workloads";
-import type { Check } from "../types";
+import { workloadCheck } from "../evaluate-workloads";
 
 function parseLabel(setting: string): [string, string | undefined] {
   const eq = setting.indexOf("=");
@@ -7,7 +6,7 @@ function parseLabel(setting: string): [string, string | undefined] {
 }
 
 /** container.sandbox-runtime-missing: a workload marked untrusted runs without a sandboxed RuntimeClass. */
-export const sandboxRuntimeMissing = {
+export const sandboxRuntimeMissing = workloadCheck({
   id: "container.sandbox-runtime-missing",
   layer: "container",
   severity: "low",
@@ -17,19 +16,18 @@ export const sandboxRuntimeMissing = {
   remediation: "```yaml\nspec:\n  runtimeClassName: gvisor   # a RuntimeClass whose handler is runsc or kata\n```",
   references: ["https://kubernetes.io/docs/concepts/containers/runtime-class/"],
   requires: ["workloads", "runtimeClasses"],
-  evaluate: (inventory, { settings }) => {
+  inspectWorkloads: (inventory, { settings }) => {
     const [key, value] = parseLabel(settings.untrustedLabel);
     const handlers = new Map(inventory.runtimeClasses.map((rc) => [rc.ref.name, rc.handler]));
-    return evaluateWorkloads(
-      inventory,
-      (w) => {
+    return {
+      include: (w) => (value === undefined ? key in w.podMeta.labels : w.podMeta.labels[key] === value),
+      inspect: (w, found) => {
         const rc = w.spec.runtimeClassName;
         // A RuntimeClass we could not see is judged by its name, as manifests often ship without it.
         const handler = rc === undefined ? undefined : (handlers.get(rc) ?? rc);
-        if (handler !== undefined && settings.sandboxHandlers.includes(handler)) return [];
-        return [{ message: rc ? `is marked untrusted but its RuntimeClass \`${rc}\` is not sandboxed` : "is marked untrusted but sets no sandboxed runtimeClassName" }];
+        if (handler !== undefined && settings.sandboxHandlers.includes(handler)) return;
+        found(rc ? `is marked untrusted but its RuntimeClass \`${rc}\` is not sandboxed` : "is marked untrusted but sets no sandboxed runtimeClassName");
       },
-      (w) => (value === undefined ? key in w.podMeta.labels : w.podMeta.labels[key] === value),
-    );
+    };
   },
-} as const satisfies Check;
+});

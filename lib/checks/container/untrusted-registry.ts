@@ -1,12 +1,12 @@
-import type { Check } from "../types";
-import { evaluateImages } from "./image-tags";
+import { workloadCheck } from "../evaluate-workloads";
+import { inspectImages } from "./image-tags";
 
 function isAllowed(image: string, registry: string, allowed: string[]): boolean {
   return allowed.some((prefix) => registry === prefix || image.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
 }
 
 /** container.untrusted-registry: the image's registry is not allowed (or, with no list, Docker Hub is implicit). */
-export const untrustedRegistry = {
+export const untrustedRegistry = workloadCheck({
   id: "container.untrusted-registry",
   layer: "container",
   severity: "medium",
@@ -16,11 +16,11 @@ export const untrustedRegistry = {
   remediation: "Mirror the image into an allowed registry and reference it there, or add the registry to the allowed list in settings.",
   references: ["NSA/CISA Kubernetes Hardening Guide: supply chain"],
   requires: ["workloads"],
-  evaluate: (inventory, { settings }) =>
-    evaluateImages(inventory, (ref, raw) => {
+  inspectWorkloads: (_inventory, { settings }) =>
+    inspectImages((ref, raw) => {
       if (settings.allowedRegistries.length === 0) {
         return ref.isImplicitRegistry ? `pulls ${raw || "(no image)"} implicitly from Docker Hub` : undefined;
       }
       return isAllowed(raw, ref.registry, settings.allowedRegistries) ? undefined : `pulls ${raw} from ${ref.registry}, which is not an allowed registry`;
     }),
-} as const satisfies Check;
+});

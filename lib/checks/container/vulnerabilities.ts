@@ -1,6 +1,7 @@
 import { CLUSTER_REF as CLUSTER, type Inventory, type VulnerabilityReport } from "@/lib/inventory/types";
-import type { Check } from "../types";
-import { evaluateImages } from "./image-tags";
+import { workloadCheck } from "../evaluate-workloads";
+import type { Check, NotEvaluated } from "../types";
+import { inspectImages } from "./image-tags";
 import { parseImage } from "./parse-image";
 
 
@@ -29,9 +30,10 @@ function findReport(index: Map<string, VulnerabilityReport>, image: string): Vul
 }
 
 const hasScanner = (inventory: Inventory) => inventory.vulnerabilityReports.length > 0;
+const NO_SCANNER: NotEvaluated = { status: "not-evaluated", reason: "no image scanner reports found in the cluster" };
 
 /** container.vulnerabilities: the image's scan report lists critical or high CVEs. */
-export const vulnerabilities = {
+export const vulnerabilities = workloadCheck({
   id: "container.vulnerabilities",
   layer: "container",
   severity: "high",
@@ -41,19 +43,19 @@ export const vulnerabilities = {
   remediation: "Rebuild on a patched base image or upgrade the vulnerable packages, then redeploy. Trivy Operator's report names the fixed versions.",
   references: ["NSA/CISA Kubernetes Hardening Guide: vulnerability scanning", "https://aquasecurity.github.io/trivy-operator/"],
   requires: ["workloads", "vulnerabilityReports"],
-  evaluate: (inventory) => {
-    if (!hasScanner(inventory)) return { status: "not-evaluated", reason: "no image scanner reports found in the cluster" };
+  inspectWorkloads: (inventory) => {
+    if (!hasScanner(inventory)) return NO_SCANNER;
     const index = indexReports(inventory.vulnerabilityReports);
-    return evaluateImages(inventory, (_ref, raw) => {
+    return inspectImages((_ref, raw) => {
       const r = findReport(index, raw);
       if (!r || r.critical + r.high === 0) return undefined;
       return `runs ${raw} with ${r.critical} critical and ${r.high} high vulnerabilities`;
     });
   },
-} as const satisfies Check;
+});
 
 /** container.image-not-scanned: a scanner is installed but this image has no report. */
-export const imageNotScanned = {
+export const imageNotScanned = workloadCheck({
   id: "container.image-not-scanned",
   layer: "container",
   severity: "low",
@@ -62,12 +64,12 @@ export const imageNotScanned = {
   remediation: "Check the scanner's logs for this image; give it pull credentials for private registries.",
   references: ["NSA/CISA Kubernetes Hardening Guide: vulnerability scanning"],
   requires: ["workloads", "vulnerabilityReports"],
-  evaluate: (inventory) => {
-    if (!hasScanner(inventory)) return { status: "not-evaluated", reason: "no image scanner reports found in the cluster" };
+  inspectWorkloads: (inventory) => {
+    if (!hasScanner(inventory)) return NO_SCANNER;
     const index = indexReports(inventory.vulnerabilityReports);
-    return evaluateImages(inventory, (_ref, raw) => (findReport(index, raw) ? undefined : `runs ${raw || "(no image)"}, which has no vulnerability report`));
+    return inspectImages((_ref, raw) => (findReport(index, raw) ? undefined : `runs ${raw || "(no image)"}, which has no vulnerability report`));
   },
-} as const satisfies Check;
+});
 
 /** container.no-image-scanning: the cluster has no image vulnerability scanner (cluster-level). */
 export const noImageScanning = {

@@ -1,9 +1,8 @@
 import { allContainers, describeContainer } from "../pss/containers";
-import { evaluateWorkloads } from "../evaluate-workloads";
-import type { Check } from "../types";
+import { workloadCheck } from "../evaluate-workloads";
 
 /** container.writable-root-fs: readOnlyRootFilesystem is not true. */
-export const writableRootFs = {
+export const writableRootFs = workloadCheck({
   id: "container.writable-root-fs",
   layer: "container",
   severity: "medium",
@@ -13,10 +12,13 @@ export const writableRootFs = {
   remediation: "```yaml\nsecurityContext:\n  readOnlyRootFilesystem: true\nvolumeMounts:\n  - name: tmp\n    mountPath: /tmp   # an emptyDir for the paths the app must write\n```",
   references: ["NSA/CISA Kubernetes Hardening Guide: immutable containers", "CIS 5.7.3"],
   requires: ["workloads"],
-  evaluate: (inventory) =>
-    evaluateWorkloads(inventory, (w) =>
-      allContainers(w.spec)
-        .filter((t) => t.kind !== "ephemeral container" && t.container.securityContext?.readOnlyRootFilesystem !== true)
-        .map((t) => ({ container: t.container.name, message: `${describeContainer(t)} has a writable root filesystem` })),
-    ),
-} as const satisfies Check;
+  inspectWorkloads: () => ({
+    inspect: (w, found) => {
+      for (const t of allContainers(w.spec)) {
+        if (t.kind !== "ephemeral container" && t.container.securityContext?.readOnlyRootFilesystem !== true) {
+          found(`${describeContainer(t)} has a writable root filesystem`, t.container.name);
+        }
+      }
+    },
+  }),
+});

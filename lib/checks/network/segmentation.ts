@@ -1,5 +1,5 @@
 import type { Inventory, ResourceRef } from "@/lib/inventory/types";
-import { evaluateWorkloads } from "../evaluate-workloads";
+import { workloadCheck } from "../evaluate-workloads";
 import { inAppNamespace, isSystemNamespace } from "../settings";
 import type { Check, CheckContext, Evaluation } from "../types";
 import { allowsAll, isolatingPolicies, metadataReachability, POLICY_KINDS, selects, selectsWholeNamespace, type Direction } from "./policy-semantics";
@@ -65,7 +65,7 @@ export const noDefaultDenyEgress = {
   evaluate: defaultDeny("Egress"),
 } as const satisfies Check;
 
-export const podIngressUnrestricted = {
+export const podIngressUnrestricted = workloadCheck({
   id: "network.pod-ingress-unrestricted",
   layer: "network",
   severity: "medium",
@@ -74,21 +74,19 @@ export const podIngressUnrestricted = {
   remediation: "Select the workload's pods with a policy that allows ingress only from the clients that need it.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies"],
   requires: ["workloads", "networkPolicies"],
-  evaluate: (inventory, ctx) =>
-    evaluateWorkloads(
-      inventory,
-      (w) => {
-        if (w.spec.hostNetwork) return [{ message: "uses the host network, which network policies do not govern" }];
-        const policies = isolatingPolicies(inventory, w, "Ingress");
-        if (policies.length === 0) return [{ message: `no policy restricts ingress to its pods ${considered}` }];
-        const open = policies.find((p) => allowsAll(p, "Ingress"));
-        return open ? [{ message: `${open.ref.kind} \`${open.ref.name}\` allows ingress from every source` }] : [];
-      },
-      inAppNamespace(ctx.settings),
-    ),
-} as const satisfies Check;
+  inspectWorkloads: (inventory, ctx) => ({
+    include: inAppNamespace(ctx.settings),
+    inspect: (w, found) => {
+      if (w.spec.hostNetwork) return found("uses the host network, which network policies do not govern");
+      const policies = isolatingPolicies(inventory, w, "Ingress");
+      if (policies.length === 0) return found(`no policy restricts ingress to its pods ${considered}`);
+      const open = policies.find((p) => allowsAll(p, "Ingress"));
+      if (open) found(`${open.ref.kind} \`${open.ref.name}\` allows ingress from every source`);
+    },
+  }),
+});
 
-export const metadataApiReachable = {
+export const metadataApiReachable = workloadCheck({
   id: "network.metadata-api-reachable",
   layer: "network",
   severity: "high",
@@ -99,13 +97,11 @@ export const metadataApiReachable = {
     "Deny egress by default and, where wide egress is needed, exclude the metadata address:\n```yaml\negress:\n  - to:\n      - ipBlock:\n          cidr: 0.0.0.0/0\n          except: [169.254.169.254/32]\n```\nOn the cloud side, require IMDSv2 with a hop limit of 1 (AWS) or use workload identity.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies", "https://attack.mitre.org/techniques/T1552/005/"],
   requires: ["workloads", "networkPolicies"],
-  evaluate: (inventory, ctx) =>
-    evaluateWorkloads(
-      inventory,
-      (w) => {
-        const why = metadataReachability(inventory, w);
-        return why ? [{ message: `can reach 169.254.169.254: ${why}` }] : [];
-      },
-      inAppNamespace(ctx.settings),
-    ),
-} as const satisfies Check;
+  inspectWorkloads: (inventory, ctx) => ({
+    include: inAppNamespace(ctx.settings),
+    inspect: (w, found) => {
+      const why = metadataReachability(inventory, w);
+      if (why) found(`can reach 169.254.169.254: ${why}`);
+    },
+  }),
+});

@@ -1,8 +1,7 @@
-import { evaluateWorkloads } from "../evaluate-workloads";
-import type { Check } from "../types";
+import { workloadCheck } from "../evaluate-workloads";
 
 /** pod.default-namespace: a workload runs in the `default` namespace. */
-export const defaultNamespace = {
+export const defaultNamespace = workloadCheck({
   id: "pod.default-namespace",
   layer: "pod",
   severity: "low",
@@ -12,6 +11,9 @@ export const defaultNamespace = {
   remediation: "Create a namespace per application or team and deploy there (`metadata.namespace: shop`).",
   references: ["CIS 5.7.4"],
   requires: ["workloads"],
-  evaluate: (inventory) =>
-    evaluateWorkloads(inventory, (w) => (w.ref.namespace === "default" ? [{ message: "runs in the default namespace" }] : [])),
-} as const satisfies Check;
+  inspectWorkloads: () => ({
+    inspect: (w, found) => {
+      if (w.ref.namespace === "default") found("runs in the default namespace");
+    },
+  }),
+});

@@ -1,7 +1,7 @@
 import type { Namespace, ResourceRef } from "@/lib/inventory/types";
-import { evaluatePodSecurity, satisfiesLevel } from "../pss/evaluate-pod-security";
+import { podSecurityOf, satisfiesLevel } from "../pss/evaluate-pod-security";
 import type { PssLevel } from "../pss/controls";
-import { evaluateWorkloads } from "../evaluate-workloads";
+import { workloadCheck } from "../evaluate-workloads";
 import { isSystemNamespace } from "../settings";
 import type { Check } from "../types";
 
@@ -35,8 +35,7 @@ export const namespacePsaMissing = {
   },
 } as const satisfies Check;
 
-function requiredLevels(ns: Namespace | undefined): { mode: string; level: PssLevel }[] {
-  if (!ns) return [];
+function requiredLevels(ns: Namespace): { mode: string; level: PssLevel }[] {
   return MODES.flatMap((mode) => {
     const level = ns.meta.labels[`${PSA}${mode}`];
     return isLevel(level) && level !== "privileged" ? [{ mode, level }] : [];
@@ -44,7 +43,7 @@ function requiredLevels(ns: Namespace | undefined): { mode: string; level: PssLe
 }
 
 /** pod.namespace-psa-violations: a workload breaks the level its namespace enforces, warns or audits. */
-export const namespacePsaViolations = {
+export const namespacePsaViolations = workloadCheck({
   id: "pod.namespace-psa-violations",
   layer: "pod",
   severity: "high",
@@ -54,19 +53,18 @@ export const namespacePsaViolations = {
   remediation: "Fix the listed violations in the pod template, or change the namespace label if the level is wrong for it.",
   references: ["PSS", "https://kubernetes.io/docs/concepts/security/pod-security-admission/"],
   requires: ["workloads", "namespaces"],
-  evaluate: (inventory) => {
-    const byName = new Map(inventory.namespaces.map((ns) => [ns.ref.name, ns]));
-    return evaluateWorkloads(
-      inventory,
-      (w) => {
-        const result = evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec });
-        return requiredLevels(byName.get(w.ref.namespace))
-          .filter(({ level }) => !satisfiesLevel(result.level, level))
-          .map(({ mode, level }) => ({
-            message: `meets only the ${result.level} level, but namespace \`${w.ref.namespace}\` sets ${mode}=${level} (${result.violations.length} violation${result.violations.length === 1 ? "" : "s"})`,
-          }));
+  inspectWorkloads: (inventory) => {
+    const required = new Map(inventory.namespaces.map((ns) => [ns.ref.name, requiredLevels(ns)]));
+    return {
+      include: (w) => (required.get(w.ref.namespace)?.length ?? 0) > 0,
+      inspect: (w, found) => {
+        const result = podSecurityOf(w);
+        for (const { mode, level } of required.get(w.ref.namespace) ?? []) {
+          if (satisfiesLevel(result.level, level)) continue;
+          const n = result.violations.length;
+          found(`meets only the ${result.level} level, but namespace \`${w.ref.namespace}\` sets ${mode}=${level} (${n} violation${n === 1 ? "" : "s"})`);
+        }
       },
-      (w) => requiredLevels(byName.get(w.ref.namespace)).length > 0,
-    );
+    };
   },
-} as const satisfies Check;
+});

@@ -1,9 +1,8 @@
 import { matchesSelector } from "@/lib/inventory/match-labels";
-import { evaluateWorkloads } from "../evaluate-workloads";
-import type { Check } from "../types";
+import { workloadCheck } from "../evaluate-workloads";
 
 /** pod.no-disruption-budget: a replicated Deployment or StatefulSet has no PodDisruptionBudget. */
-export const noDisruptionBudget = {
+export const noDisruptionBudget = workloadCheck({
   id: "pod.no-disruption-budget",
   layer: "pod",
   severity: "low",
@@ -14,15 +13,14 @@ export const noDisruptionBudget = {
     "```yaml\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: api\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels:\n      app: api\n```",
   references: ["https://kubernetes.io/docs/tasks/run-application/configure-pdb/"],
   requires: ["workloads", "podDisruptionBudgets"],
-  evaluate: (inventory) =>
-    evaluateWorkloads(
-      inventory,
-      (w) => {
-        const covered = inventory.podDisruptionBudgets.some(
-          (pdb) => pdb.ref.namespace === w.ref.namespace && matchesSelector(pdb.selector, w.podMeta.labels),
-        );
-        return covered ? [] : [{ message: `${w.replicas} replicas and no PodDisruptionBudget selects its pods` }];
+  inspectWorkloads: (inventory) => {
+    const budgets = Map.groupBy(inventory.podDisruptionBudgets, (pdb) => pdb.ref.namespace);
+    return {
+      include: (w) => (w.ref.kind === "Deployment" || w.ref.kind === "StatefulSet") && (w.replicas ?? 1) > 1,
+      inspect: (w, found) => {
+        const covered = budgets.get(w.ref.namespace)?.some((pdb) => matchesSelector(pdb.selector, w.podMeta.labels));
+        if (!covered) found(`${w.replicas} replicas and no PodDisruptionBudget selects its pods`);
       },
-      (w) => (w.ref.kind === "Deployment" || w.ref.kind === "StatefulSet") && (w.replicas ?? 1) > 1,
-    ),
-} as const satisfies Check;
+    };
+  },
+});

@@ -1,10 +1,9 @@
-import { evaluateWorkloads } from "../evaluate-workloads";
-import type { Check } from "../types";
+import { workloadCheck } from "../evaluate-workloads";
 
 const LONG_RUNNING = new Set(["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"]);
 
 /** pod.probes-missing: a long-running container has neither a readiness nor a liveness probe. */
-export const probesMissing = {
+export const probesMissing = workloadCheck({
   id: "pod.probes-missing",
   layer: "pod",
   severity: "low",
@@ -14,13 +13,12 @@ export const probesMissing = {
   remediation: "```yaml\nreadinessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\nlivenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080\n```",
   references: ["https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"],
   requires: ["workloads"],
-  evaluate: (inventory) =>
-    evaluateWorkloads(
-      inventory,
-      (w) =>
-        (w.spec.containers ?? [])
-          .filter((c) => !c.readinessProbe && !c.livenessProbe)
-          .map((c) => ({ container: c.name, message: `container \`${c.name}\` has no readiness or liveness probe` })),
-      (w) => LONG_RUNNING.has(w.ref.kind),
-    ),
-} as const satisfies Check;
+  inspectWorkloads: () => ({
+    include: (w) => LONG_RUNNING.has(w.ref.kind),
+    inspect: (w, found) => {
+      for (const c of w.spec.containers ?? []) {
+        if (!c.readinessProbe && !c.livenessProbe) found(`container \`${c.name}\` has no readiness or liveness probe`, c.name);
+      }
+    },
+  }),
+});

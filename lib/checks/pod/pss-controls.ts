@@ -1,6 +1,6 @@
 import { PSS_CONTROLS } from "../pss/controls";
-import { evaluatePodSecurity, violationsOf } from "../pss/evaluate-pod-security";
-import { evaluateWorkloads } from "../evaluate-workloads";
+import { podSecurityOf, violationsOf } from "../pss/evaluate-pod-security";
+import { workloadCheck } from "../evaluate-workloads";
 import type { Check, Severity } from "../types";
 
 type ControlText = { severity: Severity; title: string; rationale: string; remediation: string };
@@ -129,15 +129,16 @@ const TEXT: Record<string, ControlText> = {
 export const PSS_CHECKS: Check[] = PSS_CONTROLS.map((control) => {
   const text = TEXT[control.id];
   if (!text) throw new Error(`No catalog text for PSS control ${control.id}`);
-  return {
+  return workloadCheck({
     id: `pod.${control.id}`,
     layer: "pod",
     ...text,
     references: [`PSS ${control.level}: ${control.name}`, PSS_DOC],
     requires: ["workloads"],
-    evaluate: (inventory) =>
-      evaluateWorkloads(inventory, (w) =>
-        violationsOf(evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec }), control.id).map((v) => (v.container ? { container: v.container, message: v.message } : { message: v.message })),
-      ),
-  } satisfies Check;
+    inspectWorkloads: () => ({
+      inspect: (w, found) => {
+        for (const v of violationsOf(podSecurityOf(w), control.id)) found(v.message, v.container || undefined);
+      },
+    }),
+  });
 });

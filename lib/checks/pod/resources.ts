@@ -1,31 +1,33 @@
 import type { Container } from "@/lib/inventory/pod-spec";
-import { describeContainer } from "../pss/containers";
-import { evaluateWorkloads } from "../evaluate-workloads";
-import type { Check } from "../types";
+import { allContainers, describeContainer } from "../pss/containers";
+import { workloadCheck } from "../evaluate-workloads";
+import type { WorkloadInspector } from "../types";
 
 type Field = "limits" | "requests";
 
-function missing(container: Container, field: Field): string[] {
-  const values = container.resources?.[field] ?? {};
-  return ["cpu", "memory"].filter((r) => values[r] === undefined || values[r] === "").map((r) => (r === "cpu" ? "CPU" : r));
+/** "CPU", "memory", "CPU or memory", or undefined when both are set. */
+function missing(container: Container, field: Field): string | undefined {
+  const values = container.resources?.[field];
+  const cpu = values?.cpu === undefined || values.cpu === "";
+  const memory = values?.memory === undefined || values.memory === "";
+  return cpu && memory ? "CPU or memory" : cpu ? "CPU" : memory ? "memory" : undefined;
 }
 
 /** Regular and init containers: ephemeral containers cannot declare resources. */
-function resourceCheck(field: Field) {
-  return (inventory: Parameters<Check["evaluate"]>[0]) =>
-    evaluateWorkloads(inventory, (w) =>
-      [
-        ...(w.spec.containers ?? []).map((container) => ({ container, kind: "container" as const })),
-        ...(w.spec.initContainers ?? []).map((container) => ({ container, kind: "init container" as const })),
-      ].flatMap((tagged) => {
-        const gaps = missing(tagged.container, field);
-        return gaps.length ? [{ container: tagged.container.name, message: `${describeContainer(tagged)} has no ${gaps.join(" or ")} ${field === "limits" ? "limit" : "request"}` }] : [];
-      }),
-    );
+function resourceCheck(field: Field): WorkloadInspector {
+  const noun = field === "limits" ? "limit" : "request";
+  return {
+    inspect: (w, found) => {
+      for (const t of allContainers(w.spec)) {
+        const gaps = t.kind === "ephemeral container" ? undefined : missing(t.container, field);
+        if (gaps) found(`${describeContainer(t)} has no ${gaps} ${noun}`, t.container.name);
+      }
+    },
+  };
 }
 
 /** pod.resource-limits-missing: a container has no CPU or memory limit. */
-export const resourceLimitsMissing = {
+export const resourceLimitsMissing = workloadCheck({
   id: "pod.resource-limits-missing",
   layer: "pod",
   severity: "medium",
@@ -35,11 +37,11 @@ export const resourceLimitsMissing = {
   remediation: "```yaml\nresources:\n  limits:\n    cpu: 500m\n    memory: 256Mi\n```",
   references: ["NSA/CISA Kubernetes Hardening Guide: resource policies"],
   requires: ["workloads"],
-  evaluate: resourceCheck("limits"),
-} as const satisfies Check;
+  inspectWorkloads: () => resourceCheck("limits"),
+});
 
 /** pod.resource-requests-missing: a container has no CPU or memory request. */
-export const resourceRequestsMissing = {
+export const resourceRequestsMissing = workloadCheck({
   id: "pod.resource-requests-missing",
   layer: "pod",
   severity: "low",
@@ -49,5 +51,5 @@ export const resourceRequestsMissing = {
   remediation: "```yaml\nresources:\n  requests:\n    cpu: 100m\n    memory: 128Mi\n```",
   references: ["https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"],
   requires: ["workloads"],
-  evaluate: resourceCheck("requests"),
-} as const satisfies Check;
+  inspectWorkloads: () => resourceCheck("requests"),
+});

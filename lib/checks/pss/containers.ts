@@ -1,7 +1,8 @@
 import type { Container, PodSpec } from "@/lib/inventory/pod-spec";
 
 export type ContainerKind = "container" | "init container" | "ephemeral container";
-export type TaggedContainer = { container: Container; kind: ContainerKind };
+/** A container with its kind and how messages name it ("init container `setup`"). */
+export type TaggedContainer = { container: Container; kind: ContainerKind; label: string };
 
 const MEMO = Symbol("allContainers");
 
@@ -18,14 +19,15 @@ export function allContainers(spec: PodSpec): TaggedContainer[] {
 }
 
 function listContainers(spec: PodSpec): TaggedContainer[] {
+  const tag = (kind: ContainerKind) => (container: Container) => ({ container, kind, label: `${kind} \`${container.name}\`` });
   return [
-    ...(spec.containers ?? []).map((container) => ({ container, kind: "container" as const })),
-    ...(spec.initContainers ?? []).map((container) => ({ container, kind: "init container" as const })),
-    ...(spec.ephemeralContainers ?? []).map((container) => ({ container, kind: "ephemeral container" as const })),
+    ...(spec.containers ?? []).map(tag("container")),
+    ...(spec.initContainers ?? []).map(tag("init container")),
+    ...(spec.ephemeralContainers ?? []).map(tag("ephemeral container")),
   ];
 }
 
 /** "container `api`", "init container `setup`": how messages name a container. */
-export function describeContainer({ container, kind }: TaggedContainer): string {
-  return `${kind} \`${container.name}\``;
+export function describeContainer(tagged: TaggedContainer): string {
+  return tagged.label;
 }

@@ -3,15 +3,17 @@ import { allContainers, describeContainer, type TaggedContainer } from "./contai
 
 /**
  * The Pod Security Standards controls, latest version (v1.37), as pure functions over a pod's
- * metadata and spec. Each returns its violations; none means the control is satisfied.
+ * metadata and spec. Each reports its violations through `found`; none means the control is satisfied.
  * https://kubernetes.io/docs/concepts/security/pod-security-standards/
  */
 export type PssLevel = "privileged" | "baseline" | "restricted";
 export type PodView = { annotations: Record<string, string>; spec: PodSpec };
 /** A pod with its containers listed once, for the controls that look at every container. */
 type Pod = PodView & { containers: TaggedContainer[] };
-export type Violation = { container?: string; message: string };
-export type PssControl = { id: string; name: string; level: "baseline" | "restricted"; check: (pod: Pod) => Violation[] };
+/** Records one violation of the control being checked, with the container it concerns. */
+type Found = (message: string, container?: string) => void;
+export type PssViolation = { control: string; level: "baseline" | "restricted"; container?: string; message: string };
+export type PssControl = { id: string; name: string; level: "baseline" | "restricted"; check: (pod: Pod, found: Found) => void };
 
 const ALLOWED_BASELINE_CAPABILITIES = new Set([
   "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE",
@@ -35,82 +37,90 @@ const APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
 
 const isWindows = (pod: PodView) => pod.spec.os?.name === "windows";
 
-/** Violations for each container whose `pick` returns a message (or several). */
-function perContainer(pod: Pod, pick: (c: TaggedContainer) => string | string[] | undefined): Violation[] {
-  const out: Violation[] = [];
-  for (const tagged of pod.containers) {
-    const picked = pick(tagged);
-    if (picked === undefined) continue;
-    for (const m of Array.isArray(picked) ? picked : [picked]) {
-      out.push({ container: tagged.container.name, message: `${describeContainer(tagged)} ${m}` });
-    }
-  }
-  return out;
+/** A violation on one container: "init container `setup` runs privileged". */
+function inContainer(found: Found, tagged: TaggedContainer, problem: string): void {
+  found(`${describeContainer(tagged)} ${problem}`, tagged.container.name);
 }
 
-/** Runs every control on a pod, listing its containers once. */
-export function checkControls(view: PodView): { control: PssControl; violation: Violation }[] {
-  const pod: Pod = { ...view, containers: allContainers(view.spec) };
-  const out: { control: PssControl; violation: Violation }[] = [];
-  for (const control of PSS_CONTROLS) for (const violation of control.check(pod)) out.push({ control, violation });
-  return out;
+/** A violation for each container whose `pick` returns a problem. */
+function eachContainer(pod: Pod, found: Found, pick: (c: TaggedContainer) => string | undefined): void {
+  for (const tagged of pod.containers) {
+    const problem = pick(tagged);
+    if (problem !== undefined) inContainer(found, tagged, problem);
+  }
+}
+
+/** Runs every control on a pod, listing its containers once. Violations come in control order. */
+export function checkControls(view: PodView): PssViolation[] {
+  const pod: Pod = { annotations: view.annotations, spec: view.spec, containers: allContainers(view.spec) };
+  const violations: PssViolation[] = [];
+  let control = PSS_CONTROLS[0]!;
+  const found: Found = (message, container) => {
+    violations.push(container === undefined ? { control: control.id, level: control.level, message } : { control: control.id, level: control.level, container, message });
+  };
+  for (control of PSS_CONTROLS) control.check(pod, found);
+  return violations;
 }
 
 const hostProcess: PssControl = {
   id: "host-process",
   name: "HostProcess",
   level: "baseline",
-  check: (pod) => [
-    ...(pod.spec.securityContext?.windowsOptions?.hostProcess ? [{ message: "pod sets windowsOptions.hostProcess: true" }] : []),
-    ...perContainer(pod, ({ container }) => (container.securityContext?.windowsOptions?.hostProcess ? "sets windowsOptions.hostProcess: true" : undefined)),
-  ],
+  check: (pod, found) => {
+    if (pod.spec.securityContext?.windowsOptions?.hostProcess) found("pod sets windowsOptions.hostProcess: true");
+    eachContainer(pod, found, ({ container }) => (container.securityContext?.windowsOptions?.hostProcess ? "sets windowsOptions.hostProcess: true" : undefined));
+  },
 };
 
 const hostNamespaces: PssControl = {
   id: "host-namespaces",
   name: "Host Namespaces",
   level: "baseline",
-  check: ({ spec }) =>
-    (["hostNetwork", "hostPID", "hostIPC"] as const).filter((f) => spec[f] === true).map((f) => ({ message: `pod sets ${f}: true` })),
+  check: ({ spec }, found) => {
+    for (const f of ["hostNetwork", "hostPID", "hostIPC"] as const) if (spec[f] === true) found(`pod sets ${f}: true`);
+  },
 };
 
 const privileged: PssControl = {
   id: "privileged",
   name: "Privileged Containers",
   level: "baseline",
-  check: (pod) => perContainer(pod, ({ container }) => (container.securityContext?.privileged ? "runs privileged" : undefined)),
+  check: (pod, found) => eachContainer(pod, found, ({ container }) => (container.securityContext?.privileged ? "runs privileged" : undefined)),
 };
 
 const capabilitiesBaseline: PssControl = {
   id: "capabilities-baseline",
   name: "Capabilities",
   level: "baseline",
-  check: (pod) =>
-    perContainer(pod, ({ container }) =>
-      (container.securityContext?.capabilities?.add ?? [])
-        .filter((cap) => !ALLOWED_BASELINE_CAPABILITIES.has(cap))
-        .map((cap) => `adds capability ${cap}`),
-    ),
+  check: (pod, found) => {
+    for (const t of pod.containers) {
+      for (const cap of t.container.securityContext?.capabilities?.add ?? []) {
+        if (!ALLOWED_BASELINE_CAPABILITIES.has(cap)) inContainer(found, t, `adds capability ${cap}`);
+      }
+    }
+  },
 };
 
 const hostPath: PssControl = {
   id: "host-path",
   name: "HostPath Volumes",
   level: "baseline",
-  check: ({ spec }) =>
-    (spec.volumes ?? [])
-      .filter((v) => v.hostPath != null)
-      .map((v) => ({ message: `volume \`${v.name}\` mounts host path ${String((v.hostPath as { path?: string }).path ?? "")}`.trimEnd() })),
+  check: ({ spec }, found) => {
+    for (const v of spec.volumes ?? []) {
+      if (v.hostPath != null) found(`volume \`${v.name}\` mounts host path ${String((v.hostPath as { path?: string }).path ?? "")}`.trimEnd());
+    }
+  },
 };
 
 const hostPorts: PssControl = {
   id: "host-ports",
   name: "Host Ports",
   level: "baseline",
-  check: (pod) =>
-    perContainer(pod, ({ container }) =>
-      (container.ports ?? []).filter((p) => p.hostPort != null && p.hostPort !== 0).map((p) => `binds host port ${p.hostPort}`),
-    ),
+  check: (pod, found) => {
+    for (const t of pod.containers) {
+      for (const p of t.container.ports ?? []) if (p.hostPort != null && p.hostPort !== 0) inContainer(found, t, `binds host port ${p.hostPort}`);
+    }
+  },
 };
 
 const isAllowedAppArmorType = (t: string | undefined) => t === undefined || t === "RuntimeDefault" || t === "Localhost";
@@ -118,19 +128,20 @@ const appArmor: PssControl = {
   id: "apparmor",
   name: "AppArmor",
   level: "baseline",
-  check: (pod) => [
-    ...(isAllowedAppArmorType(pod.spec.securityContext?.appArmorProfile?.type)
-      ? []
-      : [{ message: `pod sets AppArmor profile ${pod.spec.securityContext?.appArmorProfile?.type}` }]),
-    ...perContainer(pod, ({ container }) =>
-      isAllowedAppArmorType(container.securityContext?.appArmorProfile?.type)
-        ? undefined
-        : `sets AppArmor profile ${container.securityContext?.appArmorProfile?.type}`,
-    ),
-    ...Object.entries(pod.annotations)
-      .filter(([k, v]) => k.startsWith(APPARMOR_ANNOTATION) && !(v === "runtime/default" || v.startsWith("localhost/")))
-      .map(([k, v]) => ({ container: k.slice(APPARMOR_ANNOTATION.length), message: `annotation sets AppArmor profile ${v} for container \`${k.slice(APPARMOR_ANNOTATION.length)}\`` })),
-  ],
+  check: (pod, found) => {
+    const podType = pod.spec.securityContext?.appArmorProfile?.type;
+    if (!isAllowedAppArmorType(podType)) found(`pod sets AppArmor profile ${podType}`);
+    eachContainer(pod, found, ({ container }) => {
+      const type = container.securityContext?.appArmorProfile?.type;
+      return isAllowedAppArmorType(type) ? undefined : `sets AppArmor profile ${type}`;
+    });
+    for (const k in pod.annotations) {
+      const v = pod.annotations[k]!;
+      if (!k.startsWith(APPARMOR_ANNOTATION) || v === "runtime/default" || v.startsWith("localhost/")) continue;
+      const name = k.slice(APPARMOR_ANNOTATION.length);
+      found(`annotation sets AppArmor profile ${v} for container \`${name}\``, name || undefined);
+    }
+  },
 };
 
 function seLinuxProblem(o: { type?: string; user?: string; role?: string } | undefined): string | undefined {
@@ -144,15 +155,13 @@ const seLinux: PssControl = {
   id: "selinux",
   name: "SELinux",
   level: "baseline",
-  check: (pod) => {
+  check: (pod, found) => {
     const podProblem = seLinuxProblem(pod.spec.securityContext?.seLinuxOptions);
-    return [
-      ...(podProblem ? [{ message: `pod sets ${podProblem}` }] : []),
-      ...perContainer(pod, ({ container }) => {
-        const p = seLinuxProblem(container.securityContext?.seLinuxOptions);
-        return p ? `sets ${p}` : undefined;
-      }),
-    ];
+    if (podProblem) found(`pod sets ${podProblem}`);
+    eachContainer(pod, found, ({ container }) => {
+      const p = seLinuxProblem(container.securityContext?.seLinuxOptions);
+      return p ? `sets ${p}` : undefined;
+    });
   },
 };
 
@@ -161,84 +170,87 @@ const procMountBaseline: PssControl = {
   id: "proc-mount",
   name: "/proc Mount Type",
   level: "baseline",
-  check: (pod) =>
-    pod.spec.hostUsers === false
-      ? []
-      : perContainer(pod, ({ container }) => {
-          const m = container.securityContext?.procMount;
-          return m !== undefined && m !== "Default" ? `sets procMount: ${m} without a user namespace (hostUsers: false)` : undefined;
-        }),
+  check: (pod, found) => {
+    if (pod.spec.hostUsers === false) return;
+    eachContainer(pod, found, ({ container }) => {
+      const m = container.securityContext?.procMount;
+      return m !== undefined && m !== "Default" ? `sets procMount: ${m} without a user namespace (hostUsers: false)` : undefined;
+    });
+  },
 };
 
 const seccompBaseline: PssControl = {
   id: "seccomp-unconfined",
   name: "Seccomp",
   level: "baseline",
-  check: (pod) => [
-    ...(pod.spec.securityContext?.seccompProfile?.type === "Unconfined" ? [{ message: "pod sets seccomp profile Unconfined" }] : []),
-    ...perContainer(pod, ({ container }) => (container.securityContext?.seccompProfile?.type === "Unconfined" ? "sets seccomp profile Unconfined" : undefined)),
-  ],
+  check: (pod, found) => {
+    if (pod.spec.securityContext?.seccompProfile?.type === "Unconfined") found("pod sets seccomp profile Unconfined");
+    eachContainer(pod, found, ({ container }) => (container.securityContext?.seccompProfile?.type === "Unconfined" ? "sets seccomp profile Unconfined" : undefined));
+  },
 };
 
 const sysctls: PssControl = {
   id: "unsafe-sysctls",
   name: "Sysctls",
   level: "baseline",
-  check: ({ spec }) =>
-    (spec.securityContext?.sysctls ?? []).filter((s) => !SAFE_SYSCTLS.has(s.name)).map((s) => ({ message: `pod sets unsafe sysctl ${s.name}` })),
+  check: ({ spec }, found) => {
+    for (const s of spec.securityContext?.sysctls ?? []) if (!SAFE_SYSCTLS.has(s.name)) found(`pod sets unsafe sysctl ${s.name}`);
+  },
 };
 
+type Handler = { httpGet?: { host?: string }; tcpSocket?: { host?: string } } | undefined;
 const hostProbes: PssControl = {
   id: "host-probes",
   name: "Host Probes / Lifecycle Hooks",
   level: "baseline",
-  check: (pod) =>
-    perContainer(pod, ({ container }) => {
-      const handlers = {
-        livenessProbe: container.livenessProbe,
-        readinessProbe: container.readinessProbe,
-        startupProbe: container.startupProbe,
-        "lifecycle.postStart": container.lifecycle?.postStart,
-        "lifecycle.preStop": container.lifecycle?.preStop,
-      };
-      return Object.entries(handlers).flatMap(([where, h]) => {
+  check: (pod, found) => {
+    for (const t of pod.containers) {
+      const c = t.container;
+      const handlers: [string, Handler][] = [
+        ["livenessProbe", c.livenessProbe],
+        ["readinessProbe", c.readinessProbe],
+        ["startupProbe", c.startupProbe],
+        ["lifecycle.postStart", c.lifecycle?.postStart],
+        ["lifecycle.preStop", c.lifecycle?.preStop],
+      ];
+      for (const [where, h] of handlers) {
         const host = h?.httpGet?.host || h?.tcpSocket?.host;
-        return host ? [`sends its ${where} to host ${host}`] : [];
-      });
-    }),
+        if (host) inContainer(found, t, `sends its ${where} to host ${host}`);
+      }
+    }
+  },
 };
 
 const volumeTypes: PssControl = {
   id: "volume-types",
   name: "Volume Types",
   level: "restricted",
-  check: ({ spec }) =>
-    (spec.volumes ?? []).flatMap((v) => {
+  check: ({ spec }, found) => {
+    for (const v of spec.volumes ?? []) {
       const type = FORBIDDEN_VOLUME_SOURCES.find((t) => v[t] != null);
-      return type ? [{ message: `volume \`${v.name}\` uses the ${type} volume type` }] : [];
-    }),
+      if (type) found(`volume \`${v.name}\` uses the ${type} volume type`);
+    }
+  },
 };
 
 const privilegeEscalation: PssControl = {
   id: "privilege-escalation",
   name: "Privilege Escalation",
   level: "restricted",
-  check: (pod) =>
-    isWindows(pod)
-      ? []
-      : perContainer(pod, ({ container }) =>
-          container.securityContext?.allowPrivilegeEscalation === false ? undefined : "does not set allowPrivilegeEscalation: false",
-        ),
+  check: (pod, found) => {
+    if (isWindows(pod)) return;
+    eachContainer(pod, found, ({ container }) => (container.securityContext?.allowPrivilegeEscalation === false ? undefined : "does not set allowPrivilegeEscalation: false"));
+  },
 };
 
 const runAsNonRoot: PssControl = {
   id: "run-as-non-root",
   name: "Running as Non-root",
   level: "restricted",
-  check: (pod) => {
+  check: (pod, found) => {
     const podLevel = pod.spec.securityContext?.runAsNonRoot;
-    if (podLevel === false) return [{ message: "pod sets runAsNonRoot: false" }];
-    return perContainer(pod, ({ container }) => {
+    if (podLevel === false) return found("pod sets runAsNonRoot: false");
+    eachContainer(pod, found, ({ container }) => {
       const own = container.securityContext?.runAsNonRoot;
       if (own === false) return "sets runAsNonRoot: false";
       return own === true || podLevel === true ? undefined : "does not set runAsNonRoot: true (neither does the pod)";
@@ -250,10 +262,10 @@ const runAsUser: PssControl = {
   id: "run-as-root-user",
   name: "Running as Non-root user",
   level: "restricted",
-  check: (pod) => [
-    ...(pod.spec.securityContext?.runAsUser === 0 ? [{ message: "pod sets runAsUser: 0 (root)" }] : []),
-    ...perContainer(pod, ({ container }) => (container.securityContext?.runAsUser === 0 ? "sets runAsUser: 0 (root)" : undefined)),
-  ],
+  check: (pod, found) => {
+    if (pod.spec.securityContext?.runAsUser === 0) found("pod sets runAsUser: 0 (root)");
+    eachContainer(pod, found, ({ container }) => (container.securityContext?.runAsUser === 0 ? "sets runAsUser: 0 (root)" : undefined));
+  },
 };
 
 const isConfinedSeccomp = (t: string | undefined) => t === "RuntimeDefault" || t === "Localhost";
@@ -261,18 +273,15 @@ const seccompRestricted: PssControl = {
   id: "seccomp-missing",
   name: "Seccomp",
   level: "restricted",
-  check: (pod) => {
-    if (isWindows(pod)) return [];
+  check: (pod, found) => {
+    if (isWindows(pod)) return;
     const podType = pod.spec.securityContext?.seccompProfile?.type;
-    const podProblem = podType !== undefined && !isConfinedSeccomp(podType) ? [{ message: `pod sets seccomp profile ${podType}` }] : [];
-    return [
-      ...podProblem,
-      ...perContainer(pod, ({ container }) => {
-        const own = container.securityContext?.seccompProfile?.type;
-        if (own !== undefined) return isConfinedSeccomp(own) ? undefined : `sets seccomp profile ${own}`;
-        return isConfinedSeccomp(podType) ? undefined : "has no seccomp profile (RuntimeDefault or Localhost), and neither does the pod";
-      }),
-    ];
+    if (podType !== undefined && !isConfinedSeccomp(podType)) found(`pod sets seccomp profile ${podType}`);
+    eachContainer(pod, found, ({ container }) => {
+      const own = container.securityContext?.seccompProfile?.type;
+      if (own !== undefined) return isConfinedSeccomp(own) ? undefined : `sets seccomp profile ${own}`;
+      return isConfinedSeccomp(podType) ? undefined : "has no seccomp profile (RuntimeDefault or Localhost), and neither does the pod";
+    });
   },
 };
 
@@ -280,16 +289,14 @@ const capabilitiesRestricted: PssControl = {
   id: "capabilities-not-dropped",
   name: "Capabilities",
   level: "restricted",
-  check: (pod) =>
-    isWindows(pod)
-      ? []
-      : perContainer(pod, ({ container }) => {
-          const caps = container.securityContext?.capabilities;
-          return [
-            ...(caps?.drop?.includes("ALL") ? [] : ["does not drop ALL capabilities"]),
-            ...(caps?.add ?? []).filter((c) => c !== "NET_BIND_SERVICE").map((c) => `adds capability ${c}`),
-          ];
-        }),
+  check: (pod, found) => {
+    if (isWindows(pod)) return;
+    for (const t of pod.containers) {
+      const caps = t.container.securityContext?.capabilities;
+      if (!caps?.drop?.includes("ALL")) inContainer(found, t, "does not drop ALL capabilities");
+      for (const c of caps?.add ?? []) if (c !== "NET_BIND_SERVICE") inContainer(found, t, `adds capability ${c}`);
+    }
+  },
 };
 
 /** Restricted forbids Unmasked /proc even inside a user namespace. */
@@ -297,8 +304,8 @@ const procMountRestricted: PssControl = {
   id: "proc-mount-restricted",
   name: "/proc Mount Type",
   level: "restricted",
-  check: (pod) =>
-    perContainer(pod, ({ container }) => {
+  check: (pod, found) =>
+    eachContainer(pod, found, ({ container }) => {
       const m = container.securityContext?.procMount;
       return m !== undefined && m !== "Default" ? `sets procMount: ${m}` : undefined;
     }),

@@ -1,6 +1,7 @@
-import { checkControls, type PodView, type PssLevel } from "./controls";
+import type { Workload } from "@/lib/inventory/types";
+import { checkControls, type PodView, type PssLevel, type PssViolation } from "./controls";
 
-export type PssViolation = { control: string; level: "baseline" | "restricted"; container?: string; message: string };
+export type { PssViolation };
 export type PodSecurityResult = { level: PssLevel; violations: PssViolation[] };
 
 const NONE: readonly PssViolation[] = Object.freeze([]);
@@ -38,11 +39,18 @@ export function evaluatePodSecurity(pod: PodView): PodSecurityResult {
   return result;
 }
 
+/** A workload's pod template, judged against the Pod Security Standards. */
+export function podSecurityOf(workload: Workload): PodSecurityResult {
+  const memo = (workload.spec as Memo)[MEMO];
+  if (memo && memo.annotations === workload.podMeta.annotations) return memo.result;
+  return evaluatePodSecurity({ annotations: workload.podMeta.annotations, spec: workload.spec });
+}
+
 const MEMO = Symbol("podSecurity");
 type Memo = { [MEMO]?: { annotations: Record<string, string>; result: PodSecurityResult } };
 
 function computePodSecurity(pod: PodView): PodSecurityResult {
-  const violations: PssViolation[] = checkControls(pod).map(({ control, violation }) => ({ control: control.id, level: control.level, ...violation }));
+  const violations = checkControls(pod);
   const level: PssLevel = violations.some((v) => v.level === "baseline")
     ? "privileged"
     : violations.length > 0

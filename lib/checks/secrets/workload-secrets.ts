@@ -1,10 +1,10 @@
 import type { Inventory, Workload } from "@/lib/inventory/types";
 import { allContainers, describeContainer } from "../pss/containers";
-import { evaluateWorkloads } from "../evaluate-workloads";
+import { evaluateWorkloads, workloadCheck } from "../evaluate-workloads";
 import { inAppNamespace, isSystemNamespace } from "../settings";
-import type { Check } from "../types";
+import type { Check, WorkloadInspector } from "../types";
 
-export const envVarSecret = {
+export const envVarSecret = workloadCheck({
   id: "secrets.env-var-secret",
   layer: "secrets",
   severity: "low",
@@ -13,31 +13,43 @@ export const envVarSecret = {
   remediation: "Mount the Secret as a volume and read it from the file:\n```yaml\nvolumes:\n  - name: db\n    secret:\n      secretName: payments-db\n```",
   references: ["CIS 5.4.1"],
   requires: ["workloads"],
-  evaluate: (inventory) =>
-    evaluateWorkloads(inventory, (w) =>
-      allContainers(w.spec).flatMap((t) => [
-        ...(t.container.env ?? []).filter((e) => e.valueFrom?.secretKeyRef).map((e) => ({ container: t.container.name, message: `${describeContainer(t)} takes Secret \`${e.valueFrom?.secretKeyRef?.name}\` in env var ${e.name}` })),
-        ...(t.container.envFrom ?? []).filter((e) => e.secretRef).map((e) => ({ container: t.container.name, message: `${describeContainer(t)} loads all of Secret \`${e.secretRef?.name}\` into its environment` })),
-      ]),
-    ),
-} as const satisfies Check;
+  inspectWorkloads: () => ({
+    inspect: (w, found) => {
+      for (const t of allContainers(w.spec)) {
+        for (const e of t.container.env ?? []) {
+          const ref = e.valueFrom?.secretKeyRef;
+          if (ref) found(`${describeContainer(t)} takes Secret \`${ref.name}\` in env var ${e.name}`, t.container.name);
+        }
+        for (const e of t.container.envFrom ?? []) {
+          if (e.secretRef) found(`${describeContainer(t)} loads all of Secret \`${e.secretRef.name}\` into its environment`, t.container.name);
+        }
+      }
+    },
+  }),
+});
+
+/** Env vars whose value the collector classified as a credential (the value itself was dropped). */
+const credentialEnvVars: WorkloadInspector = {
+  inspect: (w, found) => {
+    for (const t of allContainers(w.spec)) {
+      for (const e of t.container.env ?? []) {
+        if (e.credential) found(`${describeContainer(t)} sets env var ${e.name} to a ${e.credential} (value redacted)`, t.container.name);
+      }
+    }
+  },
+};
+
+const HARDCODED_CREDENTIAL = { id: "secrets.hardcoded-credential", layer: "secrets", severity: "high" } as const;
 
 export const hardcodedCredential = {
-  id: "secrets.hardcoded-credential",
-  layer: "secrets",
-  severity: "high",
+  ...HARDCODED_CREDENTIAL,
   title: "Credentials written into pod specs or ConfigMaps",
   rationale: "A credential in a pod spec or ConfigMap is readable by everyone who can read those objects (far more people than can read Secrets), is stored unencrypted and ends up in Git. The value itself is never shown here.",
   remediation: "Move the value into a Secret (or an external secret store), rotate the exposed credential, and reference it with `secretKeyRef` or a mounted file.",
   references: ["NSA/CISA Kubernetes Hardening Guide: secrets"],
   requires: ["workloads", "configMaps"],
   evaluate: (inventory) => {
-    const workloads = evaluateWorkloads(inventory, (w) =>
-      allContainers(w.spec).flatMap((t) =>
-        (t.container.env ?? []).filter((e) => e.credential).map((e) => ({ container: t.container.name, message: `${describeContainer(t)} sets env var ${e.name} to a ${e.credential} (value redacted)` })),
-      ),
-    );
-    if (workloads.status !== "evaluated") return workloads;
+    const workloads = evaluateWorkloads(HARDCODED_CREDENTIAL, inventory.workloads, credentialEnvVars);
     return {
       status: "evaluated",
       evaluated: [...workloads.evaluated, ...inventory.configMaps.map((c) => c.ref)],
@@ -64,7 +76,7 @@ function boundSubjects(inventory: Inventory): Set<string> {
 const hasBinding = (bound: Set<string>, ns: string, name: string) =>
   bound.has(`${ns}/${name}`) || bound.has("system:serviceaccounts") || bound.has(`system:serviceaccounts:${ns}`);
 
-export const saTokenAutomount = {
+export const saTokenAutomount = workloadCheck({
   id: "secrets.sa-token-automount",
   layer: "secrets",
   severity: "medium",
@@ -73,23 +85,21 @@ export const saTokenAutomount = {
   remediation: "```yaml\nspec:\n  automountServiceAccountToken: false\n```\n(on the pod, or on its ServiceAccount).",
   references: ["CIS 5.1.6"],
   requires: ["workloads", "serviceAccounts", "roleBindings"],
-  evaluate: (inventory, ctx) => {
+  inspectWorkloads: (inventory, ctx) => {
     const accounts = new Map(inventory.serviceAccounts.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s]));
     const bound = boundSubjects(inventory);
-    return evaluateWorkloads(
-      inventory,
-      (w) => {
-        const sa = accounts.get(`${w.ref.namespace}/${saName(w)}`);
-        const mounts = w.spec.automountServiceAccountToken ?? sa?.automountServiceAccountToken ?? true;
-        if (!mounts || hasBinding(bound, w.ref.namespace, saName(w))) return [];
-        return [{ message: `mounts a token for ServiceAccount \`${saName(w)}\`, which has no RBAC binding` }];
+    return {
+      include: inAppNamespace(ctx.settings),
+      inspect: (w, found) => {
+        const name = saName(w);
+        const mounts = w.spec.automountServiceAccountToken ?? accounts.get(`${w.ref.namespace}/${name}`)?.automountServiceAccountToken ?? true;
+        if (mounts && !hasBinding(bound, w.ref.namespace, name)) found(`mounts a token for ServiceAccount \`${name}\`, which has no RBAC binding`);
       },
-      inAppNamespace(ctx.settings),
-    );
+    };
   },
-} as const satisfies Check;
+});
 
-export const defaultServiceAccount = {
+export const defaultServiceAccount = workloadCheck({
   id: "secrets.default-service-account",
   layer: "secrets",
   severity: "low",
@@ -98,13 +108,13 @@ export const defaultServiceAccount = {
   remediation: "Create a ServiceAccount per workload and set `serviceAccountName`.",
   references: ["CIS 5.1.5"],
   requires: ["workloads"],
-  evaluate: (inventory, ctx) =>
-    evaluateWorkloads(
-      inventory,
-      (w) => (saName(w) === "default" ? [{ message: "runs as the namespace's default service account" }] : []),
-      inAppNamespace(ctx.settings),
-    ),
-} as const satisfies Check;
+  inspectWorkloads: (_inventory, ctx) => ({
+    include: inAppNamespace(ctx.settings),
+    inspect: (w, found) => {
+      if (saName(w) === "default") found("runs as the namespace's default service account");
+    },
+  }),
+});
 
 export const defaultSaAutomount = {
   id: "secrets.default-sa-automount",
