@@ -10,9 +10,7 @@ import { formatCsv } from "@/lib/report/format-csv";
 import { formatSarif } from "@/lib/report/format-sarif";
 import { formatTable } from "@/lib/report/format-table";
 import { env } from "@/lib/env.js";
-import { ClusterUnavailableError } from "@/lib/k8s/collect-inventory";
-import { KubeconfigError } from "@/lib/k8s/connect";
-import { scanCluster } from "@/lib/scan/scan-cluster";
+import { ClusterUnavailableError, KubeconfigError } from "@/lib/k8s/errors";
 import { scanManifests } from "@/lib/scan/scan-manifests";
 
 const USAGE = `Usage:
@@ -105,6 +103,8 @@ async function main(argv: string[]): Promise<number> {
     // The CLI reads the user's own kubeconfig, as kubectl does, so clusters on this machine
     // (kind, minikube) are allowed; link-local addresses never are.
     const policy = { allowExec: values["allow-exec"] === true || env.BULWARK_ALLOW_KUBECONFIG_EXEC, allowLoopback: true };
+    // Loaded only here: the Kubernetes client takes longer to load than a manifest scan takes.
+    const { scanCluster } = await import("@/lib/scan/scan-cluster");
     report = await scanCluster({ type: "kubeconfig-file", path: values.kubeconfig, context: values.context }, policy, settings, new Date());
   }
   process.stdout.write(render(report, format));

@@ -7,6 +7,7 @@ import type { Connection } from "./connect";
 import { createKubeHttp, KubeApiError, type KubeHttp } from "./kube-http";
 import { listPath, RESOURCE_KINDS, resourceLabel, type ResourceKind } from "./resource-kinds";
 import { addObject, type RawObject } from "./to-inventory";
+import { ClusterUnavailableError } from "./errors";
 
 export type CollectOptions = {
   pageSize?: number;
@@ -25,13 +26,7 @@ export type CollectedCluster = {
   durationMs: number;
 };
 
-/** The cluster could not be scanned at all (unreachable, credentials refused). */
-export class ClusterUnavailableError extends Error {
-  constructor(message: string, readonly status: number | null) {
-    super(message);
-    this.name = "ClusterUnavailableError";
-  }
-}
+export { ClusterUnavailableError };
 
 type ListPage = { metadata?: { continue?: string }; items?: RawObject[] };
 const METADATA_ONLY = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";

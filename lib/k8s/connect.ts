@@ -6,6 +6,7 @@ import { KubeConfig } from "@kubernetes/client-node";
 import { LineCounter, parseDocument } from "yaml";
 import { env } from "@/lib/env.js";
 import { refuseAddress, type AddressPolicy } from "./address-policy";
+import { KubeconfigError } from "./errors";
 
 /** Where a cluster's credentials come from. */
 export type ClusterSource =
@@ -20,13 +21,7 @@ export type ConnectPolicy = AddressPolicy & { allowExec: boolean };
 /** A cluster endpoint with the TLS and auth options to reach it. Holds credentials: never log it. */
 export type Connection = { server: URL; contextName: string; options: RequestOptions; warnings: string[]; policy: ConnectPolicy };
 
-/** A kubeconfig that cannot be used, with a message that says why and what to do. */
-export class KubeconfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "KubeconfigError";
-  }
-}
+export { KubeconfigError };
 
 export const defaultPolicy = (): ConnectPolicy => ({ allowExec: env.BULWARK_ALLOW_KUBECONFIG_EXEC, allowLoopback: env.BULWARK_ALLOW_LOOPBACK_CLUSTERS });
 
