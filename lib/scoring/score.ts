@@ -28,40 +28,73 @@ type Tally = { evaluated: number; failing: number; suppressedOnly: number };
 type CheckTallies = { checkId: string; layer: Layer; severity: Severity; status: CheckResult["status"]; groups: Map<string, Tally> };
 
 const ALL = "\u0000all";
-
-function count(t: Tally, state: "failing" | "suppressed" | undefined): void {
-  t.evaluated++;
-  if (state === "failing") t.failing++;
-  else if (state === "suppressed") t.suppressedOnly++;
-}
 const keyOf = (r: ResourceRef) => `${r.kind}\u0000${r.namespace}\u0000${r.name}`;
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** A resource's state in one check's result (0: passing). */
+const SUPPRESSED = 1;
+const FAILING = 2;
+
+/**
+ * Numbers the namespaces of evaluated lists, once per list: checks that look at the same
+ * resources share one list, so 70 checks over 150,000 workloads hash each namespace once.
+ */
+class NamespaceIndex {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly byList = new WeakMap<readonly ResourceRef[], Int32Array>();
+
+  /** For each ref, its namespace's number (-1 for cluster-scoped resources). */
+  of(refs: readonly ResourceRef[]): Int32Array {
+    let out = this.byList.get(refs);
+    if (out) return out;
+    out = new Int32Array(refs.length);
+    for (let i = 0; i < refs.length; i++) {
+      const ns = refs[i]!.namespace;
+      let id = ns ? this.ids.get(ns) : -1;
+      if (id === undefined) {
+        id = this.names.push(ns) - 1;
+        this.ids.set(ns, id);
+      }
+      out[i] = id;
+    }
+    this.byList.set(refs, out);
+    return out;
+  }
+}
 
 /**
  * Counts, in one pass over a check's result, its evaluated, failing and suppressed-only
  * resources, overall and per namespace. A resource counts once per check however many
  * findings it has; it is failing if any finding on it is not suppressed.
  */
-function tally(r: CheckResult, isSuppressed: (f: Finding) => boolean, byNamespace: boolean): CheckTallies {
+function tally(r: CheckResult, isSuppressed: (f: Finding) => boolean, namespaces: NamespaceIndex | undefined): CheckTallies {
   const groups = new Map<string, Tally>();
   const base = { checkId: r.checkId, layer: r.layer, severity: r.severity, status: r.status, groups };
   if (r.status === "not-evaluated") return base;
-  const groupOf = (key: string) => {
-    let t = groups.get(key);
-    if (!t) groups.set(key, (t = { evaluated: 0, failing: 0, suppressedOnly: 0 }));
-    return t;
-  };
   const states = resourceStates(r.evaluated, r.findings, isSuppressed);
-  const all = groupOf(ALL);
-  r.evaluated.forEach((ref, i) => {
-    const state = states[i];
-    count(all, state);
-    if (byNamespace && ref.namespace) count(groupOf(ref.namespace), state);
-  });
+  const all: Tally = { evaluated: r.evaluated.length, failing: 0, suppressedOnly: 0 };
+  for (const state of states) {
+    if (state === FAILING) all.failing++;
+    else if (state === SUPPRESSED) all.suppressedOnly++;
+  }
+  if (all.evaluated > 0) groups.set(ALL, all);
+  if (!namespaces) return base;
+  const ns = namespaces.of(r.evaluated);
+  // Three counters per namespace, side by side: [evaluated, failing, suppressedOnly].
+  const counts = new Int32Array(namespaces.names.length * 3);
+  for (let i = 0; i < ns.length; i++) {
+    const k = ns[i]!;
+    if (k < 0) continue;
+    counts[k * 3]!++;
+    if (states[i] === FAILING) counts[k * 3 + 1]!++;
+    else if (states[i] === SUPPRESSED) counts[k * 3 + 2]!++;
+  }
+  for (let k = 0; k < namespaces.names.length; k++) {
+    if (counts[k * 3]! > 0) groups.set(namespaces.names[k]!, { evaluated: counts[k * 3]!, failing: counts[k * 3 + 1]!, suppressedOnly: counts[k * 3 + 2]! });
+  }
   return base;
 }
-
-type State = "failing" | "suppressed" | undefined;
 
 /**
  * The state of each evaluated resource, by position. Checks emit each resource's findings
@@ -69,10 +102,10 @@ type State = "failing" | "suppressed" | undefined;
  * hashing millions of refs costs more than the checks themselves. Findings in another order,
  * or whose refs are copies, are matched by kind, namespace and name instead.
  */
-function resourceStates(evaluated: readonly ResourceRef[], findings: Finding[], isSuppressed: (f: Finding) => boolean): State[] {
-  const states: State[] = new Array(evaluated.length);
+function resourceStates(evaluated: readonly ResourceRef[], findings: Finding[], isSuppressed: (f: Finding) => boolean): Uint8Array {
+  const states = new Uint8Array(evaluated.length);
   const mark = (i: number, f: Finding) => {
-    if (states[i] !== "failing") states[i] = isSuppressed(f) ? "suppressed" : "failing";
+    if (states[i] !== FAILING) states[i] = isSuppressed(f) ? SUPPRESSED : FAILING;
   };
   // The usual case: findings follow the evaluated list (with gaps), so one forward walk matches them.
   let i = 0;
@@ -150,7 +183,7 @@ function scoresOf(checks: CheckTallies[], group: string): Scores {
  */
 export function scoreResults(results: CheckResult[], options: Options = {}): Scores {
   const isSuppressed = options.isSuppressed ?? (() => false);
-  return scoresOf(results.map((r) => tally(r, isSuppressed, false)), ALL);
+  return scoresOf(results.map((r) => tally(r, isSuppressed, undefined)), ALL);
 }
 
 /** The same formula per namespace, over the namespaced resources each check evaluated. */
@@ -161,7 +194,8 @@ export function scoreNamespaces(results: CheckResult[], options: Options = {}): 
 /** Cluster and per-namespace scores from one pass over the results (what a snapshot stores). */
 export function scoreSnapshot(results: CheckResult[], options: Options = {}): { scores: Scores; namespaces: Map<string, Scores> } {
   const isSuppressed = options.isSuppressed ?? (() => false);
-  const checks = results.map((r) => tally(r, isSuppressed, true));
+  const namespaceIndex = new NamespaceIndex();
+  const checks = results.map((r) => tally(r, isSuppressed, namespaceIndex));
   const namespaces = new Set<string>();
   for (const c of checks) for (const g of c.groups.keys()) if (g !== ALL) namespaces.add(g);
   return { scores: scoresOf(checks, ALL), namespaces: new Map([...namespaces].sort().map((ns) => [ns, scoresOf(checks, ns)])) };
