@@ -1,3 +1,4 @@
+import { describeRef } from "../evaluate-workloads";
 import type { Service } from "@/lib/inventory/cluster-types";
 import { matchesSelector } from "@/lib/inventory/match-labels";
 import { CLUSTER_REF as CLUSTER, type Inventory, type ResourceRef } from "@/lib/inventory/types";
@@ -89,7 +90,7 @@ export const kubernetesDashboardInstalled = {
   evaluate: (inventory) => ({
     status: "evaluated",
     evaluated: [CLUSTER],
-    findings: dashboardIn(inventory).map((w) => ({ resource: CLUSTER, message: `${w.ref.kind} ${w.ref.namespace}/${w.ref.name} runs the Kubernetes Dashboard` })),
+    findings: dashboardIn(inventory).map((w) => ({ resource: CLUSTER, message: `${describeRef(w.ref)} runs the Kubernetes Dashboard` })),
   }),
 } as const satisfies Check;
 

@@ -1,3 +1,4 @@
+import { describeRef } from "../evaluate-workloads";
 import type { ResourceRef } from "@/lib/inventory/types";
 import type { Check, CheckContext, Evaluation } from "../types";
 import type { Inventory } from "@/lib/inventory/types";
@@ -7,7 +8,7 @@ function serviceTypeCheck(type: "LoadBalancer" | "NodePort") {
     const evaluated: ResourceRef[] = inventory.services.map((s) => s.ref);
     const findings = inventory.services
       .filter((s) => s.type === type && !ctx.settings.ingressNamespaces.includes(s.ref.namespace))
-      .map((s) => ({ resource: s.ref, message: `Service ${s.ref.namespace}/${s.ref.name} is of type ${type} outside the ingress namespaces (${ctx.settings.ingressNamespaces.join(", ")})` }));
+      .map((s) => ({ resource: s.ref, message: `${describeRef(s.ref)} is of type ${type} outside the ingress namespaces (${ctx.settings.ingressNamespaces.join(", ")})` }));
     return { status: "evaluated", evaluated, findings };
   };
 }
@@ -48,7 +49,7 @@ export const serviceExternalIps = {
   evaluate: (inventory) => ({
     status: "evaluated",
     evaluated: inventory.services.map((s) => s.ref),
-    findings: inventory.services.filter((s) => s.externalIPs.length).map((s) => ({ resource: s.ref, message: `Service ${s.ref.namespace}/${s.ref.name} sets externalIPs ${s.externalIPs.join(", ")}` })),
+    findings: inventory.services.filter((s) => s.externalIPs.length).map((s) => ({ resource: s.ref, message: `${describeRef(s.ref)} sets externalIPs ${s.externalIPs.join(", ")}` })),
   }),
 } as const satisfies Check;
 
@@ -69,7 +70,7 @@ export const ingressNoTls = {
     findings: inventory.ingresses.flatMap((i) => {
       if (i.hasTlsWithoutHosts) return [];
       const bare = i.hosts.filter((h) => !coveredBy(h, i.tlsHosts));
-      return bare.length ? [{ resource: i.ref, message: `Ingress ${i.ref.namespace}/${i.ref.name} serves ${bare.join(", ")} without TLS` }] : [];
+      return bare.length ? [{ resource: i.ref, message: `${describeRef(i.ref)} serves ${bare.join(", ")} without TLS` }] : [];
     }),
   }),
 } as const satisfies Check;

@@ -136,6 +136,13 @@ describe("pod layer checks", () => {
     expect(evaluate("pod.seccomp-missing", objects).findings).toStrictEqual([]);
   });
 
+  it("pod.capabilities-not-dropped: `drop: [all]` in lower case is named as what admission rejects, not as no drop", () => {
+    const objects = hardenedWith((d) => { mainContainer(d).securityContext!.capabilities = { drop: ["all"] }; });
+    expect(evaluate("pod.capabilities-not-dropped", objects).findings).toStrictEqual([
+      c("api", "container `api` drops `all`, which Pod Security admission does not accept: write ALL in capitals"),
+    ]);
+  });
+
   it("pod.no-disruption-budget: a single-replica Deployment is not evaluated for a budget", () => {
     const objects = hardenedWith((d) => { d.spec.replicas = 1; }).filter((o) => o.kind !== "PodDisruptionBudget");
     expect(evaluate("pod.no-disruption-budget", objects)).toStrictEqual({ status: "evaluated", evaluated: [], findings: [] });

@@ -293,7 +293,12 @@ const capabilitiesRestricted: PssControl = {
     if (isWindows(pod)) return;
     for (const t of pod.containers) {
       const caps = t.container.securityContext?.capabilities;
-      if (!caps?.drop?.includes("ALL")) inContainer(found, t, "does not drop ALL capabilities");
+      const drop = caps?.drop ?? [];
+      if (!drop.includes("ALL")) {
+        // Runtimes read `all` as ALL, but Pod Security admission compares exactly and rejects it.
+        const spelled = drop.find((c) => c.toUpperCase() === "ALL");
+        inContainer(found, t, spelled ? `drops \`${spelled}\`, which Pod Security admission does not accept: write ALL in capitals` : "does not drop ALL capabilities");
+      }
       for (const c of caps?.add ?? []) if (c !== "NET_BIND_SERVICE") inContainer(found, t, `adds capability ${c}`);
     }
   },
