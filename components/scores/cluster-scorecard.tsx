@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ClusterPosture } from "@/lib/api/schemas/scores";
 import { formatUtc } from "@/lib/format-date";
-import { ScanNowButton } from "@/components/clusters/scan-now-button";
+import { ScanStatus } from "@/components/clusters/scan-status";
 import type { OverallHistory } from "@/lib/api/schemas/scores";
 import { GradeBadge } from "./grade-badge";
 import { Sparkline } from "./sparkline";
@@ -30,7 +30,9 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
             {posture.takenAt ? `Last completed scan ${formatUtc(posture.takenAt)} UTC` : "No completed scan yet"}
             {posture.status === "failed" ? " · last scan failed" : ""}
           </p>
-          {canScan ? <div className="mt-2"><ScanNowButton clusterId={posture.clusterId} runningSnapshotId={posture.runningSnapshotId} /></div> : posture.status === "running" ? <p className="text-sm text-slate-600">Scanning now…</p> : null}
+          <div className="mt-2">
+            <ScanStatus clusterId={posture.clusterId} runningSnapshotId={posture.runningSnapshotId} canScan={canScan} />
+          </div>
         </div>
         {overall ? (
           <div className="text-right">

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { STAGING_KUBECONFIG } from "../support/constants";
+import { APP_URL, STAGING_KUBECONFIG, STATE } from "../support/constants";
 
 const PAGES = ["Overview", "Clusters", "Findings", "Accepted risks", "Compare", "Reports", "Checks", "Audit log", "Settings"] as const;
 
@@ -69,6 +69,24 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
   await expect(resolved.getByText("secrets.hardcoded-credential · ConfigMap shop/cart-config")).toBeVisible();
   await expect(page.getByRole("region", { name: "New in this snapshot" }).getByRole("listitem")).toHaveCount(1);
   await page.screenshot({ path: "test-results/screenshots/snapshot.png", fullPage: true });
+});
+
+test("[OVERVIEW]: a viewer's overview follows a scan started elsewhere and shows its end without a reload", async ({ browser, page }) => {
+  const viewer = await (await browser.newContext({ storageState: STATE.viewer })).newPage();
+  // The overview's first look at the cluster sets what counts as a newer scan.
+  const firstLook = viewer.waitForResponse((r) => /\/api\/clusters\/[^/]+$/.test(new URL(r.url()).pathname) && r.ok());
+  await viewer.goto("/");
+  await firstLook;
+  const card = viewer.getByRole("article", { name: /demo/ });
+  await expect(card.getByRole("button", { name: /Scan/ })).toHaveCount(0); // viewers cannot start scans
+  await expect(card.getByRole("status")).toHaveText("");
+
+  const clusters = (await (await page.request.get("/api/clusters")).json()) as { data: { id: string; name: string }[] };
+  const demo = clusters.data.find((c) => c.name === "demo")!;
+  expect((await page.request.post(`/api/clusters/${demo.id}/scans`, { headers: { origin: APP_URL } })).status()).toBe(202);
+
+  await expect(card.getByRole("status")).toHaveText(/^Scan (succeeded|partial)$/, { timeout: 30_000 });
+  await viewer.context().close();
 });
 
 test("[CHECKS]: the catalog explains each check and the scoring formula", async ({ page }) => {

@@ -7,6 +7,8 @@ export const ZClusterSummary = z.object({
   enabled: z.boolean(),
   isDemo: z.boolean(),
   scheduleMinutes: z.number(),
+  /** The newest snapshot (running or ended): its id, start time and status. */
+  lastSnapshotId: z.string().nullable(),
   lastScanAt: z.string().nullable(),
   lastStatus: z.string().nullable(),
 });

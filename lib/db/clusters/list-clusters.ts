@@ -9,13 +9,14 @@ const SUMMARY = {
   enabled: true,
   isDemo: true,
   scheduleMinutes: true,
-  snapshots: { orderBy: { seq: "desc" as const }, take: 1, select: { startedAt: true, status: true } },
+  snapshots: { orderBy: { seq: "desc" as const }, take: 1, select: { id: true, startedAt: true, status: true } },
 };
 
-type SummaryRow = { id: string; name: string; source: string; enabled: boolean; isDemo: boolean; scheduleMinutes: number; snapshots: { startedAt: Date; status: string }[] };
+type SummaryRow = { id: string; name: string; source: string; enabled: boolean; isDemo: boolean; scheduleMinutes: number; snapshots: { id: string; startedAt: Date; status: string }[] };
 
 function toSummary({ snapshots, ...c }: SummaryRow): ClusterSummary {
-  return { ...c, lastScanAt: snapshots[0]?.startedAt.toISOString() ?? null, lastStatus: snapshots[0]?.status ?? null };
+  const last = snapshots[0];
+  return { ...c, lastSnapshotId: last?.id ?? null, lastScanAt: last?.startedAt.toISOString() ?? null, lastStatus: last?.status ?? null };
 }
 
 export async function getClusterSummaryOrThrow(id: string): Promise<ClusterSummary> {
