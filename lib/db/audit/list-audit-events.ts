@@ -1,6 +1,7 @@
 import type { AuditEventRow, AuditFilters } from "@/lib/api/schemas/audit";
 import { getPool } from "../pool";
 import { isoUtc } from "../sql-fragments";
+import { streamQueryCsv } from "../stream-csv";
 
 const PAGE = 100;
 
@@ -14,6 +15,7 @@ function auditWhere(filters: AuditFilters, values: unknown[]): string {
   return where.length ? `WHERE ${where.join(" AND ")}` : "";
 }
 
+// The table's id is named in ORDER BY: a bare `id` would sort the text output column ("10" < "9").
 const COLUMNS = `id::text, ${isoUtc("at")} AS at, "actorEmail", ip, action, "targetType", "targetId", details::text AS details`;
 
 /** Newest first, 100 a page, by id keyset. */
@@ -21,13 +23,15 @@ export async function listAuditEvents(filters: AuditFilters): Promise<{ data: Au
   const values: unknown[] = [];
   let where = auditWhere(filters, values);
   if (filters.cursor) where = `${where ? `${where} AND` : "WHERE"} id < ${`$${values.push(filters.cursor)}`}::bigint`;
-  const { rows } = await getPool().query<AuditEventRow>(`SELECT ${COLUMNS} FROM audit_event ${where} ORDER BY id DESC LIMIT ${PAGE + 1}`, values);
+  const { rows } = await getPool().query<AuditEventRow>(`SELECT ${COLUMNS} FROM audit_event ${where} ORDER BY audit_event.id DESC LIMIT ${PAGE + 1}`, values);
   return { data: rows.slice(0, PAGE), nextCursor: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
 }
 
-/** Every matching event, oldest first, for the CSV export (the log is small next to findings). */
-export async function listAllAuditEvents(filters: AuditFilters): Promise<AuditEventRow[]> {
+export const AUDIT_CSV_HEADER = ["id", "at", "actor", "ip", "action", "target_type", "target_id", "details"];
+
+/** Every matching event, oldest first, as a CSV stream (see streamQueryCsv): the log only grows. */
+export function streamAuditCsv(filters: AuditFilters): Promise<ReadableStream<Uint8Array>> {
   const values: unknown[] = [];
-  const { rows } = await getPool().query<AuditEventRow>(`SELECT ${COLUMNS} FROM audit_event ${auditWhere(filters, values)} ORDER BY id ASC LIMIT 1000000`, values);
-  return rows;
+  const columns = `id::text, ${isoUtc("at")}, coalesce("actorEmail", ''), coalesce(ip, ''), action, coalesce("targetType", ''), coalesce("targetId", ''), details::text`;
+  return streamQueryCsv(`SELECT ${columns} FROM audit_event ${auditWhere(filters, values)} ORDER BY audit_event.id ASC`, values, AUDIT_CSV_HEADER);
 }
