@@ -2,7 +2,7 @@ import type { ResourceRef, Workload } from "@/lib/inventory/types";
 import type { Check, CheckContext, Evaluation, Finding, Found, WorkloadInspector } from "./types";
 
 export type FindingBase = Pick<Finding, "checkId" | "layer" | "severity">;
-type Outcome = { evaluated: readonly ResourceRef[]; findings: Finding[] };
+type Outcome = { evaluated: readonly ResourceRef[]; findings: Finding[] } | { error: string };
 
 /**
  * Runs workload inspectors in one pass over the workloads: each workload is read once while it
@@ -19,25 +19,33 @@ export function inspectWorkloads(workloads: readonly Workload[], jobs: readonly 
     const found: Found = (message, container) => {
       findings.push(container === undefined ? { checkId, layer, severity, resource, message } : { checkId, layer, severity, resource, container, message });
     };
-    return { include: inspector.include, inspect: inspector.inspect, evaluated: inspector.include ? [] : everyRef, findings, found };
+    return { include: inspector.include, inspect: inspector.inspect, evaluated: inspector.include ? [] : everyRef, findings, found, error: undefined as string | undefined };
   });
   for (const workload of workloads) {
     resource = workload.ref;
     for (const run of runs) {
-      if (run.include) {
-        if (!run.include(workload)) continue;
-        (run.evaluated as ResourceRef[]).push(workload.ref);
+      if (run.error !== undefined) continue;
+      // A check that breaks on one object stops, and says where; the others go on.
+      try {
+        if (run.include) {
+          if (!run.include(workload)) continue;
+          (run.evaluated as ResourceRef[]).push(workload.ref);
+        }
+        run.inspect(workload, run.found);
+      } catch (error) {
+        run.error = `check failed on ${describeRef(workload.ref)}: ${error instanceof Error ? error.message : String(error)}`;
       }
-      run.inspect(workload, run.found);
     }
   }
-  return runs.map(({ evaluated, findings }) => ({ evaluated, findings }));
+  return runs.map(({ evaluated, findings, error }) => (error === undefined ? { evaluated, findings } : { error }));
 }
 
 /** One check's inspector on its own, as an Evaluation (findings without the check's own fields). */
-export function evaluateWorkloads(check: Pick<Check, "id" | "layer" | "severity">, workloads: readonly Workload[], inspector: WorkloadInspector): Extract<Evaluation, { status: "evaluated" }> {
+export function evaluateWorkloads(check: Pick<Check, "id" | "layer" | "severity">, workloads: readonly Workload[], inspector: WorkloadInspector): Evaluation {
   const base = { checkId: check.id, layer: check.layer, severity: check.severity };
-  const [{ evaluated, findings }] = inspectWorkloads(workloads, [{ base, inspector }]) as [Outcome];
+  const [outcome] = inspectWorkloads(workloads, [{ base, inspector }]) as [Outcome];
+  if ("error" in outcome) return { status: "not-evaluated", reason: outcome.error };
+  const { evaluated, findings } = outcome;
   return {
     status: "evaluated",
     evaluated,

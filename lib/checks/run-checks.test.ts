@@ -4,6 +4,7 @@ import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { hardenedCluster } from "@/lib/fake-api-server/clusters/hardened";
 import { ALL_CHECKS } from "./registry";
 import { inventoryFromFixture } from "./__fixtures__/cluster-builders";
+import { workloadCheck } from "./evaluate-workloads";
 import { runChecks } from "./run-checks";
 
 describe("runChecks", () => {
@@ -66,5 +67,30 @@ describe("runChecks", () => {
     // The demo cluster fails workload checks in every layer that has them, so the comparison is not vacuous.
     const failing = new Set(together.flatMap((r) => (r.status === "evaluated" && r.findings.length > 0 ? [r.checkId] : [])));
     expect(workloadChecks.filter((c) => failing.has(c.id)).map((c) => c.layer)).toEqual(expect.arrayContaining(["network", "secrets", "pod", "container"]));
+  });
+
+  it("reports a check that throws as not evaluated, naming the object, and runs the others", () => {
+    const inventory = inventoryOf(hardenedWith());
+    const broken = workloadCheck({
+      id: "pod.test-broken",
+      layer: "pod",
+      severity: "high",
+      title: "Broken",
+      rationale: "",
+      remediation: "",
+      references: [],
+      requires: ["workloads"],
+      inspectWorkloads: () => ({
+        inspect: (w) => {
+          if (w.ref.kind === "Deployment") throw new Error("cannot read properties of undefined");
+        },
+      }),
+    });
+    const throwsEarly = { ...broken, id: "pod.test-throws-early", inspectWorkloads: undefined, evaluate: () => { throw new Error("bad settings"); } };
+    const results = runChecks(inventory, contextWith(), [broken, throwsEarly, ...ALL_CHECKS.filter((c) => c.id === "pod.privileged")]);
+    expect(results[0]).toMatchObject({ status: "not-evaluated", reason: "check failed on Deployment shop/api: cannot read properties of undefined" });
+    expect(results[1]).toMatchObject({ status: "not-evaluated", reason: "check failed: bad settings" });
+    expect(results[2]).toMatchObject({ checkId: "pod.privileged", status: "evaluated", findings: [] });
+    expect(broken.evaluate(inventory, contextWith())).toStrictEqual({ status: "not-evaluated", reason: "check failed on Deployment shop/api: cannot read properties of undefined" });
   });
 });

@@ -1,7 +1,7 @@
 import type { Inventory } from "@/lib/inventory/types";
 import { inspectWorkloads, type FindingBase } from "./evaluate-workloads";
 import { ALL_CHECKS } from "./registry";
-import type { Check, CheckContext, CheckResult, Finding, WorkloadInspector } from "./types";
+import type { Check, CheckContext, CheckResult, Evaluation, Finding, WorkloadInspector } from "./types";
 
 /**
  * Evaluates every enabled check on an inventory. Pure and deterministic: results come in
@@ -21,7 +21,7 @@ export function runChecks(inventory: Inventory, ctx: CheckContext, checks: reado
       results.push({ ...base, status: "not-evaluated", reason: [...missing].join("; ") });
       continue;
     }
-    const out = check.inspectWorkloads?.(inventory, ctx) ?? check.evaluate(inventory, ctx);
+    const out = prepare(check, inventory, ctx);
     if ("inspect" in out) {
       jobs.push({ at: results.length, base, inspector: out });
       results.push({ ...base, status: "evaluated", evaluated: [], findings: [] });
@@ -33,9 +33,21 @@ export function runChecks(inventory: Inventory, ctx: CheckContext, checks: reado
   }
   inspectWorkloads(inventory.workloads, jobs).forEach((outcome, i) => {
     const { at, base } = jobs[i]!;
-    results[at] = { ...base, status: "evaluated", ...outcome };
+    results[at] = "error" in outcome ? { ...base, status: "not-evaluated", reason: outcome.error } : { ...base, status: "evaluated", ...outcome };
   });
   return results;
+}
+
+/**
+ * A workload check's inspector, or any other check's evaluation. A check that throws is "not
+ * evaluated" with the error, never a pass, and the other checks still run.
+ */
+function prepare(check: Check, inventory: Inventory, ctx: CheckContext): WorkloadInspector | Evaluation {
+  try {
+    return check.inspectWorkloads?.(inventory, ctx) ?? check.evaluate(inventory, ctx);
+  } catch (error) {
+    return { status: "not-evaluated", reason: `check failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** Field by field, not by spread: this runs once per finding, and some checks find thousands. */

@@ -50,6 +50,7 @@ export const hardcodedCredential = {
   requires: ["workloads", "configMaps"],
   evaluate: (inventory) => {
     const workloads = evaluateWorkloads(HARDCODED_CREDENTIAL, inventory.workloads, credentialEnvVars);
+    if (workloads.status === "not-evaluated") return workloads;
     return {
       status: "evaluated",
       evaluated: [...workloads.evaluated, ...inventory.configMaps.map((c) => c.ref)],
