@@ -4,26 +4,6 @@ import { checkControls, type PodView, type PssLevel, type PssViolation } from ".
 export type { PssViolation };
 export type PodSecurityResult = { level: PssLevel; violations: PssViolation[] };
 
-const NONE: readonly PssViolation[] = Object.freeze([]);
-const GROUPS = Symbol("byControl");
-type Grouped = PodSecurityResult & { [GROUPS]?: Map<string, PssViolation[]> };
-
-/** The violations of one control, grouped once per result (the 19 PSS checks each ask). */
-export function violationsOf(result: PodSecurityResult, control: string): readonly PssViolation[] {
-  if (result.violations.length === 0) return NONE;
-  let groups = (result as Grouped)[GROUPS];
-  if (!groups) {
-    groups = new Map();
-    for (const v of result.violations) {
-      const list = groups.get(v.control);
-      if (list) list.push(v);
-      else groups.set(v.control, [v]);
-    }
-    Object.defineProperty(result, GROUPS, { value: groups, enumerable: false });
-  }
-  return groups.get(control) ?? NONE;
-}
-
 /**
  * The highest Pod Security Standards level a pod satisfies, with every violation found.
  * Restricted includes baseline, so a baseline violation caps the pod at "privileged".
