@@ -43,6 +43,8 @@ const ROUTES: { method: string; path: string; pattern: string; access: Access; b
   { method: "POST", path: "/api/users", pattern: "/api/users", access: "admin", body: {} },
   { method: "PATCH", path: `/api/users/${NONE}`, pattern: "/api/users/[id]", access: "admin", body: { role: "viewer" } },
   { method: "POST", path: `/api/users/${NONE}/invite`, pattern: "/api/users/[id]/invite", access: "admin" },
+  { method: "GET", path: "/api/settings/checks", pattern: "/api/settings/checks", access: "viewer" },
+  { method: "PUT", path: "/api/settings/checks", pattern: "/api/settings/checks", access: "admin", body: {} },
   { method: "GET", path: "/api/tokens", pattern: "/api/tokens", access: "viewer" },
   { method: "POST", path: "/api/tokens", pattern: "/api/tokens", access: "viewer", body: {} },
   { method: "DELETE", path: `/api/tokens/${NONE}`, pattern: "/api/tokens/[id]", access: "viewer" },

@@ -89,6 +89,34 @@ test("[OVERVIEW]: a viewer's overview follows a scan started elsewhere and shows
   await viewer.context().close();
 });
 
+test("[SETTINGS]: an admin switches a check off and raises another's severity; a viewer can only read them", async ({ browser, page }) => {
+  await page.goto("/settings");
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Checks" }).click();
+  const form = page.getByRole("form", { name: "Check settings" });
+  await form.getByRole("checkbox", { name: "Run container.image-not-pinned" }).uncheck();
+  await form.getByRole("combobox", { name: "Severity of pod.probes-missing" }).selectOption("high");
+  await form.getByLabel(/Allowed registries/).fill("registry.example.com\nghcr.io/acme");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved. Each cluster's next scan uses these settings.");
+
+  await page.reload();
+  await expect(form.getByRole("checkbox", { name: "Run container.image-not-pinned" })).not.toBeChecked();
+  await expect(form.getByRole("combobox", { name: "Severity of pod.probes-missing" })).toHaveValue("high");
+  await expect(form.getByLabel(/Allowed registries/)).toHaveValue("registry.example.com\nghcr.io/acme");
+  await page.screenshot({ path: "test-results/screenshots/settings-checks.png", fullPage: false });
+
+  const viewer = await (await browser.newContext({ storageState: STATE.viewer })).newPage();
+  await viewer.goto("/settings/checks");
+  await expect(viewer.getByText("Only admins can change these settings.")).toBeVisible();
+  await expect(viewer.getByRole("checkbox", { name: "Run container.image-not-pinned" })).toBeDisabled();
+  await expect(viewer.getByRole("button", { name: "Save settings" })).toHaveCount(0);
+  await viewer.context().close();
+
+  // Back to the defaults, for the journeys that follow.
+  const { defaults } = (await (await page.request.get("/api/settings/checks")).json()) as { defaults: unknown };
+  expect((await page.request.put("/api/settings/checks", { data: defaults, headers: { origin: APP_URL } })).status()).toBe(200);
+});
+
 test("[CHECKS]: the catalog explains each check and the scoring formula", async ({ page }) => {
   await page.goto("/checks");
   await expect(page.getByRole("heading", { level: 1, name: "Checks" })).toBeVisible();

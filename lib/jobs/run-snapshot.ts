@@ -1,6 +1,6 @@
 import { runChecks } from "@/lib/checks/run-checks";
-import { DEFAULT_SETTINGS } from "@/lib/checks/settings";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
+import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { completeSnapshot, type CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
 import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
 import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
@@ -34,13 +34,14 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
   let outcome: Omit<Parameters<typeof completeSnapshot>[0], "phases">;
   try {
     const { source, policy } = await resolveClusterSource(cluster, run.demoState);
+    const settings = await getCheckSettings();
     const conn = await timed("connect", () => connect(source, policy));
     const collected = await timed("collect", () => collectInventory(conn, run.collect));
-    const results = await timed("evaluate", () => runChecks(collected.inventory, { now: run.takenAt, settings: DEFAULT_SETTINGS }));
+    const results = await timed("evaluate", () => runChecks(collected.inventory, { now: run.takenAt, settings }));
     // Accepted risks count as passing; the count shows beside the score.
     const rules = await listActiveRules(run.clusterId, run.takenAt);
     const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
-    outcome = { ...run, results, scores, namespaceScores, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
+    outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.warn({ clusterId: run.clusterId, snapshotId: run.snapshotId, err: message }, "snapshot failed");

@@ -21,6 +21,8 @@ export type SnapshotOutcome = {
   objectCounts: Record<string, number>;
   kubernetesVersion: string | null;
   phases: Record<string, number>;
+  /** Checks switched off in the settings: their open findings close, as no longer reported. */
+  disabledChecks?: readonly string[];
 };
 
 export type CompletedSnapshot = { status: "succeeded" | "partial"; newCount: number; resolvedCount: number; changedCount: number; findingCount: number };
@@ -59,11 +61,11 @@ function columns(findings: Finding[]) {
  * findings as lifetimes (new ones opened, gone ones closed, changed messages updated; an
  * unchanged open finding costs no write), per-layer and per-namespace scores, and the
  * snapshot's status. Findings of checks that were not evaluated this time are neither opened
- * nor closed: a 403 must not look like a fix.
+ * nor closed: a 403 must not look like a fix. Findings of checks switched off are closed.
  */
 export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSnapshot> {
   const findings = o.results.flatMap((r) => (r.status === "evaluated" ? r.findings : []));
-  const evaluatedChecks = o.results.filter((r) => r.status === "evaluated").map((r) => r.checkId);
+  const evaluatedChecks = [...o.results.filter((r) => r.status === "evaluated").map((r) => r.checkId), ...(o.disabledChecks ?? [])];
   const c = columns(findings);
   const client = await getPool().connect();
   try {

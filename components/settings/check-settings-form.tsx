@@ -1,0 +1,123 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent, type ReactNode } from "react";
+import type { CheckSummary } from "@/lib/api/schemas/checks";
+import type { CheckSettings } from "@/lib/checks/settings";
+import { LAYERS, SEVERITIES, type Severity } from "@/lib/checks/types";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { FormError } from "@/components/auth/form-field";
+
+type Props = { settings: CheckSettings; catalog: Pick<CheckSummary, "id" | "layer" | "severity" | "title">[]; canEdit: boolean };
+
+const INPUT = "w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm disabled:bg-slate-50";
+const lines = (text: string) => text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+
+function Field({ label, hint, children }: { label: string; hint: string; children: ReactNode }) {
+  return (
+    <label className="block text-sm text-slate-800">
+      <span className="font-medium">{label}</span>
+      <span className="mb-1 block text-xs text-slate-500">{hint}</span>
+      {children}
+    </label>
+  );
+}
+
+/** A list setting, one value per line. */
+function LinesField({ name, label, hint, values }: { name: keyof CheckSettings; label: string; hint: string; values: string[] }) {
+  return (
+    <Field label={label} hint={hint}>
+      <textarea name={name} rows={4} defaultValue={values.join("\n")} className={INPUT} />
+    </Field>
+  );
+}
+
+/** Which checks run and how severe they are, and the inputs some checks read. Admins edit; others read. */
+export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
+  const [disabled, setDisabled] = useState(() => new Set(settings.disabledChecks));
+  const [overrides, setOverrides] = useState<Record<string, Severity>>(settings.severityOverrides);
+  const save = useMutation({
+    mutationFn: (body: CheckSettings) => fetchJson<{ data: CheckSettings }>("/api/settings/checks", { method: "PUT", body }),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    save.mutate({
+      disabledChecks: catalog.filter((c) => disabled.has(c.id)).map((c) => c.id),
+      severityOverrides: overrides,
+      allowedRegistries: lines(text("allowedRegistries")),
+      systemNamespaces: lines(text("systemNamespaces")),
+      ingressNamespaces: lines(text("ingressNamespaces")),
+      untrustedLabel: text("untrustedLabel").trim(),
+      sandboxHandlers: lines(text("sandboxHandlers")),
+      secretRotationDays: Number(text("secretRotationDays")),
+    });
+  }
+
+  const setSeverity = (id: string, value: string) =>
+    setOverrides(({ [id]: _, ...rest }) => (value === "" ? rest : { ...rest, [id]: value as Severity }));
+
+  return (
+    <form onSubmit={submit} className="space-y-6" aria-label="Check settings">
+      {!canEdit ? <p className="text-sm text-slate-600">Only admins can change these settings.</p> : null}
+      <fieldset disabled={!canEdit} className="space-y-6">
+        <section aria-labelledby="inputs-heading" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+          <h2 id="inputs-heading" className="text-base font-semibold md:col-span-2">What the checks read</h2>
+          <LinesField name="allowedRegistries" values={settings.allowedRegistries} label="Allowed registries" hint="One per line: a host or host/path prefix. Empty: only implicit Docker Hub pulls are flagged." />
+          <LinesField name="systemNamespaces" values={settings.systemNamespaces} label="System namespaces" hint="One per line: skipped by the application-hygiene checks (default namespace, PSA labels, service accounts)." />
+          <LinesField name="ingressNamespaces" values={settings.ingressNamespaces} label="Ingress namespaces" hint="One per line: may host LoadBalancer and NodePort Services (ingress controllers, gateways)." />
+          <LinesField name="sandboxHandlers" values={settings.sandboxHandlers} label="Sandboxed runtime handlers" hint="One per line: RuntimeClass handlers that count as sandboxed (gVisor, Kata)." />
+          <Field label="Untrusted workload label" hint="key=value (or a key) on a pod template that marks code you do not trust.">
+            <input name="untrustedLabel" required defaultValue={settings.untrustedLabel} className={INPUT} />
+          </Field>
+          <Field label="Secret rotation (days)" hint="A Secret older than this should have been rotated.">
+            <input name="secretRotationDays" type="number" min={1} max={3650} required defaultValue={settings.secretRotationDays} className={INPUT} />
+          </Field>
+        </section>
+
+        <section aria-labelledby="checks-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="checks-heading" className="text-base font-semibold">Checks</h2>
+          <p className="mb-3 text-xs text-slate-500">A check switched off is left out of scores, and its open findings close at the next scan. A severity changes the findings it already has.</p>
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs uppercase text-slate-500">
+              <tr><th className="py-1">Runs</th><th>Check</th><th>Severity</th></tr>
+            </thead>
+            {LAYERS.map((layer) => (
+              <tbody key={layer}>
+                <tr><th colSpan={3} scope="rowgroup" className="pt-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{layer}</th></tr>
+                {catalog.filter((c) => c.layer === layer).map((c) => (
+                  <tr key={c.id} className="border-t border-slate-100">
+                    <td className="py-1 pr-3">
+                      <input
+                        type="checkbox"
+                        aria-label={`Run ${c.id}`}
+                        checked={!disabled.has(c.id)}
+                        onChange={(e) => setDisabled((d) => { const next = new Set(d); if (e.target.checked) next.delete(c.id); else next.add(c.id); return next; })}
+                      />
+                    </td>
+                    <td className="py-1 pr-3"><span className="font-mono text-xs">{c.id}</span> <span className="text-slate-600">{c.title}</span></td>
+                    <td className="py-1">
+                      <select aria-label={`Severity of ${c.id}`} value={overrides[c.id] ?? ""} onChange={(e) => setSeverity(c.id, e.target.value)} className="rounded-md border border-slate-300 px-1 py-0.5 text-xs">
+                        <option value="">{c.severity} (default)</option>
+                        {SEVERITIES.filter((s) => s !== c.severity).map((s) => <option key={s} value={s}>{s}</option>)}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </section>
+      </fieldset>
+      {canEdit ? (
+        <div className="flex items-center gap-3">
+          <button type="submit" disabled={save.isPending} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60">Save settings</button>
+          <span role="status" className="text-sm text-slate-600">{save.isSuccess ? "Saved. Each cluster's next scan uses these settings." : ""}</span>
+        </div>
+      ) : null}
+      <FormError message={save.error ? save.error.message : null} />
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { applyMigrations } from "@/lib/db/schema-engine";
+
+// Check settings are install-wide, so this file has a database of its own: the scans of other
+// test files must not see them change.
+const DB = "bulwark_check_settings";
+type Modules = {
+  route: typeof import("@/app/api/settings/checks/route");
+  auth: typeof import("../helpers/auth");
+  prisma: ReturnType<typeof import("@/lib/db/client").getPrisma>;
+  createCluster: typeof import("@/lib/db/clusters/create-cluster").createCluster;
+  startSnapshot: typeof import("@/lib/db/snapshots/start-snapshot").startSnapshot;
+  runSnapshot: typeof import("@/lib/jobs/run-snapshot").runSnapshot;
+  stopDemoServers: typeof import("@/lib/jobs/demo-cluster-server").stopDemoServers;
+};
+let m: Modules;
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: inject("databaseUrl") });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+  await admin.query(`CREATE DATABASE ${DB}`);
+  await admin.end();
+  const url = new URL(inject("databaseUrl"));
+  url.pathname = `/${DB}`;
+  await applyMigrations(url.toString());
+  process.env.DATABASE_URL = url.toString();
+  m = {
+    route: await import("@/app/api/settings/checks/route"),
+    auth: await import("../helpers/auth"),
+    prisma: (await import("@/lib/db/client")).getPrisma(),
+    createCluster: (await import("@/lib/db/clusters/create-cluster")).createCluster,
+    startSnapshot: (await import("@/lib/db/snapshots/start-snapshot")).startSnapshot,
+    runSnapshot: (await import("@/lib/jobs/run-snapshot")).runSnapshot,
+    stopDemoServers: (await import("@/lib/jobs/demo-cluster-server")).stopDemoServers,
+  };
+});
+
+afterAll(async () => {
+  await m?.stopDemoServers();
+});
+
+async function scan(clusterId: string, takenAt: Date) {
+  const s = await m.startSnapshot(clusterId, "manual", takenAt);
+  await m.runSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, demoState: 3 });
+}
+const open = (clusterId: string, checkId: string) => m.prisma.finding.findMany({ where: { clusterId, checkId, lastSeq: null } });
+
+describe("check settings", () => {
+  it("an admin changes them, the change is audited, and the next scan follows them", async () => {
+    const { call, makeUser, signIn, APP } = m.auth;
+    const viewer = (await signIn((await makeUser("viewer")).email)).cookie;
+    const analyst = (await signIn((await makeUser("analyst")).email)).cookie;
+    const adminUser = await makeUser("admin");
+    const admin = (await signIn(adminUser.email)).cookie;
+
+    const initial = (await (await call(m.route.GET, { headers: { cookie: viewer } })).json()) as { data: { allowedRegistries: string[]; disabledChecks: string[] }; defaults: unknown };
+    expect(initial.data).toStrictEqual(initial.defaults);
+
+    const clusterId = (await m.createCluster({ name: "settings-demo", source: "demo", isDemo: true })).id;
+    const day = 86_400_000;
+    await scan(clusterId, new Date(Date.now() - day));
+    expect((await open(clusterId, "container.image-not-pinned")).length).toBeGreaterThan(0);
+    expect(new Set((await open(clusterId, "pod.probes-missing")).map((f) => f.severity))).toStrictEqual(new Set(["low"]));
+
+    const settings = {
+      ...initial.data,
+      disabledChecks: ["container.image-not-pinned"],
+      severityOverrides: { "pod.probes-missing": "high" },
+      allowedRegistries: ["registry.example.com"],
+    };
+    const put = (cookie: string, body: unknown) => call(m.route.PUT, { method: "PUT", headers: { cookie, origin: APP }, body });
+    expect((await put(analyst, settings)).status).toBe(403);
+    const unknown = await put(admin, { ...settings, disabledChecks: ["pod.no-such-check"] });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(await unknown.json())).toContain("no check has the id pod.no-such-check");
+
+    const saved = await put(admin, settings);
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { data: unknown }).data).toStrictEqual(settings);
+    const event = await m.prisma.auditEvent.findFirstOrThrow({ where: { action: "settings.checks_updated" } });
+    expect(event.actorEmail).toBe(adminUser.email);
+    expect(Object.keys((event.details as { changes: object }).changes).sort()).toStrictEqual(["allowedRegistries", "disabledChecks", "severityOverrides"]);
+
+    await scan(clusterId, new Date());
+    // Switched off: its findings close, and it is left out of the score.
+    expect(await open(clusterId, "container.image-not-pinned")).toStrictEqual([]);
+    // A severity override applies to the findings it already had.
+    expect(new Set((await open(clusterId, "pod.probes-missing")).map((f) => f.severity))).toStrictEqual(new Set(["high"]));
+    // With an allow list, every image from elsewhere is named with its registry.
+    const registries = await open(clusterId, "container.untrusted-registry");
+    expect(registries.length).toBeGreaterThan(0);
+    expect(registries.every((f) => f.message.endsWith("which is not an allowed registry"))).toBe(true);
+  });
+});
