@@ -109,3 +109,28 @@ test("[REPORTS]: a report for a cluster and a period prints to a readable PDF", 
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(4);
 });
+
+test("[FINDINGS]: pages forward with Next and back with Previous, to the same rows", async ({ page }) => {
+  await waitForDemoFindings(page);
+  await page.goto("/findings?limit=25&status=all");
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  const rows = page.getByTestId("finding-row");
+  const first = await rows.allTextContents();
+  expect(first).toHaveLength(25);
+  await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(rows.first()).not.toHaveText(first[0]!);
+  const second = await rows.allTextContents();
+  expect(second[0]).not.toBe(first[0]);
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(rows.first()).not.toHaveText(second[0]!);
+  await pages.getByRole("link", { name: "Previous page" }).click();
+  await expect(page).toHaveURL(/before=/);
+  await expect(rows.first()).toHaveText(second[0]!);
+  expect(await rows.allTextContents()).toStrictEqual(second);
+  await pages.getByRole("link", { name: "Previous page" }).click();
+  await expect(rows.first()).toHaveText(first[0]!);
+  expect(await rows.allTextContents()).toStrictEqual(first);
+  await expect(pages.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+});

@@ -77,6 +77,28 @@ describe("findings browser", () => {
     }
   });
 
+  it("walks back from the last page with Previous to the first, showing each page as it was", async () => {
+    for (const sort of ["severity", "newest", "resource"] as const) {
+      const forward: FindingRow[][] = [];
+      let page = await listFindings(query({ status: "all", sort, limit: 25 }));
+      expect(page.prevCursor).toBeNull();
+      forward.push(page.data);
+      while (page.nextCursor) {
+        page = await listFindings(query({ status: "all", sort, limit: 25, cursor: page.nextCursor }));
+        forward.push(page.data);
+      }
+      expect(forward).toHaveLength(10); // 237 rows
+      const backward: FindingRow[][] = [page.data];
+      while (page.prevCursor) {
+        page = await listFindings(query({ status: "all", sort, limit: 25, before: page.prevCursor }));
+        backward.unshift(page.data);
+        expect(page.nextCursor).not.toBeNull();
+      }
+      expect(backward.map((p) => p.map((r) => r.id))).toStrictEqual(forward.map((p) => p.map((r) => r.id)));
+    }
+    expect(() => ZFindingListQuery.parse({ cursor: "a", before: "b" })).toThrow(/either after one cursor or before another/);
+  });
+
   it("searches text in names, namespaces and messages, literally (no LIKE wildcards)", async () => {
     expect((await walk({ q: "number 123", status: "all" })).map((r) => r.resourceName)).toEqual(["app-123"]);
     expect(await walk({ q: "%", status: "all" })).toHaveLength(0);

@@ -49,16 +49,22 @@ export default async function FindingsPage({ searchParams }: { searchParams: Sea
   }
   const query = parsed.data;
   const page = await listFindings(query);
-  const { cursor: _cursor, limit: _limit, ...filters } = query;
-  const exportParams = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor" && k !== "limit"));
-  const next = new URLSearchParams({ ...raw, cursor: page.nextCursor ?? "" });
+  const { cursor: _cursor, before: _before, limit: _limit, ...filters } = query;
+  const exportParams = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor" && k !== "before" && k !== "limit"));
+  /** This view's address on another page: `after` or `before` a cursor, or the first page. */
+  const pageHref = (at: { cursor: string } | { before: string } | null) => {
+    const params = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor" && k !== "before"));
+    for (const [k, v] of Object.entries(at ?? {})) params.set(k, v);
+    return `/findings?${params.toString()}`;
+  };
+  const laterPage = query.cursor !== undefined || query.before !== undefined;
   return (
     <>
       {header}
       <FindingFilters key={JSON.stringify(filters)} filters={filters} clusters={clusters} checks={checks.map((c) => ({ id: c.id, title: c.title }))} />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <p aria-live="polite">
-          {page.data.length === 0 ? "No findings match these filters." : `Showing ${page.data.length}${page.nextCursor ? "+" : ""} findings${query.cursor ? " (a later page)" : ""}.`}
+          {page.data.length === 0 ? "No findings match these filters." : `Showing ${page.data.length}${page.nextCursor ? "+" : ""} findings${laterPage ? " (a later page)" : ""}.`}
           {query.snapshot ? " Only findings present in the selected snapshot." : ""}
         </p>
         {hasRole(caller.role, "analyst") ? (
@@ -69,8 +75,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Sea
       </div>
       {page.data.length ? <FindingsTable rows={page.data} /> : null}
       <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
-        {query.cursor ? <Link href={`/findings?${new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "cursor")).toString()}`} className="text-sky-800 underline">First page</Link> : null}
-        {page.nextCursor ? <Link href={`/findings?${next.toString()}`} className="text-sky-800 underline">Next page</Link> : null}
+        {laterPage ? <Link href={pageHref(null)} className="text-sky-800 underline">First page</Link> : null}
+        {page.prevCursor ? <Link href={pageHref({ before: page.prevCursor })} className="text-sky-800 underline">Previous page</Link> : null}
+        {page.nextCursor ? <Link href={pageHref({ cursor: page.nextCursor })} className="text-sky-800 underline">Next page</Link> : null}
       </nav>
     </>
   );

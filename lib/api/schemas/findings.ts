@@ -37,9 +37,12 @@ export const ZFindingFilters = z.object({
 export type FindingFilters = z.infer<typeof ZFindingFilters>;
 
 export const ZFindingListQuery = ZFindingFilters.extend({
+  /** The page after this cursor… */
   cursor: z.string().max(400).optional(),
+  /** …or the page before this one. */
+  before: z.string().max(400).optional(),
   limit: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "25, 50, 100 or 200").default(50),
-});
+}).refine((q) => !(q.cursor && q.before), { message: "a page is either after one cursor or before another", path: ["before"] });
 export type FindingListQuery = z.infer<typeof ZFindingListQuery>;
 
 export type FindingRow = {
@@ -65,6 +68,6 @@ export type FindingRow = {
   suppressionExpiresAt: string | null;
 };
 
-export type FindingPage = { data: FindingRow[]; nextCursor: string | null };
+export type FindingPage = { data: FindingRow[]; nextCursor: string | null; prevCursor: string | null };
 
 export const ZFindingParams = z.object({ id: z.string().regex(/^\d{1,19}$/, "a finding id") });

@@ -84,11 +84,15 @@ function decodeCursor(cursor: string, length: number): string[] {
   throw new AppError("BAD_REQUEST", { userMessage: "The page cursor is invalid: start again from the first page." });
 }
 
-/** "AND (cols) > (cursor)" for the page after `cursor`, and the ORDER BY of the sort. */
-export function findingKeyset(sort: SortSpec, cursor: string | undefined, values: unknown[]): { after: string; orderBy: string } {
-  const orderBy = `ORDER BY ${sort.columns.map((c) => `${c} ${sort.direction}`).join(", ")}`;
+/**
+ * "(cols) > (cursor)" for the rows after `cursor` in the sort's order, and its ORDER BY; going
+ * `backwards`, the rows before it, nearest first (the caller reverses them).
+ */
+export function findingKeyset(sort: SortSpec, cursor: string | undefined, values: unknown[], backwards = false): { after: string; orderBy: string } {
+  const ascending = (sort.direction === "ASC") !== backwards;
+  const orderBy = `ORDER BY ${sort.columns.map((c) => `${c} ${ascending ? "ASC" : "DESC"}`).join(", ")}`;
   if (!cursor) return { after: "", orderBy };
   const key = decodeCursor(cursor, sort.columns.length);
   const params = key.map((k, i) => `$${values.push(k)}::${sort.casts[i]}`);
-  return { after: `(${sort.columns.join(", ")}) ${sort.direction === "ASC" ? ">" : "<"} (${params.join(", ")})`, orderBy };
+  return { after: `(${sort.columns.join(", ")}) ${ascending ? ">" : "<"} (${params.join(", ")})`, orderBy };
 }
