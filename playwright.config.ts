@@ -25,8 +25,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // A second cluster for the "add a cluster" journey: the hardened fixture behind the fake API server.
-      command: `npx tsx scripts/fake-cluster.ts --cluster hardened --port ${STAGING_PORT} --kubeconfig ${STAGING_KUBECONFIG}`,
+      // A second cluster for the "add a cluster" journey: the hardened fixture behind the fake API
+      // server, whose scanner role may not list network policies (as often happens in practice).
+      command: `npx tsx scripts/fake-cluster.ts --cluster hardened --forbid networkpolicies.networking.k8s.io --port ${STAGING_PORT} --kubeconfig ${STAGING_KUBECONFIG}`,
       url: `https://127.0.0.1:${STAGING_PORT}/version`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,

@@ -16,6 +16,8 @@ const { values } = parseArgs({
     pods: { type: "string", default: "3000" },
     port: { type: "string", default: "0" },
     kubeconfig: { type: "string" },
+    /** Resources to answer 403 for, comma-separated ("networkpolicies.networking.k8s.io"): a scanner role that lacks them. */
+    forbid: { type: "string", default: "" },
   },
 });
 const fixture =
@@ -24,7 +26,8 @@ const fixture =
     : values.cluster === "synthetic"
       ? syntheticCluster({ nodes: Number(values.nodes), pods: Number(values.pods) })
       : demoCluster(Number(values.state) as DemoState);
-const running = await startFakeCluster(fixture, { port: Number(values.port), kubeconfigPath: values.kubeconfig });
+const forbidden = values.forbid.split(",").filter(Boolean);
+const running = await startFakeCluster(fixture, { port: Number(values.port), kubeconfigPath: values.kubeconfig, faults: forbidden.length ? { forbidden } : undefined });
 console.log(JSON.stringify({ url: running.server.url, kubeconfig: running.kubeconfigPath, objects: fixture.objects.length }));
 const stop = () => void running.close().then(() => process.exit(0));
 process.on("SIGINT", stop);

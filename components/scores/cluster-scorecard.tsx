@@ -6,6 +6,9 @@ import type { OverallHistory } from "@/lib/api/schemas/scores";
 import { GradeBadge } from "./grade-badge";
 import { Sparkline } from "./sparkline";
 
+/** "83% evaluated" when some checks could not be (a missing permission, an API the cluster lacks). */
+const coverageText = (coverage: number) => `${Math.floor(coverage * 100)}% of checks evaluated`;
+
 function WeekChange({ current, weekAgo }: { current: number | null; weekAgo: number | null }) {
   if (current === null || weekAgo === null) return <p className="text-xs text-slate-500">no score a week ago</p>;
   const d = current - weekAgo;
@@ -40,6 +43,11 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
             <p className="mt-1 text-xs text-slate-500">{overall.score === null ? "n/a" : `${overall.score.toFixed(1)} overall`}</p>
             {history ? <WeekChange current={overall.score} weekAgo={history.weekAgo} /> : null}
             {history ? <Sparkline points={history.points.map((p) => p.score)} label={`Overall score over the last 30 days: ${history.points.map((p) => p.score.toFixed(0)).join(", ")}`} /> : null}
+            {overall.coverage < 1 ? (
+              <p className="text-xs text-amber-800" data-testid="coverage">
+                <Link href={`/clusters/${posture.clusterId}#not-evaluated`} className="underline">{coverageText(overall.coverage)}</Link>
+              </p>
+            ) : null}
             {overall.suppressed > 0 ? <p className="text-xs text-amber-800" data-testid="suppressed-count">{overall.suppressed} accepted risk{overall.suppressed === 1 ? "" : "s"} counted as passing</p> : null}
           </div>
         ) : null}
@@ -54,6 +62,7 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
               <dd className="mt-2 flex flex-col items-center gap-1">
                 <GradeBadge grade={l.grade} score={l.score} />
                 <span className="text-xs text-slate-600">{l.score === null ? "not evaluated" : `${l.score.toFixed(1)} · ${l.failed} failing`}</span>
+                {l.score !== null && l.coverage < 1 ? <span className="text-xs text-amber-800">{coverageText(l.coverage)}</span> : null}
                 {l.suppressed > 0 ? <span className="text-xs text-amber-800">{l.suppressed} accepted</span> : null}
                 {l.critical + l.high > 0 ? <span className="text-xs font-medium text-red-700">{l.critical} critical, {l.high} high</span> : null}
               </dd>

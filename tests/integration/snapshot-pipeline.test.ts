@@ -97,6 +97,17 @@ describe("snapshot pipeline", () => {
     expect(partial.result).toMatchObject({ status: "partial" });
     const warnings = await one<{ warnings: { kind: string; status: number }[] }>(`SELECT warnings FROM snapshot WHERE id = $1`, [partial.id]);
     expect(warnings.warnings).toStrictEqual([expect.objectContaining({ kind: "networkpolicies.networking.k8s.io", status: 403 })]);
+    // The checks that read network policies are left out of the scores, with the reason, and coverage says so.
+    const { notEvaluated } = await one<{ notEvaluated: { checkId: string; reason: string }[] }>(`SELECT "notEvaluated" FROM snapshot WHERE id = $1`, [partial.id]);
+    expect(notEvaluated.map((c) => c.checkId)).toEqual(expect.arrayContaining(["network.namespace-no-policy", "network.pod-ingress-unrestricted", "network.metadata-api-reachable"]));
+    expect(notEvaluated.every((c) => c.checkId.startsWith("network.") && /networkpolicies/.test(c.reason))).toBe(true);
+    const coverage = await db.query(`SELECT layer, coverage FROM layer_score WHERE "snapshotId" = $1 AND (layer IS NULL OR layer = 'network' OR layer = 'pod')`, [partial.id]);
+    const byLayer = Object.fromEntries(coverage.rows.map((r) => [r.layer ?? "overall", r.coverage]));
+    expect(byLayer.network).toBeLessThan(1);
+    expect(byLayer.overall).toBeLessThan(1);
+    expect(byLayer.pod).toBe(1);
+    const fullRun = await one<{ notEvaluated: unknown[] }>(`SELECT "notEvaluated" FROM snapshot WHERE id = $1`, [full.id]);
+    expect(fullRun.notEvaluated).toStrictEqual([]);
     const stillOpen = await one<{ n: number }>(`SELECT count(*)::int AS n FROM finding WHERE "clusterId" = $1 AND layer = 'network' AND "lastSeq" IS NULL`, [id]);
     expect(stillOpen.n).toBe(openNetwork.n);
     expect(full.result).toMatchObject({ status: "succeeded" });

@@ -94,10 +94,11 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     await insertScores(client, o, findings);
     const status = o.warnings.length > 0 ? "partial" : "succeeded";
     const result = { status, newCount: counts.opened, resolvedCount: counts.closed, changedCount: counts.changed, findingCount: c.fp.length } as const;
+    const notEvaluated = o.results.flatMap((r) => (r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : []));
     await client.query(
       `UPDATE snapshot SET status = $2, "finishedAt" = now(), "kubernetesVersion" = $3, "objectCounts" = $4, warnings = $5, phases = $6,
-         "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9 WHERE id = $1`,
-      [o.snapshotId, status, o.kubernetesVersion, JSON.stringify(o.objectCounts), JSON.stringify(o.warnings), JSON.stringify(o.phases), result.newCount, result.resolvedCount, result.findingCount],
+         "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9, "notEvaluated" = $10 WHERE id = $1`,
+      [o.snapshotId, status, o.kubernetesVersion, JSON.stringify(o.objectCounts), JSON.stringify(o.warnings), JSON.stringify(o.phases), result.newCount, result.resolvedCount, result.findingCount, JSON.stringify(notEvaluated)],
     );
     await client.query("COMMIT");
     return result;

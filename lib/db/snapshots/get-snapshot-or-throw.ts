@@ -16,6 +16,7 @@ export async function getSnapshotOrThrow(id: string): Promise<SnapshotDetail> {
     kubernetesVersion: s.kubernetesVersion,
     objectCounts: s.objectCounts as Record<string, number>,
     warnings: s.warnings as SnapshotDetail["warnings"],
+    notEvaluated: s.notEvaluated as SnapshotDetail["notEvaluated"],
     phases: s.phases as Record<string, number>,
     error: s.error,
     findingCount: s.findingCount,

@@ -1,3 +1,4 @@
+import { NotEvaluatedList } from "@/components/scores/not-evaluated-list";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -118,6 +119,10 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
           )}
         </section>
       </div>
+      <section aria-labelledby="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="not-evaluated" className="mb-2 text-base font-semibold">Checks left out of the scores</h2>
+        <NotEvaluatedList checks={detail.notEvaluated} />
+      </section>
       <section aria-labelledby="warnings" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="warnings" className="mb-2 text-base font-semibold">What the latest scan could not collect</h2>
         {detail.warnings.length === 0 ? (

@@ -1,3 +1,4 @@
+import { NotEvaluatedList } from "@/components/scores/not-evaluated-list";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
@@ -63,6 +64,12 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
           </ul>
         ) : null}
       </section>
+      {snapshot.status === "succeeded" || snapshot.status === "partial" ? (
+        <section aria-labelledby="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="not-evaluated" className="mb-2 text-base font-semibold">Checks left out of the scores</h2>
+          <NotEvaluatedList checks={snapshot.notEvaluated} />
+        </section>
+      ) : null}
     </>
   );
 }

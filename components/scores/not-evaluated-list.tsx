@@ -1,0 +1,20 @@
+import { getCheckTitle } from "@/lib/checks/get-check-title";
+
+/** Checks a scan left out of its scores, each with why: never counted as passing. */
+export function NotEvaluatedList({ checks }: { checks: { checkId: string; reason: string }[] }) {
+  if (checks.length === 0) return <p className="text-sm text-slate-600">Every check was evaluated.</p>;
+  return (
+    <>
+      <p className="mb-2 text-sm text-slate-700">
+        {checks.length} check{checks.length === 1 ? " was" : "s were"} not evaluated: they are left out of the scores (never counted as passing), which lowers the coverage figure.
+      </p>
+      <ul className="list-disc space-y-1 pl-5 text-sm text-amber-900" data-testid="not-evaluated">
+        {checks.map((c) => (
+          <li key={c.checkId}>
+            <span className="font-mono">{c.checkId}</span> ({getCheckTitle(c.checkId)}): {c.reason}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

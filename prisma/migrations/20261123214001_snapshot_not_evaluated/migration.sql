@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "snapshot" ADD COLUMN     "notEvaluated" JSONB NOT NULL DEFAULT '[]';
