@@ -23,6 +23,7 @@ export function runChecks(inventory: Inventory, ctx: CheckContext, checks: reado
     }
     const out = prepare(check, inventory, ctx);
     if ("inspect" in out) {
+      // Holds the check's place in catalog order; the single pass below fills it in.
       jobs.push({ at: results.length, base, inspector: out });
       results.push({ ...base, status: "evaluated", evaluated: [], findings: [] });
     } else if (out.status === "not-evaluated") {
