@@ -1,6 +1,7 @@
 // The `bulwark` CLI: parse arguments, call lib/, format, set the exit code. No logic of its own.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { ZCheckSettingsUpdate } from "@/lib/api/schemas/settings";
 import { ZCheckSettings, type CheckSettings } from "@/lib/checks/settings";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
 import { ManifestPathError } from "@/lib/k8s/manifests/load-manifests";
@@ -44,7 +45,8 @@ function readSettings(file: string | undefined): CheckSettings {
   } catch (error) {
     throw new UsageError(`${file}: cannot read settings: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = ZCheckSettings.safeParse(raw);
+  // Defaults first, then the dashboard's rules: every check id must exist, so a typo is an error, not a no-op.
+  const parsed = ZCheckSettings.pipe(ZCheckSettingsUpdate).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`${file}: invalid settings at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);

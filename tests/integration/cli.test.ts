@@ -1,4 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const FIXTURES = "tests/fixtures/manifests";
@@ -49,6 +52,24 @@ describe("bulwark scan --manifests", () => {
     expect(stdout).toBe("");
     expect(stderr.split("\n")[0]).toMatch(new RegExp(`^bulwark: ${FIXTURES}/broken/broken.yaml:(9|10|11): `));
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("applies a --settings file, and refuses one that names a check that does not exist", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bulwark-cli-settings-"));
+    const file = (name: string, settings: unknown) => {
+      writeFileSync(path.join(dir, name), JSON.stringify(settings));
+      return path.join(dir, name);
+    };
+    const json = (args: string[]) => JSON.parse(bulwark("scan", "--manifests", `${FIXTURES}/app`, "--format", "json", ...args).stdout) as { findings: { checkId: string; severity: string }[] };
+    const plain = json([]);
+    expect(plain.findings.some((f) => f.checkId === "pod.privileged")).toBe(true);
+    const tuned = json(["--settings", file("ok.json", { disabledChecks: ["pod.privileged"], severityOverrides: { "pod.capabilities-baseline": "low" } })]);
+    expect(tuned.findings.some((f) => f.checkId === "pod.privileged")).toBe(false);
+    expect(new Set(tuned.findings.filter((f) => f.checkId === "pod.capabilities-baseline").map((f) => f.severity))).toStrictEqual(new Set(["low"]));
+
+    const typo = bulwark("scan", "--manifests", `${FIXTURES}/app`, "--settings", file("typo.json", { disabledChecks: ["pod.privilegd"] }));
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.split("\n")[0]).toBe(`bulwark: ${dir}/typo.json: invalid settings at disabledChecks.0: no check has the id pod.privilegd`);
   });
 
   it("answers usage errors with exit 2 and one line", () => {
