@@ -5,6 +5,7 @@ import { cn } from "@/lib/utils";
 const TABS = [
   { href: "/settings", label: "Clusters", admin: false },
   { href: "/settings/checks", label: "Checks", admin: false },
+  { href: "/settings/notifications", label: "Notifications", admin: true },
   { href: "/settings/users", label: "Users", admin: true },
   { href: "/settings/tokens", label: "API tokens", admin: false },
 ] as const;

@@ -45,6 +45,9 @@ const ROUTES: { method: string; path: string; pattern: string; access: Access; b
   { method: "POST", path: `/api/users/${NONE}/invite`, pattern: "/api/users/[id]/invite", access: "admin" },
   { method: "GET", path: "/api/settings/checks", pattern: "/api/settings/checks", access: "viewer" },
   { method: "PUT", path: "/api/settings/checks", pattern: "/api/settings/checks", access: "admin", body: {} },
+  { method: "GET", path: "/api/settings/notifications", pattern: "/api/settings/notifications", access: "admin" },
+  { method: "PUT", path: "/api/settings/notifications", pattern: "/api/settings/notifications", access: "admin", body: { webhookUrl: "not a url" } },
+  { method: "POST", path: "/api/settings/notifications/test", pattern: "/api/settings/notifications/test", access: "admin" },
   { method: "GET", path: "/api/tokens", pattern: "/api/tokens", access: "viewer" },
   { method: "POST", path: "/api/tokens", pattern: "/api/tokens", access: "viewer", body: {} },
   { method: "DELETE", path: `/api/tokens/${NONE}`, pattern: "/api/tokens/[id]", access: "viewer" },
@@ -100,7 +103,7 @@ test("[ACCESS]: every route answers 401 without a session, 403 below its role, a
 test("[ACCESS]: every page but sign-in redirects a visitor without a session to sign-in", async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  for (const p of ["/", "/clusters", "/findings", "/reports", "/checks", "/settings", "/settings/users", "/settings/tokens"]) {
+  for (const p of ["/", "/clusters", "/findings", "/reports", "/checks", "/settings", "/settings/checks", "/settings/notifications", "/settings/users", "/settings/tokens"]) {
     await page.goto(p);
     await expect(page).toHaveURL(/\/sign-in$/);
   }

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { APP_URL, STAGING_KUBECONFIG, STATE } from "../support/constants";
+import { APP_URL, SECRETS_FILE, STAGING_KUBECONFIG, STATE } from "../support/constants";
 
 const PAGES = ["Overview", "Clusters", "Findings", "Accepted risks", "Compare", "Reports", "Checks", "Audit log", "Settings"] as const;
 
@@ -115,6 +115,29 @@ test("[SETTINGS]: an admin switches a check off and raises another's severity; a
   // Back to the defaults, for the journeys that follow.
   const { defaults } = (await (await page.request.get("/api/settings/checks")).json()) as { defaults: unknown };
   expect((await page.request.put("/api/settings/checks", { data: defaults, headers: { origin: APP_URL } })).status()).toBe(200);
+});
+
+test("[SETTINGS]: an admin sets a webhook, sees its signing secret once, tests it, and turns it off", async ({ page }) => {
+  await page.goto("/settings/notifications");
+  const form = page.getByRole("form", { name: "Webhook" });
+  // A receiver on this machine that refuses POST: the test must report how it answered.
+  await form.getByLabel(/^URL/).fill(`${APP_URL}/api/health`);
+  await form.getByLabel("Send findings at or above").selectOption("critical");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("one-time-secret")).toHaveText(/^bwh_[\w-]{43}$/);
+  appendFileSync(SECRETS_FILE, `${await page.getByTestId("one-time-secret").textContent()}\n`); // the log scan looks for it
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("one-time-secret")).toHaveCount(0);
+  await form.getByRole("button", { name: "Send a test" }).click();
+  await expect(form.getByRole("status")).toContainText("Test failed: answered 405.");
+  await page.screenshot({ path: "test-results/screenshots/settings-notifications.png", fullPage: false });
+
+  await page.reload();
+  await expect(form.getByLabel(/^URL/)).toHaveValue(`${APP_URL}/api/health`);
+  await expect(page.getByTestId("one-time-secret")).toHaveCount(0);
+  await form.getByLabel(/^URL/).fill("");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toHaveText("Notifications are off.");
 });
 
 test("[CHECKS]: the catalog explains each check and the scoring formula", async ({ page }) => {

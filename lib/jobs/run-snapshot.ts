@@ -7,6 +7,7 @@ import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { collectInventory, type CollectOptions } from "@/lib/k8s/collect-inventory";
 import { connect } from "@/lib/k8s/connect";
 import { log } from "@/lib/log";
+import { notifyNewFindings } from "@/lib/notify/notify-new-findings";
 import { scoreSnapshot } from "@/lib/scoring/score";
 import { listActiveRules } from "@/lib/db/suppressions/list-active-rules";
 import { suppressionPredicate } from "@/lib/suppressions/match-suppression";
@@ -50,5 +51,8 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
   }
   const completed = await timed("persist", () => completeSnapshot({ ...outcome, phases }));
   log.info({ clusterId: run.clusterId, snapshotId: run.snapshotId, status: completed.status, phases, new: completed.newCount, resolved: completed.resolvedCount }, "snapshot finished");
+  if (completed.newCount > 0) {
+    await notifyNewFindings(run).catch((error: unknown) => log.warn({ snapshotId: run.snapshotId, err: error instanceof Error ? error.message : String(error) }, "notification failed"));
+  }
   return completed;
 }

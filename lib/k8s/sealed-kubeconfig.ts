@@ -6,11 +6,17 @@ const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** The kubeconfig encryption key: from BULWARK_SECRET_KEY, else a generated key file (0600) in the data directory. */
-export function kubeconfigKey(): Buffer {
+/**
+ * An encryption key for credentials at rest, one per purpose, derived from BULWARK_SECRET_KEY,
+ * else from a generated key file (0600) in the data directory.
+ */
+export function atRestKey(purpose: "kubeconfig" | "webhook"): Buffer {
   const material = env.BULWARK_SECRET_KEY ?? readOrCreateSecret(env.BULWARK_DATA_DIR, "kubeconfig.key", 32);
-  return Buffer.from(hkdfSync("sha256", material, "bulwark", "kubeconfig-at-rest-v1", 32));
+  return Buffer.from(hkdfSync("sha256", material, "bulwark", `${purpose}-at-rest-v1`, 32));
 }
+
+/** The kubeconfig encryption key. */
+export const kubeconfigKey = (): Buffer => atRestKey("kubeconfig");
 
 /** Encrypts an uploaded kubeconfig with AES-256-GCM: version ‖ iv ‖ tag ‖ ciphertext. */
 export function sealKubeconfig(plaintext: string, key: Buffer = kubeconfigKey()): Buffer {

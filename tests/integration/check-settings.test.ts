@@ -1,40 +1,14 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
 
 // Check settings are install-wide, so this file has a database of its own: the scans of other
 // test files must not see them change.
 const DB = "bulwark_check_settings";
-type Modules = {
-  route: typeof import("@/app/api/settings/checks/route");
-  auth: typeof import("../helpers/auth");
-  prisma: ReturnType<typeof import("@/lib/db/client").getPrisma>;
-  createCluster: typeof import("@/lib/db/clusters/create-cluster").createCluster;
-  startSnapshot: typeof import("@/lib/db/snapshots/start-snapshot").startSnapshot;
-  runSnapshot: typeof import("@/lib/jobs/run-snapshot").runSnapshot;
-  stopDemoServers: typeof import("@/lib/jobs/demo-cluster-server").stopDemoServers;
-};
-let m: Modules;
+let m: Awaited<ReturnType<typeof loadScanModules>> & { route: typeof import("@/app/api/settings/checks/route") };
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: inject("databaseUrl") });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${DB}`;
-  await applyMigrations(url.toString());
-  process.env.DATABASE_URL = url.toString();
-  m = {
-    route: await import("@/app/api/settings/checks/route"),
-    auth: await import("../helpers/auth"),
-    prisma: (await import("@/lib/db/client")).getPrisma(),
-    createCluster: (await import("@/lib/db/clusters/create-cluster")).createCluster,
-    startSnapshot: (await import("@/lib/db/snapshots/start-snapshot")).startSnapshot,
-    runSnapshot: (await import("@/lib/jobs/run-snapshot")).runSnapshot,
-    stopDemoServers: (await import("@/lib/jobs/demo-cluster-server")).stopDemoServers,
-  };
+  await useOwnDatabase(DB);
+  m = { route: await import("@/app/api/settings/checks/route"), ...(await loadScanModules()) };
 });
 
 afterAll(async () => {

@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { NotificationSettingsView } from "@/lib/api/schemas/notifications";
+import { SEVERITIES, type Severity } from "@/lib/checks/types";
+import { getPrisma } from "@/lib/db/client";
+import { atRestKey, sealKubeconfig as seal, unsealKubeconfig as unseal } from "@/lib/k8s/sealed-kubeconfig";
+
+const KEY = "notifications";
+/** The stored row: the URL and the signing secret sealed together (AES-256-GCM), the threshold in the clear. */
+const ZStored = z.object({ sealed: z.string().nullable(), minSeverity: z.enum(SEVERITIES) });
+const ZSealed = z.object({ url: z.string(), secret: z.string() });
+
+export type WebhookSettings = { url: string; secret: string; minSeverity: Severity };
+
+async function readStored() {
+  const row = await getPrisma().setting.findUnique({ where: { key: KEY } });
+  return row ? ZStored.parse(row.value) : { sealed: null, minSeverity: "high" as const };
+}
+
+function open(sealed: string): { url: string; secret: string } {
+  return ZSealed.parse(JSON.parse(unseal(Buffer.from(sealed, "base64"), atRestKey("webhook"))));
+}
+
+/** The webhook to call, or null when notifications are off. Holds credentials: never log it. */
+export async function getWebhook(): Promise<WebhookSettings | null> {
+  const stored = await readStored();
+  return stored.sealed ? { ...open(stored.sealed), minSeverity: stored.minSeverity } : null;
+}
+
+export async function getNotificationView(): Promise<NotificationSettingsView> {
+  const hook = await getWebhook();
+  const { minSeverity } = await readStored();
+  return { webhookUrl: hook?.url ?? null, minSeverity, hasSecret: hook !== null };
+}
+
+/**
+ * Saves the webhook. A signing secret is issued with the first URL, or on request, and returned
+ * this once; otherwise the existing one is kept. A null URL turns notifications off.
+ */
+export async function saveWebhook(input: { webhookUrl: string | null; minSeverity: Severity; rotateSecret: boolean }, updatedById: string): Promise<{ issuedSecret: string | null }> {
+  const current = await getWebhook();
+  let issuedSecret: string | null = null;
+  let sealed: string | null = null;
+  if (input.webhookUrl !== null) {
+    const secret = current && !input.rotateSecret ? current.secret : (issuedSecret = `bwh_${randomBytes(32).toString("base64url")}`);
+    sealed = seal(JSON.stringify({ url: input.webhookUrl, secret }), atRestKey("webhook")).toString("base64");
+  }
+  const value = { sealed, minSeverity: input.minSeverity };
+  await getPrisma().setting.upsert({ where: { key: KEY }, create: { key: KEY, value, updatedById }, update: { value, updatedById } });
+  return { issuedSecret };
+}
