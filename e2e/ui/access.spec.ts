@@ -81,7 +81,15 @@ test("[USERS]: an admin invites a user, changes the role and disables them", asy
   await page.goto("/settings/users");
   await page.getByLabel("Email").fill("dana@bulwark.test");
   await page.getByLabel("Name").fill("Dana");
+  // The list reloads once the invitation is made: wait for the first list answered after it.
+  let invited = false;
+  const relisted = page.waitForResponse((r) => {
+    if (new URL(r.url()).pathname !== "/api/users") return false;
+    if (r.request().method() === "POST") invited = true;
+    return invited && r.request().method() === "GET";
+  });
   await page.getByRole("button", { name: "Invite" }).click();
+  await relisted;
   const link = await page.getByTestId("one-time-secret").textContent();
   expect(link).toMatch(/\/invite\?token=[\w-]{40,}/);
   appendFileSync(SECRETS_FILE, `${new URL(link!).searchParams.get("token")}\n`);
