@@ -1,7 +1,11 @@
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 
 /** Checks a scan left out of its scores, each with why: never counted as passing. */
-export function NotEvaluatedList({ checks }: { checks: { checkId: string; reason: string }[] }) {
+export function NotEvaluatedList({ checks, coverage = 1 }: { checks: { checkId: string; reason: string }[]; coverage?: number }) {
+  if (checks.length === 0 && coverage < 1) {
+    // Snapshots taken before the list was recorded still carry their coverage.
+    return <p className="text-sm text-amber-900">Some checks were left out of this scan&apos;s scores ({Math.floor(coverage * 100)}% evaluated); which ones was not recorded. The next scan lists them.</p>;
+  }
   if (checks.length === 0) return <p className="text-sm text-slate-600">Every check was evaluated.</p>;
   return (
     <>

@@ -121,7 +121,7 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
       </div>
       <section aria-labelledby="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="not-evaluated" className="mb-2 text-base font-semibold">Checks left out of the scores</h2>
-        <NotEvaluatedList checks={detail.notEvaluated} />
+        <NotEvaluatedList checks={detail.notEvaluated} coverage={detail.posture.scores[0]?.coverage} />
       </section>
       <section aria-labelledby="warnings" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="warnings" className="mb-2 text-base font-semibold">What the latest scan could not collect</h2>
