@@ -9,6 +9,8 @@ import { deliverWithRetry } from "./deliver-webhook";
 import { getWebhook } from "./webhook-settings";
 
 const MAX_FINDINGS = 100;
+/** Opened by snapshot $2 of cluster $1, still open, not covered by an accepted risk, of severity in $3. */
+const NEW_IN_SNAPSHOT = `WHERE f."clusterId" = $1 AND f."firstSeq" = $2 AND f."lastSeq" IS NULL AND sup.id IS NULL AND f.severity::text = ANY($3::text[])`;
 const SYSTEM = { userId: null, email: null, ip: null };
 
 /**
@@ -25,16 +27,27 @@ export async function notifyNewFindings(snapshot: { snapshotId: string; clusterI
   const severities = SEVERITIES.slice(0, SEVERITIES.indexOf(hook.minSeverity) + 1);
   const { rows } = await pool.query<Record<string, string> & { total: string }>(
     `SELECT ${FINDING_COLUMNS}, count(*) OVER () AS total FROM ${FINDING_FROM}
-     WHERE f."clusterId" = $1 AND f."firstSeq" = $2 AND f."lastSeq" IS NULL AND sup.id IS NULL AND f.severity::text = ANY($3::text[])
+     ${NEW_IN_SNAPSHOT}
      ORDER BY f.severity, f.id LIMIT ${MAX_FINDINGS}`,
     [snapshot.clusterId, snapshot.seq, severities],
   );
   if (rows.length === 0) return;
   const total = Number(rows[0]!.total);
   const origin = appUrl();
+  const bySeverity = await pool.query<{ severity: string; n: number }>(
+    `SELECT f.severity::text AS severity, count(*)::int AS n FROM ${FINDING_FROM}
+     ${NEW_IN_SNAPSHOT}
+     GROUP BY f.severity ORDER BY f.severity`,
+    [snapshot.clusterId, snapshot.seq, severities],
+  );
+  const counts = bySeverity.rows.map((r) => `${r.n} ${r.severity}`).join(", ");
+  const snapshotUrl = `${origin}/snapshots/${snapshot.snapshotId}`;
   const payload = {
+    // Chat tools that take a "text" field (Slack, Mattermost incoming webhooks) show this line as is.
+    text: `Bulwark: ${total} new finding${total === 1 ? "" : "s"} (${counts}) in cluster ${rows[0]!.clusterName}: ${snapshotUrl}`,
+    counts: Object.fromEntries(bySeverity.rows.map((r) => [r.severity, r.n])),
     cluster: { id: snapshot.clusterId, name: rows[0]!.clusterName },
-    snapshot: { id: snapshot.snapshotId, seq: snapshot.seq, url: `${origin}/snapshots/${snapshot.snapshotId}` },
+    snapshot: { id: snapshot.snapshotId, seq: snapshot.seq, url: snapshotUrl },
     minSeverity: hook.minSeverity,
     total,
     truncated: total > rows.length,

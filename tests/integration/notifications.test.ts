@@ -98,7 +98,7 @@ describe("webhook notifications", () => {
     expect(event.headers["x-bulwark-event"]).toBe("findings.new");
     expect(verified(event, secret)).toBe(true);
     expect(verified({ ...event, body: event.body.replace("notify-demo", "notify-demX") }, secret)).toBe(false);
-    const body = JSON.parse(event.body) as { cluster: { name: string }; snapshot: { id: string }; total: number; findings: { id: string; checkId: string; message: string; url: string }[] };
+    const body = JSON.parse(event.body) as { text: string; counts: Record<string, number>; cluster: { name: string }; snapshot: { id: string }; total: number; findings: { id: string; checkId: string; message: string; url: string }[] };
     const opened = await m.prisma.finding.findMany({ where: { clusterId, firstSeq: later.seq, lastSeq: null }, orderBy: { id: "asc" } });
     expect(opened.length).toBeGreaterThan(0);
     expect(body.cluster.name).toBe("notify-demo");
@@ -106,6 +106,12 @@ describe("webhook notifications", () => {
     expect(body.total).toBe(opened.length);
     expect(body.findings.map((f) => f.id).sort()).toStrictEqual(opened.map((f) => f.id.toString()).sort());
     expect(body.findings[0]!.url).toMatch(/\/findings\/\d+$/);
+    const counts = Object.fromEntries(["critical", "high", "medium", "low"].map((s) => [s, opened.filter((f) => f.severity === s).length]).filter(([, n]) => n));
+    expect(body.counts).toStrictEqual(counts);
+    // One line a chat tool shows as is: how many, of which severities, where, and a link to the snapshot.
+    const summary = `Bulwark: ${opened.length} new finding${opened.length === 1 ? "" : "s"} (${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(", ")}) in cluster notify-demo: `;
+    expect(body.text.startsWith(summary)).toBe(true);
+    expect(body.text.endsWith(`/snapshots/${later.id}`)).toBe(true);
     expect(await m.prisma.auditEvent.count({ where: { action: "notification.sent", targetId: later.id } })).toBe(1);
   });
 
