@@ -39,8 +39,8 @@ export function NotificationSettings({ initial }: { initial: NotificationSetting
       <form onSubmit={submit} aria-label="Webhook" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 className="text-base font-semibold">Webhook for new findings</h2>
         <p className="text-slate-600">
-          After each scan, the findings it opened at or above the chosen severity are POSTed as JSON (at most 100, with the total), leaving out those an accepted
-          risk covers. A cluster&apos;s first scan is its baseline and sends nothing. The URL is stored encrypted; deliveries are in the audit log.
+          After each scan, the findings it opened at or above the chosen severity are POSTed as JSON (at most 100, with the total and a one-line
+          <code> text</code> summary that Slack and Mattermost incoming webhooks show as is), leaving out those an accepted risk covers. A cluster&apos;s first scan is its baseline and sends nothing. The URL is stored encrypted; deliveries are in the audit log.
         </p>
         <label className="block text-slate-800">
           URL <span className="text-xs text-slate-500">(https; empty turns notifications off)</span>
