@@ -69,13 +69,17 @@ export function deliverWebhook(hook: Hook, event: string, payload: object, timeo
   });
 }
 
-/** Delivers with up to `attempts` tries, waiting longer each time, while the failure may pass (network, 429, 5xx). */
-export async function deliverWithRetry(hook: Hook, event: string, payload: object, attempts = 3, firstDelayMs = 1_000): Promise<Delivery> {
-  let result = await deliverWebhook(hook, event, payload);
+/**
+ * Delivers with up to `attempts` tries, waiting longer each time, while the failure may pass
+ * (network, 429, 5xx). Each try waits 5 s for an answer: a dead receiver holds a scan's worker
+ * for about 20 s at most.
+ */
+export async function deliverWithRetry(hook: Hook, event: string, payload: object, attempts = 3, firstDelayMs = 1_000, timeoutMs = 5_000): Promise<Delivery> {
+  let result = await deliverWebhook(hook, event, payload, timeoutMs);
   for (let i = 1; i < attempts && !result.ok && (result.status === null || result.status === 429 || result.status >= 500); i++) {
     if (result.error?.includes("forbidden address") || result.error?.includes("link-local") || result.error?.includes("loopback")) break;
     await new Promise((r) => setTimeout(r, firstDelayMs * 4 ** (i - 1)));
-    result = await deliverWebhook(hook, event, payload);
+    result = await deliverWebhook(hook, event, payload, timeoutMs);
   }
   return result;
 }
