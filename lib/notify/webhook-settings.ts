@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { NotificationSettingsView } from "@/lib/api/schemas/notifications";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
 import { getPrisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { atRestKey, sealKubeconfig as seal, unsealKubeconfig as unseal } from "@/lib/k8s/sealed-kubeconfig";
 
 const KEY = "notifications";
@@ -18,7 +19,11 @@ async function readStored() {
 }
 
 function open(sealed: string): { url: string; secret: string } {
-  return ZSealed.parse(JSON.parse(unseal(Buffer.from(sealed, "base64"), atRestKey("webhook"))));
+  try {
+    return ZSealed.parse(JSON.parse(unseal(Buffer.from(sealed, "base64"), atRestKey("webhook"))));
+  } catch {
+    throw new AppError("INTERNAL", { userMessage: "The stored webhook cannot be decrypted: the encryption key changed (BULWARK_SECRET_KEY or the data directory's key file). Set the webhook again." });
+  }
 }
 
 /** The webhook to call, or null when notifications are off. Holds credentials: never log it. */
