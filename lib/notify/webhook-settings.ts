@@ -33,7 +33,8 @@ export async function getWebhook(): Promise<WebhookSettings | null> {
 }
 
 export async function getNotificationView(): Promise<NotificationSettingsView> {
-  const hook = await getWebhook();
+  // One that cannot be decrypted any more shows as unset, so an admin can set it again.
+  const hook = await getWebhook().catch(() => null);
   const { minSeverity } = await readStored();
   return { webhookUrl: hook?.url ?? null, minSeverity, hasSecret: hook !== null };
 }
@@ -43,7 +44,7 @@ export async function getNotificationView(): Promise<NotificationSettingsView> {
  * this once; otherwise the existing one is kept. A null URL turns notifications off.
  */
 export async function saveWebhook(input: { webhookUrl: string | null; minSeverity: Severity; rotateSecret: boolean }, updatedById: string): Promise<{ issuedSecret: string | null }> {
-  const current = await getWebhook();
+  const current = await getWebhook().catch(() => null);
   let issuedSecret: string | null = null;
   let sealed: string | null = null;
   if (input.webhookUrl !== null) {
