@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { ALL_CHECKS } from "@/lib/checks/registry";
+import type { CheckSettings } from "@/lib/checks/settings";
 import { LAYERS } from "@/lib/checks/types";
 import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
 
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
-export function CheckCatalog({ failing }: { failing: Map<string, { clusterId: string; clusterName: string; resources: number }[]> }) {
+export function CheckCatalog({ failing, settings }: { failing: Map<string, { clusterId: string; clusterName: string; resources: number }[]>; settings: CheckSettings }) {
   return (
     <div className="space-y-8">
       {LAYERS.map((layer) => {
@@ -23,8 +24,10 @@ export function CheckCatalog({ failing }: { failing: Map<string, { clusterId: st
                   <li key={c.id}>
                     <details className="group px-4 py-3">
                       <summary className="flex cursor-pointer list-none items-center gap-3">
-                        <SeverityBadge severity={c.severity} />
+                        <SeverityBadge severity={settings.severityOverrides[c.id] ?? c.severity} />
                         <span className="font-medium text-slate-900">{c.title}</span>
+                        {settings.disabledChecks.includes(c.id) ? <span className="rounded bg-slate-200 px-1.5 text-xs text-slate-700">switched off in settings</span> : null}
+                        {settings.severityOverrides[c.id] ? <span className="text-xs text-slate-500">(default {c.severity})</span> : null}
                         <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
                           {failing.get(c.id)?.length ? `fails in ${failing.get(c.id)!.length} cluster${failing.get(c.id)!.length === 1 ? "" : "s"}` : "passing everywhere"}
                         </span>

@@ -104,6 +104,10 @@ test("[SETTINGS]: an admin switches a check off and raises another's severity; a
   await expect(form.getByRole("combobox", { name: "Severity of pod.probes-missing" })).toHaveValue("high");
   await expect(form.getByLabel(/Allowed registries/)).toHaveValue("registry.example.com\nghcr.io/acme");
   await page.screenshot({ path: "test-results/screenshots/settings-checks.png", fullPage: false });
+  // The catalog says so too.
+  await page.goto("/checks");
+  await expect(page.getByRole("region", { name: /container layer/ }).getByRole("listitem").filter({ hasText: "container.image-not-pinned" })).toContainText("switched off in settings");
+  await expect(page.getByRole("region", { name: /pod layer/ }).getByRole("listitem").filter({ hasText: "pod.probes-missing" })).toContainText("(default low)");
 
   const viewer = await (await browser.newContext({ storageState: STATE.viewer })).newPage();
   await viewer.goto("/settings/checks");
