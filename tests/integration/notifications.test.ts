@@ -113,6 +113,15 @@ describe("webhook notifications", () => {
     expect(body.text.startsWith(summary)).toBe(true);
     expect(body.text.endsWith(`/snapshots/${later.id}`)).toBe(true);
     expect(await m.prisma.auditEvent.count({ where: { action: "notification.sent", targetId: later.id } })).toBe(1);
+
+    // A receiver that fails does not fail the scan: the attempt is retried, then recorded.
+    answer = 503;
+    const failing = await scan(2, new Date(Date.now() + 60_000));
+    answer = 200;
+    expect((await m.prisma.snapshot.findUniqueOrThrow({ where: { id: failing.id } })).status).toBe("succeeded");
+    expect(received.slice(2).map((r) => r.headers["x-bulwark-event"])).toStrictEqual(["findings.new", "findings.new", "findings.new"]);
+    const failed = await m.prisma.auditEvent.findFirstOrThrow({ where: { action: "notification.failed", targetId: failing.id } });
+    expect(failed.details).toMatchObject({ status: 503, error: "answered 503" });
   });
 
   it("retries a failing receiver and reports how it answered; never sends to cloud metadata", async () => {
