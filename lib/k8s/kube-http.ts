@@ -1,6 +1,5 @@
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { Agent, request, type RequestOptions } from "node:https";
-import type { LookupFunction } from "node:net";
+import { guardedLookup } from "@/lib/net/guarded-lookup";
 import { refuseAddress } from "./address-policy";
 import type { Connection } from "./connect";
 
@@ -34,22 +33,6 @@ export type KubeHttp = {
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 const MAX_WAIT_MS = 30_000;
-
-/** Resolves names like dns.lookup, then refuses addresses the policy forbids (DNS cannot smuggle in 169.254.169.254). */
-function guardedLookup(conn: Connection): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-      if (err) return callback(err, "", 0);
-      const allowed = addresses.filter((a) => !refuseAddress(a.address, conn.policy));
-      if (allowed.length === 0) {
-        const refusal = refuseAddress(addresses[0]?.address ?? hostname, conn.policy) ?? "no usable address";
-        return callback(Object.assign(new Error(`${hostname} resolves to a forbidden address: ${refusal}`), { code: "EADDRFORBIDDEN" }), "", 0);
-      }
-      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
-      callback(null, allowed[0]!.address, allowed[0]!.family);
-    });
-  };
-}
 
 function parseStatusMessage(body: string): { reason: string; message: string } | undefined {
   try {
@@ -85,7 +68,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * and dropped connections with exponential backoff. The client library does neither.
  */
 export function createKubeHttp(conn: Connection, opts: KubeHttpOptions): KubeHttp {
-  const agent = new Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 4, lookup: guardedLookup(conn) });
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 4, lookup: guardedLookup((ip) => refuseAddress(ip, conn.policy)) });
   const base = conn.server.pathname.replace(/\/$/, "");
 
   function once(path: string, accept: string): Promise<{ status: number; body: string; retryAfter?: string }> {

@@ -1,52 +1,40 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import http, { type RequestOptions } from "node:http";
+import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
 import { env } from "@/lib/env.js";
-import { classifyAddress } from "@/lib/net/classify-address";
+import { refuseAddress } from "@/lib/k8s/address-policy";
+import { guardedLookup } from "@/lib/net/guarded-lookup";
 
 export type Delivery = { ok: boolean; status: number | null; error?: string };
 type Hook = { url: string; secret: string };
+/** One try: what the caller sees, and whether another try may do better. */
+type Attempt = { delivery: Delivery; retry: boolean };
 
 /** Why a webhook may not go to this address: never link-local (cloud metadata), loopback only when allowed. */
-export function refuseWebhookAddress(ip: string): string | undefined {
-  const cls = classifyAddress(ip);
-  if (cls === "link-local") return `${ip} is a link-local address (cloud metadata endpoints live there)`;
-  if (cls === "loopback" && !env.BULWARK_ALLOW_LOOPBACK_CLUSTERS) return `${ip} is a loopback address (set BULWARK_ALLOW_LOOPBACK_CLUSTERS=true to allow this machine)`;
-  return undefined;
-}
+export const refuseWebhookAddress = (ip: string) => refuseAddress(ip, { allowLoopback: env.BULWARK_ALLOW_LOOPBACK_CLUSTERS });
 
-/** dns.lookup that drops forbidden addresses, so a name cannot smuggle in 169.254.169.254. */
-const guardedLookup: RequestOptions["lookup"] = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-    if (err) return callback(err, "", 0);
-    const allowed = addresses.filter((a) => !refuseWebhookAddress(a.address));
-    if (allowed.length === 0) return callback(new Error(`${hostname} resolves to a forbidden address: ${refuseWebhookAddress(addresses[0]?.address ?? "") ?? "none"}`), "", 0);
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
-    callback(null, allowed[0]!.address, allowed[0]!.family);
-  });
-};
+const lookup = guardedLookup(refuseWebhookAddress);
 
 /**
  * POSTs one event as JSON, signed: `X-Bulwark-Signature: sha256=HMAC(secret, "<timestamp>.<body>")`
  * with `X-Bulwark-Timestamp`, so a receiver can check both origin and freshness. Redirects are
  * not followed; the answer's body is not read.
  */
-export function deliverWebhook(hook: Hook, event: string, payload: object, timeoutMs = 10_000): Promise<Delivery> {
+function attempt(hook: Hook, event: string, payload: object, timeoutMs: number): Promise<Attempt> {
   const body = JSON.stringify({ event, sentAt: new Date().toISOString(), ...payload });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const signature = createHmac("sha256", hook.secret).update(`${timestamp}.${body}`).digest("hex");
   const url = new URL(hook.url);
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   const refused = isIP(literal) ? refuseWebhookAddress(literal) : undefined;
-  if (refused) return Promise.resolve({ ok: false, status: null, error: refused });
+  if (refused) return Promise.resolve({ delivery: { ok: false, status: null, error: refused }, retry: false });
   return new Promise((resolve) => {
     const request = (url.protocol === "https:" ? https : http).request(
       url,
       {
         method: "POST",
-        lookup: guardedLookup,
+        lookup,
         timeout: timeoutMs,
         headers: {
           "content-type": "application/json",
@@ -60,13 +48,18 @@ export function deliverWebhook(hook: Hook, event: string, payload: object, timeo
       (res) => {
         res.resume();
         const status = res.statusCode ?? 0;
-        res.on("end", () => resolve({ ok: status >= 200 && status < 300, status, ...(status >= 200 && status < 300 ? {} : { error: `answered ${status}` }) }));
+        const ok = status >= 200 && status < 300;
+        res.on("end", () => resolve({ delivery: { ok, status, ...(ok ? {} : { error: `answered ${status}` }) }, retry: status === 429 || status >= 500 }));
       },
     );
     request.on("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    request.on("error", (error) => resolve({ ok: false, status: null, error: error.message }));
+    request.on("error", (error: NodeJS.ErrnoException) => resolve({ delivery: { ok: false, status: null, error: error.message }, retry: error.code !== "EADDRFORBIDDEN" }));
     request.end(body);
   });
+}
+
+export async function deliverWebhook(hook: Hook, event: string, payload: object, timeoutMs = 10_000): Promise<Delivery> {
+  return (await attempt(hook, event, payload, timeoutMs)).delivery;
 }
 
 /**
@@ -75,11 +68,10 @@ export function deliverWebhook(hook: Hook, event: string, payload: object, timeo
  * for about 20 s at most.
  */
 export async function deliverWithRetry(hook: Hook, event: string, payload: object, attempts = 3, firstDelayMs = 1_000, timeoutMs = 5_000): Promise<Delivery> {
-  let result = await deliverWebhook(hook, event, payload, timeoutMs);
-  for (let i = 1; i < attempts && !result.ok && (result.status === null || result.status === 429 || result.status >= 500); i++) {
-    if (result.error?.includes("forbidden address") || result.error?.includes("link-local") || result.error?.includes("loopback")) break;
+  let result = await attempt(hook, event, payload, timeoutMs);
+  for (let i = 1; i < attempts && result.retry; i++) {
     await new Promise((r) => setTimeout(r, firstDelayMs * 4 ** (i - 1)));
-    result = await deliverWebhook(hook, event, payload, timeoutMs);
+    result = await attempt(hook, event, payload, timeoutMs);
   }
-  return result;
+  return result.delivery;
 }

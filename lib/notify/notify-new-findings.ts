@@ -25,21 +25,15 @@ export async function notifyNewFindings(snapshot: { snapshotId: string; clusterI
   const earlier = await pool.query(`SELECT 1 FROM snapshot WHERE "clusterId" = $1 AND seq < $2 AND status IN ('succeeded', 'partial') LIMIT 1`, [snapshot.clusterId, snapshot.seq]);
   if (earlier.rowCount === 0) return;
   const severities = SEVERITIES.slice(0, SEVERITIES.indexOf(hook.minSeverity) + 1);
-  const { rows } = await pool.query<Record<string, string> & { total: string }>(
-    `SELECT ${FINDING_COLUMNS}, count(*) OVER () AS total FROM ${FINDING_FROM}
-     ${NEW_IN_SNAPSHOT}
-     ORDER BY f.severity, f.id LIMIT ${MAX_FINDINGS}`,
-    [snapshot.clusterId, snapshot.seq, severities],
-  );
-  if (rows.length === 0) return;
-  const total = Number(rows[0]!.total);
-  const origin = appUrl();
+  const values = [snapshot.clusterId, snapshot.seq, severities];
   const bySeverity = await pool.query<{ severity: string; n: number }>(
-    `SELECT f.severity::text AS severity, count(*)::int AS n FROM ${FINDING_FROM}
-     ${NEW_IN_SNAPSHOT}
-     GROUP BY f.severity ORDER BY f.severity`,
-    [snapshot.clusterId, snapshot.seq, severities],
+    `SELECT f.severity::text AS severity, count(*)::int AS n FROM ${FINDING_FROM} ${NEW_IN_SNAPSHOT} GROUP BY f.severity ORDER BY f.severity`,
+    values,
   );
+  const total = bySeverity.rows.reduce((n, r) => n + r.n, 0);
+  if (total === 0) return;
+  const { rows } = await pool.query<Record<string, string>>(`SELECT ${FINDING_COLUMNS} FROM ${FINDING_FROM} ${NEW_IN_SNAPSHOT} ORDER BY f.severity, f.id LIMIT ${MAX_FINDINGS}`, values);
+  const origin = appUrl();
   const counts = bySeverity.rows.map((r) => `${r.n} ${r.severity}`).join(", ");
   const snapshotUrl = `${origin}/snapshots/${snapshot.snapshotId}`;
   const payload = {

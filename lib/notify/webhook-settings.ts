@@ -32,18 +32,28 @@ export async function getWebhook(): Promise<WebhookSettings | null> {
   return stored.sealed ? { ...open(stored.sealed), minSeverity: stored.minSeverity } : null;
 }
 
+/** What admins see. A webhook that cannot be decrypted any more shows as unset, so it can be set again. */
+const viewOf = (hook: { url: string } | null, minSeverity: Severity): NotificationSettingsView => ({ webhookUrl: hook?.url ?? null, minSeverity, hasSecret: hook !== null });
+
 export async function getNotificationView(): Promise<NotificationSettingsView> {
-  // One that cannot be decrypted any more shows as unset, so an admin can set it again.
-  const hook = await getWebhook().catch(() => null);
-  const { minSeverity } = await readStored();
-  return { webhookUrl: hook?.url ?? null, minSeverity, hasSecret: hook !== null };
+  const stored = await readStored();
+  let hook: { url: string } | null = null;
+  try {
+    hook = stored.sealed ? open(stored.sealed) : null;
+  } catch {
+    // shown as unset
+  }
+  return viewOf(hook, stored.minSeverity);
 }
 
 /**
  * Saves the webhook. A signing secret is issued with the first URL, or on request, and returned
  * this once; otherwise the existing one is kept. A null URL turns notifications off.
  */
-export async function saveWebhook(input: { webhookUrl: string | null; minSeverity: Severity; rotateSecret: boolean }, updatedById: string): Promise<{ issuedSecret: string | null }> {
+export async function saveWebhook(
+  input: { webhookUrl: string | null; minSeverity: Severity; rotateSecret: boolean },
+  updatedById: string,
+): Promise<{ view: NotificationSettingsView; issuedSecret: string | null }> {
   const current = await getWebhook().catch(() => null);
   let issuedSecret: string | null = null;
   let sealed: string | null = null;
@@ -53,5 +63,5 @@ export async function saveWebhook(input: { webhookUrl: string | null; minSeverit
   }
   const value = { sealed, minSeverity: input.minSeverity };
   await getPrisma().setting.upsert({ where: { key: KEY }, create: { key: KEY, value, updatedById }, update: { value, updatedById } });
-  return { issuedSecret };
+  return { view: viewOf(input.webhookUrl === null ? null : { url: input.webhookUrl }, input.minSeverity), issuedSecret };
 }

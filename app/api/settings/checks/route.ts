@@ -21,6 +21,6 @@ export const PUT = withRoute({
       (Object.keys(body) as (keyof typeof body)[]).filter((k) => !isDeepStrictEqual(before[k], body[k])).map((k) => [k, { from: before[k], to: body[k] }]),
     );
     await audit(caller, "settings.checks_updated", { type: "settings", id: "checks" }, { changes });
-    return { data: await getCheckSettings() };
+    return { data: body };
   },
 });

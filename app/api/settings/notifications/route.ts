@@ -23,9 +23,9 @@ export const PUT = withRoute({
     if (url?.protocol === "http:" && !env.BULWARK_ALLOW_LOOPBACK_CLUSTERS) throw new AppError("BAD_REQUEST", { userMessage: "The webhook must use https." });
     const refused = host && isIP(host) ? refuseWebhookAddress(host) : undefined;
     if (refused) throw new AppError("BAD_REQUEST", { userMessage: `The webhook cannot be sent there: ${refused}.` });
-    const { issuedSecret } = await saveWebhook(body, caller.userId);
+    const { view, issuedSecret } = await saveWebhook(body, caller.userId);
     // The URL may carry a token: the audit log keeps only its host.
     await audit(caller, "settings.notifications_updated", { type: "settings", id: "notifications" }, { host, minSeverity: body.minSeverity, secretIssued: issuedSecret !== null });
-    return { data: await getNotificationView(), ...(issuedSecret ? { secret: issuedSecret } : {}) };
+    return { data: view, ...(issuedSecret ? { secret: issuedSecret } : {}) };
   },
 });
