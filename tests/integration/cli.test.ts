@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -135,4 +135,44 @@ describe("bulwark scan --kubeconfig", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("npm run bulwark, many at once", () => {
+  // A fresh copy of the CLI's sources with no build yet: every call finds the build missing or in
+  // progress, as ten CI jobs sharing one workspace would.
+  it("ten scans started together all succeed with the same report", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bulwark-cli-parallel-"));
+    try {
+      for (const f of ["bin", "lib", "scripts/build-cli.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
+        cpSync(f, path.join(dir, f), { recursive: true });
+      }
+      symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
+      const manifest = path.resolve(`${FIXTURES}/app`);
+      const runs = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+            const child = spawn("npm", ["run", "--silent", "bulwark", "--", "scan", "--manifests", manifest, "--format", "json"], {
+              cwd: dir,
+              env: { ...process.env, NO_COLOR: "1" },
+            });
+            let stdout = "";
+            let stderr = "";
+            child.stdout.on("data", (d) => (stdout += d));
+            child.stderr.on("data", (d) => (stderr += d));
+            child.on("close", (code) => resolve({ code, stdout, stderr }));
+          }),
+        ),
+      );
+      for (const r of runs) expect(r, r.stderr).toMatchObject({ code: 0 });
+      const findings = runs.map((r) => JSON.parse(r.stdout).findings.length);
+      expect(new Set(findings).size).toBe(1);
+      expect(findings[0]).toBeGreaterThan(0);
+      // The build is reused once made: a later call rebuilds nothing.
+      const meta = readFileSync(path.join(dir, "dist/bulwark.meta.json"), "utf8");
+      execFileSync(process.execPath, ["scripts/build-cli.mjs"], { cwd: dir });
+      expect(readFileSync(path.join(dir, "dist/bulwark.meta.json"), "utf8")).toBe(meta);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
