@@ -19,6 +19,7 @@ const metaFile = join(dist, "bulwark.meta.json");
 const STALE_CHUNK_MS = 60 * 60 * 1000;
 const force = process.argv.includes("--force");
 
+/** @param {string} file */
 function mtime(file) {
   try {
     return statSync(file).mtimeMs;
@@ -29,6 +30,7 @@ function mtime(file) {
 
 /** The last build is current when it exists and nothing it read (nor this script) changed after it. */
 function upToDate() {
+  /** @type {{ builtAt: number, inputs: string[], outputs: string[] }} */
   let meta;
   try {
     meta = JSON.parse(readFileSync(metaFile, "utf8"));
@@ -40,6 +42,7 @@ function upToDate() {
   return inputs.every((f) => mtime(f) <= meta.builtAt);
 }
 
+/** @param {string} file @param {Uint8Array | string} contents */
 function writeAtomically(file, contents) {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
@@ -47,6 +50,7 @@ function writeAtomically(file, contents) {
   renameSync(tmp, file);
 }
 
+/** @param {Set<string>} keep */
 function removeUnreferencedChunks(keep) {
   const dir = join(dist, "chunks");
   let names;
@@ -88,7 +92,7 @@ if (force || !upToDate()) {
   });
   const entry = join(dist, "bulwark.mjs");
   // Chunks and maps first, the entry last: whoever loads the new entry finds everything it imports.
-  const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
+  const files = [...result.outputFiles].sort((a, b) => Number(a.path === entry) - Number(b.path === entry));
   for (const f of files) writeAtomically(f.path, f.contents);
   writeAtomically(
     metaFile,
