@@ -1,9 +1,9 @@
 import { hashApiToken, SCOPE_ROLE, TOKEN_PREFIX } from "@/lib/auth/api-token-secret";
 import { getAuth } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
+import { pastAbsoluteLimit } from "@/lib/auth/session-limit";
 import { findLiveApiToken } from "@/lib/db/api-tokens/api-tokens";
 import { deleteSession } from "@/lib/db/users/delete-session";
-import { env } from "@/lib/env.js";
 import { ROLES, type Role } from "./roles";
 
 export type Caller = {
@@ -40,8 +40,7 @@ export async function resolveCaller(headers: Headers): Promise<Caller | null> {
   const result = await getAuth().api.getSession({ headers });
   if (!result) return null;
   const { session, user } = result;
-  const maxAgeMs = env.BULWARK_SESSION_MAX_HOURS * 3_600_000;
-  if (Date.now() - new Date(session.createdAt).getTime() > maxAgeMs) {
+  if (pastAbsoluteLimit(session.createdAt)) {
     await deleteSession(session.id);
     return null;
   }
