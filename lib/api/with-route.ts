@@ -4,6 +4,7 @@ import { trustedOrigins } from "@/lib/auth/app-origin";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getCaller, type Caller } from "./get-caller";
+import { noStore } from "./no-store";
 import { problem, type InvalidParam } from "./problem";
 import { hasRole, type Role } from "./roles";
 import type { TokenScope } from "./schemas/tokens";
@@ -111,19 +112,19 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
       const result = await options.handler(input);
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
-        return result;
+        return noStore(result);
       }
-      return Response.json(result, { headers: { "x-request-id": requestId } });
+      return noStore(Response.json(result, { headers: { "x-request-id": requestId } }));
     } catch (error) {
       if (error instanceof AppError) {
         const invalid = (error as AppError & { invalid?: InvalidParam[] }).invalid;
         if (error.code === "INTERNAL" || error.code === "CONFIGURATION") {
           log.error({ requestId, route: url.pathname, err: error }, "request failed");
         }
-        return problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid);
+        return noStore(problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid));
       }
       log.error({ requestId, route: url.pathname, err: error }, "unhandled error");
-      return problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId);
+      return noStore(problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId));
     }
   };
 }
