@@ -12,7 +12,7 @@ import { OneTimeSecret } from "./one-time-secret";
 
 const SCOPE_TEXT: Record<TokenScope, { role: Role; text: string }> = {
   read: { role: "viewer", text: "read: scores, findings, metrics" },
-  scan: { role: "analyst", text: "scan: also start scans" },
+  scan: { role: "analyst", text: "scan: start scans (only that; add read to see results)" },
 };
 const INPUT = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 

@@ -1,18 +1,27 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { APP_URL, STATE } from "../support/constants";
+import { APP_URL, SECRETS_FILE, STATE } from "../support/constants";
 
 type Role = "viewer" | "analyst" | "admin";
 type Access = Role | "public";
+type Scope = "read" | "scan";
 const ROLES: Role[] = ["viewer", "analyst", "admin"];
 const NONE = "does-not-exist";
+/** What a scope lets a token do at most (a token never exceeds its owner's role either). */
+const SCOPE_ROLE: Record<Scope, Role> = { read: "viewer", scan: "analyst" };
+/** Every token a user of each role can hold: a viewer cannot issue a scan token. */
+const TOKENS: { owner: Role; scopes: Scope[] }[] = ROLES.flatMap((owner) =>
+  (owner === "viewer" ? [["read"]] : [["read"], ["scan"], ["read", "scan"]]).map((scopes) => ({ owner, scopes: scopes as Scope[] })),
+);
 
 /**
- * Every API route with the least role it needs. Ids that exist nowhere keep the walk harmless:
- * an allowed caller gets past authorization and then 400/404, never 401/403.
+ * Every API route with the least role it needs and, for API tokens, the scope it needs (`token`:
+ * by default `read` for GET, none for the rest, which tokens may not call). Ids that exist
+ * nowhere keep the walk harmless: an allowed caller gets past authorization and then 400/404,
+ * never 401/403.
  */
-const ROUTES: { method: string; path: string; pattern: string; access: Access; body?: unknown }[] = [
+const ROUTES: { method: string; path: string; pattern: string; access: Access; body?: unknown; token?: Scope | "none" }[] = [
   { method: "GET", path: "/api/health", pattern: "/api/health", access: "public" },
   { method: "GET", path: "/api/auth/get-session", pattern: "/api/auth/[...all]", access: "public" },
   { method: "POST", path: "/api/auth/sign-in/email", pattern: "/api/auth/[...all]", access: "public", body: {} },
@@ -26,7 +35,7 @@ const ROUTES: { method: string; path: string; pattern: string; access: Access; b
   { method: "GET", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "viewer" },
   { method: "PATCH", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "admin", body: { enabled: true } },
   { method: "DELETE", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "admin" },
-  { method: "POST", path: `/api/clusters/${NONE}/scans`, pattern: "/api/clusters/[id]/scans", access: "analyst" },
+  { method: "POST", path: `/api/clusters/${NONE}/scans`, pattern: "/api/clusters/[id]/scans", access: "analyst", token: "scan" },
   { method: "POST", path: `/api/clusters/${NONE}/connection-test`, pattern: "/api/clusters/[id]/connection-test", access: "admin" },
   { method: "GET", path: `/api/snapshots/${NONE}`, pattern: "/api/snapshots/[id]", access: "viewer" },
   { method: "GET", path: "/api/findings?layer=pod", pattern: "/api/findings", access: "viewer" },
@@ -70,16 +79,29 @@ test("[ACCESS]: the walk below covers every method of every API route in app/api
   expect(declared.filter((d) => !walked.has(d))).toEqual([]);
 });
 
-async function send(ctx: APIRequestContext, r: (typeof ROUTES)[number]): Promise<number> {
-  const res = await ctx.fetch(r.path, { method: r.method, data: r.body, headers: { origin: APP_URL }, maxRedirects: 0 });
+async function send(ctx: APIRequestContext, r: (typeof ROUTES)[number], headers: Record<string, string> = {}): Promise<number> {
+  const res = await ctx.fetch(r.path, { method: r.method, data: r.body, headers: { origin: APP_URL, ...headers }, maxRedirects: 0 });
   return res.status();
 }
 
-test("[ACCESS]: every route answers 401 without a session, 403 below its role, and lets its roles through", async () => {
+const atLeast = (role: Role, least: Role) => ROLES.indexOf(role) >= ROLES.indexOf(least);
+const tokenScope = (r: (typeof ROUTES)[number]) => r.token ?? (r.method === "GET" ? "read" : "none");
+
+test("[ACCESS]: every route answers 401 without a session, 403 below its role or outside a token's scope, and lets the rest through", async () => {
   const anonymous = await playwrightRequest.newContext({ baseURL: APP_URL, storageState: { cookies: [], origins: [] } });
   const contexts = Object.fromEntries(
     await Promise.all(ROLES.map(async (role) => [role, await playwrightRequest.newContext({ baseURL: APP_URL, storageState: STATE[role] })] as const)),
   ) as Record<Role, APIRequestContext>;
+  const tokens = await Promise.all(
+    TOKENS.map(async (t) => {
+      const res = await contexts[t.owner].post("/api/tokens", { headers: { origin: APP_URL }, data: { name: `walk ${t.scopes.join("+")}`, scopes: t.scopes, expiresInDays: 1 } });
+      expect(res.status(), `${t.owner} issues a ${t.scopes.join("+")} token`).toBe(201);
+      const secret = ((await res.json()) as { token: string }).token;
+      appendFileSync(SECRETS_FILE, `${secret}\n`); // checked against the server log after the run
+      const role = ROLES[Math.min(ROLES.indexOf(t.owner), Math.max(...t.scopes.map((s) => ROLES.indexOf(SCOPE_ROLE[s]))))]!;
+      return { ...t, role, label: `${t.owner}:${t.scopes.join("+")}`, secret };
+    }),
+  );
   const table: string[] = [];
   for (const r of ROUTES) {
     const row = [`${r.method} ${r.path}`];
@@ -90,9 +112,20 @@ test("[ACCESS]: every route answers 401 without a session, 403 below its role, a
     for (const role of ROLES) {
       const status = await send(contexts[role], r);
       row.push(`${role}=${status}`);
-      const allowed = r.access === "public" || ROLES.indexOf(role) >= ROLES.indexOf(r.access);
+      const allowed = r.access === "public" || atLeast(role, r.access);
       if (allowed) expect([401, 403], `${r.method} ${r.path} as ${role}`).not.toContain(status);
       else expect(status, `${r.method} ${r.path} as ${role}`).toBe(403);
+    }
+    if (r.access !== "public") {
+      const access = r.access;
+      const scope = tokenScope(r);
+      for (const t of tokens) {
+        const status = await send(anonymous, r, { authorization: `Bearer ${t.secret}` });
+        row.push(`${t.label}=${status}`);
+        const allowed = scope !== "none" && t.scopes.includes(scope) && atLeast(t.role, access);
+        if (allowed) expect([401, 403], `${r.method} ${r.path} with a ${t.label} token`).not.toContain(status);
+        else expect(status, `${r.method} ${r.path} with a ${t.label} token`).toBe(403);
+      }
     }
     table.push(row.join("  "));
   }

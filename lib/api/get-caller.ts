@@ -1,10 +1,11 @@
 import { hashApiToken, SCOPE_ROLE, TOKEN_PREFIX } from "@/lib/auth/api-token-secret";
 import { getAuth } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
+import { pastAbsoluteLimit } from "@/lib/auth/session-limit";
 import { findLiveApiToken } from "@/lib/db/api-tokens/api-tokens";
 import { deleteSession } from "@/lib/db/users/delete-session";
-import { env } from "@/lib/env.js";
 import { ROLES, type Role } from "./roles";
+import type { TokenScope } from "./schemas/tokens";
 
 export type Caller = {
   userId: string;
@@ -13,6 +14,8 @@ export type Caller = {
   role: Role;
   /** A browser session (cookie) or an API token (Authorization: Bearer). */
   via: "session" | "token";
+  /** An API token's scopes (none for a session). */
+  scopes: TokenScope[];
   ip: string | null;
 };
 
@@ -25,7 +28,7 @@ async function callerFromToken(secret: string, ip: string | null): Promise<Calle
   const token = await findLiveApiToken(hashApiToken(secret));
   if (!token) return null;
   const scopeRole = token.scopes.reduce<Role>((best, s) => (ROLES.indexOf(SCOPE_ROLE[s]) > ROLES.indexOf(best) ? SCOPE_ROLE[s] : best), "viewer");
-  return { userId: token.userId, email: token.email, name: token.email, role: lowerRole(token.role, scopeRole), via: "token", ip };
+  return { userId: token.userId, email: token.email, name: token.email, role: lowerRole(token.role, scopeRole), via: "token", scopes: token.scopes, ip };
 }
 
 /**
@@ -40,14 +43,13 @@ export async function resolveCaller(headers: Headers): Promise<Caller | null> {
   const result = await getAuth().api.getSession({ headers });
   if (!result) return null;
   const { session, user } = result;
-  const maxAgeMs = env.BULWARK_SESSION_MAX_HOURS * 3_600_000;
-  if (Date.now() - new Date(session.createdAt).getTime() > maxAgeMs) {
+  if (pastAbsoluteLimit(session.createdAt)) {
     await deleteSession(session.id);
     return null;
   }
   const u = user as typeof user & { role: Role; disabled: boolean };
   if (u.disabled) return null;
-  return { userId: u.id, email: u.email, name: u.name, role: u.role, via: "session", ip };
+  return { userId: u.id, email: u.email, name: u.name, role: u.role, via: "session", scopes: [], ip };
 }
 
 export async function getCaller(request: Request): Promise<Caller | null> {

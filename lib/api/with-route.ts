@@ -4,8 +4,10 @@ import { trustedOrigins } from "@/lib/auth/app-origin";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getCaller, type Caller } from "./get-caller";
+import { noStore } from "./no-store";
 import { problem, type InvalidParam } from "./problem";
 import { hasRole, type Role } from "./roles";
+import type { TokenScope } from "./schemas/tokens";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,6 +23,12 @@ type HandlerInput<P, Q, B, R> = {
 type RouteOptions<P, Q, B, R extends Role | "public"> = {
   /** The least role allowed; "public" only for health and sign-in. */
   role: R;
+  /**
+   * The API token scope this route needs: by default `read` for GET and none for anything that
+   * changes state, which tokens may then not do at all. A scope grants exactly what its name
+   * says: `read` reads, `scan` requests scans.
+   */
+  tokenScope?: TokenScope | "none";
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
@@ -39,6 +47,14 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A token caller needs the route's scope; sessions are governed by role alone. */
+function assertTokenScope(request: Request, caller: Caller, declared: TokenScope | "none" | undefined): void {
+  if (caller.via !== "token") return;
+  const needed = declared ?? (SAFE_METHODS.has(request.method) ? "read" : "none");
+  if (needed === "none") throw new AppError("FORBIDDEN", { userMessage: "API tokens cannot do this; sign in to Bulwark instead." });
+  if (!caller.scopes.includes(needed)) throw new AppError("FORBIDDEN", { userMessage: `This needs an API token with the ${needed} scope.` });
+}
 
 /**
  * CSRF: a state-changing request carried by a session cookie must come from Bulwark's own
@@ -83,6 +99,7 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
         if (!hasRole(caller.role, options.role as Role)) {
           throw new AppError("FORBIDDEN", { userMessage: `This needs the ${options.role} role.` });
         }
+        assertTokenScope(request, caller, options.tokenScope);
       }
       const input = {
         params: parse(options.params, await context.params, "params"),
@@ -95,19 +112,19 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
       const result = await options.handler(input);
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
-        return result;
+        return noStore(result);
       }
-      return Response.json(result, { headers: { "x-request-id": requestId } });
+      return noStore(Response.json(result, { headers: { "x-request-id": requestId } }));
     } catch (error) {
       if (error instanceof AppError) {
         const invalid = (error as AppError & { invalid?: InvalidParam[] }).invalid;
         if (error.code === "INTERNAL" || error.code === "CONFIGURATION") {
           log.error({ requestId, route: url.pathname, err: error }, "request failed");
         }
-        return problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid);
+        return noStore(problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid));
       }
       log.error({ requestId, route: url.pathname, err: error }, "unhandled error");
-      return problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId);
+      return noStore(problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId));
     }
   };
 }

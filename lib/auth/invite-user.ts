@@ -5,6 +5,7 @@ import { appUrl } from "./app-origin";
 import { createUser, setPassword } from "./create-user";
 import { SETUP_IDENTIFIER } from "./ensure-first-admin";
 import { countUsers } from "@/lib/db/users/list-users";
+import { endUserSessionsAndTokens } from "@/lib/db/users/user-access";
 
 const INVITE_TTL_MS = 7 * 24 * 3_600_000;
 const INVITE_PREFIX = "invite:";
@@ -24,12 +25,16 @@ export async function reissueInvite(userId: string): Promise<{ inviteUrl: string
 
 const INVALID_LINK = "This link is invalid, used or expired. Ask an admin for a new one.";
 
-/** Sets the invited user's password; the link works once. */
+/**
+ * Sets the invited user's password; the link works once. A reissued invitation is account
+ * recovery: every session the user had ends and their API tokens are revoked.
+ */
 export async function acceptInvite(token: string, password: string): Promise<{ userId: string }> {
   const identifier = await findOneTimeToken(token, INVITE_PREFIX, { consume: true });
   if (!identifier) throw new AppError("NOT_FOUND", { userMessage: INVALID_LINK });
   const userId = identifier.slice(INVITE_PREFIX.length);
   await setPassword(userId, password);
+  await endUserSessionsAndTokens(userId);
   return { userId };
 }
 

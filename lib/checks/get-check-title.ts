@@ -1,3 +1,4 @@
+import type { CheckSettings } from "./settings";
 import { ALL_CHECKS } from "./registry";
 
 const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));
@@ -10,4 +11,13 @@ export function getCheckTitle(id: string): string {
 /** A check's severity by id; an id no longer in the catalog counts as high (the cautious side). */
 export function getCheckSeverity(id: string): string {
   return BY_ID.get(id)?.severity ?? "high";
+}
+
+/**
+ * The severity a check has in this installation: its severity override, else the catalog's
+ * (as scans apply it). Accepted risks use it at creation, change and listing alike, so an
+ * overridden-critical check needs a second person however the rule is touched.
+ */
+export function effectiveSeverity(id: string, settings: Pick<CheckSettings, "severityOverrides">): string {
+  return settings.severityOverrides[id] ?? getCheckSeverity(id);
 }

@@ -1,14 +1,17 @@
 import Papa from "papaparse";
 import Cursor from "pg-cursor";
+import { FORMULA_START } from "@/lib/report/csv-cell";
 import { getPool } from "./pool";
 
 const BATCH = 300;
 /**
- * Papa Parse writes RFC 4180 CSV about twice as fast as csv-stringify, and its escapeFormulae
+ * Papa Parse writes RFC 4180 CSV about twice as fast as csv-stringify. Its escapeFormulae
  * prefixes a quote to any cell starting with = + - @, a tab or a carriage return (OWASP CSV
- * injection), which covers every cell from a cluster or a user.
+ * injection), which covers every cell from a cluster or a user; it is given the CLI's rule,
+ * which tests the first character only (Papa's own pattern needs the whole cell to match
+ * without a line break, so `=1+1\n+cmd` slipped through).
  */
-const toCsv = (rows: string[][]) => Papa.unparse(rows, { escapeFormulae: true, header: false }) + "\r\n";
+const toCsv = (rows: string[][]) => Papa.unparse(rows, { escapeFormulae: FORMULA_START, header: false }) + "\r\n";
 
 /**
  * A query's rows (text columns, in `rowMode: "array"`) as a CSV byte stream: UTF-8, the header

@@ -5,6 +5,15 @@ describe("address policy", () => {
   it.each([
     ["169.254.169.254", "link-local"], ["fe80::1", "link-local"], ["127.0.0.1", "loopback"], ["::1", "loopback"],
     ["::ffff:169.254.169.254", "link-local"], ["10.0.0.5", "private"], ["100.64.1.1", "private"], ["34.120.1.1", "public"],
+    // "This host" addresses reach local listeners.
+    ["0.0.0.0", "loopback"], ["0.1.2.3", "loopback"], ["::", "loopback"], ["0:0:0:0:0:0:0:0", "loopback"],
+    // IPv4 inside IPv6: mapped (dotted and hex), translated, compatible, NAT64, 6to4, Teredo.
+    ["::ffff:127.0.0.1", "loopback"], ["::ffff:7f00:1", "loopback"], ["::ffff:0.0.0.0", "loopback"], ["::ffff:a9fe:a9fe", "link-local"],
+    ["::ffff:0:127.0.0.1", "loopback"], ["::127.0.0.1", "loopback"], ["::7f00:1", "loopback"], ["::169.254.169.254", "link-local"],
+    ["64:ff9b::127.0.0.1", "loopback"], ["64:ff9b::a9fe:a9fe", "link-local"], ["64:ff9b:1::7f00:1", "loopback"],
+    ["2002:7f00:1::", "loopback"], ["2002:a9fe:a9fe::1", "link-local"], ["2002:0a00:0001::", "private"],
+    ["2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback"],
+    ["::ffff:10.1.2.3", "private"], ["64:ff9b::8.8.8.8", "public"], ["2606:4700::1111", "public"], ["fd12::1", "private"],
   ] as const)("classifies %s as %s", (ip, cls) => {
     expect(classifyAddress(ip)).toBe(cls);
   });

@@ -7,11 +7,12 @@ import { LineCounter, parseDocument } from "yaml";
 import { env } from "@/lib/env.js";
 import { refuseAddress, type AddressPolicy } from "./address-policy";
 import { KubeconfigError } from "./errors";
+import { assertInlineCredentials } from "./inline-credentials";
 
 /** Where a cluster's credentials come from. */
 export type ClusterSource =
   | { type: "kubeconfig-file"; path?: string; context?: string }
-  /** Kubeconfig text (an upload, decrypted): `origin` names it in messages. */
+  /** Kubeconfig text (an upload, decrypted): `origin` names it in messages. Credentials inline only, never file paths. */
   | { type: "kubeconfig-text"; text: string; context?: string; origin: string }
   /** The pod's service account; `root` prefixes the token and CA paths (tests). */
   | { type: "in-cluster"; root?: string };
@@ -43,18 +44,24 @@ async function readKubeconfig(source: ClusterSource): Promise<{ text: string; or
   }
 }
 
-function loadKubeconfig(text: string, origin: string, baseDir: string | undefined): KubeConfig {
+/**
+ * Parses a kubeconfig once, with merge keys as the Kubernetes client reads them, and loads the
+ * client from that very value (as JSON), so what was checked is what is used. `inlineOnly`
+ * (uploads) refuses every credential given as a file path before the client could read it.
+ */
+function loadKubeconfig(text: string, origin: string, baseDir: string | undefined, inlineOnly: boolean): KubeConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter, merge: true });
   const syntax = doc.errors[0];
   if (syntax) throw new KubeconfigError(`${origin}: line ${lineCounter.linePos(syntax.pos[0]).line}: ${syntax.message.split("\n")[0]}`);
   const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
   if (typeof value !== "object" || value === null || !Array.isArray((value as { clusters?: unknown }).clusters)) {
     throw new KubeconfigError(`${origin}: not a kubeconfig (no clusters list)`);
   }
+  if (inlineOnly) assertInlineCredentials(value as Record<string, unknown>, origin);
   const kc = new KubeConfig();
   try {
-    kc.loadFromString(text);
+    kc.loadFromString(JSON.stringify(value));
   } catch (error) {
     throw new KubeconfigError(`${origin}: invalid kubeconfig: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -94,7 +101,7 @@ export async function connect(source: ClusterSource, policy: ConnectPolicy = def
   } else {
     const read = await readKubeconfig(source);
     origin = read.origin;
-    kc = loadKubeconfig(read.text, origin, read.baseDir);
+    kc = loadKubeconfig(read.text, origin, read.baseDir, source.type === "kubeconfig-text");
     const selected = selectContext(kc, source.context, origin);
     contextName = selected.name;
     if ((selected.user?.exec || selected.user?.authProvider) && !policy.allowExec) {

@@ -1,4 +1,5 @@
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell's first character only (no `m` flag, no `$`): a line break later in the cell never hides a formula. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * Neutralises spreadsheet formula injection (OWASP "CSV Injection"): a cell that starts with

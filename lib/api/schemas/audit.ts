@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional();
-const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+import { calendarDay as day, filterText as text, int8Id } from "./fields";
 
 export const ZAuditFilters = z.object({
   /** An action or an action prefix ("suppression." for every suppression event). */
@@ -9,7 +7,7 @@ export const ZAuditFilters = z.object({
   actor: text(320),
   from: day,
   to: day,
-  cursor: z.string().regex(/^\d{1,19}$/).optional(),
+  cursor: int8Id("the page cursor").optional(),
 });
 export type AuditFilters = z.infer<typeof ZAuditFilters>;
 

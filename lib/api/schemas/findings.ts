@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LAYERS, SEVERITIES } from "@/lib/checks/types";
+import { calendarDay, filterText, int8Id } from "./fields";
 
 export const FINDING_STATUSES = ["open", "suppressed", "resolved", "all"] as const;
 export const FINDING_SORTS = ["severity", "newest", "oldest", "resource"] as const;
@@ -13,8 +14,8 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((s) => s.split(",").filter(Boolean))
     .pipe(z.array(z.enum(values)).max(values.length))
     .optional();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional();
-const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const day = calendarDay;
+const text = filterText;
 
 /** The findings browser's filters: the same in the URL, the list API and the CSV export. */
 export const ZFindingFilters = z.object({
@@ -70,4 +71,4 @@ export type FindingRow = {
 
 export type FindingPage = { data: FindingRow[]; nextCursor: string | null; prevCursor: string | null };
 
-export const ZFindingParams = z.object({ id: z.string().regex(/^\d{1,19}$/, "a finding id") });
+export const ZFindingParams = z.object({ id: int8Id("a finding id") });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int8Id } from "./fields";
 
 export const SUPPRESSION_SCOPES = ["resource", "namespace", "cluster"] as const;
 export const MAX_SUPPRESSION_DAYS = 365;
@@ -11,7 +12,7 @@ const reason = z.string().trim().min(10, "say why, in at least 10 characters").m
 
 /** An accepted risk proposed from a finding: its scope decides what else it covers. */
 export const ZSuppressionCreateRequest = z
-  .object({ findingId: z.string().regex(/^\d{1,19}$/), scope: z.enum(SUPPRESSION_SCOPES), reason, expiresAt })
+  .object({ findingId: int8Id("a finding id"), scope: z.enum(SUPPRESSION_SCOPES), reason, expiresAt })
   .strict();
 export type SuppressionCreateRequest = z.infer<typeof ZSuppressionCreateRequest>;
 

@@ -5,7 +5,8 @@ export const ZRole = z.enum(ROLES);
 const password = z.string().min(12, "at least 12 characters").max(256);
 const email = z.email().max(320).transform((e) => e.toLowerCase());
 
-export const ZUserInviteRequest = z.object({ email, name: z.string().trim().min(1).max(120), role: ZRole }).strict();
+const name = z.string().trim().min(1).max(120);
+export const ZUserInviteRequest = z.object({ email, name, role: ZRole }).strict();
 export type UserInviteRequest = z.infer<typeof ZUserInviteRequest>;
 
 export const ZUserUpdateRequest = z
@@ -18,7 +19,18 @@ export const ZUserParams = z.object({ id: z.string().min(1).max(64) });
 
 /** Accepting an invitation or the first-admin setup link: the link's secret and a password. */
 export const ZInviteAcceptRequest = z.object({ token: z.string().min(20).max(200), password }).strict();
-export const ZSetupRequest = z.object({ token: z.string().min(20).max(200), email, name: z.string().trim().min(1).max(120), password }).strict();
+export const ZSetupRequest = z.object({ token: z.string().min(20).max(200), email, name, password }).strict();
+
+/**
+ * What a user may change of their own profile through the sign-in library's update-user: a
+ * name like any other (no control characters) and an https image, or none.
+ */
+export const ZProfileUpdate = z
+  .object({
+    name: name.regex(/^[^\p{Cc}]*$/u, "no control characters").optional(),
+    image: z.url({ protocol: /^https$/, error: "an https URL" }).max(2048).nullable().optional(),
+  })
+  .strict();
 
 export const ZUserSummary = z.object({
   id: z.string(),

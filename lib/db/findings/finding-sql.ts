@@ -1,4 +1,6 @@
+import { hasNoControlCharacters, isCalendarDay, isInt8Id } from "@/lib/api/schemas/fields";
 import type { FindingFilters } from "@/lib/api/schemas/findings";
+import { SEVERITIES } from "@/lib/checks/types";
 import { AppError } from "@/lib/errors";
 import { isoUtc as iso, ruleCoversFinding } from "../sql-fragments";
 
@@ -74,10 +76,18 @@ export function encodeCursor(key: string[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-function decodeCursor(cursor: string, length: number): string[] {
+/** Whether a cursor's value is one its column's cast takes, so a forged cursor is a 400 and never a database error. */
+const CAST_ACCEPTS: Record<string, (v: string) => boolean> = {
+  bigint: isInt8Id,
+  "timestamp(3)": (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?$/.test(v) && isCalendarDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(`${v}Z`)),
+  text: hasNoControlCharacters,
+  '"Severity"': (v) => (SEVERITIES as readonly string[]).includes(v),
+};
+
+function decodeCursor(cursor: string, casts: string[]): string[] {
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(key) && key.length === length && key.every((k) => typeof k === "string")) return key;
+    if (Array.isArray(key) && key.length === casts.length && key.every((k, i) => typeof k === "string" && CAST_ACCEPTS[casts[i]!]?.(k))) return key as string[];
   } catch {
     // fall through
   }
@@ -92,7 +102,7 @@ export function findingKeyset(sort: SortSpec, cursor: string | undefined, values
   const ascending = (sort.direction === "ASC") !== backwards;
   const orderBy = `ORDER BY ${sort.columns.map((c) => `${c} ${ascending ? "ASC" : "DESC"}`).join(", ")}`;
   if (!cursor) return { after: "", orderBy };
-  const key = decodeCursor(cursor, sort.columns.length);
+  const key = decodeCursor(cursor, sort.casts);
   const params = key.map((k, i) => `$${values.push(k)}::${sort.casts[i]}`);
   return { after: `(${sort.columns.join(", ")}) ${ascending ? ">" : "<"} (${params.join(", ")})`, orderBy };
 }

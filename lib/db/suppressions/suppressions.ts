@@ -1,11 +1,12 @@
 import type { Caller } from "@/lib/api/get-caller";
 import type { SuppressionCreateRequest, SuppressionSummary, SuppressionUpdateRequest } from "@/lib/api/schemas/suppressions";
 import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
-import { getCheckSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
+import { effectiveSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
 import { AppError } from "@/lib/errors";
 import { resourcePatternOf } from "@/lib/suppressions/match-suppression";
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
+import { getCheckSettings } from "../settings/check-settings";
 import { ruleCoversFinding } from "../sql-fragments";
 
 /** Critical and high findings need a second person before an exemption takes effect. */
@@ -24,7 +25,7 @@ export async function createSuppression(input: SuppressionCreateRequest, author:
   const prisma = getPrisma();
   const finding = await prisma.finding.findUnique({ where: { id: BigInt(input.findingId) } });
   if (!finding) throw new AppError("NOT_FOUND", { userMessage: "No such finding." });
-  const status = needsApproval(finding.severity) ? "pending" : "active";
+  const status = needsApproval(effectiveSeverity(finding.checkId, await getCheckSettings())) ? "pending" : "active";
   const row = await prisma.suppression.create({
     data: {
       clusterId: finding.clusterId,
@@ -47,12 +48,14 @@ async function getOrThrow(id: string) {
   return s;
 }
 
-/** A second person approves: an analyst or admin who is not the author. */
+/** A second person approves: an analyst or admin who is neither the author nor the last to change it. */
 export async function approveSuppression(id: string, approver: Caller): Promise<void> {
   const s = await getOrThrow(id);
   if (s.status !== "pending") throw new AppError("CONFLICT", { userMessage: `This accepted risk is ${s.status}, not waiting for approval.` });
   if (s.authorId === approver.userId) throw new AppError("FORBIDDEN", { userMessage: "Someone other than the author must approve it." });
-  const { count } = await getPrisma().suppression.updateMany({ where: { id, status: "pending" }, data: { status: "active", approverId: approver.userId, approvedAt: new Date() } });
+  if (s.editorId === approver.userId) throw new AppError("FORBIDDEN", { userMessage: "You changed it last: someone else must approve it." });
+  // Only the version that was reviewed: a change in between (new updatedAt) makes this a conflict.
+  const { count } = await getPrisma().suppression.updateMany({ where: { id, status: "pending", updatedAt: s.updatedAt }, data: { status: "active", approverId: approver.userId, approvedAt: new Date() } });
   if (count === 0) throw new AppError("CONFLICT", { userMessage: "It changed meanwhile: reload." });
 }
 
@@ -62,10 +65,10 @@ export async function updateSuppression(id: string, patch: SuppressionUpdateRequ
   if (s.status === "revoked" || s.status === "expired") throw new AppError("CONFLICT", { userMessage: `This accepted risk is ${s.status}; propose a new one.` });
   if (s.authorId !== actor.userId && actor.role !== "admin") throw new AppError("FORBIDDEN", { userMessage: "Only its author or an admin can change it." });
   if (patch.expiresAt) checkExpiry(patch.expiresAt);
-  const status = needsApproval(getCheckSeverity(s.checkId)) ? "pending" : s.status;
+  const status = needsApproval(effectiveSeverity(s.checkId, await getCheckSettings())) ? "pending" : s.status;
   await getPrisma().suppression.update({
     where: { id },
-    data: { ...patch, status, ...(status === "pending" ? { approverId: null, approvedAt: null } : {}) },
+    data: { ...patch, status, editorId: actor.userId, ...(status === "pending" ? { approverId: null, approvedAt: null } : {}) },
   });
   return { status };
 }
@@ -85,6 +88,7 @@ export async function listSuppressions(now = new Date()): Promise<SuppressionSum
      FROM suppression s LEFT JOIN cluster c ON c.id = s."clusterId" JOIN "user" a ON a.id = s."authorId" LEFT JOIN "user" ap ON ap.id = s."approverId"
      ORDER BY s."createdAt" DESC`,
   );
+  const settings = await getCheckSettings();
   const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
   return rows.map((r) => {
     const expiresAt = new Date(r.expiresAt as string);
@@ -94,7 +98,7 @@ export async function listSuppressions(now = new Date()): Promise<SuppressionSum
       clusterName: r.clusterName as string | null,
       checkId: r.checkId as string,
       checkTitle: getCheckTitle(r.checkId as string),
-      severity: getCheckSeverity(r.checkId as string),
+      severity: effectiveSeverity(r.checkId as string, settings),
       scope: r.resourcePattern ? "resource" : r.namespace ? "namespace" : "cluster",
       namespace: r.namespace as string | null,
       resourcePattern: r.resourcePattern as string | null,

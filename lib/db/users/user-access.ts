@@ -15,3 +15,17 @@ export async function getLatestIdToken(userId: string, providerId: string): Prom
 export async function setUserRole(id: string, role: Role): Promise<void> {
   await getPrisma().user.update({ where: { id }, data: { role } });
 }
+
+export async function findUserIdByEmail(email: string): Promise<string | null> {
+  const user = await getPrisma().user.findUnique({ where: { email }, select: { id: true } });
+  return user?.id ?? null;
+}
+
+/** Ends every session of a user and revokes their API tokens (a password set by someone else: account recovery). */
+export async function endUserSessionsAndTokens(userId: string): Promise<void> {
+  const prisma = getPrisma();
+  await prisma.$transaction([
+    prisma.session.deleteMany({ where: { userId } }),
+    prisma.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+  ]);
+}

@@ -9,6 +9,7 @@ export const runtime = "nodejs";
 // POST /api/clusters/{id}/scans – scan now: 202 with the snapshot id (the running one if a scan is under way)
 export const POST = withRoute({
   role: "analyst",
+  tokenScope: "scan",
   params: ZClusterParams,
   handler: async ({ params, caller }) => {
     await getClusterOrThrow(params.id);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "suppression" ADD COLUMN     "editorId" TEXT;
