@@ -8,6 +8,39 @@ import { Sparkline } from "./sparkline";
 
 /** "83% evaluated" when some checks could not be (a missing permission, an API the cluster lacks). */
 const coverageText = (coverage: number) => `${Math.floor(coverage * 100)}% of checks evaluated`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The latest scan failed: why, since when, and what to do; the scores below are from the last completed scan. */
+function ScanFailure({ posture }: { posture: ClusterPosture }) {
+  const f = posture.failure;
+  if (!f) return null;
+  return (
+    <div role="alert" data-testid="scan-failure" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      <p className="font-semibold">Latest scan failed: {f.error}</p>
+      <p className="mt-1">
+        {f.failedScans === 1 ? `Failed at ${formatUtc(f.at)} UTC` : `${plural(f.failedScans, "scan")} failed since ${formatUtc(f.since)} UTC`}
+        {" · "}
+        <Link href={`/snapshots/${f.snapshotId}`} className="underline">snapshot #{f.seq}</Link>
+      </p>
+      <p className="mt-1">
+        What to do: check that the cluster&apos;s API server is reachable from Bulwark and its credentials are still valid
+        (Settings → Clusters → Test connection), then scan again.{" "}
+        {posture.snapshotId ? "The scores below are from the last completed scan and may be out of date." : "Until a scan completes there are no scores."}
+      </p>
+    </div>
+  );
+}
+
+/** A score whose coverage is under 90% has no grade: "incomplete", with what could not be evaluated. */
+function Incomplete({ clusterId, coverage }: { clusterId: string; coverage: number }) {
+  return (
+    <Link href={`/clusters/${clusterId}#not-evaluated`} className="text-xs font-medium text-amber-800 underline" data-testid="incomplete">
+      incomplete · {coverageText(coverage)}
+    </Link>
+  );
+}
+
+const findingsLink = (clusterId: string, query: string) => `/findings?cluster=${clusterId}${query}`;
 
 function WeekChange({ current, weekAgo }: { current: number | null; weekAgo: number | null }) {
   if (current === null || weekAgo === null) return <p className="text-xs text-slate-500">no score a week ago</p>;
@@ -29,9 +62,8 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
             </Link>
             {posture.isDemo ? <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 align-middle text-xs font-medium text-sky-800">demo</span> : null}
           </h2>
-          <p className="mt-1 text-sm text-slate-600">
-            {posture.takenAt ? `Last completed scan ${formatUtc(posture.takenAt)} UTC` : "No completed scan yet"}
-            {posture.status === "failed" ? " · last scan failed" : ""}
+          <p className="mt-1 text-sm text-slate-600" data-testid="last-completed">
+            {posture.takenAt ? `Last completed scan #${posture.snapshotSeq} · ${formatUtc(posture.takenAt)} UTC` : "No completed scan yet"}
           </p>
           <div className="mt-2">
             <ScanStatus clusterId={posture.clusterId} runningSnapshotId={posture.runningSnapshotId} canScan={canScan} />
@@ -41,30 +73,39 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
           <div className="text-right">
             <GradeBadge grade={overall.grade} score={overall.score} size="lg" />
             <p className="mt-1 text-xs text-slate-500">{overall.score === null ? "n/a" : `${overall.score.toFixed(1)} overall`}</p>
+            {overall.score !== null && overall.grade === null ? <Incomplete clusterId={posture.clusterId} coverage={overall.coverage} /> : null}
             {history ? <WeekChange current={overall.score} weekAgo={history.weekAgo} /> : null}
             {history ? <Sparkline points={history.points.map((p) => p.score)} label={`Overall score over the last 30 days: ${history.points.map((p) => p.score.toFixed(0)).join(", ")}`} /> : null}
-            {overall.coverage < 1 ? (
+            {overall.coverage < 1 && overall.grade !== null ? (
               <p className="text-xs text-amber-800" data-testid="coverage">
                 <Link href={`/clusters/${posture.clusterId}#not-evaluated`} className="underline">{coverageText(overall.coverage)}</Link>
               </p>
             ) : null}
-            {overall.suppressed > 0 ? <p className="text-xs text-amber-800" data-testid="suppressed-count">{overall.suppressed} accepted risk{overall.suppressed === 1 ? "" : "s"} counted as passing</p> : null}
+            {overall.suppressed > 0 ? (
+              <p className="text-xs text-amber-800">
+                <Link href={findingsLink(posture.clusterId, "&status=suppressed")} className="underline" data-testid="suppressed-count">{plural(overall.suppressed, "finding")} under an accepted risk</Link>, counted as passing
+              </p>
+            ) : null}
           </div>
         ) : null}
       </header>
+      <ScanFailure posture={posture} />
       {layers.length ? (
         <dl className="mt-4 grid grid-cols-5 gap-3">
           {layers.map((l) => (
             <div key={l.layer} className="rounded-md bg-slate-50 p-3 text-center">
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">
-                <Link href={`/findings?cluster=${posture.clusterId}&layer=${l.layer}`} className="hover:underline" aria-label={`${l.layer}: failing checks`}>{l.layer}</Link>
+                <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}`)} className="hover:underline" aria-label={`${l.layer}: open findings`}>{l.layer}</Link>
               </dt>
               <dd className="mt-2 flex flex-col items-center gap-1">
                 <GradeBadge grade={l.grade} score={l.score} />
-                <span className="text-xs text-slate-600">{l.score === null ? "not evaluated" : `${l.score.toFixed(1)} · ${l.failed} failing`}</span>
-                {l.score !== null && l.coverage < 1 ? <span className="text-xs text-amber-800">{coverageText(l.coverage)}</span> : null}
-                {l.suppressed > 0 ? <span className="text-xs text-amber-800">{l.suppressed} accepted</span> : null}
-                {l.critical + l.high > 0 ? <span className="text-xs font-medium text-red-700">{l.critical} critical, {l.high} high</span> : null}
+                {l.score === null ? <span className="text-xs text-slate-600">nothing to evaluate</span> : <span className="text-xs text-slate-600">{l.score.toFixed(1)}</span>}
+                {l.score !== null && l.grade === null ? <Incomplete clusterId={posture.clusterId} coverage={l.coverage} /> : null}
+                {l.grade !== null && l.coverage < 1 ? <span className="text-xs text-amber-800">{coverageText(l.coverage)}</span> : null}
+                <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}`)} className="text-xs text-slate-700 underline" data-testid={`count-${l.layer}-open`}>{plural(l.failed, "open finding")}</Link>
+                {l.critical > 0 ? <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}&severity=critical`)} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-critical`}>{l.critical} critical</Link> : null}
+                {l.high > 0 ? <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}&severity=high`)} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-high`}>{l.high} high</Link> : null}
+                {l.suppressed > 0 ? <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}&status=suppressed`)} className="text-xs text-amber-800 underline" data-testid={`count-${l.layer}-suppressed`}>{l.suppressed} accepted risk</Link> : null}
               </dd>
             </div>
           ))}

@@ -22,7 +22,7 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
   const [trendRows, weekly, criticalHigh, resolveTimes, worst, open] = await Promise.all([
     pool.query<{ day: string; layer: string | null; score: number | null }>(
       `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, l.layer::text AS layer, avg(l.score)::float8 AS score
-       FROM d JOIN layer_score l ON l."snapshotId" = d.id GROUP BY d.day, l.layer ORDER BY d.day`,
+       FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.current GROUP BY d.day, l.layer ORDER BY d.day`,
       [ids, since],
     ),
     pool.query<{ week: string; opened: number; resolved: number }>(
@@ -35,7 +35,7 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
     ),
     pool.query<{ day: string; critical: number; high: number }>(
       `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, sum(l.critical)::int AS critical, sum(l.high)::int AS high
-       FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.layer IS NULL GROUP BY d.day ORDER BY d.day`,
+       FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.current AND l.layer IS NULL GROUP BY d.day ORDER BY d.day`,
       [ids, since],
     ),
     pool.query<{ severity: string; resolved: number; meanHours: number | null }>(
