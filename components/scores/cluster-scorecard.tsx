@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ClusterPosture } from "@/lib/api/schemas/scores";
+import { scorecardLink } from "@/lib/api/scorecard-links";
 import { formatUtc } from "@/lib/format-date";
 import { ScanStatus } from "@/components/clusters/scan-status";
 import type { OverallHistory } from "@/lib/api/schemas/scores";
@@ -40,7 +41,6 @@ function Incomplete({ clusterId, coverage }: { clusterId: string; coverage: numb
   );
 }
 
-const findingsLink = (clusterId: string, query: string) => `/findings?cluster=${clusterId}${query}`;
 
 function WeekChange({ current, weekAgo }: { current: number | null; weekAgo: number | null }) {
   if (current === null || weekAgo === null) return <p className="text-xs text-slate-500">no score a week ago</p>;
@@ -83,7 +83,7 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
             ) : null}
             {overall.suppressed > 0 ? (
               <p className="text-xs text-amber-800">
-                <Link href={findingsLink(posture.clusterId, "&status=suppressed")} className="underline" data-testid="suppressed-count">{plural(overall.suppressed, "finding")} under an accepted risk</Link>, counted as passing
+                <Link href={scorecardLink(posture.clusterId, null, "suppressed")} className="underline" data-testid="suppressed-count">{plural(overall.suppressed, "finding")} under an accepted risk</Link>, counted as passing
               </p>
             ) : null}
           </div>
@@ -95,17 +95,17 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
           {layers.map((l) => (
             <div key={l.layer} className="rounded-md bg-slate-50 p-3 text-center">
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">
-                <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}`)} className="hover:underline" aria-label={`${l.layer}: open findings`}>{l.layer}</Link>
+                <Link href={scorecardLink(posture.clusterId, l.layer, "open")} className="hover:underline" aria-label={`${l.layer}: open findings`}>{l.layer}</Link>
               </dt>
               <dd className="mt-2 flex flex-col items-center gap-1">
                 <GradeBadge grade={l.grade} score={l.score} />
                 {l.score === null ? <span className="text-xs text-slate-600">nothing to evaluate</span> : <span className="text-xs text-slate-600">{l.score.toFixed(1)}</span>}
                 {l.score !== null && l.grade === null ? <Incomplete clusterId={posture.clusterId} coverage={l.coverage} /> : null}
                 {l.grade !== null && l.coverage < 1 ? <span className="text-xs text-amber-800">{coverageText(l.coverage)}</span> : null}
-                <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}`)} className="text-xs text-slate-700 underline" data-testid={`count-${l.layer}-open`}>{plural(l.failed, "open finding")}</Link>
-                {l.critical > 0 ? <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}&severity=critical`)} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-critical`}>{l.critical} critical</Link> : null}
-                {l.high > 0 ? <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}&severity=high`)} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-high`}>{l.high} high</Link> : null}
-                {l.suppressed > 0 ? <Link href={findingsLink(posture.clusterId, `&layer=${l.layer}&status=suppressed`)} className="text-xs text-amber-800 underline" data-testid={`count-${l.layer}-suppressed`}>{l.suppressed} accepted risk</Link> : null}
+                <Link href={scorecardLink(posture.clusterId, l.layer, "open")} className="text-xs text-slate-700 underline" data-testid={`count-${l.layer}-open`}>{plural(l.failed, "open finding")}</Link>
+                {l.critical > 0 ? <Link href={scorecardLink(posture.clusterId, l.layer, "critical")} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-critical`}>{l.critical} critical</Link> : null}
+                {l.high > 0 ? <Link href={scorecardLink(posture.clusterId, l.layer, "high")} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-high`}>{l.high} high</Link> : null}
+                {l.suppressed > 0 ? <Link href={scorecardLink(posture.clusterId, l.layer, "suppressed")} className="text-xs text-amber-800 underline" data-testid={`count-${l.layer}-suppressed`}>{l.suppressed} under an accepted risk</Link> : null}
               </dd>
             </div>
           ))}
