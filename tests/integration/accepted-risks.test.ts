@@ -55,7 +55,7 @@ describe("accepted risks, end to end", () => {
     const suppressed = await listFindings(ZFindingListQuery.parse({ cluster: clusterId, status: "suppressed" }));
     expect(suppressed.data.map((f) => f.id)).toEqual([finding.id]);
     expect(suppressed.data[0]).toMatchObject({ suppressionReason: expect.stringContaining("air-gapped"), suppressionApprover: bob.email });
-    const approvedScan = await scan(clusterId, new Date(now));
+    const approvedScan = await scan(clusterId, new Date());
     expect(approvedScan.overall.score!).toBeGreaterThan(first.overall.score!);
     expect(approvedScan.container.suppressed).toBe(1);
 
