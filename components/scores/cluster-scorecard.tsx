@@ -32,22 +32,27 @@ function ScanFailure({ posture }: { posture: ClusterPosture }) {
   );
 }
 
-/** A score whose coverage is under 90% has no grade: "incomplete", with what could not be evaluated. */
-function Incomplete({ clusterId, coverage }: { clusterId: string; coverage: number }) {
+/**
+ * Coverage under 100%, linked to what could not be evaluated and the permission that fixes it.
+ * Under 90% the score has no grade: it reads "incomplete".
+ */
+function Coverage({ clusterId, summary, testId }: { clusterId: string; summary: ClusterPosture["scores"][number]; testId: string }) {
+  if (summary.score === null || summary.coverage >= 1) return null;
+  const incomplete = summary.grade === null;
   return (
-    <Link href={`/clusters/${clusterId}#not-evaluated`} className="text-xs font-medium text-amber-800 underline" data-testid="incomplete">
-      incomplete · {coverageText(coverage)}
-    </Link>
+    <span className="text-xs text-amber-800" data-testid={testId}>
+      <Link href={`/clusters/${clusterId}#not-evaluated`} className={incomplete ? "font-medium underline" : "underline"}>
+        {incomplete ? "incomplete · " : ""}{coverageText(summary.coverage)}
+      </Link>
+    </span>
   );
 }
-
 
 function WeekChange({ current, weekAgo }: { current: number | null; weekAgo: number | null }) {
   if (current === null || weekAgo === null) return <p className="text-xs text-slate-500">no score a week ago</p>;
   const d = current - weekAgo;
   return <p className={`text-xs ${d > 0 ? "text-emerald-700" : d < 0 ? "text-red-700" : "text-slate-500"}`} data-testid="week-change">{d > 0 ? "▲ +" : d < 0 ? "▼ " : "± "}{d.toFixed(1)} since a week ago</p>;
 }
-
 
 /** One cluster's overall grade and its five layer grades from the latest completed scan. */
 export function ClusterScorecard({ posture, canScan, history }: { posture: ClusterPosture; canScan: boolean; history?: OverallHistory }) {
@@ -73,14 +78,9 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
           <div className="text-right">
             <GradeBadge grade={overall.grade} score={overall.score} size="lg" />
             <p className="mt-1 text-xs text-slate-500">{overall.score === null ? "n/a" : `${overall.score.toFixed(1)} overall`}</p>
-            {overall.score !== null && overall.grade === null ? <Incomplete clusterId={posture.clusterId} coverage={overall.coverage} /> : null}
             {history ? <WeekChange current={overall.score} weekAgo={history.weekAgo} /> : null}
             {history ? <Sparkline points={history.points.map((p) => p.score)} label={`Overall score over the last 30 days: ${history.points.map((p) => p.score.toFixed(0)).join(", ")}`} /> : null}
-            {overall.coverage < 1 && overall.grade !== null ? (
-              <p className="text-xs text-amber-800" data-testid="coverage">
-                <Link href={`/clusters/${posture.clusterId}#not-evaluated`} className="underline">{coverageText(overall.coverage)}</Link>
-              </p>
-            ) : null}
+            <p><Coverage clusterId={posture.clusterId} summary={overall} testId="coverage" /></p>
             {overall.suppressed > 0 ? (
               <p className="text-xs text-amber-800">
                 <Link href={scorecardLink(posture.clusterId, null, "suppressed")} className="underline" data-testid="suppressed-count">{plural(overall.suppressed, "finding")} under an accepted risk</Link>, counted as passing
@@ -100,8 +100,7 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
               <dd className="mt-2 flex flex-col items-center gap-1">
                 <GradeBadge grade={l.grade} score={l.score} />
                 {l.score === null ? <span className="text-xs text-slate-600">nothing to evaluate</span> : <span className="text-xs text-slate-600">{l.score.toFixed(1)}</span>}
-                {l.score !== null && l.grade === null ? <Incomplete clusterId={posture.clusterId} coverage={l.coverage} /> : null}
-                {l.grade !== null && l.coverage < 1 ? <span className="text-xs text-amber-800">{coverageText(l.coverage)}</span> : null}
+                <Coverage clusterId={posture.clusterId} summary={l} testId={`coverage-${l.layer}`} />
                 <Link href={scorecardLink(posture.clusterId, l.layer, "open")} className="text-xs text-slate-700 underline" data-testid={`count-${l.layer}-open`}>{plural(l.failed, "open finding")}</Link>
                 {l.critical > 0 ? <Link href={scorecardLink(posture.clusterId, l.layer, "critical")} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-critical`}>{l.critical} critical</Link> : null}
                 {l.high > 0 ? <Link href={scorecardLink(posture.clusterId, l.layer, "high")} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-high`}>{l.high} high</Link> : null}

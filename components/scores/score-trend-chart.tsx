@@ -22,7 +22,7 @@ export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
   // Within a few days, ticks need the time too, or a week's axis reads "1 Dec … 1 Dec".
   const tick = (t: number) => (span < 3 * 86_400_000 ? formatUtc(new Date(t).toISOString()) : formatUtcDay(new Date(t).toISOString()));
   return (
-    <div className="h-72 w-full" role="img" aria-label={`Score trend over ${points.length} points`}>
+    <div className="h-72 w-full" role="img" aria-label={`Score trend over ${points.length} snapshots and re-scores`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />

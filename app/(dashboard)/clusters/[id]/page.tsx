@@ -101,10 +101,10 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="moved" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <h2 id="moved" className="mb-2 text-base font-semibold">Why the score moved</h2>
+          <h2 id="moved" className="mb-2 text-base font-semibold">Why the score moved{movement.previousSeq ? ` since snapshot #${movement.previousSeq}` : ""}</h2>
           {movement.previousSeq === null ? <p className="text-slate-600">{movement.latestSeq === null ? "No completed scan yet." : "One completed scan so far: nothing to compare with."}</p> : (
             <>
-              <p className="mb-2 text-slate-600">Snapshot #{movement.latestSeq} ({formatUtc(movement.latestAt!)} UTC) against #{movement.previousSeq} ({formatUtc(movement.previousAt!)} UTC).</p>
+              <p className="mb-2 text-slate-600">Snapshot #{movement.latestSeq} ({formatUtc(movement.latestAt!)} UTC, with any accepted risks changed since) against #{movement.previousSeq} ({formatUtc(movement.previousAt!)} UTC).</p>
               {movement.layers.every((l) => l.current === l.previous) && movement.checks.length === 0 ? (
                 <p className="text-slate-700" data-testid="unchanged">Nothing changed: the same findings and the same scores.</p>
               ) : (
@@ -136,7 +136,7 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
               {movement.topFailing.map((c) => (
                 <li key={c.checkId} className="flex justify-between gap-2">
                   <span><SeverityBadge severity={c.severity as Severity} /> <Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`}>{c.title}</Link></span>
-                  <span className="whitespace-nowrap text-slate-600" data-testid="top-failing-count">{c.open} open finding{c.open === 1 ? "" : "s"}</span>
+                  <Link className="whitespace-nowrap text-slate-600 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`} data-testid={`count-check-${c.checkId}`}>{c.open} open finding{c.open === 1 ? "" : "s"}</Link>
                 </li>
               ))}
             </ol>
