@@ -71,7 +71,7 @@ test("[NUMBERS]: a cluster whose scan fails shows the failure, its reason and wh
   const kubeconfig = readFileSync(STAGING_KUBECONFIG, "utf8").replace(/https:\/\/127\.0\.0\.1:\d+/, `https://127.0.0.1:${await closedPort()}`);
   const created = await page.request.post("/api/clusters", { data: { source: "kubeconfig_upload", name: "unreachable", kubeconfig }, headers: { origin: APP_URL } });
   expect(created.status()).toBe(201);
-  const { data } = (await created.json()) as { data: { id: string } };
+  const data = (await created.json()) as { id: string };
   await page.request.post(`/api/clusters/${data.id}/scans`, { headers: { origin: APP_URL } });
   await expect(async () => {
     const posture = (await (await page.request.get(`/api/clusters/${data.id}/posture`)).json()) as { data: { failure: unknown } };

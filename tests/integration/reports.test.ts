@@ -47,5 +47,11 @@ describe("reports compare like with like", () => {
     expect(stayed.start!.score).toBe(overall[0]);
     expect(stayed.end!.score).toBe(overall.at(-1));
     expect(stayed.joinedAt).toBeNull();
+
+    // Alone, a cluster first scanned inside the period is compared from its first scan.
+    const alone = await buildReport(ZReportQuery.parse({ clusters: joiner, days: "30" }), now);
+    expect(alone).toMatchObject({ compared: [joiner], comparedFrom: new Date(now.getTime() - 5 * DAY).toISOString() });
+    expect(alone.trend.length).toBe(6);
+    expect(alone.openBySeverity.high).toBe(alone.criticalHigh.at(-1)!.high);
   });
 });

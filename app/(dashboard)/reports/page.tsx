@@ -87,7 +87,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </dl>
       <p className="mt-2 text-xs text-slate-500" data-testid="report-compared">
         {report.compared.length
-          ? `Fleet figures compare like with like: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends of the period, each day at its latest completed scan. Clusters that joined during the period are listed below, apart.`
+          ? `Fleet figures compare like with like from ${formatUtcDay(report.comparedFrom)}: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends, each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
           : "No cluster was scanned both at the start and at the end of this period, so there is nothing to compare; see each cluster below."}
       </p>
       <Section id="per-cluster" title="Per cluster: start and end of the period">

@@ -40,5 +40,7 @@ export type Report = {
   openBySeverity: Record<string, number>;
   /** The clusters the fleet figures compare: present with a completed scan at both ends of the period. */
   compared: string[];
+  /** Where the comparison starts: the period's start, or the first scan of any of the clusters if later. */
+  comparedFrom: string;
   perCluster: ClusterChange[];
 };

@@ -5,6 +5,14 @@ import { getPool } from "../pool";
 
 const SEVERITIES = ["critical", "high", "medium", "low"];
 
+async function firstScans(ids: string[]): Promise<(Date | null)[]> {
+  const { rows } = await getPool().query<{ at: Date | null }>(
+    `SELECT min("startedAt") AS at FROM snapshot WHERE "clusterId" = ANY($1) AND status IN ('succeeded', 'partial') GROUP BY "clusterId"`,
+    [ids],
+  );
+  return rows.map((r) => r.at);
+}
+
 type Ends = { id: string; name: string; firstAt: Date | null; baseline: number | null; startScore: number | null; startCH: number | null; endScore: number | null; endCH: number | null };
 
 /** Each cluster's first completed scan, and its overall figures at the start and at the end of the period. */
@@ -23,7 +31,8 @@ async function clusterEnds(ids: string[], since: Date): Promise<Ends[]> {
 /**
  * A manager's report over chosen clusters and period, from stored scores and finding
  * lifetimes: no snapshot is re-read. Fleet figures compare like with like: only the clusters
- * with a completed scan at both ends of the period, each day taking each one's latest
+ * with a completed scan at both ends of the period (from its start, or from the first scan of
+ * any of them if that came later), each day taking each one's latest
  * completed snapshot up to that day (so a cluster joining never makes the curve jump); the
  * clusters that joined are listed apart with their baseline. The "open now" tiles are the
  * charts' last day. Weekly new excludes each cluster's baseline scan.
@@ -33,8 +42,11 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
   const all = await getPrisma().cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
   const clusters = query.clusters.length ? all.filter((c) => query.clusters.includes(c.id)) : all;
   const ids = clusters.map((c) => c.id);
-  const ends = await clusterEnds(ids, since);
-  const compared = ends.filter((e) => e.startScore !== null || e.startCH !== null).map((e) => e.id);
+  // The comparison starts at the period's start, or when the first of the clusters was first scanned if later.
+  const firsts = (await firstScans(ids)).filter((t): t is Date => t !== null);
+  const from = new Date(Math.max(since.getTime(), Math.min(...firsts.map((t) => t.getTime()), now.getTime())));
+  const ends = await clusterEnds(ids, from);
+  const compared = ends.filter((e) => e.startCH !== null).map((e) => e.id);
   const pool = getPool();
   // Each compared cluster's latest completed snapshot as of the end of each day of the period.
   const daily = `SELECT d.day, s.id FROM generate_series(date_trunc('day', $2::timestamptz), date_trunc('day', $3::timestamptz), interval '1 day') AS d(day)
@@ -44,7 +56,7 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
     pool.query<{ day: string; layer: string | null; score: number | null }>(
       `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, l.layer::text AS layer, avg(l.score)::float8 AS score
        FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.current GROUP BY d.day, l.layer ORDER BY d.day`,
-      [compared, since, now],
+      [compared, from, now],
     ),
     pool.query<{ week: string; opened: number; resolved: number }>(
       `WITH w AS (SELECT generate_series(date_trunc('week', $2::timestamp), date_trunc('week', $3::timestamp), interval '1 week') AS week)
@@ -52,12 +64,12 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
          (SELECT count(*)::int FROM finding f WHERE f."clusterId" = ANY($1) AND f."firstSeenAt" >= w.week AND f."firstSeenAt" < w.week + interval '1 week' AND f."firstSeq" > 1) AS opened,
          (SELECT count(*)::int FROM finding f WHERE f."clusterId" = ANY($1) AND f."resolvedAt" >= w.week AND f."resolvedAt" < w.week + interval '1 week') AS resolved
        FROM w ORDER BY w.week`,
-      [compared, since, now],
+      [compared, from, now],
     ),
     pool.query<{ day: string; critical: number; high: number; medium: number; low: number }>(
       `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, sum(l.critical)::int AS critical, sum(l.high)::int AS high, sum(l.medium)::int AS medium, sum(l.low)::int AS low
        FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.current AND l.layer IS NULL GROUP BY d.day ORDER BY d.day`,
-      [compared, since, now],
+      [compared, from, now],
     ),
     pool.query<{ severity: string; resolved: number; meanHours: number | null }>(
       `SELECT f.severity::text AS severity, count(*)::int AS resolved, avg(extract(epoch FROM f."resolvedAt" - f."firstSeenAt") / 3600)::float8 AS "meanHours"
@@ -90,8 +102,9 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
     worstNamespaces: worst.rows,
     openBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, lastDay?.[s as "critical"] ?? 0])),
     compared,
+    comparedFrom: from.toISOString(),
     perCluster: ends.map((e) => {
-      const joinedAt = e.firstAt && e.firstAt > since ? e.firstAt.toISOString() : null;
+      const joinedAt = e.firstAt && e.firstAt > from ? e.firstAt.toISOString() : null;
       return {
         id: e.id,
         name: e.name,
