@@ -1,6 +1,7 @@
 import type { Layer } from "@/lib/checks/types";
 import { rescoreStored, type ScoreSummary, type Scores, type StoredCheck } from "@/lib/scoring/score";
 import { suppressionPredicate } from "@/lib/suppressions/match-suppression";
+import { log } from "@/lib/log";
 import { getPool } from "../pool";
 import { listActiveRules } from "../suppressions/list-active-rules";
 import { writeScoreRevision } from "./write-scores";
@@ -72,7 +73,12 @@ export async function rescoreForAcceptedRisk(suppressionId: string, change: Acce
   const rule = rows[0];
   if (!rule) return;
   const clusters = rule.clusterId ? [rule.clusterId] : (await getPool().query<{ id: string }>(`SELECT id FROM cluster`)).rows.map((c) => c.id);
-  for (const id of clusters) await rescoreLatestSnapshot(id, `accepted risk ${change}: ${rule.checkId}`);
+  for (const id of clusters) {
+    // The change itself is saved: a failed re-score must not report it as failed (the next scan scores it anyway).
+    await rescoreLatestSnapshot(id, `accepted risk ${change}: ${rule.checkId}`).catch((error: unknown) =>
+      log.warn({ clusterId: id, suppressionId, err: error instanceof Error ? error.message : String(error) }, "re-score after an accepted risk changed failed"),
+    );
+  }
 }
 
 /**
