@@ -181,7 +181,7 @@ test("[SETTINGS]: an admin adds a cluster from an uploaded kubeconfig, tests it,
   // Its scanner may not list network policies: the network checks are left out, and the card says so.
   await card.getByTestId("coverage").getByRole("link", { name: /\d+% of checks evaluated$/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cluster staging" })).toBeVisible();
-  const left = page.getByRole("region", { name: "Checks left out of the scores" });
+  const left = page.getByRole("region", { name: "Checks that could not be evaluated" });
   await expect(left.getByTestId("not-evaluated")).toContainText("network.namespace-no-policy");
   await expect(left.getByTestId("not-evaluated").getByRole("listitem").first()).toContainText(/networkpolicies.* 403|403.*networkpolicies|forbidden/i);
   await expect(page.getByRole("region", { name: "What the latest completed scan could not collect" })).toContainText("networkpolicies.networking.k8s.io");

@@ -144,7 +144,7 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
         </section>
       </div>
       <section aria-labelledby="not-evaluated-title" id="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="not-evaluated-title" className="mb-2 text-base font-semibold">Checks left out of the scores</h2>
+        <h2 id="not-evaluated-title" className="mb-2 text-base font-semibold">Checks that could not be evaluated</h2>
         <LatestCompleted posture={detail.posture}>
           <NotEvaluatedList checks={detail.notEvaluated} coverage={detail.posture.scores[0]?.coverage} />
         </LatestCompleted>
