@@ -9,7 +9,7 @@ import { scorecardLink, type ScorecardCount } from "@/lib/api/scorecard-links";
 import { LAYERS } from "@/lib/checks/types";
 import { registerCluster } from "@/lib/clusters/register-cluster";
 import { getPool } from "@/lib/db/pool";
-import { expireAcceptedRisks } from "@/lib/db/snapshots/rescore-latest";
+import { expireAcceptedRisks, rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
@@ -201,5 +201,25 @@ describe("every number Bulwark shows is true", () => {
       { revision: 3, cause: expect.stringMatching(/^accepted risk created: /) },
       { revision: 4, cause: expect.stringMatching(/^accepted risk expired: /) },
     ]);
+  });
+
+  it("re-scores a scan stored after an accepted risk changed while it ran", async () => {
+    const cookie = await viewer();
+    const alice = (await signIn((await makeUser("analyst", "alice")).email)).cookie;
+    const { id } = await fixtureCluster();
+    await scan(id);
+    const medium = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` })).json()) as { data: { id: string }[] };
+    const rulesReadAt = new Date();
+    const before = await posture(id, cookie);
+    // As if it were approved between the scan reading the rules and storing its scores: no re-score yet.
+    const created = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Approved while a scan ran", expiresAt: new Date(Date.now() + DAY).toISOString() } });
+    expect(created.status).toBe(201);
+    await getPool().query(`DELETE FROM layer_score WHERE "clusterId" = $1 AND revision > 0`, [id]);
+    await getPool().query(`UPDATE layer_score SET current = true WHERE "clusterId" = $1`, [id]);
+    expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
+    await rescoreIfRisksChangedSince(id, rulesReadAt);
+    expect(layerOf(await posture(id, cookie), null).suppressed).toBeGreaterThan(0);
+    const { rows } = await getPool().query<{ cause: string }>(`SELECT cause FROM layer_score WHERE "clusterId" = $1 AND layer IS NULL AND current`, [id]);
+    expect(rows).toEqual([{ cause: expect.stringMatching(/^accepted risk changed during the scan: /) }]);
   });
 });

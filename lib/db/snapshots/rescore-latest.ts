@@ -95,3 +95,16 @@ export async function expireAcceptedRisks(now = new Date()): Promise<number> {
   for (const r of rows) await rescoreLatestSnapshot(r.clusterId, `accepted risk expired: ${r.checks}`, now);
   return rows.length;
 }
+
+/**
+ * A scan scores under the accepted risks in force when it started: one approved, revoked or
+ * changed while it ran (wall-clock `since`) re-scores it as soon as it is stored. Expiries are
+ * left out: the scan itself marks those and scores them.
+ */
+export async function rescoreIfRisksChangedSince(clusterId: string, since: Date): Promise<void> {
+  const { rows } = await getPool().query<{ checks: string | null }>(
+    `SELECT string_agg(DISTINCT "checkId", ', ') AS checks FROM suppression WHERE "clusterId" = $1 AND "updatedAt" > $2 AND status <> 'expired'`,
+    [clusterId, since],
+  );
+  if (rows[0]?.checks) await rescoreLatestSnapshot(clusterId, `accepted risk changed during the scan: ${rows[0].checks}`);
+}
