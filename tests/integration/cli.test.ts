@@ -38,6 +38,8 @@ describe("bulwark scan --manifests", () => {
     ]);
     expect(report.warnings).toStrictEqual([`${FIXTURES}/app/rendered.yaml:33: skipped a document that is not a Kubernetes object (no apiVersion and kind)`]);
     expect(report.scores.layers.pod).toMatchObject({ score: expect.any(Number), grade: expect.stringMatching(/^[A-F]$/), evaluated: expect.any(Number), failed: expect.any(Number) });
+    // Manifests say nothing about nodes: unknown, so the node layer scores 0 with no grade, never 100.
+    expect(report.scores.layers.node).toMatchObject({ score: 0, grade: null, coverage: 0 });
     expect(report.checks.find((c: { id: string }) => c.id === "pod.privileged")).toMatchObject({ layer: "pod", severity: "critical", references: expect.arrayContaining(["PSS baseline: Privileged Containers"]) });
   });
 
