@@ -10,7 +10,7 @@ for (const [name, fx] of [["demo@0", demoCluster(0)], ["demo@3", demoCluster(3)]
   const c = await startFakeCluster(fx);
   const r = await scanCluster({ type: "kubeconfig-text", text: c.kubeconfig, origin: name }, { allowExec: false, allowLoopback: true }, DEFAULT_SETTINGS, new Date("2026-11-23T00:00:00Z"));
   const l = r.scores.layers;
-  console.log(name.padEnd(10), `overall ${r.scores.overall.score} ${r.scores.overall.grade}`, Object.entries(l).map(([k, v]) => `${k} ${v.score} ${v.grade}`).join(" | "), `findings ${r.findings.length}`, "notEval:", r.notEvaluated.map((n) => n.checkId).join(","));
+  console.log(name.padEnd(10), `overall ${r.scores.overall.score} ${r.scores.overall.grade ?? "incomplete"}`, Object.entries(l).map(([k, v]) => `${k} ${v.score} ${v.grade ?? "incomplete"}`).join(" | "), `findings ${r.findings.length}`, "notEval:", r.notEvaluated.map((n) => n.checkId).join(","));
   if (process.argv[2] === name) for (const f of r.findings) console.log("  ", f.severity, f.checkId, f.resource.kind, f.resource.name, "-", f.message);
   await c.close();
 }

@@ -6,7 +6,7 @@ import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
 
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
-export function CheckCatalog({ failing, settings }: { failing: Map<string, { clusterId: string; clusterName: string; resources: number }[]>; settings: CheckSettings }) {
+export function CheckCatalog({ failing, settings }: { failing: Map<string, { clusterId: string; clusterName: string; open: number }[]>; settings: CheckSettings }) {
   return (
     <div className="space-y-8">
       {LAYERS.map((layer) => {
@@ -46,7 +46,7 @@ export function CheckCatalog({ failing, settings }: { failing: Map<string, { clu
                             {failing.get(c.id)!.map((f, i) => (
                               <span key={f.clusterId}>
                                 {i ? " · " : ""}
-                                <Link className="text-sky-800 underline" href={`/findings?cluster=${f.clusterId}&check=${encodeURIComponent(c.id)}&status=all`}>{f.clusterName}</Link> ({f.resources} resource{f.resources === 1 ? "" : "s"})
+                                <Link className="text-sky-800 underline" href={`/findings?cluster=${f.clusterId}&check=${encodeURIComponent(c.id)}`}>{f.clusterName}</Link> ({f.open} open finding{f.open === 1 ? "" : "s"})
                               </span>
                             ))}
                           </p>

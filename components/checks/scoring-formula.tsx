@@ -1,20 +1,29 @@
-import { GRADE_BANDS, SEVERITY_WEIGHT } from "@/lib/scoring/weights";
+import { GRADE_BANDS, MIN_GRADED_COVERAGE, SEVERITY_WEIGHT } from "@/lib/scoring/weights";
 
 export function ScoringFormula() {
   return (
     <section aria-labelledby="scoring" className="mb-8 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
       <h2 id="scoring" className="mb-2 text-base font-semibold text-slate-900">How scores are computed</h2>
       <p>
-        For each check, the pass ratio is passing resources ÷ evaluated resources (accepted risks count as passing and
-        are shown separately). A layer&apos;s score is <code className="font-mono">100 × Σ w(severity) × passRatio ÷ Σ w(severity)</code>{" "}
-        over the checks that evaluated at least one resource, with weights{" "}
+        For each check, the pass ratio is passing resources ÷ evaluated resources (findings under an accepted risk count as
+        passing and are shown separately). A layer&apos;s score is <code className="font-mono">100 × Σ w(severity) × passRatio ÷ Σ w(severity)</code>{" "}
+        over the checks that evaluated at least one resource and the checks that could not be evaluated, with weights{" "}
         {Object.entries(SEVERITY_WEIGHT).map(([s, w]) => `${s} ${w}`).join(", ")}. The overall score is the mean of the
-        layer scores; namespaces are scored the same way over their own resources.
+        layer scores; namespaces are scored the same way over their own resources. A layer with nothing to evaluate (no
+        workloads, say) has no score and is left out of the mean.
       </p>
       <p className="mt-2">
-        Grades: {GRADE_BANDS.filter((b) => b.grade !== "F").map((b) => `${b.grade} ≥ ${b.min}`).join(", ")}, F below. Checks
-        that could not be evaluated (for example, a permission was missing) are left out and lower the coverage figure
-        instead — they never count as a pass.
+        <strong>Unknown is not safe.</strong> A check that could not be evaluated (a permission missing, an API the cluster
+        does not serve) counts with a pass ratio of 0, as if it failed everywhere: losing read access can only lower a score,
+        never raise it. Coverage is the share of the checks, by weight, that could be evaluated. Under{" "}
+        {Math.round(MIN_GRADED_COVERAGE * 100)}% coverage a layer (or the overall score) gets no letter grade: it shows
+        &quot;incomplete&quot; with its coverage and links to the checks that could not be evaluated and the permission that
+        fixes each. The <code className="font-mono">bulwark</code> CLI scores the same way.
+      </p>
+      <p className="mt-2">
+        Grades: {GRADE_BANDS.filter((b) => b.grade !== "F").map((b) => `${b.grade} ≥ ${b.min}`).join(", ")}, F below. When an
+        accepted risk is approved, revoked or expires, the latest snapshot is scored again at once; the trend shows the step
+        at that time.
       </p>
     </section>
   );

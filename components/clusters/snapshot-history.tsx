@@ -10,7 +10,8 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
       <caption className="sr-only">Recent snapshots, newest first</caption>
       <thead className="text-xs uppercase text-slate-500">
         <tr>
-          <th scope="col" className="py-2">Taken (UTC)</th>
+          <th scope="col" className="py-2">#</th>
+          <th scope="col">Taken (UTC)</th>
           <th scope="col">Status</th>
           <th scope="col">Overall</th>
           <th scope="col">Findings</th>
@@ -21,7 +22,8 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className="py-2">
+            <td className="py-2 text-slate-500">#{r.seq}</td>
+            <td>
               <Link href={`/snapshots/${r.id}`} className="text-sky-800 hover:underline">
                 {formatUtc(r.startedAt)}
                 {r.trigger === "import" ? " (history)" : ""}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { FINDING_SORTS, FINDING_STATUSES, type FindingFilters as Filters } from "@/lib/api/schemas/findings";
+import { FINDING_SORTS, FINDING_STATUS_LABEL, FINDING_STATUSES, type FindingFilters as Filters } from "@/lib/api/schemas/findings";
 import { LAYERS, SEVERITIES } from "@/lib/checks/types";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -45,7 +45,7 @@ export function FindingFilters({ filters, clusters, checks }: { filters: Filters
       </label>
       <label>Status
         <select name="status" defaultValue={filters.status} className={INPUT}>
-          {FINDING_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          {FINDING_STATUSES.map((s) => <option key={s} value={s}>{FINDING_STATUS_LABEL[s]}</option>)}
         </select>
       </label>
       <fieldset><legend>Layer</legend>

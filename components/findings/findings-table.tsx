@@ -3,7 +3,7 @@
 import { createColumnHelper, flexRender, tableFeatures, useTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { SeverityBadge } from "@/components/checks/severity-badge";
-import type { FindingRow } from "@/lib/api/schemas/findings";
+import { FINDING_STATUS_LABEL, type FindingRow } from "@/lib/api/schemas/findings";
 import type { Severity } from "@/lib/checks/types";
 import { formatUtc } from "@/lib/format-date";
 
@@ -29,7 +29,7 @@ const COLUMNS = column.columns([
   column.accessor("message", { header: "Message", cell: (c) => <span className="line-clamp-2">{c.getValue()}</span> }),
   column.accessor("clusterName", { header: "Cluster" }),
   column.accessor("layer", { header: "Layer" }),
-  column.accessor("status", { header: "Status" }),
+  column.accessor("status", { header: "Status", cell: (c) => FINDING_STATUS_LABEL[c.getValue()] }),
   column.accessor("firstSeenAt", { header: "First seen (UTC)", cell: (c) => formatUtc(c.getValue()) }),
 ]);
 

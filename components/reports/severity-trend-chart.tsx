@@ -15,8 +15,8 @@ export function SeverityTrendChart({ points }: { points: SeverityPoint[] }) {
           <YAxis allowDecimals={false} fontSize={12} width={40} />
           <Tooltip labelFormatter={(v) => formatUtcDay(String(v))} />
           <Legend />
-          <Line dataKey="critical" name="Critical" stroke="#991b1b" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line dataKey="high" name="High" stroke="#ea580c" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="critical" name="Critical" stroke="#991b1b" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+          <Line type="linear" dataKey="high" name="High" stroke="#ea580c" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

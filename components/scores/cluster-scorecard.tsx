@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ClusterPosture } from "@/lib/api/schemas/scores";
+import { scorecardLink } from "@/lib/api/scorecard-links";
 import { formatUtc } from "@/lib/format-date";
 import { ScanStatus } from "@/components/clusters/scan-status";
 import type { OverallHistory } from "@/lib/api/schemas/scores";
@@ -8,13 +9,50 @@ import { Sparkline } from "./sparkline";
 
 /** "83% evaluated" when some checks could not be (a missing permission, an API the cluster lacks). */
 const coverageText = (coverage: number) => `${Math.floor(coverage * 100)}% of checks evaluated`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The latest scan failed: why, since when, and what to do; the scores below are from the last completed scan. */
+function ScanFailure({ posture }: { posture: ClusterPosture }) {
+  const f = posture.failure;
+  if (!f) return null;
+  return (
+    <div role="alert" data-testid="scan-failure" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      <p className="font-semibold">Latest scan failed: {f.error}</p>
+      <p className="mt-1">
+        {f.failedScans === 1 ? `Failed at ${formatUtc(f.at)} UTC` : `${plural(f.failedScans, "scan")} failed since ${formatUtc(f.since)} UTC`}
+        {" · "}
+        <Link href={`/snapshots/${f.snapshotId}`} className="underline">snapshot #{f.seq}</Link>
+      </p>
+      <p className="mt-1">
+        What to do: check that the cluster&apos;s API server is reachable from Bulwark and its credentials are still valid
+        (Settings → Clusters → Test connection), then scan again.{" "}
+        {posture.snapshotId ? "The scores below are from the last completed scan and may be out of date." : "Until a scan completes there are no scores."}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Coverage under 100%, linked to what could not be evaluated and the permission that fixes it.
+ * Under 90% the score has no grade: it reads "incomplete".
+ */
+function Coverage({ clusterId, summary, testId }: { clusterId: string; summary: ClusterPosture["scores"][number]; testId: string }) {
+  if (summary.score === null || summary.coverage >= 1) return null;
+  const incomplete = summary.grade === null;
+  return (
+    <span className="text-xs text-amber-800" data-testid={testId}>
+      <Link href={`/clusters/${clusterId}#not-evaluated`} className={incomplete ? "font-medium underline" : "underline"}>
+        {incomplete ? "incomplete · " : ""}{coverageText(summary.coverage)}
+      </Link>
+    </span>
+  );
+}
 
 function WeekChange({ current, weekAgo }: { current: number | null; weekAgo: number | null }) {
   if (current === null || weekAgo === null) return <p className="text-xs text-slate-500">no score a week ago</p>;
   const d = current - weekAgo;
   return <p className={`text-xs ${d > 0 ? "text-emerald-700" : d < 0 ? "text-red-700" : "text-slate-500"}`} data-testid="week-change">{d > 0 ? "▲ +" : d < 0 ? "▼ " : "± "}{d.toFixed(1)} since a week ago</p>;
 }
-
 
 /** One cluster's overall grade and its five layer grades from the latest completed scan. */
 export function ClusterScorecard({ posture, canScan, history }: { posture: ClusterPosture; canScan: boolean; history?: OverallHistory }) {
@@ -29,9 +67,8 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
             </Link>
             {posture.isDemo ? <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 align-middle text-xs font-medium text-sky-800">demo</span> : null}
           </h2>
-          <p className="mt-1 text-sm text-slate-600">
-            {posture.takenAt ? `Last completed scan ${formatUtc(posture.takenAt)} UTC` : "No completed scan yet"}
-            {posture.status === "failed" ? " · last scan failed" : ""}
+          <p className="mt-1 text-sm text-slate-600" data-testid="last-completed">
+            {posture.takenAt ? `Last completed scan #${posture.snapshotSeq} · ${formatUtc(posture.takenAt)} UTC` : "No completed scan yet"}
           </p>
           <div className="mt-2">
             <ScanStatus clusterId={posture.clusterId} runningSnapshotId={posture.runningSnapshotId} canScan={canScan} />
@@ -43,28 +80,31 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
             <p className="mt-1 text-xs text-slate-500">{overall.score === null ? "n/a" : `${overall.score.toFixed(1)} overall`}</p>
             {history ? <WeekChange current={overall.score} weekAgo={history.weekAgo} /> : null}
             {history ? <Sparkline points={history.points.map((p) => p.score)} label={`Overall score over the last 30 days: ${history.points.map((p) => p.score.toFixed(0)).join(", ")}`} /> : null}
-            {overall.coverage < 1 ? (
-              <p className="text-xs text-amber-800" data-testid="coverage">
-                <Link href={`/clusters/${posture.clusterId}#not-evaluated`} className="underline">{coverageText(overall.coverage)}</Link>
+            <p><Coverage clusterId={posture.clusterId} summary={overall} testId="coverage" /></p>
+            {overall.suppressed > 0 ? (
+              <p className="text-xs text-amber-800">
+                <Link href={scorecardLink(posture.clusterId, null, "suppressed")} className="underline" data-testid="suppressed-count">{plural(overall.suppressed, "finding")} under an accepted risk</Link>, counted as passing
               </p>
             ) : null}
-            {overall.suppressed > 0 ? <p className="text-xs text-amber-800" data-testid="suppressed-count">{overall.suppressed} accepted risk{overall.suppressed === 1 ? "" : "s"} counted as passing</p> : null}
           </div>
         ) : null}
       </header>
+      <ScanFailure posture={posture} />
       {layers.length ? (
         <dl className="mt-4 grid grid-cols-5 gap-3">
           {layers.map((l) => (
             <div key={l.layer} className="rounded-md bg-slate-50 p-3 text-center">
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">
-                <Link href={`/findings?cluster=${posture.clusterId}&layer=${l.layer}`} className="hover:underline" aria-label={`${l.layer}: failing checks`}>{l.layer}</Link>
+                <Link href={scorecardLink(posture.clusterId, l.layer, "open")} className="hover:underline" aria-label={`${l.layer}: open findings`}>{l.layer}</Link>
               </dt>
               <dd className="mt-2 flex flex-col items-center gap-1">
                 <GradeBadge grade={l.grade} score={l.score} />
-                <span className="text-xs text-slate-600">{l.score === null ? "not evaluated" : `${l.score.toFixed(1)} · ${l.failed} failing`}</span>
-                {l.score !== null && l.coverage < 1 ? <span className="text-xs text-amber-800">{coverageText(l.coverage)}</span> : null}
-                {l.suppressed > 0 ? <span className="text-xs text-amber-800">{l.suppressed} accepted</span> : null}
-                {l.critical + l.high > 0 ? <span className="text-xs font-medium text-red-700">{l.critical} critical, {l.high} high</span> : null}
+                {l.score === null ? <span className="text-xs text-slate-600">nothing to evaluate</span> : <span className="text-xs text-slate-600">{l.score.toFixed(1)}</span>}
+                <Coverage clusterId={posture.clusterId} summary={l} testId={`coverage-${l.layer}`} />
+                <Link href={scorecardLink(posture.clusterId, l.layer, "open")} className="text-xs text-slate-700 underline" data-testid={`count-${l.layer}-open`}>{plural(l.failed, "open finding")}</Link>
+                {l.critical > 0 ? <Link href={scorecardLink(posture.clusterId, l.layer, "critical")} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-critical`}>{l.critical} critical</Link> : null}
+                {l.high > 0 ? <Link href={scorecardLink(posture.clusterId, l.layer, "high")} className="text-xs font-medium text-red-700 underline" data-testid={`count-${l.layer}-high`}>{l.high} high</Link> : null}
+                {l.suppressed > 0 ? <Link href={scorecardLink(posture.clusterId, l.layer, "suppressed")} className="text-xs text-amber-800 underline" data-testid={`count-${l.layer}-suppressed`}>{l.suppressed} under an accepted risk</Link> : null}
               </dd>
             </div>
           ))}

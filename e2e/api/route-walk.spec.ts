@@ -35,6 +35,7 @@ const ROUTES: { method: string; path: string; pattern: string; access: Access; b
   { method: "GET", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "viewer" },
   { method: "PATCH", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "admin", body: { enabled: true } },
   { method: "DELETE", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "admin" },
+  { method: "GET", path: `/api/clusters/${NONE}/posture`, pattern: "/api/clusters/[id]/posture", access: "viewer" },
   { method: "POST", path: `/api/clusters/${NONE}/scans`, pattern: "/api/clusters/[id]/scans", access: "analyst", token: "scan" },
   { method: "POST", path: `/api/clusters/${NONE}/connection-test`, pattern: "/api/clusters/[id]/connection-test", access: "admin" },
   { method: "GET", path: `/api/snapshots/${NONE}`, pattern: "/api/snapshots/[id]", access: "viewer" },

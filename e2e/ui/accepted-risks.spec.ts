@@ -4,7 +4,7 @@ import { APP_URL, STATE } from "../support/constants";
 test.describe("accepted risks", () => {
   test.use({ storageState: STATE.analyst });
 
-  test("[RISKS]: an analyst proposes accepting a high finding, an admin approves, the next scan counts it, the audit log has each step", async ({ page, browser }) => {
+  test("[RISKS]: an analyst proposes accepting a high finding, an admin approves, the scores count it at once and after the next scan, the audit log has each step", async ({ page, browser }) => {
     test.setTimeout(120_000);
     await expect(async () => {
       await page.goto("/findings?namespace=playground&check=container.image-tag-latest");
@@ -31,16 +31,19 @@ test.describe("accepted risks", () => {
     await expect(adminRow).toContainText("approved by admin@bulwark.test");
     await admin.screenshot({ path: "test-results/screenshots/risk-2-approved.png", fullPage: true });
 
-    // The finding is now shown as suppressed, with the reason; the next scan counts it as passing.
+    // The finding is now shown as an accepted risk, and the scores count it as passing at once, before any scan.
     await page.goto("/findings?namespace=playground&check=container.image-tag-latest&status=suppressed");
     await expect(page.getByTestId("finding-row")).toHaveCount(1);
+    await expect(page.getByTestId("finding-row")).toContainText("accepted risk");
+    await page.goto("/");
+    await expect(page.getByTestId("suppressed-count")).toContainText("1 finding under an accepted risk");
     const clusters = (await (await admin.request.get("/api/clusters")).json()) as { data: { id: string; name: string }[] };
     const demo = clusters.data.find((c) => c.name === "demo")!;
     const scan = await admin.request.post(`/api/clusters/${demo.id}/scans`, { headers: { origin: APP_URL } });
     expect(scan.status()).toBe(202);
     await expect(async () => {
       await page.goto("/");
-      await expect(page.getByTestId("suppressed-count")).toContainText("1 accepted risk counted as passing", { timeout: 1_000 });
+      await expect(page.getByTestId("suppressed-count")).toContainText("1 finding under an accepted risk", { timeout: 1_000 });
     }).toPass({ timeout: 60_000 });
     await page.screenshot({ path: "test-results/screenshots/risk-3-score.png", fullPage: true });
 

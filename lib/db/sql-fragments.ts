@@ -11,3 +11,10 @@ export const ruleCoversFinding = (s: string, f: string) =>
   `${s}."clusterId" = ${f}."clusterId" AND ${s}."checkId" = ${f}."checkId"
    AND (${s}.namespace IS NULL OR ${s}.namespace = ${f}.namespace)
    AND (${s}."resourcePattern" IS NULL OR ${s}."resourcePattern" = ${f}."resourceKind" || '/' || ${f}."resourceName")`;
+
+/**
+ * Whether an accepted risk in force now covers open finding `f`: the rule the findings browser
+ * joins (FINDING_FROM), so a count and the rows its link lists agree.
+ */
+export const acceptedNow = (f: string) =>
+  `EXISTS (SELECT 1 FROM suppression s WHERE s.status = 'active' AND s."expiresAt" > now() AND ${ruleCoversFinding("s", f)})`;

@@ -11,6 +11,7 @@ import { notifyNewFindings } from "@/lib/notify/notify-new-findings";
 import { scoreSnapshot } from "@/lib/scoring/score";
 import { listActiveRules } from "@/lib/db/suppressions/list-active-rules";
 import { suppressionPredicate } from "@/lib/suppressions/match-suppression";
+import { rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
 import { resolveClusterSource } from "./resolve-cluster-source";
 
 export type SnapshotRun = { snapshotId: string; clusterId: string; seq: number; takenAt: Date; demoState?: DemoState; collect?: CollectOptions };
@@ -22,6 +23,8 @@ export type SnapshotRun = { snapshotId: string; clusterId: string; seq: number; 
  * (persisting is one transaction: a retry never duplicates anything).
  */
 export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot | { status: "failed"; error: string }> {
+  // When the accepted risks were read for scoring: a change after it re-scores the stored snapshot.
+  let rulesAt = new Date();
   const phases: Record<string, number> = {};
   const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
@@ -40,6 +43,7 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     const collected = await timed("collect", () => collectInventory(conn, run.collect));
     const results = await timed("evaluate", () => runChecks(collected.inventory, { now: run.takenAt, settings }));
     // Accepted risks count as passing; the count shows beside the score.
+    rulesAt = new Date();
     const rules = await listActiveRules(run.clusterId, run.takenAt);
     const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
     outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
@@ -50,6 +54,7 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     return { status: "failed", error: message };
   }
   const completed = await timed("persist", () => completeSnapshot({ ...outcome, phases }));
+  await rescoreIfRisksChangedSince(run.clusterId, rulesAt);
   log.info({ clusterId: run.clusterId, snapshotId: run.snapshotId, status: completed.status, phases, new: completed.newCount, resolved: completed.resolvedCount }, "snapshot finished");
   if (completed.newCount > 0) {
     await notifyNewFindings(run).catch((error: unknown) => log.warn({ snapshotId: run.snapshotId, err: error instanceof Error ? error.message : String(error) }, "notification failed"));

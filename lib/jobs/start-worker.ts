@@ -4,6 +4,7 @@ import { log } from "@/lib/log";
 import { getBoss } from "./boss";
 import { runSnapshot } from "./run-snapshot";
 import { applyRetention } from "@/lib/db/snapshots/apply-retention";
+import { expireAcceptedRisks } from "@/lib/db/snapshots/rescore-latest";
 import { requestScan, SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "./scan-queue";
 
 const RETENTION_QUEUE = "snapshot-retention";
@@ -11,6 +12,7 @@ const RETENTION_QUEUE = "snapshot-retention";
 /** Queues a scan for every cluster whose interval has passed; first clears scans orphaned by a crash. */
 export async function scheduleDueScans(now: Date = new Date()): Promise<number> {
   await failOrphanedSnapshots();
+  await expireAcceptedRisks(now);
   const due = await listDueClusters(now);
   for (const clusterId of due) await requestScan(clusterId, "schedule");
   return due.length;

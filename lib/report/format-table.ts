@@ -15,7 +15,9 @@ const RESET = "\x1b[0m";
 /** Control characters from manifests or clusters could rewrite the terminal: show them escaped. */
 const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 
-const fmtScore = (s: ScoreSummary) => (s.score === null ? "n/a" : `${s.score.toFixed(1)} (${s.grade})`);
+/** A score under 90% coverage has no grade: it says so, with its coverage. */
+const fmtScore = (s: ScoreSummary) =>
+  s.score === null ? "n/a" : `${s.score.toFixed(1)} (${s.grade ?? `incomplete, ${Math.floor(s.coverage * 100)}% evaluated`})`;
 
 function resourceLabel(f: Finding): string {
   const r = f.resource;

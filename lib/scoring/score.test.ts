@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckResult, Layer, Severity } from "@/lib/checks/types";
 import { gradeFor } from "./grade";
-import { scoreNamespaces, scoreResults, scoreSnapshot } from "./score";
+import { rescoreStored, scoreNamespaces, scoreResults, scoreSnapshot, storedChecksOf } from "./score";
 
 const ref = (name: string, namespace = "ns") => ({ kind: "Deployment", namespace, name });
 
@@ -40,12 +40,38 @@ describe("scoreResults", () => {
     expect(scores.overall.score).toBe(50);
   });
 
-  it("leaves not-evaluated checks out of the score and reports the lost coverage", () => {
+  it("weighs a not-evaluated check as failing, reports the lost coverage, and gives no grade under 90% coverage", () => {
     const scores = scoreResults([
       result("container.a", "container", "medium", ["x"], []),
       { checkId: "container.vulns", layer: "container", severity: "high", status: "not-evaluated", reason: "403 on vulnerabilityreports" },
     ]);
-    expect(scores.layers.container).toMatchObject({ score: 100, coverage: 2 / 7, notEvaluated: ["container.vulns"] });
+    // medium passes (w2 × 1), high unknown (w5 × 0) → 100 × 2 / 7 = 28.6
+    expect(scores.layers.container).toMatchObject({ score: 28.6, grade: null, coverage: 2 / 7, notEvaluated: ["container.vulns"] });
+    expect(scores.overall).toMatchObject({ score: 28.6, grade: null });
+  });
+
+  it("never scores higher when a check cannot be evaluated, in a layer or overall", () => {
+    const full = [result("network.a", "network", "high", ["x", "y"], ["x"]), result("network.b", "network", "low", ["x"], []), result("pod.a", "pod", "medium", ["x"], ["x"])];
+    const blind: CheckResult[] = [{ checkId: "network.a", layer: "network", severity: "high", status: "not-evaluated", reason: "403" }, ...full.slice(1)];
+    const [a, b] = [scoreResults(full), scoreResults(blind)];
+    expect(b.layers.network.score!).toBeLessThan(a.layers.network.score!);
+    expect(b.overall.score!).toBeLessThan(a.overall.score!);
+  });
+
+  it("grades a score from 90% coverage up", () => {
+    const checks: CheckResult[] = [
+      ...Array.from({ length: 9 }, (_, i) => result(`pod.c${i}`, "pod", "low", ["x"], [])),
+      { checkId: "pod.gone", layer: "pod", severity: "low", status: "not-evaluated", reason: "403" },
+    ];
+    expect(scoreResults(checks).layers.pod).toMatchObject({ score: 90, grade: "A", coverage: 0.9 });
+  });
+
+  it("scores a stored snapshot again to the same figures, from evaluated counts and findings", () => {
+    const results = [result("pod.a", "pod", "critical", ["x", "y", "z"], ["x", "y"]), result("pod.b", "pod", "low", ["x", "y"], ["y"]),
+      { checkId: "net.c", layer: "network", severity: "high", status: "not-evaluated", reason: "403" } as CheckResult];
+    const isSuppressed = (f: { resource: { name: string } }) => f.resource.name === "y";
+    const findings = results.flatMap((r) => (r.status === "evaluated" ? r.findings : []));
+    expect(rescoreStored(storedChecksOf(results), findings, isSuppressed)).toStrictEqual(scoreResults(results, { isSuppressed }));
   });
 
   it("counts suppressed findings as passing, and counts them apart", () => {

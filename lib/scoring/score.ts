@@ -1,11 +1,12 @@
 import { LAYERS, type CheckResult, type Finding, type Layer, type Severity } from "@/lib/checks/types";
 import type { ResourceRef } from "@/lib/inventory/types";
 import { gradeFor } from "./grade";
-import { SEVERITY_WEIGHT, type Grade } from "./weights";
+import { MIN_GRADED_COVERAGE, SEVERITY_WEIGHT, type Grade } from "./weights";
 
 export type ScoreSummary = {
-  /** 0–100, or null when nothing could be evaluated. */
+  /** 0–100 (checks that could not be evaluated weigh as failing), or null when there was nothing to evaluate. */
   score: number | null;
+  /** Null without a score, and while coverage is under MIN_GRADED_COVERAGE: the score is then "incomplete". */
   grade: Grade | null;
   /** Resource × check pairs evaluated, failed, and passing only because of a suppression. */
   evaluated: number;
@@ -17,6 +18,10 @@ export type ScoreSummary = {
   notEvaluated: string[];
 };
 export type Scores = { overall: ScoreSummary; layers: Record<Layer, ScoreSummary> };
+
+/** The grade a score earns, or null when there is none or too little was evaluated to grade it. */
+export const gradeOrIncomplete = (score: number | null, coverage: number): Grade | null =>
+  score === null || coverage < MIN_GRADED_COVERAGE ? null : gradeFor(score);
 
 type Options = {
   /** Findings accepted as risks: they count as passing, and are counted apart. */
@@ -145,7 +150,10 @@ function summarize(checks: CheckTallies[], group: string): ScoreSummary {
     const w = SEVERITY_WEIGHT[c.severity];
     totalWeight += w;
     if (c.status === "not-evaluated") {
+      // Unknown is not safe: a check that could not run weighs as failing everything, so losing
+      // read access can only lower a score. Coverage says how much of the score is unknown.
       notEvaluated.push(c.checkId);
+      weights += w;
       continue;
     }
     coveredWeight += w;
@@ -158,28 +166,59 @@ function summarize(checks: CheckTallies[], group: string): ScoreSummary {
     weights += w;
   }
   const score = weights === 0 ? null : round1((100 * weighted) / weights);
-  return {
-    score,
-    grade: score === null ? null : gradeFor(score),
-    evaluated,
-    failed,
-    suppressed,
-    coverage: totalWeight === 0 ? 1 : coveredWeight / totalWeight,
-    notEvaluated,
-  };
+  const coverage = totalWeight === 0 ? 1 : coveredWeight / totalWeight;
+  return { score, grade: gradeOrIncomplete(score, coverage), evaluated, failed, suppressed, coverage, notEvaluated };
 }
 
 function scoresOf(checks: CheckTallies[], group: string): Scores {
   const layers = Object.fromEntries(LAYERS.map((layer) => [layer, summarize(checks.filter((c) => c.layer === layer), group)])) as Record<Layer, ScoreSummary>;
   const scored = LAYERS.map((l) => layers[l].score).filter((s): s is number => s !== null);
   const overallScore = scored.length ? round1(scored.reduce((a, b) => a + b, 0) / scored.length) : null;
-  return { overall: { ...summarize(checks, group), score: overallScore, grade: overallScore === null ? null : gradeFor(overallScore) }, layers };
+  const overall = summarize(checks, group);
+  return { overall: { ...overall, score: overallScore, grade: gradeOrIncomplete(overallScore, overall.coverage) }, layers };
 }
+
+/** A check's outcome as stored with a snapshot: enough to score it again under other accepted risks. */
+export type StoredCheck = { checkId: string; layer: Layer; severity: Severity; status: CheckResult["status"]; evaluated: number };
+/** One stored finding of an evaluated check: which resource it is on. */
+export type StoredFinding = { checkId: string; resource: ResourceRef };
+
+/**
+ * Scores a stored snapshot again (cluster-wide) under the accepted risks in force now: the same
+ * formula as `scoreResults`, from each check's evaluated count and the snapshot's findings.
+ */
+export function rescoreStored(checks: StoredCheck[], findings: StoredFinding[], isSuppressed: (f: StoredFinding) => boolean): Scores {
+  const states = new Map<string, Map<string, number>>();
+  for (const f of findings) {
+    const byResource = states.get(f.checkId) ?? new Map<string, number>();
+    const key = keyOf(f.resource);
+    if (byResource.get(key) !== FAILING) byResource.set(key, isSuppressed(f) ? SUPPRESSED : FAILING);
+    states.set(f.checkId, byResource);
+  }
+  const tallies = checks.map((c): CheckTallies => {
+    const groups = new Map<string, Tally>();
+    if (c.status === "evaluated" && c.evaluated > 0) {
+      const all: Tally = { evaluated: c.evaluated, failing: 0, suppressedOnly: 0 };
+      for (const state of states.get(c.checkId)?.values() ?? []) {
+        if (state === FAILING) all.failing++;
+        else all.suppressedOnly++;
+      }
+      groups.set(ALL, all);
+    }
+    return { checkId: c.checkId, layer: c.layer, severity: c.severity, status: c.status, groups };
+  });
+  return scoresOf(tallies, ALL);
+}
+
+/** What a snapshot stores of its results so that it can be scored again. */
+export const storedChecksOf = (results: CheckResult[]): StoredCheck[] =>
+  results.map((r) => ({ checkId: r.checkId, layer: r.layer, severity: r.severity, status: r.status, evaluated: r.status === "evaluated" ? r.evaluated.length : 0 }));
 
 /**
  * Scores per layer and overall (CHECKS.md): a layer's score is 100 × Σ w·passRatio / Σ w over
- * the checks that evaluated at least one resource; the overall score is the mean of the layers
- * that have one. A layer with nothing evaluated has no score (null), never 100.
+ * the checks that evaluated at least one resource, plus the checks that could not be evaluated
+ * at all (pass ratio 0); the overall score is the mean of the layers that have one. A layer with
+ * nothing to evaluate has no score (null), never 100; under 90% coverage a score has no grade.
  */
 export function scoreResults(results: CheckResult[], options: Options = {}): Scores {
   const isSuppressed = options.isSuppressed ?? (() => false);

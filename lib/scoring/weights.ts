@@ -12,3 +12,6 @@ export const GRADE_BANDS = [
   { grade: "F", min: 0 },
 ] as const;
 export type Grade = (typeof GRADE_BANDS)[number]["grade"];
+
+/** Below this coverage a score gets no letter grade ("incomplete"): too much is unknown to call it an A or an F. */
+export const MIN_GRADED_COVERAGE = 0.9;

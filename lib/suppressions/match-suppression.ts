@@ -19,7 +19,7 @@ export function matchesRule(rule: SuppressionRule, checkId: string, namespace: s
 }
 
 /** A predicate for scoring: is this finding covered by one of the cluster's active rules? */
-export function suppressionPredicate(rules: SuppressionRule[]): (f: Finding) => boolean {
+export function suppressionPredicate(rules: SuppressionRule[]): (f: Pick<Finding, "checkId" | "resource">) => boolean {
   if (rules.length === 0) return () => false;
   const byCheck = new Map<string, SuppressionRule[]>();
   for (const r of rules) byCheck.set(r.checkId, [...(byCheck.get(r.checkId) ?? []), r]);

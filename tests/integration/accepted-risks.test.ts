@@ -25,7 +25,7 @@ async function scan(clusterId: string, takenAt: Date) {
 }
 
 describe("accepted risks, end to end", () => {
-  it("an analyst proposes, a second analyst approves, the score rises at the next snapshot, and expiry brings the finding back", async () => {
+  it("an analyst proposes, a second analyst approves, the score rises at once, and expiry brings the finding back", async () => {
     const clusterId = (await createCluster({ name: `risk-${Date.now()}`, source: "demo", isDemo: true })).id;
     const now = Date.now();
     const first = await scan(clusterId, new Date(now - 2 * DAY));
@@ -55,7 +55,7 @@ describe("accepted risks, end to end", () => {
     const suppressed = await listFindings(ZFindingListQuery.parse({ cluster: clusterId, status: "suppressed" }));
     expect(suppressed.data.map((f) => f.id)).toEqual([finding.id]);
     expect(suppressed.data[0]).toMatchObject({ suppressionReason: expect.stringContaining("air-gapped"), suppressionApprover: bob.email });
-    const approvedScan = await scan(clusterId, new Date(now));
+    const approvedScan = await scan(clusterId, new Date());
     expect(approvedScan.overall.score!).toBeGreaterThan(first.overall.score!);
     expect(approvedScan.container.suppressed).toBe(1);
 
@@ -65,9 +65,15 @@ describe("accepted risks, end to end", () => {
     expect(expiredScan.container.suppressed).toBe(0);
     expect((await getPrisma().suppression.findUnique({ where: { id } }))!.status).toBe("expired");
 
-    // The trend holds the step: up at approval, down at expiry.
-    const trend = await getPrisma().layerScore.findMany({ where: { clusterId, layer: null }, orderBy: { takenAt: "asc" }, select: { score: true } });
-    expect(trend.map((t) => t.score)).toEqual([first.overall.score, first.overall.score, approvedScan.overall.score, first.overall.score]);
+    // The trend holds the step: up at approval (a re-score of the latest snapshot), held by the next scan, down at expiry.
+    const trend = await getPrisma().layerScore.findMany({ where: { clusterId, layer: null }, orderBy: { takenAt: "asc" }, select: { score: true, cause: true } });
+    expect(trend).toEqual([
+      { score: first.overall.score, cause: null },
+      { score: first.overall.score, cause: null },
+      { score: approvedScan.overall.score, cause: "accepted risk approved: container.image-tag-latest" },
+      { score: approvedScan.overall.score, cause: null },
+      { score: first.overall.score, cause: null },
+    ]);
 
     // Each step is in the audit log.
     const events = await getPrisma().auditEvent.findMany({ where: { targetId: id }, orderBy: { id: "asc" }, select: { action: true, actorEmail: true } });

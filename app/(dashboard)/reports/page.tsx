@@ -80,12 +80,36 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <dl className="print-avoid-break mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
         {Object.entries(report.openBySeverity).map(([s, n]) => (
           <div key={s} className="rounded-lg border border-slate-200 bg-white p-3">
-            <dt><SeverityBadge severity={s as Severity} /> <span className="text-xs text-slate-500">open now</span></dt>
+            <dt><SeverityBadge severity={s as Severity} /> <span className="text-xs text-slate-500">open now, not accepted</span></dt>
             <dd className="mt-1 text-2xl font-semibold text-slate-900">{n.toLocaleString("en")}</dd>
           </div>
         ))}
       </dl>
-      <Section id="trend" title="Score per layer (daily, averaged over the clusters)">
+      <p className="mt-2 text-xs text-slate-500" data-testid="report-compared">
+        {report.compared.length
+          ? `Fleet figures compare like with like from ${formatUtcDay(report.comparedFrom)}: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends, each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
+          : "No cluster was scanned both at the start and at the end of this period, so there is nothing to compare; see each cluster below."}
+      </p>
+      <Section id="per-cluster" title="Per cluster: start and end of the period">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">Cluster</th><th>Overall at start</th><th>Overall at end</th><th>Change</th><th>Open critical + high, start → end</th></tr></thead>
+          <tbody className="divide-y divide-slate-100">
+            {report.perCluster.map((c) => {
+              const change = c.start?.score != null && c.end?.score != null ? c.end.score - c.start.score : null;
+              return (
+                <tr key={c.id} data-testid={`report-cluster-${c.name}`}>
+                  <td className="py-1 font-medium">{c.name}</td>
+                  <td>{c.start ? (c.start.score?.toFixed(1) ?? "n/a") : c.joinedAt ? `joined ${formatUtc(c.joinedAt)} UTC` : "no completed scan"}</td>
+                  <td>{c.end ? (c.end.score?.toFixed(1) ?? "n/a") : "no completed scan"}</td>
+                  <td className={change === null ? "" : change > 0 ? "text-emerald-700" : change < 0 ? "text-red-700" : ""}>{change === null ? "—" : `${change > 0 ? "+" : ""}${change.toFixed(1)}`}</td>
+                  <td>{c.start ? c.start.criticalHigh : c.joinedAt ? `baseline of ${c.baseline ?? 0} findings` : "—"} → {c.end?.criticalHigh ?? "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Section>
+      <Section id="trend" title="Score per layer (daily, averaged over the clusters compared)">
         {report.trend.length ? <ScoreTrendChart points={report.trend} /> : <p className="text-sm text-slate-600">No completed snapshots in this period.</p>}
       </Section>
       <div className="grid gap-x-6 lg:grid-cols-2 print:grid-cols-1">

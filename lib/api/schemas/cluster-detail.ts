@@ -7,6 +7,6 @@ export type ClusterDetail = {
   history: SnapshotRow[];
   worstNamespaces: { namespace: string; score: number | null; grade: string | null; failed: number }[];
   warnings: { kind: string; status: number | null; reason: string }[];
-  /** The latest completed scan's checks left out of the scores, and why. */
+  /** The latest completed scan's checks that could not be evaluated (weighing as failing), and why. */
   notEvaluated: { checkId: string; reason: string }[];
 };

@@ -3,6 +3,8 @@ import { LAYERS, SEVERITIES } from "@/lib/checks/types";
 import { calendarDay, filterText, int8Id } from "./fields";
 
 export const FINDING_STATUSES = ["open", "suppressed", "resolved", "all"] as const;
+/** What users read for each status: "suppressed" in addresses and the API, "accepted risk" on screen and in exports. */
+export const FINDING_STATUS_LABEL: Record<(typeof FINDING_STATUSES)[number], string> = { open: "open", suppressed: "accepted risk", resolved: "resolved", all: "all" };
 export const FINDING_SORTS = ["severity", "newest", "oldest", "resource"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 

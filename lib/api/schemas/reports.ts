@@ -15,6 +15,18 @@ export type SeverityPoint = { day: string; critical: number; high: number };
 export type ResolveTime = { severity: string; resolved: number; meanHours: number | null };
 export type NamespaceRank = { cluster: string; namespace: string; score: number | null; grade: string | null; failed: number };
 
+/** One cluster's figures at the start and the end of the period (start null: it joined during the period). */
+export type ClusterChange = {
+  id: string;
+  name: string;
+  /** When its first completed scan ran, if that was inside the period. */
+  joinedAt: string | null;
+  /** What its first scan found (the baseline), apart from "new". */
+  baseline: number | null;
+  start: { score: number | null; criticalHigh: number } | null;
+  end: { score: number | null; criticalHigh: number } | null;
+};
+
 export type Report = {
   clusters: { id: string; name: string }[];
   days: number;
@@ -24,5 +36,11 @@ export type Report = {
   criticalHigh: SeverityPoint[];
   resolveTimes: ResolveTime[];
   worstNamespaces: NamespaceRank[];
+  /** Open findings not under an accepted risk, now, over the clusters compared (the charts' last day). */
   openBySeverity: Record<string, number>;
+  /** The clusters the fleet figures compare: present with a completed scan at both ends of the period. */
+  compared: string[];
+  /** Where the comparison starts: the period's start, or the first scan of any of the clusters if later. */
+  comparedFrom: string;
+  perCluster: ClusterChange[];
 };

@@ -13,7 +13,7 @@ export const ZSnapshotDetail = z.object({
   kubernetesVersion: z.string().nullable(),
   objectCounts: z.record(z.string(), z.number()),
   warnings: z.array(z.object({ kind: z.string(), status: z.number().nullable(), reason: z.string() })),
-  /** Checks left out of the scores, and why. */
+  /** Checks that could not be evaluated (they weigh as failing in the scores), and why. */
   notEvaluated: z.array(z.object({ checkId: z.string(), reason: z.string() })),
   phases: z.record(z.string(), z.number()),
   error: z.string().nullable(),

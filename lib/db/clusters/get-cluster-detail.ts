@@ -11,7 +11,7 @@ export async function getClusterDetail(id: string): Promise<ClusterDetail> {
     where: { clusterId: id },
     orderBy: { seq: "desc" },
     take: 20,
-    select: { id: true, seq: true, startedAt: true, status: true, trigger: true, findingCount: true, newCount: true, resolvedCount: true, warnings: true, notEvaluated: true, layerScores: { where: { layer: null }, select: { score: true, grade: true } } },
+    select: { id: true, seq: true, startedAt: true, status: true, trigger: true, findingCount: true, newCount: true, resolvedCount: true, warnings: true, notEvaluated: true, layerScores: { where: { layer: null, current: true }, select: { score: true, grade: true } } },
   });
   const worst = posture.snapshotId
     ? await prisma.namespaceScore.findMany({ where: { snapshotId: posture.snapshotId }, orderBy: [{ score: "asc" }, { namespace: "asc" }], take: 10, select: { namespace: true, score: true, grade: true, failed: true } })

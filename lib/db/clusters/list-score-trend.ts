@@ -7,13 +7,15 @@ export async function listScoreTrend(clusterId: string, days: number): Promise<T
   const rows = await getPrisma().layerScore.findMany({
     where: { clusterId, takenAt: { gte: since } },
     orderBy: { takenAt: "asc" },
-    select: { snapshotId: true, takenAt: true, layer: true, score: true },
+    select: { snapshotId: true, revision: true, takenAt: true, layer: true, score: true },
   });
   const points = new Map<string, TrendPoint>();
   for (const r of rows) {
-    const p = points.get(r.snapshotId) ?? { takenAt: r.takenAt.toISOString(), overall: null, node: null, network: null, secrets: null, pod: null, container: null };
+    // A re-scored snapshot is one more point, at the time its accepted risk changed.
+    const key = `${r.snapshotId}/${r.revision}`;
+    const p = points.get(key) ?? { takenAt: r.takenAt.toISOString(), overall: null, node: null, network: null, secrets: null, pod: null, container: null };
     p[r.layer ?? "overall"] = r.score;
-    points.set(r.snapshotId, p);
+    points.set(key, p);
   }
   return [...points.values()];
 }

@@ -16,7 +16,7 @@ async function resolveSide(ref: string): Promise<CompareSide> {
     (await prisma.snapshot.findUnique({ where: { id: ref }, include: { cluster: { select: { name: true } } } })) ??
     (await prisma.snapshot.findFirst({ where: { clusterId: ref, status: { in: ["succeeded", "partial"] } }, orderBy: { seq: "desc" }, include: { cluster: { select: { name: true } } } }));
   if (!snapshot) throw new AppError("NOT_FOUND", { userMessage: "Nothing to compare: pick a cluster with a completed scan, or a snapshot." });
-  const scores = await prisma.layerScore.findMany({ where: { snapshotId: snapshot.id }, select: { layer: true, score: true, grade: true, failed: true } });
+  const scores = await prisma.layerScore.findMany({ where: { snapshotId: snapshot.id, current: true }, select: { layer: true, score: true, grade: true, failed: true } });
   scores.sort((x, y) => ORDER.indexOf(x.layer ?? "overall") - ORDER.indexOf(y.layer ?? "overall"));
   return { snapshotId: snapshot.id, clusterName: snapshot.cluster.name, seq: snapshot.seq, takenAt: snapshot.startedAt.toISOString(), scores };
 }

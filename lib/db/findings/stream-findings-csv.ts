@@ -24,7 +24,7 @@ export async function streamFindingsCsv(filters: FindingFilters): Promise<Readab
   const text = `
     WITH latest AS (SELECT DISTINCT ON ("clusterId") "clusterId", "startedAt" FROM snapshot WHERE status IN ('succeeded', 'partial') ORDER BY "clusterId", seq DESC)
     SELECT c.name, ${snapshotTime}, f.layer::text, f."checkId", f.severity::text,
-           CASE WHEN f."lastSeq" IS NOT NULL THEN 'resolved' WHEN sup.id IS NOT NULL THEN 'suppressed' ELSE 'open' END,
+           CASE WHEN f."lastSeq" IS NOT NULL THEN 'resolved' WHEN sup.id IS NOT NULL THEN 'accepted risk' ELSE 'open' END,
            f."resourceKind", f.namespace, f."resourceName", f.container, f.message, ${iso('f."firstSeenAt"')}, ${iso('f."lastSeenAt"')}, ${iso('f."resolvedAt"')},
            coalesce(sup.reason, ''), coalesce(sup.approver, ''), ${iso('sup."expiresAt"')}
     FROM ${FINDING_FROM} LEFT JOIN latest l ON l."clusterId" = f."clusterId"

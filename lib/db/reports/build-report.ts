@@ -5,25 +5,58 @@ import { getPool } from "../pool";
 
 const SEVERITIES = ["critical", "high", "medium", "low"];
 
+async function firstScans(ids: string[]): Promise<(Date | null)[]> {
+  const { rows } = await getPool().query<{ at: Date | null }>(
+    `SELECT min("startedAt") AS at FROM snapshot WHERE "clusterId" = ANY($1) AND status IN ('succeeded', 'partial') GROUP BY "clusterId"`,
+    [ids],
+  );
+  return rows.map((r) => r.at);
+}
+
+type Ends = { id: string; name: string; firstAt: Date | null; baseline: number | null; startScore: number | null; startCH: number | null; endScore: number | null; endCH: number | null };
+
+/** Each cluster's first completed scan, and its overall figures at the start and at the end of the period. */
+async function clusterEnds(ids: string[], since: Date): Promise<Ends[]> {
+  const at = (cond: string) => `(SELECT json_build_object('score', l.score, 'ch', l.critical + l.high) FROM snapshot s JOIN layer_score l ON l."snapshotId" = s.id AND l.current AND l.layer IS NULL
+      WHERE s."clusterId" = c.id AND s.status IN ('succeeded', 'partial') ${cond} ORDER BY s.seq DESC LIMIT 1)`;
+  const { rows } = await getPool().query<{ id: string; name: string; firstAt: Date | null; baseline: number | null; start: { score: number | null; ch: number } | null; end: { score: number | null; ch: number } | null }>(
+    `SELECT c.id, c.name, f."startedAt" AS "firstAt", f."findingCount" AS baseline, ${at(`AND s."startedAt" <= $2`)} AS start, ${at("")} AS "end"
+     FROM cluster c LEFT JOIN LATERAL (SELECT "startedAt", "findingCount" FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') ORDER BY seq LIMIT 1) f ON true
+     WHERE c.id = ANY($1) ORDER BY c.name`,
+    [ids, since],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, firstAt: r.firstAt, baseline: r.baseline, startScore: r.start?.score ?? null, startCH: r.start?.ch ?? null, endScore: r.end?.score ?? null, endCH: r.end?.ch ?? null }));
+}
+
 /**
  * A manager's report over chosen clusters and period, from stored scores and finding
- * lifetimes: no snapshot is re-read. Daily points use each cluster's last completed snapshot
- * of the day; fleet figures average scores and add up counts across the clusters.
+ * lifetimes: no snapshot is re-read. Fleet figures compare like with like: only the clusters
+ * with a completed scan at both ends of the period (from its start, or from the first scan of
+ * any of them if that came later), each day taking each one's latest
+ * completed snapshot up to that day (so a cluster joining never makes the curve jump); the
+ * clusters that joined are listed apart with their baseline. The "open now" tiles are the
+ * charts' last day. Weekly new excludes each cluster's baseline scan.
  */
 export async function buildReport(query: ReportQuery, now = new Date()): Promise<Report> {
   const since = new Date(now.getTime() - query.days * 86_400_000);
   const all = await getPrisma().cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
   const clusters = query.clusters.length ? all.filter((c) => query.clusters.includes(c.id)) : all;
   const ids = clusters.map((c) => c.id);
+  // The comparison starts at the period's start, or when the first of the clusters was first scanned if later.
+  const firsts = (await firstScans(ids)).filter((t): t is Date => t !== null);
+  const from = new Date(Math.max(since.getTime(), Math.min(...firsts.map((t) => t.getTime()), now.getTime())));
+  const ends = await clusterEnds(ids, from);
+  const compared = ends.filter((e) => e.startCH !== null).map((e) => e.id);
   const pool = getPool();
-  const daily = `SELECT DISTINCT ON (s."clusterId", date_trunc('day', s."startedAt")) s.id, s."clusterId", date_trunc('day', s."startedAt") AS day
-                 FROM snapshot s WHERE s."clusterId" = ANY($1) AND s."startedAt" >= $2 AND s.status IN ('succeeded', 'partial')
-                 ORDER BY s."clusterId", date_trunc('day', s."startedAt"), s.seq DESC`;
-  const [trendRows, weekly, criticalHigh, resolveTimes, worst, open] = await Promise.all([
+  // Each compared cluster's latest completed snapshot as of the end of each day of the period.
+  const daily = `SELECT d.day, s.id FROM generate_series(date_trunc('day', $2::timestamptz), date_trunc('day', $3::timestamptz), interval '1 day') AS d(day)
+                 CROSS JOIN unnest($1::text[]) AS c(id)
+                 CROSS JOIN LATERAL (SELECT id FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') AND "startedAt" < d.day + interval '1 day' ORDER BY seq DESC LIMIT 1) s`;
+  const [trendRows, weekly, criticalHigh, resolveTimes, worst] = await Promise.all([
     pool.query<{ day: string; layer: string | null; score: number | null }>(
       `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, l.layer::text AS layer, avg(l.score)::float8 AS score
-       FROM d JOIN layer_score l ON l."snapshotId" = d.id GROUP BY d.day, l.layer ORDER BY d.day`,
-      [ids, since],
+       FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.current GROUP BY d.day, l.layer ORDER BY d.day`,
+      [compared, from, now],
     ),
     pool.query<{ week: string; opened: number; resolved: number }>(
       `WITH w AS (SELECT generate_series(date_trunc('week', $2::timestamp), date_trunc('week', $3::timestamp), interval '1 week') AS week)
@@ -31,12 +64,12 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
          (SELECT count(*)::int FROM finding f WHERE f."clusterId" = ANY($1) AND f."firstSeenAt" >= w.week AND f."firstSeenAt" < w.week + interval '1 week' AND f."firstSeq" > 1) AS opened,
          (SELECT count(*)::int FROM finding f WHERE f."clusterId" = ANY($1) AND f."resolvedAt" >= w.week AND f."resolvedAt" < w.week + interval '1 week') AS resolved
        FROM w ORDER BY w.week`,
-      [ids, since, now],
+      [compared, from, now],
     ),
-    pool.query<{ day: string; critical: number; high: number }>(
-      `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, sum(l.critical)::int AS critical, sum(l.high)::int AS high
-       FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.layer IS NULL GROUP BY d.day ORDER BY d.day`,
-      [ids, since],
+    pool.query<{ day: string; critical: number; high: number; medium: number; low: number }>(
+      `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, sum(l.critical)::int AS critical, sum(l.high)::int AS high, sum(l.medium)::int AS medium, sum(l.low)::int AS low
+       FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.current AND l.layer IS NULL GROUP BY d.day ORDER BY d.day`,
+      [compared, from, now],
     ),
     pool.query<{ severity: string; resolved: number; meanHours: number | null }>(
       `SELECT f.severity::text AS severity, count(*)::int AS resolved, avg(extract(epoch FROM f."resolvedAt" - f."firstSeenAt") / 3600)::float8 AS "meanHours"
@@ -49,11 +82,8 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
        JOIN cluster c ON c.id = latest."clusterId" WHERE n.score IS NOT NULL ORDER BY n.score ASC, n.failed DESC LIMIT 5`,
       [ids],
     ),
-    pool.query<{ severity: string; n: number }>(
-      `SELECT severity::text, count(*)::int AS n FROM finding WHERE "clusterId" = ANY($1) AND "lastSeq" IS NULL GROUP BY severity`,
-      [ids],
-    ),
   ]);
+  const lastDay = criticalHigh.rows.at(-1);
   const points = new Map<string, TrendPoint>();
   for (const r of trendRows.rows) {
     const p = points.get(r.day) ?? { takenAt: `${r.day}T00:00:00.000Z`, overall: null, node: null, network: null, secrets: null, pod: null, container: null };
@@ -67,9 +97,22 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
     since: since.toISOString(),
     trend: [...points.values()],
     weekly: weekly.rows,
-    criticalHigh: criticalHigh.rows,
+    criticalHigh: criticalHigh.rows.map(({ day, critical, high }) => ({ day, critical, high })),
     resolveTimes: SEVERITIES.map((s) => times.get(s) ?? { severity: s, resolved: 0, meanHours: null }),
     worstNamespaces: worst.rows,
-    openBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, open.rows.find((r) => r.severity === s)?.n ?? 0])),
+    openBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, lastDay?.[s as "critical"] ?? 0])),
+    compared,
+    comparedFrom: from.toISOString(),
+    perCluster: ends.map((e) => {
+      const joinedAt = e.firstAt && e.firstAt > from ? e.firstAt.toISOString() : null;
+      return {
+        id: e.id,
+        name: e.name,
+        joinedAt,
+        baseline: joinedAt ? e.baseline : null,
+        start: e.startCH === null ? null : { score: e.startScore, criticalHigh: e.startCH },
+        end: e.endCH === null ? null : { score: e.endScore, criticalHigh: e.endCH },
+      };
+    }),
   };
 }

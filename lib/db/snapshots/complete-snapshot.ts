@@ -1,13 +1,13 @@
-import type { CheckResult, Finding, Layer } from "@/lib/checks/types";
+import type { CheckResult, Finding } from "@/lib/checks/types";
 import type { CollectionWarning } from "@/lib/inventory/types";
-import { LAYERS, SEVERITIES } from "@/lib/checks/types";
-import type { Scores } from "@/lib/scoring/score";
+import { storedChecksOf, type Scores } from "@/lib/scoring/score";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { getPool } from "../pool";
 import { fingerprintOf } from "./fingerprint";
+import { writeScoreRevision } from "./write-scores";
 
 export type SnapshotOutcome = {
   snapshotId: string;
@@ -91,14 +91,14 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     } else {
       counts = await mergeLifetimes(client, o, c, evaluatedChecks, prev.rows[0]?.startedAt ?? o.takenAt);
     }
-    await insertScores(client, o, findings);
+    await insertScores(client, o);
     const status = o.warnings.length > 0 ? "partial" : "succeeded";
     const result = { status, newCount: counts.opened, resolvedCount: counts.closed, changedCount: counts.changed, findingCount: c.fp.length } as const;
     const notEvaluated = o.results.flatMap((r) => (r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : []));
     await client.query(
       `UPDATE snapshot SET status = $2, "finishedAt" = now(), "kubernetesVersion" = $3, "objectCounts" = $4, warnings = $5, phases = $6,
-         "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9, "notEvaluated" = $10 WHERE id = $1`,
-      [o.snapshotId, status, o.kubernetesVersion, JSON.stringify(o.objectCounts), JSON.stringify(o.warnings), JSON.stringify(o.phases), result.newCount, result.resolvedCount, result.findingCount, JSON.stringify(notEvaluated)],
+         "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9, "notEvaluated" = $10, checks = $11 WHERE id = $1`,
+      [o.snapshotId, status, o.kubernetesVersion, JSON.stringify(o.objectCounts), JSON.stringify(o.warnings), JSON.stringify(o.phases), result.newCount, result.resolvedCount, result.findingCount, JSON.stringify(notEvaluated), JSON.stringify(storedChecksOf(o.results))],
     );
     await client.query("COMMIT");
     return result;
@@ -156,23 +156,9 @@ async function copyRows(client: PoolClient, c: ReturnType<typeof columns>, state
   await pipeline(Readable.from(lines()), client.query(copyFrom(statement)));
 }
 
-async function insertScores(client: PoolClient, o: SnapshotOutcome, findings: Finding[]): Promise<void> {
-  const tally = new Map<string, number>();
-  for (const f of findings) {
-    tally.set(`${f.layer}/${f.severity}`, (tally.get(`${f.layer}/${f.severity}`) ?? 0) + 1);
-    tally.set(`*/${f.severity}`, (tally.get(`*/${f.severity}`) ?? 0) + 1);
-  }
-  const counts = (layer: Layer | null) => SEVERITIES.map((sev) => tally.get(`${layer ?? "*"}/${sev}`) ?? 0);
-  const rows = [null, ...LAYERS].map((layer) => {
-    const s = layer === null ? o.scores.overall : o.scores.layers[layer];
-    return [layer, s.score, s.grade, s.coverage, s.evaluated, s.failed, s.suppressed, ...counts(layer)];
-  });
-  const t = (i: number) => rows.map((r) => r[i]);
-  await client.query(
-    `INSERT INTO layer_score ("snapshotId", "clusterId", "takenAt", layer, score, grade, coverage, evaluated, failed, suppressed, critical, high, medium, low)
-     SELECT $1, $2, $3, * FROM unnest($4::"Layer"[], $5::float8[], $6::text[], $7::float8[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::int[])`,
-    [o.snapshotId, o.clusterId, o.takenAt, t(0), t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), t(9), t(10)],
-  );
+/** The scores as scanned (revision 0), counted after the merge, and the namespace scores. */
+async function insertScores(client: PoolClient, o: SnapshotOutcome): Promise<void> {
+  await writeScoreRevision(client, { snapshotId: o.snapshotId, clusterId: o.clusterId, takenAt: o.takenAt, scores: o.scores, revision: 0, cause: null });
   const ns = [...o.namespaceScores.entries()];
   if (ns.length === 0) return;
   await client.query(

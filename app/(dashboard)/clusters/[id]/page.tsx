@@ -14,6 +14,9 @@ import { getClusterDetail } from "@/lib/db/clusters/get-cluster-detail";
 import { getClusterMovement } from "@/lib/db/clusters/get-cluster-movement";
 import { listScoreTrend } from "@/lib/db/clusters/list-score-trend";
 import { AppError } from "@/lib/errors";
+import { SeverityBadge } from "@/components/checks/severity-badge";
+import type { Severity } from "@/lib/checks/types";
+import { formatUtc } from "@/lib/format-date";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +37,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const RANGES = [7, 30, 90, 365] as const;
+
+/** Statements about coverage and collection name the scan they describe, or say there is none. */
+function LatestCompleted({ posture, children }: { posture: ClusterDetail["posture"]; children: React.ReactNode }) {
+  if (!posture.snapshotId || !posture.takenAt) return <p className="text-sm text-slate-600" data-testid="no-completed-scan">No completed scan yet: nothing has been evaluated or collected.</p>;
+  return (
+    <>
+      <p className="mb-2 text-xs text-slate-500">
+        From the latest completed scan, <Link className="underline" href={`/snapshots/${posture.snapshotId}`}>snapshot #{posture.snapshotSeq}</Link> ({formatUtc(posture.takenAt)} UTC)
+        {posture.failure ? `; the scans after it failed` : ""}.
+      </p>
+      {children}
+    </>
+  );
+}
 
 export default async function ClusterPage({ params, searchParams }: Props & { searchParams: Promise<{ days?: string }> }) {
   const { id } = await params;
@@ -85,57 +102,68 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="moved" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <h2 id="moved" className="mb-2 text-base font-semibold">Why the score moved{movement.previousSeq ? ` since snapshot #${movement.previousSeq}` : ""}</h2>
-          {movement.previousSeq === null ? <p className="text-slate-600">One completed snapshot so far: nothing to compare with.</p> : (
+          {movement.previousSeq === null ? <p className="text-slate-600">{movement.latestSeq === null ? "No completed scan yet." : "One completed scan so far: nothing to compare with."}</p> : (
             <>
-              <p className="mb-2 text-slate-700">
-                {movement.layers.map((l, i) => {
-                  const d = l.current !== null && l.previous !== null ? l.current - l.previous : null;
-                  return <span key={l.layer}>{i ? " · " : ""}{l.layer} {d === null ? "n/a" : <span className={d > 0 ? "text-emerald-700" : d < 0 ? "text-red-700" : ""}>{d > 0 ? "+" : ""}{d.toFixed(1)}</span>}</span>;
-                })}
-              </p>
-              {movement.checks.length ? (
-                <ul className="space-y-1">
-                  {movement.checks.map((c) => (
-                    <li key={c.checkId}><Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}&status=all`}>{c.title}</Link>: {c.opened ? <span className="text-red-700">+{c.opened} new</span> : null}{c.opened && c.resolved ? ", " : null}{c.resolved ? <span className="text-emerald-700">{c.resolved} resolved</span> : null}</li>
-                  ))}
-                </ul>
+              <p className="mb-2 text-slate-600">Snapshot #{movement.latestSeq} ({formatUtc(movement.latestAt!)} UTC, with any accepted risks changed since) against #{movement.previousSeq} ({formatUtc(movement.previousAt!)} UTC).</p>
+              {movement.layers.every((l) => l.current === l.previous) && movement.checks.length === 0 ? (
+                <p className="text-slate-700" data-testid="unchanged">Nothing changed: the same findings and the same scores.</p>
               ) : (
-                <p className="text-slate-600">
-                  No finding opened or closed between the two snapshots
-                  {movement.layers.some((l) => l.current !== l.previous) ? ": the change comes from accepted risks that took effect or ended, or from checks that could not be evaluated." : "."}
-                </p>
+                <>
+                  <p className="mb-2 text-slate-700">
+                    {movement.layers.filter((l) => l.current !== l.previous).map((l, i) => {
+                      const d = l.current !== null && l.previous !== null ? l.current - l.previous : null;
+                      return <span key={l.layer}>{i ? " · " : ""}{l.layer} {d === null ? `${l.previous?.toFixed(1) ?? "none"} → ${l.current?.toFixed(1) ?? "none"}` : <span className={d > 0 ? "text-emerald-700" : "text-red-700"}>{d > 0 ? "+" : ""}{d.toFixed(1)}</span>}</span>;
+                    })}
+                  </p>
+                  {movement.checks.length ? (
+                    <ul className="space-y-1">
+                      {movement.checks.map((c) => (
+                        <li key={c.checkId}><Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}&status=all`}>{c.title}</Link>: {c.opened ? <span className="text-red-700">+{c.opened} new</span> : null}{c.opened && c.resolved ? ", " : null}{c.resolved ? <span className="text-emerald-700">{c.resolved} resolved</span> : null}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="text-slate-600">No finding opened or closed between the two snapshots: the change comes from accepted risks that took effect or ended, or from checks that could not be evaluated.</p>
+                  )}
+                </>
               )}
             </>
           )}
         </section>
         <section aria-labelledby="top-failing" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <h2 id="top-failing" className="mb-2 text-base font-semibold">Checks failing most</h2>
-          {movement.topFailing.length === 0 ? <p className="text-slate-600">Nothing failing.</p> : (
+          {movement.latestSeq === null ? <p className="text-slate-600">No completed scan yet.</p> : movement.topFailing.length === 0 ? <p className="text-slate-600">No open findings.</p> : (
             <ol className="space-y-1">
               {movement.topFailing.map((c) => (
-                <li key={c.checkId} className="flex justify-between gap-2"><Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`}>{c.title}</Link><span className="whitespace-nowrap text-slate-600">{c.resources} resources</span></li>
+                <li key={c.checkId} className="flex justify-between gap-2">
+                  <span><SeverityBadge severity={c.severity as Severity} /> <Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`}>{c.title}</Link></span>
+                  <Link className="whitespace-nowrap text-slate-600 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`} data-testid={`count-check-${c.checkId}`}>{c.open} open finding{c.open === 1 ? "" : "s"}</Link>
+                </li>
               ))}
             </ol>
           )}
         </section>
       </div>
-      <section aria-labelledby="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="not-evaluated" className="mb-2 text-base font-semibold">Checks left out of the scores</h2>
-        <NotEvaluatedList checks={detail.notEvaluated} coverage={detail.posture.scores[0]?.coverage} />
+      <section aria-labelledby="not-evaluated-title" id="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="not-evaluated-title" className="mb-2 text-base font-semibold">Checks that could not be evaluated</h2>
+        <LatestCompleted posture={detail.posture}>
+          <NotEvaluatedList checks={detail.notEvaluated} coverage={detail.posture.scores[0]?.coverage} />
+        </LatestCompleted>
       </section>
       <section aria-labelledby="warnings" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="warnings" className="mb-2 text-base font-semibold">What the latest scan could not collect</h2>
-        {detail.warnings.length === 0 ? (
-          <p className="text-sm text-slate-600">Everything Bulwark reads was collected.</p>
-        ) : (
-          <ul className="list-disc space-y-1 pl-5 text-sm text-amber-900">
-            {detail.warnings.map((w, i) => (
-              <li key={i}>
-                <span className="font-mono">{w.kind}</span>: {w.reason}
-              </li>
-            ))}
-          </ul>
-        )}
+        <h2 id="warnings" className="mb-2 text-base font-semibold">What the latest completed scan could not collect</h2>
+        <LatestCompleted posture={detail.posture}>
+          {detail.warnings.length === 0 ? (
+            <p className="text-sm text-slate-600">Everything Bulwark reads was collected.</p>
+          ) : (
+            <ul className="list-disc space-y-1 pl-5 text-sm text-amber-900">
+              {detail.warnings.map((w, i) => (
+                <li key={i}>
+                  <span className="font-mono">{w.kind}</span>: {w.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </LatestCompleted>
       </section>
     </>
   );

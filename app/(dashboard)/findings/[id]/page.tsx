@@ -41,7 +41,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           <div><dt className="text-xs uppercase text-slate-500">Resource</dt><dd className="break-all">{resource}</dd></div>
           <div><dt className="text-xs uppercase text-slate-500">Container</dt><dd>{finding.container || "—"}</dd></div>
           <div><dt className="text-xs uppercase text-slate-500">First seen</dt><dd>{formatUtc(finding.firstSeenAt)} UTC</dd></div>
-          <div><dt className="text-xs uppercase text-slate-500">Last seen</dt><dd>{finding.status === "open" ? "still open (latest scan)" : `${formatUtc(finding.lastSeenAt!)} UTC`}</dd></div>
+          <div><dt className="text-xs uppercase text-slate-500">Last seen</dt><dd>{finding.lastSeenAt ? `${formatUtc(finding.lastSeenAt)} UTC` : "still open (latest scan)"}</dd></div>
           <div><dt className="text-xs uppercase text-slate-500">Resolved</dt><dd>{finding.resolvedAt ? `${formatUtc(finding.resolvedAt)} UTC` : "—"}</dd></div>
         </dl>
       </section>

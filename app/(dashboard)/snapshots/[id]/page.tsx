@@ -66,7 +66,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
       </section>
       {snapshot.status === "succeeded" || snapshot.status === "partial" ? (
         <section aria-labelledby="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="not-evaluated" className="mb-2 text-base font-semibold">Checks left out of the scores</h2>
+          <h2 id="not-evaluated" className="mb-2 text-base font-semibold">Checks that could not be evaluated</h2>
           <NotEvaluatedList checks={snapshot.notEvaluated} />
         </section>
       ) : null}

@@ -1,0 +1,225 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { GET as postureRoute } from "@/app/api/clusters/[id]/posture/route";
+import { GET as findingsRoute } from "@/app/api/findings/route";
+import { DELETE as revokeRoute } from "@/app/api/suppressions/[id]/route";
+import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route";
+import { POST as createRoute } from "@/app/api/suppressions/route";
+import type { ClusterPosture } from "@/lib/api/schemas/scores";
+import { scorecardLink, type ScorecardCount } from "@/lib/api/scorecard-links";
+import { LAYERS } from "@/lib/checks/types";
+import { registerCluster } from "@/lib/clusters/register-cluster";
+import { getPool } from "@/lib/db/pool";
+import { expireAcceptedRisks, rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
+import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
+import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
+import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
+import type { Faults } from "@/lib/fake-api-server/types";
+import { runSnapshot } from "@/lib/jobs/run-snapshot";
+import { APP, call, makeUser, signIn } from "../helpers/auth";
+
+const fakes: RunningFakeCluster[] = [];
+afterAll(async () => {
+  await Promise.all(fakes.map((f) => f.close().catch(() => {})));
+});
+
+/** Read access lost to network policies and secrets, as a ClusterRole missing those rules gives. */
+const BLIND: Faults = { forbidden: ["networkpolicies.networking.k8s.io", "secrets"] };
+const DAY = 86_400_000;
+let counter = 0;
+
+/** The demo fixture served over HTTPS by the fake API server, registered from an uploaded kubeconfig. */
+async function fixtureCluster(faults: Faults = {}): Promise<{ id: string; fake: RunningFakeCluster }> {
+  const fake = await startFakeCluster(demoCluster(3), { faults });
+  fakes.push(fake);
+  const { id } = await registerCluster({ source: "kubeconfig_upload", name: `honest-${Date.now()}-${++counter}`, kubeconfig: fake.kubeconfig, scheduleMinutes: 360 });
+  return { id, fake };
+}
+
+/** Points a cluster at another fake server's kubeconfig (same fixture, other permissions). */
+async function reconnect(clusterId: string, otherClusterId: string): Promise<void> {
+  await getPool().query(`UPDATE cluster SET "kubeconfigSealed" = (SELECT "kubeconfigSealed" FROM cluster WHERE id = $2) WHERE id = $1`, [clusterId, otherClusterId]);
+}
+
+async function scan(clusterId: string, takenAt = new Date()) {
+  const s = await startSnapshot(clusterId, "manual", takenAt);
+  return { ...s, result: await runSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, collect: { requestTimeoutMs: 2_000, maxRetries: 0 } }) };
+}
+
+async function viewer(): Promise<string> {
+  return (await signIn((await makeUser("viewer")).email)).cookie;
+}
+
+/** What the scorecards show, read as automation would: GET /api/clusters/{id}/posture. */
+async function posture(clusterId: string, cookie: string): Promise<ClusterPosture> {
+  const res = await call(postureRoute, { headers: { cookie }, params: { id: clusterId }, path: `/api/clusters/${clusterId}/posture` });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { data: ClusterPosture }).data;
+}
+
+/** Every row a findings link lists, page by page through GET /api/findings with the link's own query. */
+async function rowsOf(link: string, cookie: string): Promise<number> {
+  const query = link.slice(link.indexOf("?"));
+  let rows = 0;
+  let cursor: string | null = null;
+  do {
+    const path: string = `/api/findings${query}&limit=200${cursor ? `&cursor=${cursor}` : ""}`;
+    const res = await call(findingsRoute, { headers: { cookie }, path });
+    expect(res.status, path).toBe(200);
+    const page = (await res.json()) as { data: unknown[]; nextCursor: string | null };
+    rows += page.data.length;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return rows;
+}
+
+/** Each scorecard figure next to the rows its link lists: [label, shown, listed]. */
+async function countsAndRows(p: ClusterPosture, cookie: string): Promise<[string, number, number][]> {
+  const out: [string, number, number][] = [];
+  const field: Record<ScorecardCount, "failed" | "critical" | "high" | "suppressed"> = { open: "failed", critical: "critical", high: "high", suppressed: "suppressed" };
+  for (const s of p.scores) {
+    for (const count of ["open", "critical", "high", "suppressed"] as const) {
+      const link = scorecardLink(p.clusterId, s.layer, count);
+      out.push([`${s.layer ?? "overall"} ${count}`, s[field[count]], await rowsOf(link, cookie)]);
+    }
+  }
+  return out;
+}
+
+const layerOf = (p: ClusterPosture, layer: string | null) => p.scores.find((s) => s.layer === layer)!;
+
+describe("every number Bulwark shows is true", () => {
+  it("scores a scan without read access to network policies and secrets no higher, in any layer or overall, and grades nothing under 90% coverage", async () => {
+    const cookie = await viewer();
+    const full = await fixtureCluster();
+    const blind = await fixtureCluster(BLIND);
+    expect((await scan(full.id)).result).toMatchObject({ status: "succeeded" });
+    expect((await scan(blind.id)).result).toMatchObject({ status: "partial" });
+    const [seen, unseen] = [await posture(full.id, cookie), await posture(blind.id, cookie)];
+    for (const layer of [null, ...LAYERS]) {
+      const a = layerOf(seen, layer);
+      const b = layerOf(unseen, layer);
+      expect(b.score ?? 0, `${layer ?? "overall"}: blind ${b.score} vs full ${a.score}`).toBeLessThanOrEqual(a.score ?? 0);
+      if (b.coverage < 0.9) expect(b.grade, `${layer ?? "overall"} at ${Math.round(b.coverage * 100)}% coverage`).toBeNull();
+      else expect(b.grade).toMatch(/^[A-F]$/);
+    }
+    // The layers that lost their inputs score lower and show their coverage; the network layer is incomplete.
+    for (const layer of ["network", "secrets"] as const) {
+      expect(layerOf(unseen, layer).score!).toBeLessThan(layerOf(seen, layer).score!);
+      expect(layerOf(unseen, layer).coverage).toBeLessThan(1);
+    }
+    expect(layerOf(unseen, "network").coverage).toBeLessThan(0.9);
+    expect(layerOf(unseen, "network").grade).toBeNull();
+    expect(layerOf(unseen, null).score!).toBeLessThan(layerOf(seen, null).score!);
+    expect(layerOf(seen, "network").coverage).toBe(1);
+  });
+
+  it("makes every scorecard count equal the rows its link lists, after per-resource merging, accepted risks and a lost permission", async () => {
+    const cookie = await viewer();
+    const analyst = (await signIn((await makeUser("analyst")).email)).cookie;
+    const { id } = await fixtureCluster();
+    await scan(id);
+    // An accepted risk on a medium finding takes effect at once: its rows move from "open" to "accepted".
+    const medium = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` })).json()) as { data: { id: string }[] };
+    const created = await call(createRoute, { method: "POST", headers: { cookie: analyst, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Accepted across the cluster for the test", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
+    expect(created.status).toBe(201);
+    const mismatches = (rows: [string, number, number][]) => rows.filter(([, shown, listed]) => shown !== listed);
+    const afterRisk = await countsAndRows(await posture(id, cookie), cookie);
+    expect(mismatches(afterRisk)).toEqual([]);
+    expect(afterRisk.find(([label]) => label === "overall suppressed")![1]).toBeGreaterThan(0);
+    expect(afterRisk.find(([label]) => label === "overall open")![1]).toBeGreaterThan(0);
+    // The next scan loses network policies and secrets: their findings stay open (listed), and counted.
+    const blind = await fixtureCluster(BLIND);
+    await reconnect(id, blind.id);
+    expect((await scan(id)).result).toMatchObject({ status: "partial" });
+    expect(mismatches(await countsAndRows(await posture(id, cookie), cookie))).toEqual([]);
+  });
+
+  it("shows a failed latest scan with its reason and since when, and claims no coverage without a completed scan", async () => {
+    const cookie = await viewer();
+    const never = await fixtureCluster();
+    await never.fake.close();
+    const firstAt = new Date(Date.now() - 60_000);
+    await scan(never.id, firstAt);
+    const second = await scan(never.id);
+    expect(second.result).toMatchObject({ status: "failed" });
+    const p = await posture(never.id, cookie);
+    expect(p).toMatchObject({ snapshotId: null, takenAt: null, scores: [], status: "failed" });
+    expect(p.failure).toMatchObject({ snapshotId: second.id, failedScans: 2, error: expect.stringMatching(/ECONNREFUSED|refused/i) });
+    expect(p.failure!.since).toBe(firstAt.toISOString());
+
+    // A cluster that completed a scan and then went away: the failure, beside the last completed scan's figures.
+    const once = await fixtureCluster();
+    const good = await scan(once.id, new Date(Date.now() - 60_000));
+    await once.fake.close();
+    const failed = await scan(once.id);
+    const q = await posture(once.id, cookie);
+    expect(q).toMatchObject({ snapshotId: good.id, snapshotSeq: good.seq, status: "failed" });
+    expect(q.failure).toMatchObject({ snapshotId: failed.id, seq: failed.seq, failedScans: 1, error: expect.stringMatching(/ECONNREFUSED|refused/i) });
+  });
+
+  it("moves the shown score at once when an accepted risk is approved, revoked or expires, with a score revision naming the cause", async () => {
+    const cookie = await viewer();
+    const alice = (await signIn((await makeUser("analyst", "alice")).email)).cookie;
+    const bob = (await signIn((await makeUser("analyst", "bob")).email)).cookie;
+    const { id } = await fixtureCluster();
+    await scan(id);
+    const before = await posture(id, cookie);
+    const high = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&check=container.image-tag-latest&limit=25` })).json()) as { data: { id: string; layer: string }[] };
+    const proposed = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: high.data[0]!.id, scope: "cluster", reason: "Tags pinned by the platform team next quarter", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
+    const { id: riskId } = (await proposed.json()) as { id: string };
+    expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
+
+    expect((await call(approveRoute, { method: "POST", headers: { cookie: bob, origin: APP }, params: { id: riskId } })).status).toBe(200);
+    const approved = await posture(id, cookie);
+    expect(layerOf(approved, "container").score!).toBeGreaterThan(layerOf(before, "container").score!);
+    expect(layerOf(approved, null).score!).toBeGreaterThan(layerOf(before, null).score!);
+    expect(layerOf(approved, "container").suppressed).toBeGreaterThan(0);
+    expect(layerOf(approved, "container").high).toBeLessThan(layerOf(before, "container").high);
+    expect(approved.snapshotId).toBe(before.snapshotId);
+
+    expect((await call(revokeRoute, { method: "DELETE", headers: { cookie: bob, origin: APP }, params: { id: riskId } })).status).toBe(204);
+    expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
+
+    // A medium one, active at once, that expires: the minute tick ends it and the score steps back.
+    const medium = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` })).json()) as { data: { id: string }[] };
+    const created = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Short exemption for the test", expiresAt: new Date(Date.now() + DAY).toISOString() } });
+    const { id: shortId } = (await created.json()) as { id: string };
+    expect((await posture(id, cookie)).scores).not.toStrictEqual(before.scores);
+    await getPool().query(`UPDATE suppression SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [shortId]);
+    expect(await expireAcceptedRisks()).toBe(1);
+    expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
+
+    // History holds each step at the time it happened, with its cause.
+    const { rows } = await getPool().query<{ revision: number; cause: string | null }>(
+      `SELECT revision, cause FROM layer_score WHERE "clusterId" = $1 AND layer IS NULL ORDER BY "takenAt", revision`,
+      [id],
+    );
+    expect(rows).toEqual([
+      { revision: 0, cause: null },
+      { revision: 1, cause: "accepted risk approved: container.image-tag-latest" },
+      { revision: 2, cause: "accepted risk revoked: container.image-tag-latest" },
+      { revision: 3, cause: expect.stringMatching(/^accepted risk created: /) },
+      { revision: 4, cause: expect.stringMatching(/^accepted risk expired: /) },
+    ]);
+  });
+
+  it("re-scores a scan stored after an accepted risk changed while it ran", async () => {
+    const cookie = await viewer();
+    const alice = (await signIn((await makeUser("analyst", "alice")).email)).cookie;
+    const { id } = await fixtureCluster();
+    await scan(id);
+    const medium = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` })).json()) as { data: { id: string }[] };
+    const rulesReadAt = new Date();
+    const before = await posture(id, cookie);
+    // As if it were approved between the scan reading the rules and storing its scores: no re-score yet.
+    const created = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Approved while a scan ran", expiresAt: new Date(Date.now() + DAY).toISOString() } });
+    expect(created.status).toBe(201);
+    await getPool().query(`DELETE FROM layer_score WHERE "clusterId" = $1 AND revision > 0`, [id]);
+    await getPool().query(`UPDATE layer_score SET current = true WHERE "clusterId" = $1`, [id]);
+    expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
+    await rescoreIfRisksChangedSince(id, rulesReadAt);
+    expect(layerOf(await posture(id, cookie), null).suppressed).toBeGreaterThan(0);
+    const { rows } = await getPool().query<{ cause: string }>(`SELECT cause FROM layer_score WHERE "clusterId" = $1 AND layer IS NULL AND current`, [id]);
+    expect(rows).toEqual([{ cause: expect.stringMatching(/^accepted risk changed during the scan: /) }]);
+  });
+});
