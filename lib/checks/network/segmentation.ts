@@ -58,7 +58,9 @@ export const noDefaultDenyEgress = {
   layer: "network",
   severity: "medium",
   title: "No default-deny egress policy",
-  rationale: "Without egress restrictions a compromised pod can download tools, reach cloud metadata endpoints and exfiltrate data anywhere. Default-deny egress makes every outbound flow explicit.",
+  rationale:
+    "Without egress restrictions a compromised pod can download tools, reach cloud metadata endpoints and exfiltrate data anywhere. Default-deny egress makes every outbound flow explicit. " +
+    "Judged on the Namespace objects, so from manifests only when the scanned set contains them; each workload's own egress is network.pod-egress-unrestricted.",
   remediation: "```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-egress\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n```\nThen allow DNS and the destinations each workload needs.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies"],
   requires: ["namespaces", "workloads", "networkPolicies"],

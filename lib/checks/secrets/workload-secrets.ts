@@ -160,7 +160,9 @@ export const defaultSaAutomount = {
   layer: "secrets",
   severity: "low",
   title: "Default service accounts mount tokens",
-  rationale: "Any pod that forgets `serviceAccountName` runs as `default`; if `default` mounts a token, every such pod gets API credentials by accident.",
+  rationale:
+    "Any pod that forgets `serviceAccountName` runs as `default`; if `default` mounts a token, every such pod gets API credentials by accident. " +
+    "Judged on the ServiceAccount object, so from manifests only when the scanned set contains it; the pods that take their token from it are not reported again.",
   remediation: "```yaml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\nautomountServiceAccountToken: false\n```",
   references: ["CIS 5.1.5"],
   requires: ["serviceAccounts"],
