@@ -10,7 +10,7 @@ import {
   describeRule,
   describeSubject,
   effectiveGrants,
-  grantsEverything,
+  everythingRule,
   isDefaultRole,
   isSystemBinding,
   isSystemSubject,
@@ -21,14 +21,19 @@ import {
 
 type Findings = Extract<Evaluation, { status: "evaluated" }>["findings"];
 
-/** Evaluates every non-system binding; a grant that `flag` names becomes a finding on its binding. */
+/**
+ * Evaluates every non-system binding; a grant that `flag` names becomes a finding on its binding.
+ * A binding that grants everything is one cause with one finding, secrets.rbac-cluster-admin's.
+ */
 function grantCheck(flag: (g: Grant) => string | undefined, includeSystemSubjects = false) {
   return (inventory: Inventory, ctx: CheckContext): Evaluation => {
     const bindings = inventory.roleBindings.filter((b) => !isSystemBinding(b));
+    const roles = roleResolver(inventory);
+    const everything = new Set(bindings.filter((b) => everythingRule(b, roles)));
     const findings: Findings = [];
     const seen = new Set<string>();
     for (const g of effectiveGrants(inventory)) {
-      if (isSystemBinding(g.binding) || (!includeSystemSubjects && isSystemSubject(g.subject, ctx.settings.systemNamespaces))) continue;
+      if (isSystemBinding(g.binding) || everything.has(g.binding) || (!includeSystemSubjects && isSystemSubject(g.subject, ctx.settings.systemNamespaces))) continue;
       const what = flag(g);
       if (!what) continue;
       const message = `${describeSubject(g.subject)} ${what} through ${describeBinding(g)}, rule ${describeRule(g.rule)}`;
@@ -48,7 +53,9 @@ export const rbacSecretRead = {
   layer: "secrets",
   severity: "high",
   title: "Subjects that can read Secrets",
-  rationale: "Reading Secrets yields database passwords, API keys and service-account tokens, which usually lead to more access. `list` and `watch` return every value in scope at once.",
+  rationale:
+    "Reading Secrets yields database passwords, API keys and service-account tokens, which usually lead to more access. `list` and `watch` return every value in scope at once. " +
+    "A binding that grants everything is reported once, by secrets.rbac-cluster-admin. Same in both modes, over the bindings scanned.",
   remediation: "Remove get/list/watch on secrets from the role, or scope it with `resourceNames` to the few secrets the workload needs.",
   references: ["CIS 5.1.2"],
   requires: RBAC_REQUIRES,
@@ -76,12 +83,11 @@ export const rbacClusterAdmin = {
     const roles = roleResolver(inventory);
     const findings: Findings = [];
     for (const b of bindings) {
-      const role = roles.roleOf(b);
-      const everything = b.roleRef.kind === "ClusterRole" && b.roleRef.name === "cluster-admin" ? undefined : role && roles.rulesOf(role).find(grantsEverything);
+      const everything = everythingRule(b, roles);
       const where = b.ref.kind === "RoleBinding" ? ` in namespace ${b.ref.namespace}` : "";
       for (const s of b.subjects) {
         if (isSystemSubject(s, ctx.settings.systemNamespaces) && s.name !== "system:masters") continue;
-        if (b.roleRef.name === "cluster-admin") findings.push({ resource: b.ref, message: `${describeSubject(s)} holds cluster-admin through ${b.ref.kind} \`${b.ref.name}\`` });
+        if (everything === "cluster-admin") findings.push({ resource: b.ref, message: `${describeSubject(s)} holds cluster-admin through ${b.ref.kind} \`${b.ref.name}\`` });
         else if (everything) findings.push({ resource: b.ref, message: `${describeSubject(s)} holds every permission${where}, as cluster-admin does, through ${b.ref.kind} \`${b.ref.name}\` (${b.roleRef.kind} \`${b.roleRef.name}\` grants ${describeRule(everything)})` });
         else if (s.kind === "Group" && s.name === "system:masters") findings.push({ resource: b.ref, message: `${b.ref.kind} \`${b.ref.name}\` binds the system:masters group, which bypasses authorization` });
       }
@@ -134,7 +140,8 @@ export const rbacPrivilegeEscalation = {
   severity: "high",
   title: "Subjects with privilege-escalation permissions",
   rationale:
-    "bind, escalate and impersonate let a subject grant itself more; exec and nodes/proxy run code in other workloads; creating pods or workloads lets it mount any service account's token in the namespace. Each turns limited access into much more.",
+    "bind, escalate and impersonate let a subject grant itself more; exec and attach (create, or get, which opens the WebSocket on many versions) and nodes/proxy run code in other workloads; creating pods or workloads lets it mount any service account's token in the namespace. Each turns limited access into much more. " +
+    "A binding that grants everything is reported once, by secrets.rbac-cluster-admin. Same in both modes, over the bindings scanned.",
   remediation: "Remove these verbs from the role; give deployment pipelines a namespace-scoped role and keep exec for break-glass access.",
   references: ["CIS 5.1.4", "CIS 5.1.8", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks"],
   requires: RBAC_REQUIRES,

@@ -74,6 +74,13 @@ describe("RBAC analysis", () => {
     ]);
   });
 
+  it("reports a binding that grants everything once, as cluster-admin, not again as secret reading and escalation", () => {
+    const add = [cr("cluster-admin", [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]), cr("platform-root", [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]), crb("ci", "cluster-admin", [{ kind: "User", name: "ci-bot" }]), crb("platform", "platform-root", [{ kind: "User", name: "alice" }])];
+    expect(messages("secrets.rbac-cluster-admin", add)).toHaveLength(2);
+    expect(messages("secrets.rbac-secret-read", add)).toStrictEqual([]);
+    expect(messages("secrets.rbac-privilege-escalation", add)).toStrictEqual([]);
+  });
+
   it("files a ClusterRole that carries a stray metadata.namespace as cluster-scoped, so bindings to it resolve", () => {
     const found = messages("secrets.rbac-secret-read", [
       cr("secret-reader", [{ apiGroups: [""], resources: ["secrets"], verbs: ["get"] }], { namespace: "payments" }),

@@ -40,6 +40,13 @@ export function roleResolver(inventory: Inventory) {
   };
 }
 
+/** The rule by which a binding grants everything (cluster-admin, or a role that withholds nothing), or undefined. "cluster-admin" itself is named by the binding. */
+export function everythingRule(b: RoleBinding, roles: ReturnType<typeof roleResolver>): PolicyRule | "cluster-admin" | undefined {
+  if (b.roleRef.kind === "ClusterRole" && b.roleRef.name === "cluster-admin") return "cluster-admin";
+  const role = roles.roleOf(b);
+  return role ? roles.rulesOf(role).find(grantsEverything) : undefined;
+}
+
 /** Every (subject, binding, rule) triple: the effective permissions of each subject. */
 export function effectiveGrants(inventory: Inventory): Grant[] {
   const roles = roleResolver(inventory);
