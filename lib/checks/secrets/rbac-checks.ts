@@ -153,7 +153,7 @@ function escalation(rule: PolicyRule): string | undefined {
   return hits.size ? [...hits].join(", ") : undefined;
 }
 
-/** Roles whose rules reach a bound role through its aggregation selectors, or that aggregate into the default admin/edit/view roles. */
+/** Roles used through another: picked by a scanned role's aggregation selectors, or labelled to aggregate into the default admin/edit/view roles. */
 function isAggregated(role: Role, aggregators: Role[]): boolean {
   if (Object.keys(role.meta.labels).some((l) => l.startsWith("rbac.authorization.k8s.io/aggregate-to-"))) return true;
   return aggregators.some((a) => a !== role && a.aggregationSelectors!.some((sel) => matchesSelector(sel, role.meta.labels)));

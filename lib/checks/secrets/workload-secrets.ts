@@ -1,4 +1,4 @@
-import type { RoleBinding } from "@/lib/inventory/cluster-types";
+import type { RoleBinding, ServiceAccount } from "@/lib/inventory/cluster-types";
 import type { Inventory, Workload } from "@/lib/inventory/types";
 import { allContainers, describeContainer } from "../pss/containers";
 import { evaluateWorkloads, workloadCheck } from "../evaluate-workloads";
@@ -90,12 +90,19 @@ const bindingsOf = (bound: Map<string, RoleBinding[]>, ns: string, name: string)
 function accountsOf(inventory: Inventory) {
   const accounts = new Map(inventory.serviceAccounts.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s]));
   const bound = bindingsBySubject(inventory);
+  // Asked several times per workload (which to include, then what it finds): worked out once.
+  const memo = new WeakMap<Workload, { name: string; account: ServiceAccount | undefined; mountsToken: boolean; bindings: RoleBinding[] }>();
   return (w: Workload) => {
-    const name = saName(w);
-    const account = accounts.get(`${w.ref.namespace}/${name}`);
-    // Kubernetes mounts a token unless the pod or its ServiceAccount says otherwise.
-    const mountsToken = w.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
-    return { name, account, mountsToken, bindings: bindingsOf(bound, w.ref.namespace, name) };
+    let out = memo.get(w);
+    if (!out) {
+      const name = saName(w);
+      const account = accounts.get(`${w.ref.namespace}/${name}`);
+      // Kubernetes mounts a token unless the pod or its ServiceAccount says otherwise.
+      const mountsToken = w.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
+      out = { name, account, mountsToken, bindings: bindingsOf(bound, w.ref.namespace, name) };
+      memo.set(w, out);
+    }
+    return out;
   };
 }
 
