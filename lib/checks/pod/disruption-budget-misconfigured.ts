@@ -14,20 +14,22 @@ function scaled(value: number | string, total: number): number | undefined {
 
 const isZero = (v: number | string) => /^0+%?$/.test(String(v).trim());
 
+const targetKey = (namespace: string, kind: string, name: string) => `${namespace}/${kind}/${name}`;
+
 /** The fewest pods the workload may run: the HPA's floor when one scales it, else its replicas. */
-function floorOf(w: Workload, hpas: HorizontalPodAutoscaler[]): { count: number; what: string } | undefined {
-  const hpa = hpas.find((h) => h.ref.namespace === w.ref.namespace && h.target.kind === w.ref.kind && h.target.name === w.ref.name);
+function floorOf(w: Workload, hpas: Map<string, HorizontalPodAutoscaler>): { count: number; what: string } | undefined {
+  const hpa = hpas.get(targetKey(w.ref.namespace, w.ref.kind, w.ref.name));
   if (hpa) return { count: hpa.minReplicas, what: `the minReplicas (${hpa.minReplicas}) of HorizontalPodAutoscaler \`${hpa.ref.name}\`` };
   return w.replicas === undefined ? undefined : { count: w.replicas, what: `the ${w.replicas} replica${w.replicas === 1 ? "" : "s"} of ${w.ref.kind} \`${w.ref.name}\`` };
 }
 
 /** Why a budget cannot work, or undefined when it allows some disruption and guarantees some availability. */
-function problemOf(pdb: PodDisruptionBudget, workloads: Workload[], hpas: HorizontalPodAutoscaler[]): string | undefined {
+function problemOf(pdb: PodDisruptionBudget, workloads: readonly Workload[], hpas: Map<string, HorizontalPodAutoscaler>): string | undefined {
   if (pdb.minAvailable === undefined && pdb.maxUnavailable === undefined) return "sets neither minAvailable nor maxUnavailable, so it lets every pod be evicted at once";
   if (pdb.maxUnavailable !== undefined && isZero(pdb.maxUnavailable)) return `sets maxUnavailable: ${pdb.maxUnavailable}, so no pod can ever be evicted and node drains hang`;
   if (pdb.minAvailable === undefined) return undefined;
   for (const w of workloads) {
-    if (w.ref.namespace !== pdb.ref.namespace || !matchesSelector(pdb.selector, w.podMeta.labels)) continue;
+    if (!matchesSelector(pdb.selector, w.podMeta.labels)) continue;
     const floor = floorOf(w, hpas);
     const required = floor && scaled(pdb.minAvailable, floor.count);
     if (floor && required !== undefined && required >= floor.count) {
@@ -52,8 +54,10 @@ export const disruptionBudgetMisconfigured = {
   requires: ["podDisruptionBudgets", "workloads", "horizontalPodAutoscalers"],
   evaluate: (inventory) => {
     const findings: Findings = [];
+    const byNamespace = Map.groupBy(inventory.workloads, (w) => w.ref.namespace);
+    const hpas = new Map(inventory.horizontalPodAutoscalers.map((h) => [targetKey(h.ref.namespace, h.target.kind, h.target.name), h]));
     for (const pdb of inventory.podDisruptionBudgets) {
-      const problem = problemOf(pdb, inventory.workloads, inventory.horizontalPodAutoscalers);
+      const problem = problemOf(pdb, byNamespace.get(pdb.ref.namespace) ?? [], hpas);
       if (problem) findings.push({ resource: pdb.ref, message: problem });
     }
     return { status: "evaluated", evaluated: inventory.podDisruptionBudgets.map((p) => p.ref), findings };

@@ -1,4 +1,4 @@
-import type { RoleBinding, ServiceAccount } from "@/lib/inventory/cluster-types";
+import type { RoleBinding } from "@/lib/inventory/cluster-types";
 import type { Inventory, Workload } from "@/lib/inventory/types";
 import { allContainers, describeContainer } from "../pss/containers";
 import { evaluateWorkloads, workloadCheck } from "../evaluate-workloads";
@@ -86,23 +86,19 @@ const bindingsOf = (bound: Map<string, RoleBinding[]>, ns: string, name: string)
   ...(bound.get(`system:serviceaccounts:${ns}`) ?? []),
 ];
 
-/** How each workload's service account and token are set up, from its pod spec and its ServiceAccount. */
+/** How each workload's service account and token are set up, from its pod spec and its ServiceAccount; and the bindings that apply to an account. */
 function accountsOf(inventory: Inventory) {
   const accounts = new Map(inventory.serviceAccounts.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s]));
   const bound = bindingsBySubject(inventory);
-  // Asked several times per workload (which to include, then what it finds): worked out once.
-  const memo = new WeakMap<Workload, { name: string; account: ServiceAccount | undefined; mountsToken: boolean; bindings: RoleBinding[] }>();
-  return (w: Workload) => {
-    let out = memo.get(w);
-    if (!out) {
+  return {
+    accountOf: (w: Workload) => {
       const name = saName(w);
       const account = accounts.get(`${w.ref.namespace}/${name}`);
       // Kubernetes mounts a token unless the pod or its ServiceAccount says otherwise.
       const mountsToken = w.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
-      out = { name, account, mountsToken, bindings: bindingsOf(bound, w.ref.namespace, name) };
-      memo.set(w, out);
-    }
-    return out;
+      return { name, account, mountsToken };
+    },
+    bindingsOf: (namespace: string, name: string) => bindingsOf(bound, namespace, name),
   };
 }
 
@@ -119,7 +115,7 @@ export const saTokenAutomount = workloadCheck({
   references: ["CIS 5.1.6"],
   requires: ["workloads", "serviceAccounts", "roleBindings"],
   inspectWorkloads: (inventory, ctx) => {
-    const accountOf = accountsOf(inventory);
+    const { accountOf, bindingsOf } = accountsOf(inventory);
     const inApp = inAppNamespace(ctx.settings);
     const fromDefaultAccount = (w: Workload) => {
       const { name, account } = accountOf(w);
@@ -129,9 +125,9 @@ export const saTokenAutomount = workloadCheck({
     return {
       include: (w) => inApp(w) && !fromDefaultAccount(w) && !unknownAccount(w),
       inspect: (w, found) => {
-        const { name, mountsToken, bindings } = accountOf(w);
+        const { name, mountsToken } = accountOf(w);
         const where = inventory.source === "manifests" ? " in the scanned manifests" : "";
-        if (mountsToken && bindings.length === 0) found(`mounts a token for ServiceAccount \`${name}\`, which has no RBAC binding${where}`);
+        if (mountsToken && bindingsOf(w.ref.namespace, name).length === 0) found(`mounts a token for ServiceAccount \`${name}\`, which has no RBAC binding${where}`);
       },
     };
   },
@@ -150,12 +146,14 @@ export const defaultServiceAccount = workloadCheck({
   references: ["CIS 5.1.5"],
   requires: ["workloads", "serviceAccounts", "roleBindings"],
   inspectWorkloads: (inventory, ctx) => {
-    const accountOf = accountsOf(inventory);
+    const { accountOf, bindingsOf } = accountsOf(inventory);
     return {
       include: inAppNamespace(ctx.settings),
       inspect: (w, found) => {
-        const { name, mountsToken, bindings } = accountOf(w);
-        if (name !== "default" || !mountsToken || bindings.length === 0) return;
+        if (saName(w) !== "default") return;
+        const { name, mountsToken } = accountOf(w);
+        const bindings = mountsToken ? bindingsOf(w.ref.namespace, name) : [];
+        if (bindings.length === 0) return;
         found(`runs as the namespace's default service account, with its token, and shares what ${bindings.map((b) => `${b.ref.kind} \`${b.ref.name}\``).join(", ")} grants it`);
       },
     };
