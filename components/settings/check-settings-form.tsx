@@ -65,7 +65,7 @@ export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
       <fieldset disabled={!canEdit} className="space-y-6">
         <section aria-labelledby="inputs-heading" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
           <h2 id="inputs-heading" className="text-base font-semibold md:col-span-2">What the checks read</h2>
-          <LinesField name="allowedRegistries" values={settings.allowedRegistries} label="Allowed registries" hint="One per line: a host or host/path prefix. Empty: only implicit Docker Hub pulls are flagged." />
+          <LinesField name="allowedRegistries" values={settings.allowedRegistries} label="Allowed registries" hint="One per line: a host or host/path prefix. Empty: the untrusted-registry check is not evaluated." />
           <LinesField name="systemNamespaces" values={settings.systemNamespaces} label="System namespaces" hint="One per line: skipped by the application-hygiene checks (default namespace, PSA labels, service accounts)." />
           <LinesField name="ingressNamespaces" values={settings.ingressNamespaces} label="Ingress namespaces" hint="One per line: may host LoadBalancer and NodePort Services (ingress controllers, gateways)." />
           <LinesField name="sandboxHandlers" values={settings.sandboxHandlers} label="Sandboxed runtime handlers" hint="One per line: RuntimeClass handlers that count as sandboxed (gVisor, Kata)." />

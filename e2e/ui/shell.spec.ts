@@ -148,6 +148,13 @@ test("[CHECKS]: the catalog explains each check and the scoring formula", async 
   await page.goto("/checks");
   await expect(page.getByRole("heading", { level: 1, name: "Checks" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "How scores are computed" })).toBeVisible();
+  const principles = page.getByRole("region", { name: "What a finding means" });
+  await expect(principles).toContainText("One root cause gives one finding.");
+  await expect(principles).toContainText("A check that cannot know says “not evaluated”");
+  // Each check says what it does from manifests and from a cluster.
+  const network = page.getByRole("region", { name: /network layer/ });
+  await network.getByText("Pods can reach the cloud metadata API", { exact: true }).click();
+  await expect(network.getByText(/from manifests, or on nodes of unknown provenance, it is not evaluated/)).toBeVisible();
   const pod = page.getByRole("region", { name: /pod layer/ });
   await pod.getByText("Privileged containers", { exact: true }).click();
   await expect(pod.getByText("pod.privileged", { exact: true })).toBeVisible();

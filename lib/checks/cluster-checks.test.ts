@@ -128,11 +128,17 @@ const CASES: Record<string, Case> = {
     }),
     findings: [{ resource: dep("orders", "api"), message: "NetworkPolicy `api-open` allows ingress from every source" }],
   },
+  "network.pod-egress-unrestricted": {
+    fail: hardenedEdited((objects) => {
+      objects.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "worker-open", namespace: "payments" }, spec: { podSelector: { matchLabels: { "app.kubernetes.io/name": "worker" } }, policyTypes: ["Egress"], egress: [{}] } });
+    }),
+    findings: [{ resource: dep("payments", "worker"), message: "NetworkPolicy `worker-open` allows egress to every destination" }],
+  },
   "network.metadata-api-reachable": {
     fail: hardenedEdited((objects) => {
-      objects.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "worker-internet", namespace: "payments" }, spec: { podSelector: { matchLabels: { "app.kubernetes.io/name": "worker" } }, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] } });
+      objects.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "worker-link-local", namespace: "payments" }, spec: { podSelector: { matchLabels: { "app.kubernetes.io/name": "worker" } }, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "169.254.0.0/16" } }] }] } });
     }),
-    findings: [{ resource: dep("payments", "worker"), message: "can reach 169.254.169.254: NetworkPolicy `worker-internet` allows it through ipBlock 0.0.0.0/0 without an except for 169.254.169.254" }],
+    findings: [{ resource: dep("payments", "worker"), message: "can reach AWS's metadata API at 169.254.169.254: NetworkPolicy `worker-link-local` allows it through ipBlock 169.254.0.0/16 without an except for 169.254.169.254" }],
   },
   "network.service-loadbalancer": {
     fail: hardenedEdited((objects) => {
@@ -206,9 +212,12 @@ const CASES: Record<string, Case> = {
   },
   "secrets.default-service-account": {
     fail: hardenedEdited((objects) => {
-      delete find(objects, "Deployment", "worker", "orders").spec.template.spec.serviceAccountName;
+      const pod = find(objects, "Deployment", "worker", "orders").spec.template.spec;
+      delete pod.serviceAccountName;
+      pod.automountServiceAccountToken = true;
+      objects.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata: { name: "orders-default-config", namespace: "orders" }, roleRef: { kind: "ClusterRole", name: "config-reader" }, subjects: [{ kind: "ServiceAccount", name: "default", namespace: "orders" }] });
     }),
-    findings: [{ resource: dep("orders", "worker"), message: "runs as the namespace's default service account" }],
+    findings: [{ resource: dep("orders", "worker"), message: "runs as the namespace's default service account, with its token, and shares what RoleBinding `orders-default-config` grants it" }],
   },
   "secrets.default-sa-automount": {
     fail: hardenedEdited((objects) => {
@@ -251,6 +260,12 @@ const CASES: Record<string, Case> = {
       find(objects, "ClusterRole", "config-reader").rules.push({ apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] });
     }),
     findings: [{ resource: { kind: "RoleBinding", namespace: "payments", name: "payments-team-config" }, message: "Group payments-team can exec into pods through RoleBinding `payments-team-config` (ClusterRole `config-reader`) in namespace payments, rule [create] on [pods/exec] in groups [\"\"]" }],
+  },
+  "secrets.rbac-unbound-dangerous-role": {
+    fail: hardenedEdited((objects) => {
+      objects.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "debug-exec" }, rules: [{ apiGroups: [""], resources: ["pods", "pods/exec"], verbs: ["get", "list"] }] });
+    }),
+    findings: [{ resource: { kind: "ClusterRole", namespace: "", name: "debug-exec" }, message: "ClusterRole `debug-exec` would let its subjects exec into pods; bound by nothing in the cluster" }],
   },
   "secrets.rbac-anonymous": {
     fail: hardenedEdited((objects) => {

@@ -7,16 +7,17 @@ import { defaultNamespace } from "./pod/default-namespace";
 import { namespacePsaMissing, namespacePsaViolations } from "./pod/namespace-psa";
 import { noAdmissionPolicy } from "./pod/no-admission-policy";
 import { noDisruptionBudget } from "./pod/no-disruption-budget";
-import { probesMissing } from "./pod/probes-missing";
+import { disruptionBudgetMisconfigured } from "./pod/disruption-budget-misconfigured";
+import { probesIdentical, probesMissing, readinessProbeMissing } from "./pod/probes-missing";
 import { PSS_CHECKS } from "./pod/pss-controls";
 import { resourceLimitsMissing, resourceRequestsMissing } from "./pod/resources";
 import { apiServerPublic, kubernetesDashboardInstalled, mtlsNotEnforced, sensitiveUiExposed } from "./network/exposure";
-import { metadataApiReachable, namespaceNoPolicy, noDefaultDenyEgress, noDefaultDenyIngress, podIngressUnrestricted } from "./network/segmentation";
+import { metadataApiReachable, namespaceNoPolicy, noDefaultDenyEgress, noDefaultDenyIngress, podEgressUnrestricted, podIngressUnrestricted } from "./network/segmentation";
 import { ingressNoTls, serviceExternalIps, serviceLoadBalancer, serviceNodePort } from "./network/services";
 import { kubeletAnonymousAuth, kubeletAuthzAlwaysAllow, kubeletCertRotation, kubeletReadonlyPort } from "./node/kubelet-config";
 import { controlPlaneSchedulable, notReady, publicIp } from "./node/node-state";
 import { containerRuntimeOutdated, k8sVersionUnsupported, kubeletVersionSkew, osImageEol } from "./node/versions";
-import { rbacAnonymous, rbacClusterAdmin, rbacPrivilegeEscalation, rbacSecretRead, rbacWildcard } from "./secrets/rbac-checks";
+import { rbacAnonymous, rbacClusterAdmin, rbacPrivilegeEscalation, rbacSecretRead, rbacUnboundDangerousRole, rbacWildcard } from "./secrets/rbac-checks";
 import { legacySaToken, staleSecret } from "./secrets/secret-objects";
 import { defaultSaAutomount, defaultServiceAccount, envVarSecret, hardcodedCredential, saTokenAutomount } from "./secrets/workload-secrets";
 import { LAYERS, type Check } from "./types";
@@ -38,6 +39,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   noDefaultDenyIngress,
   noDefaultDenyEgress,
   podIngressUnrestricted,
+  podEgressUnrestricted,
   metadataApiReachable,
   serviceLoadBalancer,
   serviceNodePort,
@@ -59,6 +61,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   rbacWildcard,
   rbacPrivilegeEscalation,
   rbacAnonymous,
+  rbacUnboundDangerousRole,
   ...PSS_CHECKS,
   namespacePsaMissing,
   namespacePsaViolations,
@@ -66,7 +69,10 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   resourceLimitsMissing,
   resourceRequestsMissing,
   noDisruptionBudget,
+  disruptionBudgetMisconfigured,
   probesMissing,
+  readinessProbeMissing,
+  probesIdentical,
   defaultNamespace,
   imageTagLatest,
   imageNotPinned,

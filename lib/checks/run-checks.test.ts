@@ -34,8 +34,8 @@ describe("runChecks", () => {
     expect(results.flatMap((r) => (r.status === "evaluated" ? r.findings : []))).toStrictEqual([]);
   });
 
-  it("gives the hardened cluster no finding in any layer, with every check evaluated", () => {
-    const results = runChecks(inventoryFromFixture(hardenedCluster()), { ...contextWith(), now: new Date("2026-11-23T00:00:00Z") });
+  it("gives the hardened cluster, with its registry trusted, no finding in any layer, with every check evaluated", () => {
+    const results = runChecks(inventoryFromFixture(hardenedCluster()), { ...contextWith({ allowedRegistries: ["registry.internal.example"] }), now: new Date("2026-11-23T00:00:00Z") });
     expect(results.flatMap((r) => (r.status === "evaluated" ? r.findings : []))).toStrictEqual([]);
     expect(results.filter((r) => r.status === "not-evaluated")).toStrictEqual([]);
   });

@@ -7,7 +7,7 @@ export const ZCheckSettings = z.object({
   severityOverrides: z.record(z.string(), z.enum(SEVERITIES)).default({}),
   /** Check ids not to run. */
   disabledChecks: z.array(z.string()).default([]),
-  /** Registries images may come from (host, or host/path prefix). Empty: only flag implicit Docker Hub pulls. */
+  /** Registries images may come from (host, or host/path prefix). Empty: container.untrusted-registry is not evaluated. */
   allowedRegistries: z.array(z.string()).default([]),
   /** A pod template label that marks a workload as running untrusted code. */
   untrustedLabel: z.string().default("bulwark.io/untrusted=true"),

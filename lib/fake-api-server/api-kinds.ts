@@ -27,6 +27,7 @@ export const API_KINDS: ApiKind[] = [
   { kind: "RoleBinding", group: "rbac.authorization.k8s.io", version: "v1", plural: "rolebindings", namespaced: true },
   { kind: "ClusterRoleBinding", group: "rbac.authorization.k8s.io", version: "v1", plural: "clusterrolebindings", namespaced: false },
   { kind: "PodDisruptionBudget", group: "policy", version: "v1", plural: "poddisruptionbudgets", namespaced: true },
+  { kind: "HorizontalPodAutoscaler", group: "autoscaling", version: "v2", plural: "horizontalpodautoscalers", namespaced: true },
   { kind: "RuntimeClass", group: "node.k8s.io", version: "v1", plural: "runtimeclasses", namespaced: false },
   { kind: "ValidatingWebhookConfiguration", group: "admissionregistration.k8s.io", version: "v1", plural: "validatingwebhookconfigurations", namespaced: false },
   { kind: "MutatingWebhookConfiguration", group: "admissionregistration.k8s.io", version: "v1", plural: "mutatingwebhookconfigurations", namespaced: false },

@@ -5,7 +5,7 @@ import { API_KINDS, type ApiKind } from "./api-kinds";
 import type { TlsMaterial } from "./generate-tls";
 import type { ApiObject, Faults, FixtureCluster } from "./types";
 
-const BUILTIN_GROUPS = ["apps", "batch", "networking.k8s.io", "rbac.authorization.k8s.io", "policy", "node.k8s.io", "admissionregistration.k8s.io"];
+const BUILTIN_GROUPS = ["apps", "batch", "autoscaling", "networking.k8s.io", "rbac.authorization.k8s.io", "policy", "node.k8s.io", "admissionregistration.k8s.io"];
 const RESOURCE_VERSION = "424242";
 
 export type FakeApiServer = { url: string; port: number; server: Server; requests: { path: string; auth: string | undefined; accept: string | undefined }[]; close: () => Promise<void> };

@@ -29,7 +29,11 @@ export type PodSecurityContext = Omit<SecurityContext, "privileged" | "allowPriv
 };
 
 type HostHandler = { httpGet?: { host?: string; port?: number | string; path?: string }; tcpSocket?: { host?: string; port?: number | string } };
-export type Probe = HostHandler & { exec?: { command?: string[] }; grpc?: { port?: number } };
+/**
+ * A probe's handler. An exec command is kept only as a fingerprint (`commandDigest`), so two
+ * probes can be compared without keeping command lines, which sometimes carry credentials.
+ */
+export type Probe = HostHandler & { exec?: { commandDigest?: string }; grpc?: { port?: number; service?: string } };
 
 /** An environment variable. A literal value is never kept: only whether it looked like a credential. */
 export type EnvVar = {

@@ -62,7 +62,10 @@ export type LabelSelector = {
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
 };
 
-export type PodDisruptionBudget = { ref: ResourceRef; selector: LabelSelector | null };
+/** `minAvailable` / `maxUnavailable` as written: a count or a percentage ("50%"); absent when not set. */
+export type PodDisruptionBudget = { ref: ResourceRef; selector: LabelSelector | null; minAvailable?: number | string; maxUnavailable?: number | string };
+/** A HorizontalPodAutoscaler: the workload it scales and its floor. */
+export type HorizontalPodAutoscaler = { ref: ResourceRef; target: { kind: string; name: string }; minReplicas: number };
 export type RuntimeClass = { ref: ResourceRef; handler: string };
 export type AdmissionWebhook = { ref: ResourceRef; kind: "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration"; webhookNames: string[] };
 export type VulnerabilityReport = {
@@ -82,6 +85,7 @@ export type InventoryKind =
   | "workloads"
   | "namespaces"
   | "podDisruptionBudgets"
+  | "horizontalPodAutoscalers"
   | "runtimeClasses"
   | "admissionWebhooks"
   | "vulnerabilityReports"
@@ -107,6 +111,7 @@ export type Inventory = {
   workloads: Workload[];
   namespaces: Namespace[];
   podDisruptionBudgets: PodDisruptionBudget[];
+  horizontalPodAutoscalers: HorizontalPodAutoscaler[];
   runtimeClasses: RuntimeClass[];
   admissionWebhooks: AdmissionWebhook[];
   vulnerabilityReports: VulnerabilityReport[];
@@ -138,6 +143,7 @@ export function emptyInventory(source: Inventory["source"]): Inventory {
     workloads: [],
     namespaces: [],
     podDisruptionBudgets: [],
+    horizontalPodAutoscalers: [],
     runtimeClasses: [],
     admissionWebhooks: [],
     vulnerabilityReports: [],

@@ -1,15 +1,26 @@
+import { createHash } from "node:crypto";
 import { detectCredential } from "@/lib/checks/secrets/detect-credential";
 import type { Container, EnvVar, PodSpec, Probe, Volume } from "@/lib/inventory/pod-spec";
 
-type RawContainer = Omit<Container, "env"> & { env?: (EnvVar & { value?: string })[] };
+type RawProbe = Omit<Probe, "exec"> & { exec?: { command?: string[] } };
+type RawContainer = Omit<Container, "env" | "livenessProbe" | "readinessProbe" | "startupProbe" | "lifecycle"> & {
+  env?: (EnvVar & { value?: string })[];
+  livenessProbe?: RawProbe;
+  readinessProbe?: RawProbe;
+  startupProbe?: RawProbe;
+  lifecycle?: { postStart?: RawProbe; preStop?: RawProbe };
+};
 
-function reduceProbe(p: Probe | undefined): Probe | undefined {
+const digest = (command: string[]) => createHash("sha256").update(JSON.stringify(command)).digest("hex").slice(0, 16);
+
+/** A probe or lifecycle handler: where it connects (host, port, path) and a fingerprint of an exec command. */
+function reduceProbe(p: RawProbe | undefined): Probe | undefined {
   if (!p) return undefined;
   const out: Probe = {};
-  if (p.httpGet) out.httpGet = { host: p.httpGet.host, port: p.httpGet.port };
+  if (p.httpGet) out.httpGet = { host: p.httpGet.host, port: p.httpGet.port, path: p.httpGet.path };
   if (p.tcpSocket) out.tcpSocket = { host: p.tcpSocket.host, port: p.tcpSocket.port };
-  if (p.exec) out.exec = {};
-  if (p.grpc) out.grpc = {};
+  if (p.exec) out.exec = p.exec.command ? { commandDigest: digest(p.exec.command) } : {};
+  if (p.grpc) out.grpc = { port: p.grpc.port, service: p.grpc.service };
   return out;
 }
 

@@ -40,6 +40,7 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   api("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true, "roleBindings"),
   api("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, "roleBindings"),
   api("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, "podDisruptionBudgets"),
+  api("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, "horizontalPodAutoscalers"),
   api("node.k8s.io", "v1", "RuntimeClass", "runtimeclasses", false, "runtimeClasses"),
   api("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", false, "admissionWebhooks"),
   api("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations", false, "admissionWebhooks"),

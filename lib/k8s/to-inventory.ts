@@ -29,8 +29,24 @@ type Template = { metadata?: RawMeta; spec?: PodSpec };
 
 const isPodBearing = (kind: string): kind is PodBearingKind => (POD_BEARING_KINDS as readonly string[]).includes(kind);
 
+/** Kinds without a namespace: a stray `metadata.namespace` on them (common in rendered charts) is ignored, as the API server ignores it. */
+const CLUSTER_SCOPED = new Set([
+  "Namespace",
+  "Node",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "RuntimeClass",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ClusterPolicy",
+  "ConstraintTemplate",
+  "CiliumClusterwideNetworkPolicy",
+  "GlobalNetworkPolicy",
+]);
+
 function refOf(o: RawObject, source?: SourceLocation): ResourceRef {
-  return { kind: o.kind, namespace: o.metadata?.namespace ?? "", name: o.metadata?.name ?? "", ...(source ? { source } : {}) };
+  const namespace = CLUSTER_SCOPED.has(o.kind) ? "" : (o.metadata?.namespace ?? "");
+  return { kind: o.kind, namespace, name: o.metadata?.name ?? "", ...(source ? { source } : {}) };
 }
 
 function metaOf(m: RawMeta | undefined): Meta {
@@ -74,6 +90,7 @@ export function toWorkload(o: RawObject, source?: SourceLocation): Workload | un
 }
 
 const GATEKEEPER = /(^|\.)gatekeeper\.sh\//;
+const isCount = (v: unknown): v is number | string => typeof v === "number" || typeof v === "string";
 
 /** Adds one object to the inventory in the collection it belongs to; unknown kinds are ignored. */
 export function addObject(inventory: Inventory, o: RawObject, source?: SourceLocation): void {
@@ -89,8 +106,18 @@ export function addObject(inventory: Inventory, o: RawObject, source?: SourceLoc
       inventory.namespaces.push({ ref, meta: metaOf(o.metadata) });
       return;
     case "PodDisruptionBudget":
-      inventory.podDisruptionBudgets.push({ ref, selector: (spec.selector as LabelSelector | undefined) ?? null });
+      inventory.podDisruptionBudgets.push({
+        ref,
+        selector: (spec.selector as LabelSelector | undefined) ?? null,
+        ...(isCount(spec.minAvailable) ? { minAvailable: spec.minAvailable } : {}),
+        ...(isCount(spec.maxUnavailable) ? { maxUnavailable: spec.maxUnavailable } : {}),
+      });
       return;
+    case "HorizontalPodAutoscaler": {
+      const target = (spec.scaleTargetRef ?? {}) as { kind?: string; name?: string };
+      inventory.horizontalPodAutoscalers.push({ ref, target: { kind: target.kind ?? "", name: target.name ?? "" }, minReplicas: typeof spec.minReplicas === "number" ? spec.minReplicas : 1 });
+      return;
+    }
     case "RuntimeClass":
       inventory.runtimeClasses.push({ ref, handler: String(o.handler ?? "") });
       return;
@@ -196,6 +223,9 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
       return;
     case "CiliumNetworkPolicy":
     case "CiliumClusterwideNetworkPolicy":
+      // Cilium takes one rule set in `spec`, or several in a `specs` list: each is a policy of its own.
+      for (const rules of [...(o.spec ? [spec] : []), ...arr<Obj>(o.specs)]) inventory.networkPolicies.push({ ref, podSelector: null, policyTypes: [], ingress: [], egress: [], raw: rules });
+      return;
     case "GlobalNetworkPolicy":
       inventory.networkPolicies.push({ ref, podSelector: null, policyTypes: [], ingress: [], egress: [], raw: spec });
       return;

@@ -36,6 +36,9 @@ describe("collectInventory against the fake API server over HTTPS", () => {
     expect(inventory.nodes.map((n) => [n.ref.name, n.kubelet.status])).toStrictEqual([["cp-1", "read"], ["worker-1", "read"], ["worker-2", "read"], ["worker-3", "read"]]);
     expect(inventory.nodes.find((n) => n.ref.name === "worker-2")?.kubelet).toMatchObject({ anonymousAuth: true, authorizationMode: "Webhook" });
     expect(inventory.vulnerabilityReports.length).toBe(4);
+    // What the disruption-budget check weighs: the budget's floor against the autoscaler's.
+    expect(inventory.podDisruptionBudgets.map((p) => [p.ref.name, p.minAvailable, p.maxUnavailable])).toStrictEqual([["frontend", 2, undefined]]);
+    expect(inventory.horizontalPodAutoscalers).toStrictEqual([{ ref: { kind: "HorizontalPodAutoscaler", namespace: "shop", name: "frontend" }, target: { kind: "Deployment", name: "frontend" }, minReplicas: 3 }]);
     expect(counts.pods).toBe(1);
     expect(server.requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
   });

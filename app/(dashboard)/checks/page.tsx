@@ -1,4 +1,5 @@
 import { CheckCatalog } from "@/components/checks/check-catalog";
+import { CheckPrinciples } from "@/components/checks/check-principles";
 import { ScoringFormula } from "@/components/checks/scoring-formula";
 import { PageHeader } from "@/components/layout/page-header";
 import { listFailingChecks } from "@/lib/db/findings/list-failing-checks";
@@ -11,6 +12,7 @@ export default async function ChecksPage() {
   return (
     <>
       <PageHeader title="Checks" description="The security checks Bulwark runs, by layer, and how scores are computed." />
+      <CheckPrinciples />
       <ScoringFormula />
       <CheckCatalog failing={failing} settings={settings} />
     </>

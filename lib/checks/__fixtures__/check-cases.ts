@@ -7,6 +7,8 @@ import type { Evaluation } from "../types";
 
 /** A failing fixture for one check and the exact findings it must produce. */
 export type CheckCase = {
+  /** The passing fixture, when the layer's default one does not apply. */
+  pass?: RawObject[];
   fail: RawObject[];
   findings: Extract<Evaluation, { status: "evaluated" }>["findings"];
   settings?: Partial<CheckSettings>;

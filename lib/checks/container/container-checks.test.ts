@@ -17,12 +17,13 @@ const CASES: Record<string, CheckCase> = {
     findings: [c("api", "container `api` uses image registry.example.com/shop/api:1.4.2 without a digest")],
   },
   "container.image-pull-policy": {
-    fail: hardenedWith((d) => { mainContainer(d).image = "registry.example.com/shop/api:1.4.2"; }),
-    findings: [c("api", "container `api` pulls mutable image registry.example.com/shop/api:1.4.2 with policy IfNotPresent")],
+    fail: hardenedWith((d) => { mainContainer(d).image = "redis:alpine"; }),
+    findings: [c("api", "container `api` pulls floating tag redis:alpine with policy IfNotPresent")],
   },
   "container.untrusted-registry": {
+    settings: { allowedRegistries: ["registry.example.com"] },
     fail: hardenedWith((d) => { mainContainer(d).image = "nginx:1.27"; }),
-    findings: [c("api", "container `api` pulls nginx:1.27 implicitly from Docker Hub")],
+    findings: [c("api", "container `api` pulls nginx:1.27 from docker.io, which is not an allowed registry")],
   },
   "container.writable-root-fs": {
     fail: hardenedWith((d) => { delete mainContainer(d).securityContext!.readOnlyRootFilesystem; }),
@@ -74,8 +75,40 @@ describe("container layer checks", () => {
     expect(check.evaluate(inventory, contextWith())).toStrictEqual({ status: "not-evaluated", reason: "no image scanner reports found in the cluster" });
   });
 
-  it("container.image-pull-policy: a mutable tag pulled Always passes", () => {
-    const objects = hardenedWith((d) => { mainContainer(d).image = "registry.example.com/shop/api:1.4.2"; mainContainer(d).imagePullPolicy = "Always"; });
-    expect(evaluate("container.image-pull-policy", objects).findings).toStrictEqual([]);
+  it("container.image-pull-policy: a floating tag pulled Always passes, and so does a release tag pulled IfNotPresent (the API default)", () => {
+    const always = hardenedWith((d) => { mainContainer(d).image = "redis:alpine"; mainContainer(d).imagePullPolicy = "Always"; });
+    expect(evaluate("container.image-pull-policy", always).findings).toStrictEqual([]);
+    for (const image of ["registry.example.com/shop/api:1.4.2", "docker.io/redis:6.0.5", "gcr.io/google-samples/microservices-demo/frontend:v0.5.1", "postgres:16.4-alpine", "gb-frontend:v5"]) {
+      const release = hardenedWith((d) => { mainContainer(d).image = image; });
+      expect(evaluate("container.image-pull-policy", release).findings, image).toStrictEqual([]);
+    }
+    const stable = hardenedWith((d) => { mainContainer(d).image = "nginx:stable"; });
+    expect(evaluate("container.image-pull-policy", stable).findings).toStrictEqual([c("api", "container `api` pulls floating tag nginx:stable with policy IfNotPresent")]);
+  });
+
+  it("gives a mutable image one finding among the three image checks: no version tag, floating tag cached per node, or no digest", () => {
+    const ids = ["container.image-tag-latest", "container.image-pull-policy", "container.image-not-pinned"];
+    const owners = (image: string, imagePullPolicy?: string) => {
+      const objects = hardenedWith((d) => { mainContainer(d).image = image; if (imagePullPolicy) mainContainer(d).imagePullPolicy = imagePullPolicy; });
+      return ids.filter((id) => evaluate(id, objects).findings.some((f) => f.container === "api"));
+    };
+    expect(owners("busybox:latest")).toStrictEqual(["container.image-tag-latest"]);
+    expect(owners("busybox")).toStrictEqual(["container.image-tag-latest"]);
+    expect(owners("busybox:latest", "IfNotPresent")).toStrictEqual(["container.image-pull-policy"]);
+    expect(owners("redis:alpine")).toStrictEqual(["container.image-pull-policy"]);
+    expect(owners("redis:alpine", "Always")).toStrictEqual(["container.image-not-pinned"]);
+    expect(owners("redis:7.4.1")).toStrictEqual(["container.image-not-pinned"]);
+    expect(owners(PINNED)).toStrictEqual([]);
+  });
+
+  it("container.untrusted-registry: without an allow list it is not evaluated (it cannot know what is trusted), never guessed", () => {
+    const check = getCheck("container.untrusted-registry")!;
+    const inventory = inventoryOf(hardenedWith((d) => { mainContainer(d).image = "nginx:1.27"; }));
+    expect(check.evaluate(inventory, contextWith())).toStrictEqual({ status: "not-evaluated", reason: "no trusted registries configured: list them under allowedRegistries in the check settings" });
+  });
+
+  it("container.writable-root-fs: ephemeral containers are judged like the others", () => {
+    const objects = hardenedWith((d) => { d.spec.template.spec.ephemeralContainers = [{ name: "debugger", image: PINNED, securityContext: { allowPrivilegeEscalation: false } }]; });
+    expect(evaluate("container.writable-root-fs", objects).findings).toStrictEqual([c("debugger", "ephemeral container `debugger` has a writable root filesystem")]);
   });
 });

@@ -1,7 +1,7 @@
 import { allContainers, describeContainer } from "../pss/containers";
 import { workloadCheck } from "../evaluate-workloads";
 
-/** container.writable-root-fs: readOnlyRootFilesystem is not true. */
+/** container.writable-root-fs: readOnlyRootFilesystem is not true, on any container (regular, init or ephemeral). */
 export const writableRootFs = workloadCheck({
   id: "container.writable-root-fs",
   layer: "container",
@@ -15,7 +15,7 @@ export const writableRootFs = workloadCheck({
   inspectWorkloads: () => ({
     inspect: (w, found) => {
       for (const t of allContainers(w.spec)) {
-        if (t.kind !== "ephemeral container" && t.container.securityContext?.readOnlyRootFilesystem !== true) {
+        if (t.container.securityContext?.readOnlyRootFilesystem !== true) {
           found(`${describeContainer(t)} has a writable root filesystem`, t.container.name);
         }
       }

@@ -40,20 +40,57 @@ describe("NetworkPolicy semantics", () => {
     ]);
   });
 
-  it("egress to 0.0.0.0/0 reaches the metadata API unless 169.254.169.254 is excepted", () => {
+  it("egress to 0.0.0.0/0 is open egress, one finding by network.pod-egress-unrestricted, not a second one for the metadata API", () => {
     const open = ordersWith(np("internet", { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] }));
-    expect(findingsOf("network.metadata-api-reachable", open)).toHaveLength(2);
-    const excepted = ordersWith(np("internet", { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.0.0/16"] } }] }] }));
+    expect(findingsOf("network.pod-egress-unrestricted", open)).toStrictEqual(["NetworkPolicy `internet` allows egress to 0.0.0.0/0 on every port", "NetworkPolicy `internet` allows egress to 0.0.0.0/0 on every port"]);
+    expect(findingsOf("network.metadata-api-reachable", open)).toStrictEqual([]);
+    const https = ordersWith(np("https", { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8"] } }], ports: [{ port: 443 }] }] }));
+    expect(findingsOf("network.pod-egress-unrestricted", https)).toStrictEqual([]);
+  });
+
+  it("a narrower range that holds 169.254.169.254 reaches the metadata API unless the address is excepted", () => {
+    const linkLocal = ordersWith(np("link-local", { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "169.254.0.0/16" } }] }] }));
+    expect(findingsOf("network.metadata-api-reachable", linkLocal)).toHaveLength(2);
+    const excepted = ordersWith(np("link-local", { podSelector: {}, policyTypes: ["Egress"], egress: [{ to: [{ ipBlock: { cidr: "169.254.0.0/16", except: ["169.254.169.254/32"] } }] }] }));
     expect(findingsOf("network.metadata-api-reachable", excepted)).toStrictEqual([]);
   });
 
-  it("egress limited to DNS ports does not reach the metadata API, and no egress policy at all does", () => {
+  it("no egress policy at all is one finding per workload (pod-egress-unrestricted), not a metadata-API finding too; DNS-only egress is neither", () => {
+    expect(findingsOf("network.metadata-api-reachable", ordersWith())).toStrictEqual([]);
+    expect(findingsOf("network.pod-egress-unrestricted", ordersWith())).toStrictEqual([
+      "no policy restricts egress from its pods (policy kinds considered: NetworkPolicy, CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy, Calico GlobalNetworkPolicy)",
+      "no policy restricts egress from its pods (policy kinds considered: NetworkPolicy, CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy, Calico GlobalNetworkPolicy)",
+    ]);
     const dnsOnly = ordersWith(np("dns", { podSelector: {}, policyTypes: ["Egress"], egress: [{ ports: [{ port: 53, protocol: "UDP" }] }] }));
     expect(findingsOf("network.metadata-api-reachable", dnsOnly)).toStrictEqual([]);
-    expect(findingsOf("network.metadata-api-reachable", ordersWith())).toStrictEqual([
-      "can reach 169.254.169.254: no egress policy selects its pods",
-      "can reach 169.254.169.254: no egress policy selects its pods",
+    expect(findingsOf("network.pod-egress-unrestricted", dnsOnly)).toStrictEqual([]);
+  });
+
+  it("the metadata check is not evaluated where no node shows a cloud that serves a metadata API", () => {
+    const onPrem = hardenedEdited((objects) => {
+      for (const o of objects.filter((x) => x.kind === "Node") as (ApiObject & { spec: Record<string, unknown> })[]) o.spec.providerID = `kind://docker/kind/${o.metadata.name}`;
+    });
+    expect(getCheck("network.metadata-api-reachable")!.evaluate(inventoryFromFixture(onPrem), { ...contextWith(), now: NOW })).toStrictEqual({
+      status: "not-evaluated",
+      reason: "no node reports a cloud provider that serves a metadata API (spec.providerID)",
+    });
+  });
+
+  it("reads each rule set of a Cilium policy written as a `specs:` list", () => {
+    const cilium: ApiObject = {
+      apiVersion: "cilium.io/v2",
+      kind: "CiliumNetworkPolicy",
+      metadata: { name: "per-app", namespace: "orders" },
+      specs: [
+        { endpointSelector: { matchLabels: { "app.kubernetes.io/name": "api" } }, ingress: [{ fromEndpoints: [{ matchLabels: { role: "frontend" } }] }], egress: [{ toEndpoints: [{ matchLabels: { role: "db" } }] }] },
+        { endpointSelector: { matchLabels: { "app.kubernetes.io/name": "worker" } }, egress: [{ toEndpoints: [{ matchLabels: { role: "queue" } }] }] },
+      ],
+    } as ApiObject;
+    const cluster = ordersWith(cilium);
+    expect(findingsOf("network.pod-ingress-unrestricted", cluster)).toStrictEqual([
+      "no policy restricts ingress to its pods (policy kinds considered: NetworkPolicy, CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy, Calico GlobalNetworkPolicy)",
     ]);
+    expect(findingsOf("network.pod-egress-unrestricted", cluster)).toStrictEqual([]);
   });
 
   it("counts Cilium and Calico policies: a clusterwide default deny covers every namespace", () => {

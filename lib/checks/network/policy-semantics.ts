@@ -1,4 +1,4 @@
-import type { NetworkPolicy, NetworkPolicyRule } from "@/lib/inventory/cluster-types";
+import type { NetworkPolicy, NetworkPolicyRule, Node } from "@/lib/inventory/cluster-types";
 import { matchesSelector } from "@/lib/inventory/match-labels";
 import type { Inventory, Workload } from "@/lib/inventory/types";
 import { cidrContains } from "@/lib/net/classify-address";
@@ -49,6 +49,27 @@ export function allowsAll(policy: NetworkPolicy, dir: Direction): boolean {
   const rules = (policy.raw[dir === "Ingress" ? "ingress" : "egress"] as Raw[] | undefined) ?? [];
   const entities = dir === "Ingress" ? "fromEntities" : "toEntities";
   return rules.some((r) => ((r[entities] as string[] | undefined) ?? []).some((e) => e === "all" || e === "world"));
+}
+
+const WORLD = new Set(["0.0.0.0/0", "::/0"]);
+
+/** The whole-internet CIDR an egress rule allows on every port, if any (core ipBlock, or Cilium toCIDR/toCIDRSet). */
+export function worldCidr(policy: NetworkPolicy): string | undefined {
+  if (!policy.raw) {
+    for (const r of policy.egress) {
+      if (r.ports !== null && r.ports.length > 0) continue;
+      const block = r.peers?.find((p) => p.ipBlock && WORLD.has(p.ipBlock.cidr))?.ipBlock;
+      if (block) return block.except?.length ? `${block.cidr} (except ${block.except.join(", ")})` : block.cidr;
+    }
+    return undefined;
+  }
+  for (const r of (policy.raw.egress as Raw[] | undefined) ?? []) {
+    if (((r.toPorts as unknown[] | undefined) ?? []).length > 0) continue;
+    const cidrs = [...((r.toCIDR as string[] | undefined) ?? []), ...((r.toCIDRSet as { cidr: string }[] | undefined) ?? []).map((c) => c.cidr)];
+    const hit = cidrs.find((c) => WORLD.has(c));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 const BY_NAMESPACE = new WeakMap<Inventory, Map<string, NetworkPolicy[]>>();
@@ -126,6 +147,28 @@ function rawMetadataRule(policy: NetworkPolicy): string | undefined {
     const cidrs = [...((r.toCIDR as string[] | undefined) ?? []), ...((r.toCIDRSet as { cidr: string }[] | undefined) ?? []).map((c) => c.cidr)];
     const hit = cidrs.find((c) => cidrContains(c, METADATA_IP));
     if (hit) return `an egress rule to ${hit}`;
+  }
+  return undefined;
+}
+
+/** Node provider-ID schemes of clouds that serve an instance metadata API at 169.254.169.254. */
+const METADATA_CLOUDS: Record<string, string> = {
+  aws: "AWS",
+  gce: "Google Cloud",
+  azure: "Azure",
+  openstack: "OpenStack",
+  digitalocean: "DigitalOcean",
+  hcloud: "Hetzner Cloud",
+  alicloud: "Alibaba Cloud",
+  oci: "Oracle Cloud",
+  ibm: "IBM Cloud",
+};
+
+/** The cloud the nodes run on, when their provider IDs name one that serves a metadata API. */
+export function metadataProvider(nodes: readonly Node[]): string | undefined {
+  for (const n of nodes) {
+    const scheme = /^([a-z]+):\/\//.exec(n.providerID)?.[1];
+    if (scheme && METADATA_CLOUDS[scheme]) return METADATA_CLOUDS[scheme];
   }
   return undefined;
 }

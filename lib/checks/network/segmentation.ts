@@ -1,8 +1,8 @@
-import type { Inventory, ResourceRef } from "@/lib/inventory/types";
+import type { Inventory, ResourceRef, Workload } from "@/lib/inventory/types";
 import { workloadCheck } from "../evaluate-workloads";
 import { inAppNamespace, isSystemNamespace } from "../settings";
 import type { Check, CheckContext, Evaluation } from "../types";
-import { allowsAll, isolatingPolicies, metadataReachability, POLICY_KINDS, selects, selectsWholeNamespace, type Direction } from "./policy-semantics";
+import { allowsAll, isolatingPolicies, metadataProvider, metadataReachability, POLICY_KINDS, selects, selectsWholeNamespace, worldCidr, type Direction } from "./policy-semantics";
 
 const considered = `(policy kinds considered: ${POLICY_KINDS})`;
 
@@ -58,7 +58,9 @@ export const noDefaultDenyEgress = {
   layer: "network",
   severity: "medium",
   title: "No default-deny egress policy",
-  rationale: "Without egress restrictions a compromised pod can download tools, reach cloud metadata endpoints and exfiltrate data anywhere. Default-deny egress makes every outbound flow explicit.",
+  rationale:
+    "Without egress restrictions a compromised pod can download tools, reach cloud metadata endpoints and exfiltrate data anywhere. Default-deny egress makes every outbound flow explicit. " +
+    "Judged on the Namespace objects, so from manifests only when the scanned set contains them; each workload's own egress is network.pod-egress-unrestricted.",
   remediation: "```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-egress\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n```\nThen allow DNS and the destinations each workload needs.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies"],
   requires: ["namespaces", "workloads", "networkPolicies"],
@@ -86,22 +88,63 @@ export const podIngressUnrestricted = workloadCheck({
   }),
 });
 
+export const podEgressUnrestricted = workloadCheck({
+  id: "network.pod-egress-unrestricted",
+  layer: "network",
+  severity: "medium",
+  title: "Workloads that can connect anywhere",
+  rationale:
+    "A pod that no policy isolates for egress, or whose policy allows every destination, can download tools, reach the cloud metadata endpoint and send data anywhere once compromised. " +
+    "Judged per workload, from the policies that select it, so a manifests scan of an application reports it without the Namespace object; the namespace-wide default is network.no-default-deny-egress.",
+  remediation: "Select the workload's pods with a policy that allows egress only to what they need (and DNS):\n```yaml\nspec:\n  podSelector:\n    matchLabels: { app: api }\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - podSelector:\n            matchLabels: { app: db }\n```",
+  references: ["NSA/CISA Kubernetes Hardening Guide: network policies"],
+  requires: ["workloads", "networkPolicies"],
+  inspectWorkloads: (inventory, ctx) => ({
+    include: inAppNamespace(ctx.settings),
+    inspect: (w, found) => {
+      const open = openEgress(inventory, w);
+      if (open) found(open);
+    },
+  }),
+});
+
+/** Why the workload's egress is open (host network, no isolating policy, or a policy that allows every destination), or undefined. */
+function openEgress(inventory: Inventory, w: Workload): string | undefined {
+  if (w.spec.hostNetwork) return "uses the host network, which network policies do not govern";
+  const policies = isolatingPolicies(inventory, w, "Egress");
+  if (policies.length === 0) return `no policy restricts egress from its pods ${considered}`;
+  const all = policies.find((p) => allowsAll(p, "Egress"));
+  if (all) return `${all.ref.kind} \`${all.ref.name}\` allows egress to every destination`;
+  for (const p of policies) {
+    const cidr = worldCidr(p);
+    if (cidr) return `${p.ref.kind} \`${p.ref.name}\` allows egress to ${cidr} on every port`;
+  }
+  return undefined;
+}
+
 export const metadataApiReachable = workloadCheck({
   id: "network.metadata-api-reachable",
   layer: "network",
   severity: "high",
   title: "Pods can reach the cloud metadata API",
   rationale:
-    "The cloud metadata endpoint (169.254.169.254) hands out the node's cloud credentials. A pod that can reach it can often take over the node's cloud identity, as in several public breaches.",
+    "The cloud metadata endpoint (169.254.169.254) hands out the node's cloud credentials. A pod that can reach it can often take over the node's cloud identity, as in several public breaches. " +
+    "Evaluated only where the nodes show a cloud provider that serves one; from manifests, or on nodes of unknown provenance, it is not evaluated. " +
+    "A pod with no egress isolation at all (or on the host network) is reported once, for that cause, by network.pod-egress-unrestricted (or pod.host-namespaces); this check reports the egress policies that still let the metadata address through.",
   remediation:
-    "Deny egress by default and, where wide egress is needed, exclude the metadata address:\n```yaml\negress:\n  - to:\n      - ipBlock:\n          cidr: 0.0.0.0/0\n          except: [169.254.169.254/32]\n```\nOn the cloud side, require IMDSv2 with a hop limit of 1 (AWS) or use workload identity.",
+    "Where wide egress is needed, exclude the metadata address:\n```yaml\negress:\n  - to:\n      - ipBlock:\n          cidr: 0.0.0.0/0\n          except: [169.254.169.254/32]\n```\nOn the cloud side, require IMDSv2 with a hop limit of 1 (AWS) or use workload identity.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies", "https://attack.mitre.org/techniques/T1552/005/"],
-  requires: ["workloads", "networkPolicies"],
-  inspectWorkloads: (inventory, ctx) => ({
-    include: inAppNamespace(ctx.settings),
-    inspect: (w, found) => {
-      const why = metadataReachability(inventory, w);
-      if (why) found(`can reach 169.254.169.254: ${why}`);
-    },
-  }),
+  requires: ["workloads", "networkPolicies", "nodes"],
+  inspectWorkloads: (inventory, ctx) => {
+    const cloud = metadataProvider(inventory.nodes);
+    if (!cloud) return { status: "not-evaluated", reason: "no node reports a cloud provider that serves a metadata API (spec.providerID)" };
+    return {
+      // Open egress is one cause with one finding (network.pod-egress-unrestricted); this check names what is left: narrower policies that still let the address through.
+      include: (w) => inAppNamespace(ctx.settings)(w) && !openEgress(inventory, w),
+      inspect: (w, found) => {
+        const why = metadataReachability(inventory, w);
+        if (why) found(`can reach ${cloud}'s metadata API at 169.254.169.254: ${why}`);
+      },
+    };
+  },
 });

@@ -1,10 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { API_REF, hardenedWith, mainContainer } from "../__fixtures__/builders";
+import type { RawObject } from "@/lib/k8s/to-inventory";
 import { ALL_CHECKS } from "../registry";
 import { assertCase, evaluate, type CheckCase } from "../__fixtures__/check-cases";
 
 const ref = API_REF;
 const c = (container: string, message: string) => ({ resource: ref, container, message });
+const PDB_REF = { kind: "PodDisruptionBudget", namespace: "shop", name: "api" };
+
+/** The Service that sends traffic to the hardened Deployment's pods. */
+const apiService: RawObject = { apiVersion: "v1", kind: "Service", metadata: { name: "api", namespace: "shop" }, spec: { selector: { "app.kubernetes.io/name": "api" }, ports: [{ port: 80, targetPort: "http" }] } };
+const behindService = (edit?: Parameters<typeof hardenedWith>[0]) => [...hardenedWith(edit), apiService];
+const hpa = (minReplicas: number): RawObject => ({
+  apiVersion: "autoscaling/v2",
+  kind: "HorizontalPodAutoscaler",
+  metadata: { name: "api", namespace: "shop" },
+  spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "api" }, minReplicas, maxReplicas: 10 },
+});
+/** The hardened objects with the PodDisruptionBudget's spec replaced. */
+const withBudget = (spec: Record<string, unknown>, extra: RawObject[] = []) => [
+  ...hardenedWith().map((o) => (o.kind === "PodDisruptionBudget" ? { ...o, spec: { selector: { matchLabels: { "app.kubernetes.io/name": "api" } }, ...spec } } : o)),
+  ...extra,
+];
 
 const CASES: Record<string, CheckCase> = {
   "pod.host-process": {
@@ -113,6 +130,19 @@ const CASES: Record<string, CheckCase> = {
     fail: hardenedWith((d) => { delete mainContainer(d).readinessProbe; delete mainContainer(d).livenessProbe; }),
     findings: [c("api", "container `api` has no readiness or liveness probe")],
   },
+  "pod.readiness-probe-missing": {
+    pass: behindService(),
+    fail: behindService((d) => { delete mainContainer(d).readinessProbe; }),
+    findings: [c("api", "container `api` receives traffic from Service `api` but has no readiness probe")],
+  },
+  "pod.probes-identical": {
+    fail: hardenedWith((d) => { mainContainer(d).readinessProbe = { httpGet: { path: "/livez", port: "http" }, periodSeconds: 5 } as never; }),
+    findings: [c("api", "container `api` uses the same check for its liveness and readiness probes")],
+  },
+  "pod.disruption-budget-misconfigured": {
+    fail: withBudget({ minAvailable: 3 }),
+    findings: [{ resource: PDB_REF, message: "requires minAvailable: 3, not fewer than the 3 replicas of Deployment `api`, so no pod can be evicted and node drains hang" }],
+  },
   "pod.default-namespace": {
     fail: hardenedWith((d) => { d.metadata!.namespace = "default"; }),
     findings: [{ resource: { ...ref, namespace: "default" }, message: "runs in the default namespace" }],
@@ -125,7 +155,50 @@ describe("pod layer checks", () => {
   });
 
   it.each(Object.entries(CASES))("%s: the hardened Deployment passes, the failing fixture gives exactly its findings", (id, testCase) => {
-    assertCase(id, hardenedWith(), testCase);
+    assertCase(id, testCase.pass ?? hardenedWith(), testCase);
+  });
+
+  it("pod.readiness-probe-missing: a liveness probe alone does not gate traffic; a worker no Service reaches is left to pod.probes-missing", () => {
+    const livenessOnly = behindService((d) => { delete mainContainer(d).readinessProbe; });
+    expect(evaluate("pod.readiness-probe-missing", livenessOnly).findings).toHaveLength(1);
+    expect(evaluate("pod.probes-missing", livenessOnly)).toStrictEqual({ status: "evaluated", evaluated: [], findings: [] });
+    const noProbes = behindService((d) => { delete mainContainer(d).readinessProbe; delete mainContainer(d).livenessProbe; });
+    expect(evaluate("pod.readiness-probe-missing", noProbes).findings).toStrictEqual([c("api", "container `api` receives traffic from Service `api` but has no readiness probe")]);
+    expect(evaluate("pod.probes-missing", noProbes).findings).toStrictEqual([]);
+  });
+
+  it("pod.readiness-probe-missing: only the containers that serve the Service's port are judged, not a sidecar", () => {
+    const withSidecar = behindService((d) => { d.spec.template.spec.containers!.push({ name: "log-shipper", image: "registry.example.com/ops/shipper:2.1.0", ports: [{ containerPort: 9100, name: "metrics" }] }); });
+    expect(evaluate("pod.readiness-probe-missing", withSidecar).findings).toStrictEqual([]);
+  });
+
+  it("pod.probes-identical: probes are compared by what they check, not by timings; different exec commands differ", () => {
+    const exec = (command: string[]) => ({ exec: { command } }) as never;
+    const same = hardenedWith((d) => { mainContainer(d).livenessProbe = exec(["/bin/grpc_health_probe", "-addr=:8080"]); mainContainer(d).readinessProbe = { ...(exec(["/bin/grpc_health_probe", "-addr=:8080"]) as object), initialDelaySeconds: 5 } as never; });
+    expect(evaluate("pod.probes-identical", same).findings).toHaveLength(1);
+    const different = hardenedWith((d) => { mainContainer(d).livenessProbe = exec(["/app/health", "--live"]); mainContainer(d).readinessProbe = exec(["/app/health", "--ready"]); });
+    expect(evaluate("pod.probes-identical", different).findings).toStrictEqual([]);
+  });
+
+  it("pod.disruption-budget-misconfigured: maxUnavailable 0 and a budget with neither field fail; room for one eviction passes", () => {
+    expect(evaluate("pod.disruption-budget-misconfigured", withBudget({ maxUnavailable: 0 })).findings).toStrictEqual([
+      { resource: PDB_REF, message: "sets maxUnavailable: 0, so no pod can ever be evicted and node drains hang" },
+    ]);
+    expect(evaluate("pod.disruption-budget-misconfigured", withBudget({ maxUnavailable: "0%" })).findings).toHaveLength(1);
+    expect(evaluate("pod.disruption-budget-misconfigured", withBudget({})).findings).toStrictEqual([
+      { resource: PDB_REF, message: "sets neither minAvailable nor maxUnavailable, so it lets every pod be evicted at once" },
+    ]);
+    expect(evaluate("pod.disruption-budget-misconfigured", withBudget({ minAvailable: "100%" })).findings).toHaveLength(1);
+    for (const spec of [{ maxUnavailable: 1 }, { maxUnavailable: "10%" }, { minAvailable: "50%" }]) {
+      expect(evaluate("pod.disruption-budget-misconfigured", withBudget(spec)).findings, JSON.stringify(spec)).toStrictEqual([]);
+    }
+  });
+
+  it("pod.disruption-budget-misconfigured: with an HPA, minAvailable is judged against minReplicas, not the replicas field", () => {
+    expect(evaluate("pod.disruption-budget-misconfigured", withBudget({ minAvailable: 2 }, [hpa(2)])).findings).toStrictEqual([
+      { resource: PDB_REF, message: "requires minAvailable: 2, not fewer than the minReplicas (2) of HorizontalPodAutoscaler `api`, so at that scale no pod can be evicted and node drains hang" },
+    ]);
+    expect(evaluate("pod.disruption-budget-misconfigured", withBudget({ minAvailable: 2 }, [hpa(3)])).findings).toStrictEqual([]);
   });
 
   it("pod.seccomp-missing: a container's own RuntimeDefault satisfies restricted without a pod-level profile", () => {

@@ -1,3 +1,4 @@
+import type { RoleBinding } from "@/lib/inventory/cluster-types";
 import type { Inventory, Workload } from "@/lib/inventory/types";
 import { allContainers, describeContainer } from "../pss/containers";
 import { evaluateWorkloads, workloadCheck } from "../evaluate-workloads";
@@ -64,37 +65,69 @@ export const hardcodedCredential = {
 
 const saName = (w: Workload) => w.spec.serviceAccountName || "default";
 
-/** Everything bindings name that a service account can be: "ns/name" for accounts, the group names as they are. */
-function boundSubjects(inventory: Inventory): Set<string> {
-  const keys = new Set<string>();
+/** The bindings that name each subject a service account can be: "ns/name" for accounts, group names as they are. */
+function bindingsBySubject(inventory: Inventory): Map<string, RoleBinding[]> {
+  const out = new Map<string, RoleBinding[]>();
   for (const b of inventory.roleBindings) {
-    for (const s of b.subjects) keys.add(s.kind === "ServiceAccount" ? `${s.namespace ?? ""}/${s.name}` : s.kind === "Group" ? s.name : "");
+    for (const s of b.subjects) {
+      const key = s.kind === "ServiceAccount" ? `${s.namespace ?? b.ref.namespace}/${s.name}` : s.kind === "Group" ? s.name : "";
+      const list = out.get(key) ?? [];
+      if (!list.includes(b)) list.push(b);
+      out.set(key, list);
+    }
   }
-  return keys;
+  return out;
 }
 
-/** Whether any binding names the service account, directly or through its groups. */
-const hasBinding = (bound: Set<string>, ns: string, name: string) =>
-  bound.has(`${ns}/${name}`) || bound.has("system:serviceaccounts") || bound.has(`system:serviceaccounts:${ns}`);
+/** The bindings that apply to a service account, directly or through its groups. */
+const bindingsOf = (bound: Map<string, RoleBinding[]>, ns: string, name: string) => [
+  ...(bound.get(`${ns}/${name}`) ?? []),
+  ...(bound.get("system:serviceaccounts") ?? []),
+  ...(bound.get(`system:serviceaccounts:${ns}`) ?? []),
+];
+
+/** How each workload's service account and token are set up, from its pod spec and its ServiceAccount; and the bindings that apply to an account. */
+function accountsOf(inventory: Inventory) {
+  const accounts = new Map(inventory.serviceAccounts.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s]));
+  const bound = bindingsBySubject(inventory);
+  return {
+    accountOf: (w: Workload) => {
+      const name = saName(w);
+      const account = accounts.get(`${w.ref.namespace}/${name}`);
+      // Kubernetes mounts a token unless the pod or its ServiceAccount says otherwise.
+      const mountsToken = w.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
+      return { name, account, mountsToken };
+    },
+    bindingsOf: (namespace: string, name: string) => bindingsOf(bound, namespace, name),
+  };
+}
 
 export const saTokenAutomount = workloadCheck({
   id: "secrets.sa-token-automount",
   layer: "secrets",
   severity: "medium",
   title: "Service-account tokens mounted but not needed",
-  rationale: "Every pod gets an API token unless told otherwise. A workload whose service account has no permissions does not need one, and a token in a compromised pod is a free foothold on the API server.",
+  rationale:
+    "Every pod gets an API token unless told otherwise. A workload whose service account has no permissions does not need one, and a token in a compromised pod is a free foothold on the API server. " +
+    "In a cluster scan, a pod that takes its token from a `default` ServiceAccount that mounts tokens is left to secrets.default-sa-automount, one finding on the account for one cause. " +
+    "From manifests, a pod on a named ServiceAccount that is not in the scanned set is not judged (its setting is unknown); bindings are those scanned.",
   remediation: "```yaml\nspec:\n  automountServiceAccountToken: false\n```\n(on the pod, or on its ServiceAccount).",
   references: ["CIS 5.1.6"],
   requires: ["workloads", "serviceAccounts", "roleBindings"],
   inspectWorkloads: (inventory, ctx) => {
-    const accounts = new Map(inventory.serviceAccounts.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s]));
-    const bound = boundSubjects(inventory);
+    const { accountOf, bindingsOf } = accountsOf(inventory);
+    const inApp = inAppNamespace(ctx.settings);
+    const fromDefaultAccount = (w: Workload) => {
+      const { name, account } = accountOf(w);
+      return w.spec.automountServiceAccountToken === undefined && name === "default" && account !== undefined && account.automountServiceAccountToken !== false;
+    };
+    const unknownAccount = (w: Workload) => inventory.source === "manifests" && w.spec.automountServiceAccountToken === undefined && saName(w) !== "default" && !accountOf(w).account;
     return {
-      include: inAppNamespace(ctx.settings),
+      include: (w) => inApp(w) && !fromDefaultAccount(w) && !unknownAccount(w),
       inspect: (w, found) => {
-        const name = saName(w);
-        const mounts = w.spec.automountServiceAccountToken ?? accounts.get(`${w.ref.namespace}/${name}`)?.automountServiceAccountToken ?? true;
-        if (mounts && !hasBinding(bound, w.ref.namespace, name)) found(`mounts a token for ServiceAccount \`${name}\`, which has no RBAC binding`);
+        const { name, mountsToken } = accountOf(w);
+        const where = inventory.source === "manifests" ? " in the scanned manifests" : "";
+        if (mountsToken && bindingsOf(w.ref.namespace, name).length === 0) found(`mounts a token for ServiceAccount \`${name}\`, which has no RBAC binding${where}`);
       },
     };
   },
@@ -104,17 +137,27 @@ export const defaultServiceAccount = workloadCheck({
   id: "secrets.default-service-account",
   layer: "secrets",
   severity: "low",
-  title: "Workloads running as the default service account",
-  rationale: "Workloads sharing a namespace's `default` service account share whatever anyone ever bound to it, and their API activity cannot be told apart in audit logs.",
-  remediation: "Create a ServiceAccount per workload and set `serviceAccountName`.",
+  title: "Workloads sharing the default service account's permissions",
+  rationale:
+    "Workloads sharing a namespace's `default` service account share whatever anyone ever bound to it, and their API activity cannot be told apart in audit logs. " +
+    "Reported when the pod mounts the account's token and a binding grants the account something: a `default` account with no binding and no token gives the pod nothing (a token mounted without need is secrets.sa-token-automount). " +
+    "In a cluster scan every binding is known; from manifests only the scanned bindings are, so the finding appears where the scanned set shows the grant.",
+  remediation: "Create a ServiceAccount per workload, set `serviceAccountName`, and move the bindings to it.",
   references: ["CIS 5.1.5"],
-  requires: ["workloads"],
-  inspectWorkloads: (_inventory, ctx) => ({
-    include: inAppNamespace(ctx.settings),
-    inspect: (w, found) => {
-      if (saName(w) === "default") found("runs as the namespace's default service account");
-    },
-  }),
+  requires: ["workloads", "serviceAccounts", "roleBindings"],
+  inspectWorkloads: (inventory, ctx) => {
+    const { accountOf, bindingsOf } = accountsOf(inventory);
+    return {
+      include: inAppNamespace(ctx.settings),
+      inspect: (w, found) => {
+        if (saName(w) !== "default") return;
+        const { name, mountsToken } = accountOf(w);
+        const bindings = mountsToken ? bindingsOf(w.ref.namespace, name) : [];
+        if (bindings.length === 0) return;
+        found(`runs as the namespace's default service account, with its token, and shares what ${bindings.map((b) => `${b.ref.kind} \`${b.ref.name}\``).join(", ")} grants it`);
+      },
+    };
+  },
 });
 
 export const defaultSaAutomount = {
@@ -122,7 +165,9 @@ export const defaultSaAutomount = {
   layer: "secrets",
   severity: "low",
   title: "Default service accounts mount tokens",
-  rationale: "Any pod that forgets `serviceAccountName` runs as `default`; if `default` mounts a token, every such pod gets API credentials by accident.",
+  rationale:
+    "Any pod that forgets `serviceAccountName` runs as `default`; if `default` mounts a token, every such pod gets API credentials by accident. " +
+    "Judged on the ServiceAccount object, so from manifests only when the scanned set contains it; the pods that take their token from it are not reported again.",
   remediation: "```yaml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\nautomountServiceAccountToken: false\n```",
   references: ["CIS 5.1.5"],
   requires: ["serviceAccounts"],

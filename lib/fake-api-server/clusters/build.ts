@@ -24,8 +24,8 @@ export function container(name: string, image: string, extra: Record<string, unk
     image,
     ports: [{ containerPort: 8080, protocol: "TCP" }],
     resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-    readinessProbe: { httpGet: { path: "/healthz", port: 8080 } },
-    livenessProbe: { httpGet: { path: "/healthz", port: 8080 } },
+    readinessProbe: { httpGet: { path: "/readyz", port: 8080 } },
+    livenessProbe: { httpGet: { path: "/livez", port: 8080 } },
     ...extra,
   };
 }

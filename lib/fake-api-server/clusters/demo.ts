@@ -80,6 +80,7 @@ function shop(state: DemoState): ApiObject[] {
     out.push(networkPolicy("default-deny", "shop", { podSelector: {}, policyTypes: ["Ingress", "Egress"] }));
     out.push(networkPolicy("frontend-from-ingress", "shop", { podSelector: { matchLabels: { "app.kubernetes.io/name": "frontend" } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }] }] }));
     out.push({ apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: meta("frontend", "shop"), spec: { minAvailable: 2, selector: { matchLabels: { "app.kubernetes.io/name": "frontend" } } } });
+    out.push({ apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", metadata: meta("frontend", "shop"), spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "frontend" }, minReplicas: 3, maxReplicas: 12 } });
   }
   if (state === 3) {
     // A new problem: someone left a debugging pod with the host's PID namespace.

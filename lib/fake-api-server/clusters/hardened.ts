@@ -26,9 +26,10 @@ export function hardenedCluster(): FixtureCluster {
     namespace("kube-node-lease"),
     namespace("default", { "pod-security.kubernetes.io/enforce": "restricted" }),
     serviceAccount("default", "default", false),
-    node("cp-1", "10.1.0.10", { role: "control-plane" }),
-    node("node-1", "10.1.0.11"),
-    node("node-2", "10.1.0.12"),
+    // Self-managed on AWS: the provider serves a metadata API, so the metadata checks apply.
+    node("cp-1", "10.1.0.10", { role: "control-plane", providerID: "aws:///eu-west-1a/i-0c1a2b3c4d5e6f701" }),
+    node("node-1", "10.1.0.11", { providerID: "aws:///eu-west-1a/i-0c1a2b3c4d5e6f702" }),
+    node("node-2", "10.1.0.12", { providerID: "aws:///eu-west-1b/i-0c1a2b3c4d5e6f703" }),
     { apiVersion: "kyverno.io/v1", kind: "ClusterPolicy", metadata: meta("restrict-pod-security"), spec: { validationFailureAction: "Enforce" } },
     { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingWebhookConfiguration", metadata: meta("kyverno-resource-validating-webhook-cfg"), webhooks: [{ name: "validate.kyverno.svc-fail" }] },
   ];
