@@ -21,6 +21,13 @@ export function ScoringFormula() {
         fixes each. The <code className="font-mono">bulwark</code> CLI scores the same way.
       </p>
       <p className="mt-2">
+        <strong>Not applicable is not unknown.</strong> A check with nothing to judge by design is left out of the score and
+        of its coverage, and listed with the reason: the provider runs that part (kubelets of a managed cluster), the nodes
+        show no cloud that serves a metadata API, a setting it needs is not made (no trusted registries listed), no image
+        scanner is installed (reported once, by its own check), or a manifests scan, which holds no nodes or other cluster
+        state. Making the setting, or scanning the cluster, brings the check into the score.
+      </p>
+      <p className="mt-2">
         Grades: {GRADE_BANDS.filter((b) => b.grade !== "F").map((b) => `${b.grade} ≥ ${b.min}`).join(", ")}, F below. When an
         accepted risk is approved, revoked or expires, the latest snapshot is scored again at once; the trend shows the step
         at that time.

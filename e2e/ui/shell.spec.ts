@@ -154,7 +154,7 @@ test("[CHECKS]: the catalog explains each check and the scoring formula", async 
   // Each check says what it does from manifests and from a cluster.
   const network = page.getByRole("region", { name: /network layer/ });
   await network.getByText("Pods can reach the cloud metadata API", { exact: true }).click();
-  await expect(network.getByText(/from manifests, or on nodes of unknown provenance, it is not evaluated/)).toBeVisible();
+  await expect(network.getByText(/from manifests, or on nodes that name no such cloud, it does not apply/)).toBeVisible();
   const pod = page.getByRole("region", { name: /pod layer/ });
   await pod.getByText("Privileged containers", { exact: true }).click();
   await expect(pod.getByText("pod.privileged", { exact: true })).toBeVisible();

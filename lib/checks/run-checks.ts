@@ -16,9 +16,14 @@ export function runChecks(inventory: Inventory, ctx: CheckContext, checks: reado
     if (ctx.settings.disabledChecks.includes(check.id)) continue;
     const severity = ctx.settings.severityOverrides[check.id] ?? check.severity;
     const base = { checkId: check.id, layer: check.layer, severity };
-    const missing = new Set(check.requires.map((kind) => inventory.missing[kind]).filter((r): r is string => r !== undefined));
-    if (missing.size > 0) {
-      results.push({ ...base, status: "not-evaluated", reason: [...missing].join("; ") });
+    const missing = reasonsFor(check, inventory.missing);
+    if (missing) {
+      results.push({ ...base, status: "not-evaluated", reason: missing });
+      continue;
+    }
+    const outOfScope = reasonsFor(check, inventory.notApplicable);
+    if (outOfScope) {
+      results.push({ ...base, status: "not-applicable", reason: outOfScope });
       continue;
     }
     const out = prepare(check, inventory, ctx);
@@ -26,8 +31,8 @@ export function runChecks(inventory: Inventory, ctx: CheckContext, checks: reado
       // Holds the check's place in catalog order; the single pass below fills it in.
       jobs.push({ at: results.length, base, inspector: out });
       results.push({ ...base, status: "evaluated", evaluated: [], findings: [] });
-    } else if (out.status === "not-evaluated") {
-      results.push({ ...base, status: "not-evaluated", reason: out.reason });
+    } else if (out.status !== "evaluated") {
+      results.push({ ...base, status: out.status, reason: out.reason });
     } else {
       results.push({ ...base, status: "evaluated", evaluated: out.evaluated, findings: out.findings.map((f) => toFinding(base, f)) });
     }
@@ -37,6 +42,12 @@ export function runChecks(inventory: Inventory, ctx: CheckContext, checks: reado
     results[at] = "error" in outcome ? { ...base, status: "not-evaluated", reason: outcome.error } : { ...base, status: "evaluated", ...outcome };
   });
   return results;
+}
+
+/** Why some of the kinds a check reads are absent, or undefined when none is. */
+function reasonsFor(check: Check, absent: Inventory["missing"]): string | undefined {
+  const reasons = new Set(check.requires.map((kind) => absent[kind]).filter((r): r is string => r !== undefined));
+  return reasons.size > 0 ? [...reasons].join("; ") : undefined;
 }
 
 /**

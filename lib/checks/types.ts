@@ -23,8 +23,17 @@ export type Finding = {
 /** What a check's `evaluate` returns: the resources it looked at and what failed. */
 export type Evaluation =
   | { status: "evaluated"; evaluated: readonly ResourceRef[]; findings: Omit<Finding, "checkId" | "layer" | "severity">[] }
-  | NotEvaluated;
+  | NotEvaluated
+  | NotApplicable;
+/** The check applies here but could not look (a permission, a failed list, an error): weighs as failing. */
 export type NotEvaluated = { status: "not-evaluated"; reason: string };
+/**
+ * There is nothing for the check to judge here, by design rather than for want of access: the
+ * provider runs that part (a managed control plane), the nodes show no cloud metadata service,
+ * a setting it needs is not made (no trusted registries), or the scan's source cannot hold it (a
+ * manifests scan has no nodes). Listed with the reason, left out of the score and its coverage.
+ */
+export type NotApplicable = { status: "not-applicable"; reason: string };
 
 /** Reports one problem with the workload being inspected: a specific message, and the container it concerns. */
 export type Found = (message: string, container?: string) => void;
@@ -55,10 +64,10 @@ export type Check = {
    * For checks that look at each workload on its own: prepares the run's inspector. The engine
    * runs every such check in one pass over the workloads; `evaluate` gives the same result alone.
    */
-  inspectWorkloads?: (inventory: Inventory, ctx: CheckContext) => WorkloadInspector | NotEvaluated;
+  inspectWorkloads?: (inventory: Inventory, ctx: CheckContext) => WorkloadInspector | NotEvaluated | NotApplicable;
 };
 
 /** A check's outcome in one run. Scores count passes from `evaluated`. */
 export type CheckResult =
   | { checkId: string; layer: Layer; severity: Severity; status: "evaluated"; evaluated: readonly ResourceRef[]; findings: Finding[] }
-  | { checkId: string; layer: Layer; severity: Severity; status: "not-evaluated"; reason: string };
+  | { checkId: string; layer: Layer; severity: Severity; status: "not-evaluated" | "not-applicable"; reason: string };

@@ -132,8 +132,10 @@ export type Inventory = {
   configMaps: ConfigMapScan[];
   secrets: SecretMeta[];
   peerAuthentications: PeerAuthentication[];
-  /** Kinds that were not collected, with the reason (forbidden, API absent, manifests mode…). */
+  /** Kinds that could not be collected, with the reason (forbidden, a list that failed…): checks reading them are "not evaluated". */
   missing: Partial<Record<InventoryKind, string>>;
+  /** Kinds this source cannot hold (manifests carry no nodes): checks reading them are "not applicable" here. */
+  notApplicable: Partial<Record<InventoryKind, string>>;
   warnings: CollectionWarning[];
 };
 
@@ -161,6 +163,7 @@ export function emptyInventory(source: Inventory["source"]): Inventory {
     secrets: [],
     peerAuthentications: [],
     missing: {},
+    notApplicable: {},
     warnings: [],
   };
 }

@@ -274,13 +274,13 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
   }
 }
 
-/** Cluster state that manifests cannot show: checks that need it are "not evaluated". */
-const NOT_IN_MANIFESTS = "not available from manifests (cluster state)";
+/** Cluster state that manifests cannot show: checks that need it do not apply to a manifests scan. */
+const NOT_IN_MANIFESTS = "needs a cluster scan: manifests hold no cluster state";
 
 export function manifestsToInventory(objects: { object: RawObject; source: SourceLocation }[]): Inventory {
   const inventory = emptyInventory("manifests");
   for (const { object, source } of objects) addObject(inventory, object, source);
-  inventory.missing = {
+  inventory.notApplicable = {
     version: NOT_IN_MANIFESTS,
     nodes: NOT_IN_MANIFESTS,
     admissionWebhooks: NOT_IN_MANIFESTS,

@@ -15,6 +15,8 @@ export type ScanReport = {
   scores: { overall: ScoreSummary; layers: Record<Layer, ScoreSummary> };
   podSecurity: { resource: ResourceRef; level: PssLevel; violations: PssViolation[] }[];
   notEvaluated: { checkId: string; reason: string }[];
+  /** Checks with nothing to judge in this scan by design (a manifests scan's cluster state, a setting not made): out of the scores. */
+  notApplicable: { checkId: string; reason: string }[];
   warnings: string[];
 };
 
@@ -35,7 +37,11 @@ export function buildScanReport(inventory: Inventory, results: CheckResult[], wa
       resource: w.ref,
       ...evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec }),
     })),
-    notEvaluated: results.flatMap((r) => (r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : [])),
+    notEvaluated: withStatus(results, "not-evaluated"),
+    notApplicable: withStatus(results, "not-applicable"),
     warnings: [...warnings, ...inventory.warnings.map((w) => `${w.kind}: ${w.reason}`)],
   };
 }
+
+const withStatus = (results: CheckResult[], status: "not-evaluated" | "not-applicable") =>
+  results.flatMap((r) => (r.status === status ? [{ checkId: r.checkId, reason: r.reason }] : []));

@@ -46,6 +46,10 @@ export function formatTable(report: ScanReport, { color }: { color: boolean }): 
   lines.push(`Layers: ${LAYERS.map((l) => `${l} ${fmtScore(report.scores.layers[l])}`).join(" · ")}`);
   lines.push(`Coverage: ${Math.round(report.scores.overall.coverage * 100)}% of checks (by weight) could be evaluated`);
   for (const n of report.notEvaluated) lines.push(paint("dim", `  not evaluated: ${n.checkId} — ${n.reason}`));
+  const notApplicable = Map.groupBy(report.notApplicable, (n) => n.reason);
+  for (const [reason, checks] of notApplicable) {
+    lines.push(paint("dim", `  ${checks.length === 1 ? "1 check does" : `${checks.length} checks do`} not apply here (${reason}): ${checks.map((c) => c.checkId).join(", ")}`));
+  }
   for (const w of report.warnings) lines.push(paint("medium", `warning: ${safe(w)}`));
   return `${lines.join("\n")}\n`;
 }

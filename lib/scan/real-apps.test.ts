@@ -71,14 +71,18 @@ describe("scanning real applications from their manifests", () => {
     expect(countsByCheck((await scan(app)).findings)).toStrictEqual(expected);
   });
 
-  it("Online Boutique: the one untagged and the one floating image are named, and what manifests cannot tell is not evaluated", async () => {
+  it("Online Boutique: the one untagged and the one floating image are named, and what manifests cannot tell does not apply, out of the scores", async () => {
     const report = await scan("online-boutique");
     const messages = (id: string) => report.findings.filter((f) => f.checkId === id).map((f) => `${f.resource.name}: ${f.message}`);
     expect(messages("container.image-tag-latest")).toStrictEqual(["loadgenerator: init container `frontend-check` uses image busybox:latest with the latest tag"]);
     expect(messages("container.image-pull-policy")).toStrictEqual(["redis-cart: container `redis` pulls floating tag redis:alpine with policy IfNotPresent"]);
-    const notEvaluated = Object.fromEntries(report.notEvaluated.map((n) => [n.checkId, n.reason]));
-    expect(notEvaluated["network.metadata-api-reachable"]).toBe("not available from manifests (cluster state)");
-    expect(notEvaluated["container.untrusted-registry"]).toBe("no trusted registries configured: list them under allowedRegistries in the check settings");
+    const notApplicable = Object.fromEntries(report.notApplicable.map((n) => [n.checkId, n.reason]));
+    expect(notApplicable["network.metadata-api-reachable"]).toBe("needs a cluster scan: manifests hold no cluster state");
+    expect(notApplicable["container.untrusted-registry"]).toBe("no trusted registries configured: list them under allowedRegistries in the check settings");
+    // Everything the manifests hold was judged: the scores are complete, with grades.
+    expect(report.notEvaluated).toStrictEqual([]);
+    expect(report.scores.overall).toMatchObject({ coverage: 1, grade: expect.stringMatching(/^[A-F]$/) });
+    expect(report.scores.layers.node).toMatchObject({ score: null, grade: null });
   });
 
   it("orders: the role nothing scanned binds, and the budgets that hang drains, with why", async () => {

@@ -76,7 +76,7 @@ class NamespaceIndex {
 function tally(r: CheckResult, isSuppressed: (f: Finding) => boolean, namespaces: NamespaceIndex | undefined): CheckTallies {
   const groups = new Map<string, Tally>();
   const base = { checkId: r.checkId, layer: r.layer, severity: r.severity, status: r.status, groups };
-  if (r.status === "not-evaluated") return base;
+  if (r.status !== "evaluated") return base;
   const states = resourceStates(r.evaluated, r.findings, isSuppressed);
   const all: Tally = { evaluated: r.evaluated.length, failing: 0, suppressedOnly: 0 };
   for (const state of states) {
@@ -147,6 +147,8 @@ function summarize(checks: CheckTallies[], group: string): ScoreSummary {
   let suppressed = 0;
   const notEvaluated: string[] = [];
   for (const c of checks) {
+    // Nothing to judge here by design (a managed control plane, a manifests scan's nodes): out of the score and its coverage.
+    if (c.status === "not-applicable") continue;
     const w = SEVERITY_WEIGHT[c.severity];
     totalWeight += w;
     if (c.status === "not-evaluated") {

@@ -38,8 +38,10 @@ describe("bulwark scan --manifests", () => {
     ]);
     expect(report.warnings).toStrictEqual([`${FIXTURES}/app/rendered.yaml:33: skipped a document that is not a Kubernetes object (no apiVersion and kind)`]);
     expect(report.scores.layers.pod).toMatchObject({ score: expect.any(Number), grade: expect.stringMatching(/^[A-F]$/), evaluated: expect.any(Number), failed: expect.any(Number) });
-    // Manifests say nothing about nodes: unknown, so the node layer scores 0 with no grade, never 100.
-    expect(report.scores.layers.node).toMatchObject({ score: 0, grade: null, coverage: 0 });
+    // Manifests hold no nodes: the node checks do not apply to this scan, so the node layer has no score (never 100) and is out of the overall.
+    expect(report.scores.layers.node).toMatchObject({ score: null, grade: null, evaluated: 0 });
+    expect(report.notApplicable).toContainEqual({ checkId: "node.kubelet-anonymous-auth", reason: "needs a cluster scan: manifests hold no cluster state" });
+    expect(report.notEvaluated).toStrictEqual([]);
     expect(report.checks.find((c: { id: string }) => c.id === "pod.privileged")).toMatchObject({ layer: "pod", severity: "critical", references: expect.arrayContaining(["PSS baseline: Privileged Containers"]) });
   });
 
@@ -103,8 +105,9 @@ describe("bulwark scan --manifests", () => {
     const { stdout } = bulwark("scan", "--manifests", `${FIXTURES}/app`);
     expect(stdout).toMatch(/^POD {2}score \d+\.\d \([A-F]\)/m);
     expect(stdout).toMatch(/^CONTAINER {2}score/m);
-    // Manifests hold no cluster state (nodes, admission, image scans): under 90% coverage, no grade.
-    expect(stdout).toMatch(/^Overall \d+\.\d \(incomplete, \d+% evaluated\)/m);
+    // Manifests hold no cluster state (nodes, admission, image scans): those checks do not apply, in one line, and the rest is graded.
+    expect(stdout).toMatch(/^Overall \d+\.\d \([A-F]\)/m);
+    expect(stdout).toMatch(/^ {2}\d+ checks do not apply here \(needs a cluster scan: manifests hold no cluster state\): node\./m);
     expect(stdout).toContain("CRITICAL  pod.privileged");
     expect(stdout).not.toContain("\x1b[");
   });

@@ -100,19 +100,19 @@ describe("snapshot pipeline", () => {
     // The checks that read network policies are left out of the scores, with the reason, and coverage says so.
     const { notEvaluated } = await one<{ notEvaluated: { checkId: string; reason: string }[] }>(`SELECT "notEvaluated" FROM snapshot WHERE id = $1`, [partial.id]);
     expect(notEvaluated.map((c) => c.checkId)).toEqual(expect.arrayContaining(["network.namespace-no-policy", "network.pod-ingress-unrestricted", "network.metadata-api-reachable"]));
-    // Apart from the one check that cannot know on any scan without an allow list of registries.
-    const byPermission = notEvaluated.filter((c) => c.checkId !== "container.untrusted-registry");
-    expect(byPermission.every((c) => c.checkId.startsWith("network.") && /networkpolicies/.test(c.reason))).toBe(true);
+    expect(notEvaluated.every((c) => c.checkId.startsWith("network.") && /networkpolicies/.test(c.reason))).toBe(true);
     const coverage = await db.query(`SELECT layer, coverage FROM layer_score WHERE "snapshotId" = $1 AND (layer IS NULL OR layer = 'network' OR layer = 'pod')`, [partial.id]);
     const byLayer = Object.fromEntries(coverage.rows.map((r) => [r.layer ?? "overall", r.coverage]));
     expect(byLayer.network).toBeLessThan(1);
     expect(byLayer.overall).toBeLessThan(1);
     expect(byLayer.pod).toBe(1);
-    // With everything readable, only what no permission can tell is left out: the demo's kubeadm nodes name no cloud, and no registry is trusted yet.
-    const fullRun = await one<{ notEvaluated: { checkId: string; reason: string }[] }>(`SELECT "notEvaluated" FROM snapshot WHERE id = $1`, [full.id]);
-    expect(fullRun.notEvaluated.map((c) => [c.checkId, c.reason])).toStrictEqual([
-      ["network.metadata-api-reachable", "no node reports a cloud provider that serves a metadata API (spec.providerID)"],
-      ["container.untrusted-registry", "no trusted registries configured: list them under allowedRegistries in the check settings"],
+    // With everything readable, every check that applies was evaluated. What has nothing to judge here by design (the
+    // demo's kubeadm nodes name no cloud, no registry is trusted yet) is stored as not applicable, out of the scores.
+    const fullRun = await one<{ notEvaluated: unknown[]; checks: { checkId: string; status: string }[] }>(`SELECT "notEvaluated", checks FROM snapshot WHERE id = $1`, [full.id]);
+    expect(fullRun.notEvaluated).toStrictEqual([]);
+    expect(fullRun.checks.filter((c) => c.status !== "evaluated").map((c) => [c.checkId, c.status]).sort()).toStrictEqual([
+      ["container.untrusted-registry", "not-applicable"],
+      ["network.metadata-api-reachable", "not-applicable"],
     ]);
     const stillOpen = await one<{ n: number }>(`SELECT count(*)::int AS n FROM finding WHERE "clusterId" = $1 AND layer = 'network' AND "lastSeq" IS NULL`, [id]);
     expect(stillOpen.n).toBe(openNetwork.n);

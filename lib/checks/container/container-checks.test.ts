@@ -69,10 +69,10 @@ describe("container layer checks", () => {
     ]);
   });
 
-  it("container.vulnerabilities: with no scanner installed the check is not evaluated, never passed", () => {
+  it("container.vulnerabilities: with no scanner installed the check does not apply (the missing scanner is its own finding), never passed", () => {
     const check = getCheck("container.vulnerabilities")!;
     const inventory = inventoryOf(hardenedWith().filter((o) => o.kind !== "VulnerabilityReport"));
-    expect(check.evaluate(inventory, contextWith())).toStrictEqual({ status: "not-evaluated", reason: "no image scanner reports found in the cluster" });
+    expect(check.evaluate(inventory, contextWith())).toStrictEqual({ status: "not-applicable", reason: "no image scanner reports found in the cluster (reported by container.no-image-scanning)" });
   });
 
   it("container.image-pull-policy: a floating tag pulled Always passes, and so does a release tag pulled IfNotPresent (the API default)", () => {
@@ -101,10 +101,10 @@ describe("container layer checks", () => {
     expect(owners(PINNED)).toStrictEqual([]);
   });
 
-  it("container.untrusted-registry: without an allow list it is not evaluated (it cannot know what is trusted), never guessed", () => {
+  it("container.untrusted-registry: without an allow list it does not apply (it cannot know what is trusted), never guessed", () => {
     const check = getCheck("container.untrusted-registry")!;
     const inventory = inventoryOf(hardenedWith((d) => { mainContainer(d).image = "nginx:1.27"; }));
-    expect(check.evaluate(inventory, contextWith())).toStrictEqual({ status: "not-evaluated", reason: "no trusted registries configured: list them under allowedRegistries in the check settings" });
+    expect(check.evaluate(inventory, contextWith())).toStrictEqual({ status: "not-applicable", reason: "no trusted registries configured: list them under allowedRegistries in the check settings" });
   });
 
   it("container.writable-root-fs: ephemeral containers are judged like the others", () => {

@@ -15,12 +15,12 @@ export const untrustedRegistry = workloadCheck({
   title: "Images from registries that are not trusted",
   rationale:
     "Images pulled from public registries can be typosquatted, deleted or replaced by their owners. Pulling only from registries you control or trust keeps the supply chain auditable. " +
-    "Which registries are trusted is the organisation's decision: until an allow list is configured the check is not evaluated (in both modes), rather than guessing that every public image is untrusted.",
+    "Which registries are trusted is the organisation's decision: until an allow list is configured the check does not apply (in both modes; left out of the score), rather than guessing that every public image is untrusted.",
   remediation: "Mirror the image into an allowed registry and reference it there, or add the registry to the allowed list in settings.",
   references: ["NSA/CISA Kubernetes Hardening Guide: supply chain"],
   requires: ["workloads"],
   inspectWorkloads: (_inventory, { settings }) =>
     settings.allowedRegistries.length === 0
-      ? { status: "not-evaluated", reason: NO_ALLOW_LIST }
+      ? { status: "not-applicable", reason: NO_ALLOW_LIST }
       : inspectImages((ref, raw) => (isAllowed(raw, ref.registry, settings.allowedRegistries) ? undefined : `pulls ${raw || "(no image)"} from ${ref.registry}, which is not an allowed registry`)),
 });

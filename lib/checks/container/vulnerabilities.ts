@@ -1,6 +1,6 @@
 import { CLUSTER_REF as CLUSTER, type Inventory, type VulnerabilityReport } from "@/lib/inventory/types";
 import { workloadCheck } from "../evaluate-workloads";
-import type { Check, NotEvaluated } from "../types";
+import type { Check, NotApplicable } from "../types";
 import { inspectImages } from "./image-tags";
 import { parseImage } from "./parse-image";
 
@@ -30,7 +30,8 @@ function findReport(index: Map<string, VulnerabilityReport>, image: string): Vul
 }
 
 const hasScanner = (inventory: Inventory) => inventory.vulnerabilityReports.length > 0;
-const NO_SCANNER: NotEvaluated = { status: "not-evaluated", reason: "no image scanner reports found in the cluster" };
+/** Without a scanner there is nothing to read: the one finding for that cause is container.no-image-scanning's. */
+const NO_SCANNER: NotApplicable = { status: "not-applicable", reason: "no image scanner reports found in the cluster (reported by container.no-image-scanning)" };
 
 /** container.vulnerabilities: the image's scan report lists critical or high CVEs. */
 export const vulnerabilities = workloadCheck({

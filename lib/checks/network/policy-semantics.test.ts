@@ -66,12 +66,12 @@ describe("NetworkPolicy semantics", () => {
     expect(findingsOf("network.pod-egress-unrestricted", dnsOnly)).toStrictEqual([]);
   });
 
-  it("the metadata check is not evaluated where no node shows a cloud that serves a metadata API", () => {
+  it("the metadata check does not apply where no node shows a cloud that serves a metadata API", () => {
     const onPrem = hardenedEdited((objects) => {
       for (const o of objects.filter((x) => x.kind === "Node") as (ApiObject & { spec: Record<string, unknown> })[]) o.spec.providerID = `kind://docker/kind/${o.metadata.name}`;
     });
     expect(getCheck("network.metadata-api-reachable")!.evaluate(inventoryFromFixture(onPrem), { ...contextWith(), now: NOW })).toStrictEqual({
-      status: "not-evaluated",
+      status: "not-applicable",
       reason: "no node reports a cloud provider that serves a metadata API (spec.providerID)",
     });
   });
@@ -107,7 +107,7 @@ describe("NetworkPolicy semantics", () => {
 });
 
 describe("managed control planes", () => {
-  it("marks provider-managed checks as not evaluated instead of passing or failing them", () => {
+  it("marks provider-managed checks as not applicable (the provider's part) instead of passing or failing them", () => {
     const gke = hardenedEdited((objects) => {
       for (const o of objects.filter((x) => x.kind === "Node") as (ApiObject & { spec: Record<string, unknown>; metadata: { labels: Record<string, string> } })[]) {
         o.spec.providerID = `gce://proj/europe-west1-b/${o.metadata.name}`;
@@ -116,7 +116,7 @@ describe("managed control planes", () => {
     });
     const inventory = inventoryFromFixture(gke);
     for (const id of ["node.kubelet-anonymous-auth", "node.control-plane-schedulable"]) {
-      expect(getCheck(id)!.evaluate(inventory, { ...contextWith(), now: NOW })).toStrictEqual({ status: "not-evaluated", reason: "not evaluated: managed by the provider (GKE)" });
+      expect(getCheck(id)!.evaluate(inventory, { ...contextWith(), now: NOW })).toStrictEqual({ status: "not-applicable", reason: "the provider runs this part of a managed cluster (GKE)" });
     }
   });
 

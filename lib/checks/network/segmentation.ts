@@ -129,7 +129,7 @@ export const metadataApiReachable = workloadCheck({
   title: "Pods can reach the cloud metadata API",
   rationale:
     "The cloud metadata endpoint (169.254.169.254) hands out the node's cloud credentials. A pod that can reach it can often take over the node's cloud identity, as in several public breaches. " +
-    "Evaluated only where the nodes show a cloud provider that serves one; from manifests, or on nodes of unknown provenance, it is not evaluated. " +
+    "Evaluated only where the nodes show a cloud provider that serves one; from manifests, or on nodes that name no such cloud, it does not apply (left out of the score). " +
     "A pod with no egress isolation at all (or on the host network) is reported once, for that cause, by network.pod-egress-unrestricted (or pod.host-namespaces); this check reports the egress policies that still let the metadata address through.",
   remediation:
     "Where wide egress is needed, exclude the metadata address:\n```yaml\negress:\n  - to:\n      - ipBlock:\n          cidr: 0.0.0.0/0\n          except: [169.254.169.254/32]\n```\nOn the cloud side, require IMDSv2 with a hop limit of 1 (AWS) or use workload identity.",
@@ -137,7 +137,7 @@ export const metadataApiReachable = workloadCheck({
   requires: ["workloads", "networkPolicies", "nodes"],
   inspectWorkloads: (inventory, ctx) => {
     const cloud = metadataProvider(inventory.nodes);
-    if (!cloud) return { status: "not-evaluated", reason: "no node reports a cloud provider that serves a metadata API (spec.providerID)" };
+    if (!cloud) return { status: "not-applicable", reason: "no node reports a cloud provider that serves a metadata API (spec.providerID)" };
     return {
       // Open egress is one cause with one finding (network.pod-egress-unrestricted); this check names what is left: narrower policies that still let the address through.
       include: (w) => inAppNamespace(ctx.settings)(w) && !openEgress(inventory, w),

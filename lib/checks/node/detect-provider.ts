@@ -13,4 +13,4 @@ export function detectProvider(nodes: Node[]): ManagedProvider | undefined {
   return undefined;
 }
 
-export const managedReason = (p: ManagedProvider) => `not evaluated: managed by the provider (${p})`;
+export const managedReason = (p: ManagedProvider) => `the provider runs this part of a managed cluster (${p})`;

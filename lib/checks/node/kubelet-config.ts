@@ -12,7 +12,7 @@ type ReadConfig = Extract<KubeletConfig, { status: "read" }>;
 function kubeletCheck(judge: (c: ReadConfig) => string | undefined) {
   return (inventory: Parameters<Check["evaluate"]>[0]): Evaluation => {
     const provider = detectProvider(inventory.nodes);
-    if (provider === "GKE" || provider === "AKS") return { status: "not-evaluated", reason: managedReason(provider) };
+    if (provider === "GKE" || provider === "AKS") return { status: "not-applicable", reason: managedReason(provider) };
     const read = inventory.nodes.filter((n): n is typeof n & { kubelet: ReadConfig } => n.kubelet.status === "read");
     if (read.length === 0) {
       const reasons = [...new Set(inventory.nodes.map((n) => (n.kubelet.status === "unavailable" ? n.kubelet.reason : "")))].filter(Boolean);

@@ -37,7 +37,7 @@ export const controlPlaneSchedulable = {
   requires: ["nodes"],
   evaluate: (inventory) => {
     const provider = detectProvider(inventory.nodes);
-    if (provider) return { status: "not-evaluated", reason: managedReason(provider) };
+    if (provider) return { status: "not-applicable", reason: managedReason(provider) };
     const cp = inventory.nodes.filter((n) => CONTROL_PLANE_LABELS.some((l) => l in n.meta.labels));
     return {
       status: "evaluated",

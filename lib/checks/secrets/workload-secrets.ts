@@ -51,7 +51,7 @@ export const hardcodedCredential = {
   requires: ["workloads", "configMaps"],
   evaluate: (inventory) => {
     const workloads = evaluateWorkloads(HARDCODED_CREDENTIAL, inventory.workloads, credentialEnvVars);
-    if (workloads.status === "not-evaluated") return workloads;
+    if (workloads.status !== "evaluated") return workloads;
     return {
       status: "evaluated",
       evaluated: [...workloads.evaluated, ...inventory.configMaps.map((c) => c.ref)],
