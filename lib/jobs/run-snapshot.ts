@@ -1,4 +1,6 @@
+import { ALL_CHECKS } from "@/lib/checks/registry";
 import { runChecks } from "@/lib/checks/run-checks";
+import type { InventoryKind } from "@/lib/inventory/types";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { completeSnapshot, type CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
@@ -12,6 +14,9 @@ import { scoreSnapshot } from "@/lib/scoring/score";
 import { listActiveRules } from "@/lib/db/suppressions/list-active-rules";
 import { suppressionPredicate } from "@/lib/suppressions/match-suppression";
 import { resolveClusterSource } from "./resolve-cluster-source";
+
+/** The checks that read any of these kinds of data. */
+const checksReading = (kinds: readonly InventoryKind[]) => ALL_CHECKS.filter((c) => c.requires.some((k) => kinds.includes(k))).map((c) => c.id);
 
 export type SnapshotRun = { snapshotId: string; clusterId: string; seq: number; takenAt: Date; demoState?: DemoState; collect?: CollectOptions };
 
@@ -42,7 +47,7 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     // Accepted risks count as passing; the count shows beside the score.
     const rules = await listActiveRules(run.clusterId, run.takenAt);
     const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
-    outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
+    outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, held: { ...collected.held, checks: checksReading(collected.held.partial) }, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.warn({ clusterId: run.clusterId, snapshotId: run.snapshotId, err: message }, "snapshot failed");
