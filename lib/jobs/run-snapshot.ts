@@ -5,6 +5,7 @@ import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { completeSnapshot, type CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
 import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import { retryWhileConnectionLost } from "@/lib/db/connection-lost";
 import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { collectInventory, type CollectOptions } from "@/lib/k8s/collect-inventory";
 import { connect } from "@/lib/k8s/connect";
@@ -54,7 +55,13 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     await failSnapshot(run.snapshotId, message, phases);
     return { status: "failed", error: message };
   }
-  const completed = await timed("persist", () => completeSnapshot({ ...outcome, phases }));
+  // The write is one transaction: after a database restart it is simply done again.
+  const completed = await timed("persist", () =>
+    retryWhileConnectionLost(
+      () => completeSnapshot({ ...outcome, phases }),
+      (error, attempt) => log.warn({ snapshotId: run.snapshotId, attempt, err: error instanceof Error ? error.message : String(error) }, "database unavailable while writing the scan; retrying"),
+    ),
+  );
   log.info({ clusterId: run.clusterId, snapshotId: run.snapshotId, status: completed.status, phases, new: completed.newCount, resolved: completed.resolvedCount }, "snapshot finished");
   if (completed.newCount > 0) {
     await notifyNewFindings(run).catch((error: unknown) => log.warn({ snapshotId: run.snapshotId, err: error instanceof Error ? error.message : String(error) }, "notification failed"));

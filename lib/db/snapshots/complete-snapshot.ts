@@ -72,6 +72,7 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
   const evaluatedChecks = [...o.results.filter((r) => r.status === "evaluated").map((r) => r.checkId), ...(o.disabledChecks ?? [])];
   const c = columns(findings);
   const client = await getPool().connect();
+  let failure: Error | undefined;
   try {
     await client.query("BEGIN");
     // A retried job may find its snapshot already completed (the first commit succeeded but its
@@ -107,10 +108,12 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     await client.query("COMMIT");
     return result;
   } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
-    client.release();
+    // A connection that failed is closed, not handed to the next caller.
+    client.release(failure);
   }
 }
 
