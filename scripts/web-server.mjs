@@ -20,6 +20,13 @@ const server = createServer((req, res) => {
 });
 server.listen(env.PORT, env.HOST, () => console.log(`✓ Ready on http://${env.HOST}:${env.PORT}`));
 
-const stop = () => server.close(() => process.exit(0));
+// Stops on a signal, or when `npm start` (the parent holding our IPC channel) goes away.
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Requests still running (a long CSV export) get a few seconds, then the process ends.
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+process.on("disconnect", stop);

@@ -1,14 +1,17 @@
 import { getPool } from "../pool";
+import { failOrphanedSnapshots } from "./fail-snapshot";
 
 export type StartedSnapshot = { id: string; seq: number; isNew: boolean };
 
 /**
  * Opens a `running` snapshot for a cluster, or returns the one already running: a partial
  * unique index allows one running snapshot per cluster, so concurrent requests and several
- * app processes can never start two scans of one cluster.
+ * app processes can never start two scans of one cluster. A running one whose process has died
+ * (stale heartbeat) is marked failed first, so "scan now" replaces it instead of returning it.
  */
 export async function startSnapshot(clusterId: string, trigger: "schedule" | "manual" | "import", startedAt: Date = new Date()): Promise<StartedSnapshot> {
   const pool = getPool();
+  await failOrphanedSnapshots(clusterId);
   for (let attempt = 0; ; attempt++) {
     try {
       return await insertOrFind(pool, clusterId, trigger, startedAt);
