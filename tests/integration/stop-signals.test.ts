@@ -103,7 +103,7 @@ async function startApp(dataDir: string, port: number) {
 }
 
 describe("stopping npm start", () => {
-  it("SIGTERM to the npm process stops the web server, the worker and the database: no process, no port left", async () => {
+  it("restarts a child that dies; SIGTERM to the npm process stops the web server, the worker and the database: no process, no port left", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "bulwark-stop-"));
     dirs.push(dataDir);
     const port = await findFreePort();
@@ -111,9 +111,19 @@ describe("stopping npm start", () => {
     expect(app.tree.map((p) => p.cmd)).toEqual(expect.arrayContaining([expect.stringContaining("scripts/web-server.mjs"), expect.stringContaining("scripts/worker.ts"), expect.stringContaining("bin/postgres")]));
     expect(await listening(app.dbPort)).toBe(true);
 
+    // A child that dies is started again, and the log says why.
+    const worker = app.tree.find((p) => p.cmd.includes("scripts/worker.ts"))!;
+    process.kill(worker.pid, "SIGKILL");
+    await until("the worker to be restarted", () => /the scan worker stopped unexpectedly \(signal SIGKILL\); starting it again in 1 s/.test(app.log()), 15_000, app.log);
+    const restarted = await (async () => {
+      await until("a new worker", () => descendants(app.main.pid).some((p) => p.cmd.includes("scripts/worker.ts") && p.pid !== worker.pid), 15_000, app.log);
+      return descendants(app.main.pid).find((p) => p.cmd.includes("scripts/worker.ts") && p.pid !== worker.pid)!;
+    })();
+    seen.add(restarted.pid);
+
     const stoppedAt = Date.now();
     app.npm.kill("SIGTERM");
-    await until("every process to end", () => [app.npm.pid!, ...app.tree.map((p) => p.pid)].every((pid) => !alive(pid)), 60_000, app.log);
+    await until("every process to end", () => [app.npm.pid!, restarted.pid, ...app.tree.map((p) => p.pid)].every((pid) => !alive(pid)), 60_000, app.log);
     // Well within the scan timeout (15 minutes): the worker's grace is 25 s at most.
     expect(Date.now() - stoppedAt).toBeLessThan(40_000);
     expect(await listening(port)).toBe(false);
