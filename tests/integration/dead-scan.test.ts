@@ -47,6 +47,19 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutM
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** A real `scripts/worker.ts` process on this file's database, once it has started. */
+async function startWorkerProcess(): Promise<ChildProcess> {
+  let log = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (c: Buffer) => (log += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
+  await until("the worker", async () => (/scan worker started/.test(log) ? true : undefined), 60_000);
+  return child;
+}
+
+const taken = (snapshotId: string) =>
+  until("the worker to take the scan", async () => ((await db.query(`SELECT 1 FROM snapshot WHERE id = $1 AND "heartbeatAt" IS NOT NULL`, [snapshotId])).rowCount ? true : undefined), 30_000);
+
 describe("a scan whose worker died", () => {
   it("is found dead within 30 s, and Scan now then starts a new scan instead of returning the dead one", async () => {
     const { startFakeCluster } = await import("@/lib/fake-api-server/start-fake-cluster");
@@ -54,14 +67,9 @@ describe("a scan whose worker died", () => {
     // A slow API server: the scan is still collecting when the worker is killed.
     fake = await startFakeCluster(demoCluster(3), { faults: { delayMs: 2_000 } });
     const { id: clusterId } = await m.registerCluster({ source: "kubeconfig_upload", name: "slow", kubeconfig: fake.kubeconfig, scheduleMinutes: 360 });
-    let log = "";
-    worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
-    worker.stdout!.on("data", (c: Buffer) => (log += c.toString()));
-    worker.stderr!.on("data", (c: Buffer) => (log += c.toString()));
-    await until("the worker", async () => (/scan worker started/.test(log) ? true : undefined), 60_000);
-
+    worker = await startWorkerProcess();
     const dead = await m.requestScan(clusterId, "manual");
-    await until("the worker to take the scan", async () => ((await db.query(`SELECT 1 FROM snapshot WHERE id = $1 AND "heartbeatAt" IS NOT NULL`, [dead.id])).rowCount ? true : undefined), 30_000);
+    await taken(dead.id);
     worker.kill("SIGKILL");
     const killedAt = Date.now();
     await new Promise((resolve) => worker!.once("exit", resolve));
@@ -78,6 +86,26 @@ describe("a scan whose worker died", () => {
       { id: replacement.id, status: "running", error: null },
     ]);
   }, 120_000);
+
+  it("a worker told to stop marks the scan it cut short interrupted, so the cluster can be scanned again at once", async () => {
+    const { startFakeCluster } = await import("@/lib/fake-api-server/start-fake-cluster");
+    const { demoCluster } = await import("@/lib/fake-api-server/clusters/demo");
+    const slow = await startFakeCluster(demoCluster(3), { faults: { delayMs: 3_000 } });
+    try {
+      const { id: clusterId } = await m.registerCluster({ source: "kubeconfig_upload", name: "stopped", kubeconfig: slow.kubeconfig, scheduleMinutes: 360 });
+      worker = await startWorkerProcess();
+      const cut = await m.requestScan(clusterId, "manual");
+      await taken(cut.id);
+      worker.kill("SIGTERM");
+      const [code] = (await new Promise((resolve) => worker!.once("exit", (...args) => resolve(args)))) as [number | null];
+      expect(code).toBe(0);
+      const row = (await db.query(`SELECT status, error FROM snapshot WHERE id = $1`, [cut.id])).rows[0];
+      expect(row).toStrictEqual({ status: "failed", error: "interrupted: the scan worker was stopped before the scan finished" });
+      expect((await m.requestScan(clusterId, "manual")).isNew).toBe(true);
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
 
   it("schedules the next scan from the last completed one: a dead scan costs no interval, a failing cluster is retried after 10 minutes", async () => {
     const { id } = await m.createCluster({ name: "schedule", source: "demo", isDemo: true, scheduleMinutes: 360 });
