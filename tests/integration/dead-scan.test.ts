@@ -97,7 +97,7 @@ describe("a scan whose worker died", () => {
       const cut = await m.requestScan(clusterId, "manual");
       await taken(cut.id);
       worker.kill("SIGTERM");
-      const [code] = (await new Promise((resolve) => worker!.once("exit", (...args) => resolve(args)))) as [number | null];
+      const code = await new Promise<number | null>((resolve) => worker!.once("exit", (exitCode) => resolve(exitCode)));
       expect(code).toBe(0);
       const row = (await db.query(`SELECT status, error FROM snapshot WHERE id = $1`, [cut.id])).rows[0];
       expect(row).toStrictEqual({ status: "failed", error: "interrupted: the scan worker was stopped before the scan finished" });
