@@ -14,6 +14,8 @@ const SOURCES = ["app", "components", "lib", "prisma", "public", "next.config.js
 const say = (line: string) => console.log(`[bulwark] ${line}`);
 /** How long the web server and worker get to finish (the worker lets a scan's write end) before they are killed. */
 const STOP_GRACE_MS = 25_000;
+/** A child that dies this many times in a row, each within a minute of starting, is not started again. */
+const GIVE_UP_AFTER = 3;
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -102,13 +104,14 @@ type Supervised = { stop: (graceMs: number) => Promise<void> };
 /**
  * Runs a child process of Node and keeps it running: when it dies unexpectedly the reason is
  * logged and it starts again after a pause that doubles up to 30 s (back to 1 s once it has
- * run for a minute). The child holds an IPC channel to this process and stops when it closes,
+ * run for a minute); one that cannot start at all ends `npm start` after GIVE_UP_AFTER tries. The child holds an IPC channel to this process and stops when it closes,
  * so it never outlives `npm start`, however that ends. It is recorded in the data directory's
  * lock, so a later start can stop it if it was left running anyway.
  */
 function supervise(spec: { name: string; args: string[]; env: Record<string, string>; onStdout?: (text: string) => void }): Supervised {
   let child: ChildProcess | undefined;
   let pause = 1_000;
+  let quickDeaths = 0;
   let timer: NodeJS.Timeout | undefined;
   const launch = () => {
     const startedAt = Date.now();
@@ -121,8 +124,17 @@ function supervise(spec: { name: string; args: string[]; env: Record<string, str
     proc.stdout?.on("data", (chunk: Buffer) => spec.onStdout?.(chunk.toString()));
     proc.on("exit", (code, signal) => {
       if (stopping) return;
-      if (Date.now() - startedAt > 60_000) pause = 1_000;
-      console.error(`[bulwark] the ${spec.name} stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); starting it again in ${pause / 1000} s.`);
+      const why = signal ? `signal ${signal}` : `exit code ${code}`;
+      if (Date.now() - startedAt > 60_000) {
+        pause = 1_000;
+        quickDeaths = 0;
+      } else if (++quickDeaths >= GIVE_UP_AFTER) {
+        // It cannot start at all (a port in use, a broken build): say so instead of looping.
+        console.error(`[bulwark] the ${spec.name} stopped ${quickDeaths} times in a row within a minute of starting (last: ${why}); giving up.`);
+        void shutdown(1, `the ${spec.name} cannot run`);
+        return;
+      }
+      console.error(`[bulwark] the ${spec.name} stopped unexpectedly (${why}); starting it again in ${pause / 1000} s.`);
       timer = setTimeout(launch, pause);
       pause = Math.min(pause * 2, 30_000);
     });

@@ -18,6 +18,11 @@ const server = createServer((req, res) => {
   }
   void handle(req, res);
 });
+// A port that cannot be had ends the process (Next's own handlers would keep it alive, serving nothing).
+server.on("error", (error) => {
+  console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(env.PORT, env.HOST, () => console.log(`✓ Ready on http://${env.HOST}:${env.PORT}`));
 
 // Stops on a signal, or when `npm start` (the parent holding our IPC channel) goes away.

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,9 +13,24 @@ import { findFreePort } from "@/lib/db/free-port";
 const dirs: string[] = [];
 const started: ChildProcess[] = [];
 const seen = new Set<number>();
+/** Processes started on one of this file's data directories (their environment says so). */
+function runningOn(dataDirs: string[]): number[] {
+  return readdirSync("/proc")
+    .filter((e) => /^\d+$/.test(e))
+    .filter((e) => {
+      try {
+        const vars = readFileSync(`/proc/${e}/environ`, "utf8").split("\0");
+        return dataDirs.some((d) => vars.includes(`BULWARK_DATA_DIR=${d}`)) || dataDirs.some((d) => commandLine(Number(e)).includes(d));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 afterAll(() => {
   // Whatever a failed test left behind.
-  for (const pid of [...started.map((c) => c.pid!), ...seen]) {
+  for (const pid of [...started.map((c) => c.pid!), ...seen, ...runningOn(dirs)]) {
     try {
       process.kill(pid, "SIGKILL");
     } catch {
@@ -155,4 +170,26 @@ describe("stopping npm start", () => {
     await until("every process to end", () => [second.npm.pid!, ...second.tree.map((p) => p.pid)].every((pid) => !alive(pid)), 60_000, second.log);
     expect(await listening(second.dbPort)).toBe(false);
   }, 360_000);
+
+  it("a web server that cannot start at all (its port taken) ends npm start with the reason, leaving nothing running", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "bulwark-port-"));
+    dirs.push(dataDir);
+    const port = await findFreePort();
+    const squatter = createServer().listen(port, "127.0.0.1");
+    try {
+      let output = "";
+      const npm = spawn("npm", ["run", "dev"], { env: { ...process.env, DATABASE_URL: "", PORT: String(port), BULWARK_DATA_DIR: dataDir, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+      started.push(npm);
+      npm.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+      npm.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+      const code = await new Promise<number | null>((resolve) => npm.once("exit", (exitCode) => resolve(exitCode)));
+      expect(code).toBe(1);
+      expect(output).toMatch(new RegExp(`the web server cannot listen on 127\\.0\\.0\\.1:${port}: listen EADDRINUSE`));
+      expect(output).toMatch(/the web server stopped 3 times in a row within a minute of starting \(last: exit code 1\); giving up/);
+      expect(existsSync(path.join(dataDir, "bulwark.lock"))).toBe(false);
+      expect(runningOn([dataDir])).toStrictEqual([]);
+    } finally {
+      squatter.close();
+    }
+  }, 120_000);
 });
