@@ -64,7 +64,7 @@ export async function startWorker(): Promise<void> {
   if (orphaned) log.warn({ orphaned }, "marked scans left running by a previous process as failed");
   clearInterval(sweep);
   sweep = setInterval(() => {
-    failOrphanedSnapshots().then(
+    failOrphanedSnapshots(undefined, [...active]).then(
       (n) => n && log.warn({ orphaned: n }, "marked scans whose process stopped as failed"),
       () => {},
     );

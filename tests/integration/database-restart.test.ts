@@ -52,7 +52,7 @@ const statusOf = (id: string) => db.query<{ status: string }>(`SELECT status FRO
 const finished = (id: string) => statusOf(id).then((s) => (s && s !== "running" ? s : undefined));
 
 describe("a database restart during a scan's write", () => {
-  it("leaves the worker running; it writes the scan when the database is back, then completes the next one", async () => {
+  it("leaves the worker running; it writes the scan when the database is back (27 s later), then completes the next one", async () => {
     const { startFakeCluster } = await import("@/lib/fake-api-server/start-fake-cluster");
     const { syntheticCluster } = await import("@/lib/fake-api-server/clusters/synthetic");
     const { registerCluster } = await import("@/lib/clusters/register-cluster");
@@ -79,8 +79,11 @@ describe("a database restart during a scan's write", () => {
       async () => ((await db.query(`SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY finding%' AND state = 'active'`)).rowCount ? true : undefined),
       120_000,
     );
-    await external.restart();
+    // Down for longer than a heartbeat may be stale (25 s): the scan is still this worker's own.
+    await external.pause();
     await blocker.end().catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 27_000));
+    await external.resume();
 
     expect(await until("the first scan to finish", () => finished(first.id), 90_000, 250)).toBe("succeeded");
     expect(exited).toBeUndefined();

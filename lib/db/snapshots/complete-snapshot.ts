@@ -80,6 +80,8 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     const current = await client.query<{ status: string }>(`SELECT status FROM snapshot WHERE id = $1 FOR UPDATE`, [o.snapshotId]);
     if (current.rows[0]?.status !== "running") {
       await client.query("ROLLBACK");
+      // Given up on meanwhile (its heartbeat went stale while the database was away): say so.
+      if (current.rows[0]?.status === "failed") throw new Error(`snapshot ${o.snapshotId} was marked failed before its results could be written`);
       return { status: current.rows[0]?.status === "partial" ? "partial" : "succeeded", newCount: 0, resolvedCount: 0, changedCount: 0, findingCount: c.fp.length };
     }
     const prev = await client.query<{ startedAt: Date }>(
