@@ -18,8 +18,20 @@ const server = createServer((req, res) => {
   }
   void handle(req, res);
 });
+// A port that cannot be had ends the process (Next's own handlers would keep it alive, serving nothing).
+server.on("error", (error) => {
+  console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(env.PORT, env.HOST, () => console.log(`✓ Ready on http://${env.HOST}:${env.PORT}`));
 
-const stop = () => server.close(() => process.exit(0));
+// Stops on a signal, or when `npm start` (the parent holding our IPC channel) goes away.
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Requests still running (a long CSV export) get a few seconds, then the process ends.
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+process.on("disconnect", stop);

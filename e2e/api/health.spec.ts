@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-test("[HEALTH]: reports the database as reachable", async ({ request }) => {
+test("[HEALTH]: ready: the database answers and the scan queue is installed", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+  expect(await res.json()).toEqual({ status: "ok", db: "ok", queue: "ok" });
 });

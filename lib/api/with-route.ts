@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z, type ZodType } from "zod";
 import { trustedOrigins } from "@/lib/auth/app-origin";
 import { AppError } from "@/lib/errors";
+import { isConnectionLost } from "@/lib/db/connection-lost";
 import { log } from "@/lib/log";
 import { getCaller, type Caller } from "./get-caller";
 import { noStore } from "./no-store";
@@ -56,6 +57,12 @@ function assertTokenScope(request: Request, caller: Caller, declared: TokenScope
   if (!caller.scopes.includes(needed)) throw new AppError("FORBIDDEN", { userMessage: `This needs an API token with the ${needed} scope.` });
 }
 
+/** A 503 says when to come back. */
+function withRetryAfter(response: Response): Response {
+  if (response.status === 503) response.headers.set("retry-after", "5");
+  return response;
+}
+
 /**
  * CSRF: a state-changing request carried by a session cookie must come from Bulwark's own
  * pages. Browsers send Sec-Fetch-Site and Origin on such requests; API tokens are not
@@ -92,7 +99,9 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
     const requestId = randomUUID();
     const url = new URL(request.url);
     try {
-      const caller = await getCaller(request);
+      // A public route (health, sign-in) answers without a caller; one that cannot be looked up
+      // (the database is down) must not turn its answer into an error.
+      const caller = options.role === "public" ? await getCaller(request).catch(() => null) : await getCaller(request);
       assertSameOrigin(request, caller);
       if (options.role !== "public") {
         if (!caller) throw new AppError("UNAUTHENTICATED", { userMessage: "Sign in to use this API." });
@@ -121,7 +130,11 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
         if (error.code === "INTERNAL" || error.code === "CONFIGURATION") {
           log.error({ requestId, route: url.pathname, err: error }, "request failed");
         }
-        return noStore(problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid));
+        return noStore(withRetryAfter(problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid)));
+      }
+      if (isConnectionLost(error)) {
+        log.warn({ requestId, route: url.pathname, err: error }, "database unavailable");
+        return noStore(withRetryAfter(problem("UNAVAILABLE", "The database cannot be reached right now. Try again in a few seconds.", requestId)));
       }
       log.error({ requestId, route: url.pathname, err: error }, "unhandled error");
       return noStore(problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId));

@@ -13,8 +13,12 @@ export function getPool(): pg.Pool {
   if (globalForPool.bulwarkPool) return globalForPool.bulwarkPool;
   if (!env.DATABASE_URL) throw new AppError("CONFIGURATION", { message: "DATABASE_URL is not set" });
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 5 });
-  // An idle connection dropped by the server (restart, failover) must not crash the process.
-  pool.on("error", (error) => log.warn({ err: error.message }, "database connection lost"));
+  // A connection dropped by the server (restart, failover) must not crash the process: idle
+  // ones report to the pool, checked-out ones (a transaction, a COPY) to their own client,
+  // whose query then fails and is retried or reported by its caller.
+  const lost = (error: Error) => log.warn({ err: error.message }, "database connection lost");
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   globalForPool.bulwarkPool = pool;
   return pool;
 }

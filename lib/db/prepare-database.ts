@@ -13,7 +13,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
   let url = env.DATABASE_URL;
   if (!url) {
     log(`Starting embedded PostgreSQL in ${env.BULWARK_DATA_DIR}/pg`);
-    embedded = await startEmbeddedPostgres({ dataDir: env.BULWARK_DATA_DIR });
+    embedded = await startEmbeddedPostgres({ dataDir: env.BULWARK_DATA_DIR, onNotice: log });
     url = embedded.url;
   }
   try {

@@ -87,6 +87,8 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     engine.free();
   }
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A dropped connection fails the running query, which reports it; no process-killing event.
+  client.on("error", () => {});
   await client.connect();
   try {
     for (const file of readdirSync(RULES_DIR).filter((f) => f.endsWith(".sql")).sort()) {

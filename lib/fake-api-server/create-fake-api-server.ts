@@ -68,7 +68,8 @@ export async function createFakeApiServer({ cluster, tls, token, faults = {}, po
       counters.tooMany++;
       return status(res, 429, "TooManyRequests", "Too many requests, please try again later.", { "retry-after": String(faults.tooManyRequests.retryAfterSeconds) });
     }
-    if (faults.serverErrors && counters.errors < faults.serverErrors.times) {
+    const failing = faults.serverErrors && (!faults.serverErrors.resources || faults.serverErrors.resources.includes(resourceName(kind)));
+    if (failing && counters.errors < faults.serverErrors!.times) {
       counters.errors++;
       return status(res, 500, "InternalError", "Internal error occurred: etcdserver: request timed out");
     }

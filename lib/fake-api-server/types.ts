@@ -20,8 +20,8 @@ export type Faults = {
   forbidProxy?: boolean;
   /** The first `times` list requests answer 429 with Retry-After. */
   tooManyRequests?: { times: number; retryAfterSeconds: number };
-  /** The first `times` list requests answer 500. */
-  serverErrors?: { times: number };
+  /** The first `times` list requests (of `resources` only, when given) answer 500. */
+  serverErrors?: { times: number; resources?: string[] };
   /** The first `times` requests have their connection destroyed without an answer. */
   dropConnections?: { times: number };
   /** Continue tokens of these resources are answered with 410 Gone, `times` times. */

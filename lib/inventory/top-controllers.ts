@@ -15,3 +15,18 @@ export function keepTopControllers(workloads: Workload[]): Workload[] {
     return !owner || !present.has(key(owner.kind, w.ref.namespace, owner.name));
   });
 }
+
+/**
+ * Splits off the top-level workloads whose controlling owner is of a kind that could not be
+ * read: without their owner they would stand in for it under another name (a Deployment's
+ * ReplicaSet), so their findings would look new while the owner's looked fixed.
+ */
+export function withoutOrphansOf(workloads: Workload[], unreadKinds: ReadonlySet<string>): { kept: Workload[]; held: Workload[] } {
+  const kept: Workload[] = [];
+  const held: Workload[] = [];
+  for (const w of workloads) {
+    const owner = w.meta.ownerReferences?.find((o) => o.controller);
+    (owner && unreadKinds.has(owner.kind) ? held : kept).push(w);
+  }
+  return { kept, held };
+}

@@ -103,7 +103,24 @@ export type InventoryKind =
   | "peerAuthentications";
 
 /** Why a kind of data is missing: what could not be read, and what would fix it. */
-export type CollectionWarning = { kind: InventoryKind | string; status: number | null; reason: string };
+export type CollectionWarning = {
+  kind: InventoryKind | string;
+  status: number | null;
+  reason: string;
+  /**
+   * Kubernetes kinds whose findings this scan kept as they were because of this failure: the
+   * kind that could not be read, and the kinds of the objects that would have stood in for it.
+   */
+  heldKinds?: string[];
+};
+
+/**
+ * Findings a scan neither opens nor closes, because what they depend on could not be read:
+ * those on objects of `kinds`, on `resources` (objects that would have stood in for an unread
+ * owner), and, of `checks` (checks that read data collected only in part, such as workloads of
+ * some kinds), every finding not on a workload of a kind that was read.
+ */
+export type HeldFindings = { kinds: string[]; resources: ResourceRef[]; partial: InventoryKind[]; checks?: string[] };
 
 /** Everything the checks know about one cluster or one set of manifests. Plain data, no I/O. */
 export type Inventory = {

@@ -21,7 +21,14 @@ export function getBoss({ worker = false }: { worker?: boolean } = {}): Promise<
       ...(worker ? { cronMonitorIntervalSeconds: 5, cronWorkerIntervalSeconds: 5 } : {}),
     });
     boss.on("error", (error: unknown) => log.error({ err: String(error) }, "job queue error"));
-    await boss.start();
+    try {
+      await boss.start();
+    } catch (error) {
+      // Not installed yet (the worker installs it), or the database is down: the next call tries again.
+      globalForBoss.bulwarkBoss = undefined;
+      await boss.stop({ graceful: false }).catch(() => {});
+      throw error;
+    }
     return boss;
   })();
   return globalForBoss.bulwarkBoss;

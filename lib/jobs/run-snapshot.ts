@@ -1,8 +1,11 @@
+import { ALL_CHECKS } from "@/lib/checks/registry";
 import { runChecks } from "@/lib/checks/run-checks";
+import type { InventoryKind } from "@/lib/inventory/types";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { completeSnapshot, type CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
 import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import { retryWhileConnectionLost } from "@/lib/db/connection-lost";
 import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { collectInventory, type CollectOptions } from "@/lib/k8s/collect-inventory";
 import { connect } from "@/lib/k8s/connect";
@@ -13,6 +16,9 @@ import { listActiveRules } from "@/lib/db/suppressions/list-active-rules";
 import { suppressionPredicate } from "@/lib/suppressions/match-suppression";
 import { rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
 import { resolveClusterSource } from "./resolve-cluster-source";
+
+/** The checks that read any of these kinds of data. */
+const checksReading = (kinds: readonly InventoryKind[]) => ALL_CHECKS.filter((c) => c.requires.some((k) => kinds.includes(k))).map((c) => c.id);
 
 export type SnapshotRun = { snapshotId: string; clusterId: string; seq: number; takenAt: Date; demoState?: DemoState; collect?: CollectOptions };
 
@@ -46,14 +52,20 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     rulesAt = new Date();
     const rules = await listActiveRules(run.clusterId, run.takenAt);
     const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
-    outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
+    outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, held: { ...collected.held, checks: checksReading(collected.held.partial) }, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.warn({ clusterId: run.clusterId, snapshotId: run.snapshotId, err: message }, "snapshot failed");
     await failSnapshot(run.snapshotId, message, phases);
     return { status: "failed", error: message };
   }
-  const completed = await timed("persist", () => completeSnapshot({ ...outcome, phases }));
+  // The write is one transaction: after a database restart it is simply done again.
+  const completed = await timed("persist", () =>
+    retryWhileConnectionLost(
+      () => completeSnapshot({ ...outcome, phases }),
+      (error, attempt) => log.warn({ snapshotId: run.snapshotId, attempt, err: error instanceof Error ? error.message : String(error) }, "database unavailable while writing the scan; retrying"),
+    ),
+  );
   await rescoreIfRisksChangedSince(run.clusterId, rulesAt);
   log.info({ clusterId: run.clusterId, snapshotId: run.snapshotId, status: completed.status, phases, new: completed.newCount, resolved: completed.resolvedCount }, "snapshot finished");
   if (completed.newCount > 0) {

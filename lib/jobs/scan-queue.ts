@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { startSnapshot, type StartedSnapshot } from "@/lib/db/snapshots/start-snapshot";
+import type { PgBoss } from "pg-boss";
+import { AppError } from "@/lib/errors";
 import { getBoss } from "./boss";
 
 export const SCAN_QUEUE = "snapshot-scan";
@@ -10,17 +12,44 @@ export const SCAN_TIMEOUT_MS = 15 * 60_000;
 export const ZScanJob = z.object({ snapshotId: z.string(), clusterId: z.string(), seq: z.number().int(), takenAt: z.iso.datetime() });
 export type ScanJob = z.infer<typeof ZScanJob>;
 
+/** The job queue when scans can be queued (pg-boss installed, the scan queue created), else null. */
+export async function readyScanQueue(): Promise<PgBoss | null> {
+  try {
+    const boss = await getBoss();
+    return (await boss.getQueue(SCAN_QUEUE)) ? boss : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How long a scan request waits for the queue to become ready (right after start) before answering 503. */
+const READY_WAIT_MS = 3_000;
+
+async function waitForScanQueue(): Promise<PgBoss> {
+  const deadline = Date.now() + READY_WAIT_MS;
+  for (;;) {
+    const boss = await readyScanQueue();
+    if (boss) return boss;
+    if (Date.now() >= deadline) {
+      throw new AppError("UNAVAILABLE", { userMessage: "Scans cannot be queued yet: Bulwark is still starting (the scan queue is not ready). Try again in a few seconds." });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /**
  * Starts a scan of a cluster: opens the snapshot (or finds the one already running) and
- * queues its job. Returns the snapshot either way, so "scan now" twice gives one scan.
+ * queues its job in the same transaction, so a snapshot is never left without a job. Returns
+ * the snapshot either way, so "scan now" twice gives one scan.
  */
 export async function requestScan(clusterId: string, trigger: "schedule" | "manual"): Promise<StartedSnapshot> {
+  const boss = await waitForScanQueue();
   const takenAt = new Date();
-  const snapshot = await startSnapshot(clusterId, trigger, takenAt);
-  if (snapshot.isNew) {
-    const boss = await getBoss();
+  return startSnapshot(clusterId, trigger, takenAt, async (snapshot, db) => {
     const job: ScanJob = { snapshotId: snapshot.id, clusterId, seq: snapshot.seq, takenAt: takenAt.toISOString() };
-    await boss.send(SCAN_QUEUE, job, { singletonKey: clusterId, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: SCAN_TIMEOUT_MS / 1000 });
-  }
-  return snapshot;
+    // No singleton key: the one-running-snapshot index already makes one scan per cluster, and
+    // a dead scan's job must not keep the one replacing it from being queued.
+    const id = await boss.send(SCAN_QUEUE, job, { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: SCAN_TIMEOUT_MS / 1000, db });
+    if (!id) throw new Error(`the scan of snapshot ${snapshot.id} was not queued`);
+  });
 }

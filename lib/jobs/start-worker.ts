@@ -1,5 +1,5 @@
 import { listDueClusters } from "@/lib/db/clusters/list-due-clusters";
-import { failOrphanedSnapshots, HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import { failOrphanedSnapshots, failSnapshot, HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/fail-snapshot";
 import { log } from "@/lib/log";
 import { getBoss } from "./boss";
 import { runSnapshot } from "./run-snapshot";
@@ -8,6 +8,18 @@ import { expireAcceptedRisks } from "@/lib/db/snapshots/rescore-latest";
 import { requestScan, SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "./scan-queue";
 
 const RETENTION_QUEUE = "snapshot-retention";
+/** How often a worker looks for scans whose process died, so one is found within 30 s. */
+const ORPHAN_SWEEP_MS = 5_000;
+
+/** Scans this process is running now. */
+const active = new Set<string>();
+let sweep: NodeJS.Timeout | undefined;
+
+/** Marks failed the scans this process was running when it was told to stop. */
+export async function failInterruptedScans(): Promise<void> {
+  clearInterval(sweep);
+  await Promise.all([...active].map((id) => failSnapshot(id, "interrupted: the scan worker was stopped before the scan finished")));
+}
 
 /** Queues a scan for every cluster whose interval has passed; first clears scans orphaned by a crash. */
 export async function scheduleDueScans(now: Date = new Date()): Promise<number> {
@@ -32,10 +44,12 @@ export async function startWorker(): Promise<void> {
     if (!(await isSnapshotRunning(data.snapshotId))) return;
     await touchSnapshot(data.snapshotId);
     const heartbeat = setInterval(() => void touchSnapshot(data.snapshotId).catch(() => {}), HEARTBEAT_MS);
+    active.add(data.snapshotId);
     try {
       await runSnapshot({ snapshotId: data.snapshotId, clusterId: data.clusterId, seq: data.seq, takenAt: new Date(data.takenAt), collect: { deadlineMs: SCAN_TIMEOUT_MS } });
     } finally {
       clearInterval(heartbeat);
+      active.delete(data.snapshotId);
     }
   });
   await boss.work(TICK_QUEUE, { batchSize: 1 }, async () => {
@@ -50,4 +64,12 @@ export async function startWorker(): Promise<void> {
   await boss.schedule(RETENTION_QUEUE, "17 * * * *", null, { tz: "UTC" });
   const orphaned = await failOrphanedSnapshots();
   if (orphaned) log.warn({ orphaned }, "marked scans left running by a previous process as failed");
+  clearInterval(sweep);
+  sweep = setInterval(() => {
+    failOrphanedSnapshots(undefined, [...active]).then(
+      (n) => n && log.warn({ orphaned: n }, "marked scans whose process stopped as failed"),
+      () => {},
+    );
+  }, ORPHAN_SWEEP_MS);
+  sweep.unref();
 }

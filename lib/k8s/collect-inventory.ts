@@ -1,8 +1,8 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import type { ClusterVersion, KubeletConfig } from "@/lib/inventory/cluster-types";
-import { keepTopControllers } from "@/lib/inventory/top-controllers";
-import { emptyInventory, type CollectionWarning, type Inventory, type InventoryKind } from "@/lib/inventory/types";
+import { keepTopControllers, withoutOrphansOf } from "@/lib/inventory/top-controllers";
+import { emptyInventory, type CollectionWarning, type HeldFindings, type Inventory, type InventoryKind } from "@/lib/inventory/types";
 import type { Connection } from "./connect";
 import { createKubeHttp, KubeApiError, type KubeHttp } from "./kube-http";
 import { listPath, RESOURCE_KINDS, resourceLabel, type ResourceKind } from "./resource-kinds";
@@ -23,6 +23,8 @@ export type CollectedCluster = {
   /** Objects listed per resource, before folding pods into their controllers. */
   counts: Record<string, number>;
   warnings: CollectionWarning[];
+  /** Findings this scan must neither open nor close: kinds not read, and objects derived from them. */
+  held: HeldFindings;
   durationMs: number;
 };
 
@@ -143,6 +145,7 @@ export async function collectInventory(conn: Connection, options: CollectOptions
     const warnings: CollectionWarning[] = [...conn.warnings.map((w) => ({ kind: "connection", status: null, reason: w }))];
     const counts: Record<string, number> = {};
     const failedTargets = new Map<InventoryKind, string[]>();
+    const unread = new Map<string, CollectionWarning>();
     const tokenSecrets = new Set<string>();
 
     await mapLimit(RESOURCE_KINDS.filter((k) => !k.optional || groups.has(k.group)), concurrency, async (kind) => {
@@ -162,20 +165,27 @@ export async function collectInventory(conn: Connection, options: CollectOptions
       } catch (error) {
         const warning = describeFailure(kind, error);
         warnings.push(warning);
+        if (!isTokenList) unread.set(kind.kind, warning);
         failedTargets.set(kind.target, [...(failedTargets.get(kind.target) ?? []), warning.reason]);
       }
     });
 
     for (const s of inventory.secrets) s.isServiceAccountToken ||= tokenSecrets.has(`${s.ref.namespace}/${s.ref.name}`);
+    const partial: InventoryKind[] = [];
     for (const [target, reasons] of failedTargets) {
       // Workloads come from nine kinds: checks still run on the ones that could be read.
-      if (target === "workloads" && reasons.length < WORKLOAD_KINDS) continue;
-      inventory.missing[target] = reasons.join("; ");
+      if (target === "workloads" && reasons.length < WORKLOAD_KINDS) partial.push(target);
+      else inventory.missing[target] = reasons.join("; ");
     }
     if (!inventory.missing.nodes) await collectKubeletConfigs(http, inventory, concurrency);
-    inventory.workloads = keepTopControllers(inventory.workloads);
+    const { kept, held } = withoutOrphansOf(keepTopControllers(inventory.workloads), new Set(unread.keys()));
+    inventory.workloads = kept;
+    for (const [kind, warning] of unread) {
+      warning.heldKinds = [kind, ...new Set(held.filter((w) => w.meta.ownerReferences?.some((o) => o.controller && o.kind === kind)).map((w) => w.ref.kind))];
+    }
     inventory.warnings = warnings;
-    return { inventory, version, counts, warnings, durationMs: Date.now() - started };
+    const heldFindings: HeldFindings = { kinds: [...unread.keys()], partial, resources: held.map((w) => ({ kind: w.ref.kind, namespace: w.ref.namespace, name: w.ref.name })) };
+    return { inventory, version, counts, warnings, held: heldFindings, durationMs: Date.now() - started };
   } finally {
     http.close();
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -33,6 +33,21 @@ describe("embedded PostgreSQL", () => {
       expect(await query(second.url, "SELECT v FROM kept")).toEqual([{ v: "still here" }]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it("says in PostgreSQL's own words why it could not start", async () => {
+    const broken = mkdtempSync(path.join(tmpdir(), "bulwark-embedded-broken-"));
+    try {
+      const first = await startEmbeddedPostgres({ dataDir: broken });
+      await first.stop();
+      // Data files of a server version that does not exist.
+      writeFileSync(path.join(broken, "pg", "PG_VERSION"), "99\n");
+      const error = await startEmbeddedPostgres({ dataDir: broken }).then(() => null, (e: unknown) => e as Error);
+      expect(error?.message).toMatch(/PostgreSQL did not start in .*pg\. It said:\n[\s\S]*database files are incompatible with server/);
+      expect(existsSync(path.join(broken, "bulwark.lock"))).toBe(false);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
     }
   });
 });

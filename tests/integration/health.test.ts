@@ -10,11 +10,16 @@ async function freshHealthRoute() {
 }
 
 describe("GET /api/health", () => {
-  it("reports ok when the database answers", async () => {
+  it("reports ok when the database answers and the scan queue is installed", async () => {
     const GET = await freshHealthRoute();
+    const { getBoss, stopBoss } = await import("@/lib/jobs/boss");
+    const { SCAN_QUEUE } = await import("@/lib/jobs/scan-queue");
+    await (await getBoss({ worker: true })).createQueue(SCAN_QUEUE).catch(() => {});
+    await stopBoss();
     const res = await GET(new Request("http://localhost/api/health"), context);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", db: "ok", queue: "ok" });
+    await stopBoss();
   });
 
   it("answers 503 with db down when the database is unreachable", async () => {
@@ -24,7 +29,8 @@ describe("GET /api/health", () => {
       const GET = await freshHealthRoute();
       const res = await GET(new Request("http://localhost/api/health"), context);
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: "degraded", db: "down" });
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect(await res.json()).toEqual({ status: "degraded", db: "down", queue: "unknown" });
     } finally {
       process.env.DATABASE_URL = saved;
     }

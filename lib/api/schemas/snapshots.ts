@@ -12,7 +12,8 @@ export const ZSnapshotDetail = z.object({
   finishedAt: z.string().nullable(),
   kubernetesVersion: z.string().nullable(),
   objectCounts: z.record(z.string(), z.number()),
-  warnings: z.array(z.object({ kind: z.string(), status: z.number().nullable(), reason: z.string() })),
+  /** What could not be collected; `heldKinds`: kinds whose findings were kept as they were because of it. */
+  warnings: z.array(z.object({ kind: z.string(), status: z.number().nullable(), reason: z.string(), heldKinds: z.array(z.string()).optional() })),
   /** Checks that could not be evaluated (they weigh as failing in the scores), and why. */
   notEvaluated: z.array(z.object({ checkId: z.string(), reason: z.string() })),
   phases: z.record(z.string(), z.number()),

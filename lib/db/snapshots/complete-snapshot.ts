@@ -1,5 +1,5 @@
 import type { CheckResult, Finding } from "@/lib/checks/types";
-import type { CollectionWarning } from "@/lib/inventory/types";
+import { POD_BEARING_KINDS, type CollectionWarning, type HeldFindings } from "@/lib/inventory/types";
 import { storedChecksOf, type Scores } from "@/lib/scoring/score";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -23,6 +23,8 @@ export type SnapshotOutcome = {
   phases: Record<string, number>;
   /** Checks switched off in the settings: their open findings close, as no longer reported. */
   disabledChecks?: readonly string[];
+  /** Findings of kinds that could not be read, and of objects derived from them: kept open as they were. */
+  held?: HeldFindings;
 };
 
 export type CompletedSnapshot = { status: "succeeded" | "partial"; newCount: number; resolvedCount: number; changedCount: number; findingCount: number };
@@ -60,14 +62,17 @@ function columns(findings: Finding[]) {
  * Persists a finished scan in one transaction, so readers never see half a snapshot:
  * findings as lifetimes (new ones opened, gone ones closed, changed messages updated; an
  * unchanged open finding costs no write), per-layer and per-namespace scores, and the
- * snapshot's status. Findings of checks that were not evaluated this time are neither opened
- * nor closed: a 403 must not look like a fix. Findings of checks switched off are closed.
+ * snapshot's status. Findings of checks that were not evaluated this time, and findings on
+ * kinds that could not be read (or on objects standing in for them), are neither opened nor
+ * closed: a 403 or a failing list must not look like a fix. Findings of checks switched off are closed.
  */
 export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSnapshot> {
-  const findings = o.results.flatMap((r) => (r.status === "evaluated" ? r.findings : []));
+  const held = heldFindings(o.held);
+  const findings = o.results.flatMap((r) => (r.status === "evaluated" ? r.findings : [])).filter((f) => !held.isHeldCheck(f.checkId) || held.readKinds.includes(f.resource.kind));
   const evaluatedChecks = [...o.results.filter((r) => r.status === "evaluated").map((r) => r.checkId), ...(o.disabledChecks ?? [])];
   const c = columns(findings);
   const client = await getPool().connect();
+  let failure: Error | undefined;
   try {
     await client.query("BEGIN");
     // A retried job may find its snapshot already completed (the first commit succeeded but its
@@ -75,6 +80,8 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     const current = await client.query<{ status: string }>(`SELECT status FROM snapshot WHERE id = $1 FOR UPDATE`, [o.snapshotId]);
     if (current.rows[0]?.status !== "running") {
       await client.query("ROLLBACK");
+      // Given up on meanwhile (its heartbeat went stale while the database was away): say so.
+      if (current.rows[0]?.status === "failed") throw new Error(`snapshot ${o.snapshotId} was marked failed before its results could be written`);
       return { status: current.rows[0]?.status === "partial" ? "partial" : "succeeded", newCount: 0, resolvedCount: 0, changedCount: 0, findingCount: c.fp.length };
     }
     const prev = await client.query<{ startedAt: Date }>(
@@ -89,7 +96,7 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
       await copyRows(client, c, `COPY finding ("fingerprint", "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "clusterId", "firstSeq", "firstSeenAt") FROM STDIN`, [o.clusterId, String(o.seq), o.takenAt.toISOString()]);
       counts = { opened: c.fp.length, changed: 0, closed: 0 };
     } else {
-      counts = await mergeLifetimes(client, o, c, evaluatedChecks, prev.rows[0]?.startedAt ?? o.takenAt);
+      counts = await mergeLifetimes(client, o, c, evaluatedChecks, held, prev.rows[0]?.startedAt ?? o.takenAt);
     }
     await insertScores(client, o);
     const status = o.warnings.length > 0 ? "partial" : "succeeded";
@@ -103,18 +110,27 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     await client.query("COMMIT");
     return result;
   } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
-    client.release();
+    // A connection that failed is closed, not handed to the next caller.
+    client.release(failure);
   }
+}
+
+/** What a scan must leave as it was, with the workload kinds it did read. */
+function heldFindings(held: HeldFindings | undefined) {
+  const h = { kinds: held?.kinds ?? [], resources: held?.resources ?? [], checks: held?.checks ?? [] };
+  const checks = new Set(h.checks);
+  return { ...h, readKinds: POD_BEARING_KINDS.filter((k) => !h.kinds.includes(k)) as string[], isHeldCheck: (id: string) => checks.has(id) };
 }
 
 /**
  * Against open lifetimes: stage the current findings in a temporary table, then open the new,
  * update the changed and close the gone (only for checks evaluated this time).
  */
-async function mergeLifetimes(client: PoolClient, o: SnapshotOutcome, c: ReturnType<typeof columns>, evaluatedChecks: string[], previousAt: Date) {
+async function mergeLifetimes(client: PoolClient, o: SnapshotOutcome, c: ReturnType<typeof columns>, evaluatedChecks: string[], held: ReturnType<typeof heldFindings>, previousAt: Date) {
   await client.query(`CREATE TEMP TABLE cur (fp text, "checkId" text, layer "Layer", severity "Severity", kind text, ns text, name text, ctr text, msg text) ON COMMIT DROP`);
   await copyRows(client, c, "COPY cur FROM STDIN");
   // Statistics let the planner pick hash joins over 500k index probes.
@@ -133,8 +149,12 @@ async function mergeLifetimes(client: PoolClient, o: SnapshotOutcome, c: ReturnT
   const closed = await client.query(
     `UPDATE finding f SET "lastSeq" = $2 - 1, "lastSeenAt" = $3, "resolvedAt" = $4
      WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" < $2 AND f."checkId" = ANY($5::text[])
-       AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.fp = f.fingerprint)`,
-    [o.clusterId, o.seq, previousAt, o.takenAt, evaluatedChecks],
+       AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.fp = f.fingerprint)
+       AND f."resourceKind" <> ALL($6::text[])
+       AND NOT EXISTS (SELECT 1 FROM unnest($7::text[], $8::text[], $9::text[]) h(kind, ns, name)
+                       WHERE h.kind = f."resourceKind" AND h.ns = f.namespace AND h.name = f."resourceName")
+       AND NOT (f."checkId" = ANY($10::text[]) AND f."resourceKind" <> ALL($11::text[]))`,
+    [o.clusterId, o.seq, previousAt, o.takenAt, evaluatedChecks, held.kinds, held.resources.map((r) => r.kind), held.resources.map((r) => r.namespace), held.resources.map((r) => r.name), held.checks, held.readKinds],
   );
   return { opened: opened.rowCount ?? 0, changed: changed.rowCount ?? 0, closed: closed.rowCount ?? 0 };
 }

@@ -59,7 +59,10 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
         {snapshot.warnings.length ? (
           <ul className="mt-3 list-disc pl-5 text-amber-900">
             {snapshot.warnings.map((w, i) => (
-              <li key={i}><span className="font-mono">{w.kind}</span>: {w.reason}</li>
+              <li key={i}>
+                <span className="font-mono">{w.kind}</span>: {w.reason}
+                {w.heldKinds?.length ? ` Findings on ${w.heldKinds.join(", ")} objects were kept as they were (neither new nor resolved) until this can be read.` : null}
+              </li>
             ))}
           </ul>
         ) : null}
