@@ -4,8 +4,12 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
 import { registerDemoClusterIfEmpty } from "@/lib/jobs/register-demo-cluster";
 import { startWorker } from "@/lib/jobs/start-worker";
+import { registerInClusterIfAbsent } from "@/lib/clusters/register-in-cluster";
+import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";
 
+// In a cluster (Helm chart): the cluster Bulwark runs in comes first, so no demo is registered.
+if (env.BULWARK_IN_CLUSTER_NAME) await registerInClusterIfAbsent(env.BULWARK_IN_CLUSTER_NAME);
 await registerDemoClusterIfEmpty();
 await startWorker();
 log.info("scan worker started");
