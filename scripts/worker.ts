@@ -3,16 +3,18 @@
 import { stopBoss } from "@/lib/jobs/boss";
 import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
 import { registerDemoClusterIfEmpty } from "@/lib/jobs/register-demo-cluster";
+import { requestScan } from "@/lib/jobs/scan-queue";
 import { startWorker } from "@/lib/jobs/start-worker";
 import { registerInClusterIfAbsent } from "@/lib/clusters/register-in-cluster";
 import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";
 
 // In a cluster (Helm chart): the cluster Bulwark runs in comes first, so no demo is registered.
-if (env.BULWARK_IN_CLUSTER_NAME) await registerInClusterIfAbsent(env.BULWARK_IN_CLUSTER_NAME);
+const inCluster = env.BULWARK_IN_CLUSTER_NAME ? await registerInClusterIfAbsent(env.BULWARK_IN_CLUSTER_NAME) : null;
 await registerDemoClusterIfEmpty();
 await startWorker();
 log.info("scan worker started");
+if (inCluster) await requestScan(inCluster, "schedule"); // its first scan now, not at the next tick
 
 let stopping = false;
 const stop = async () => {
