@@ -7,6 +7,8 @@ import path from "node:path";
 const APP = path.dirname(new URL(import.meta.url).pathname);
 const WORKER_ALIVE = "/tmp/bulwark-worker-alive";
 const [command = "web", ...args] = process.argv.slice(2);
+/** Where the process was started (`docker run -w /src …`): the CLI's paths are relative to it. */
+const startDir = process.cwd();
 
 /** Secrets arrive as files named after the variables they set (BULWARK_SECRETS_DIR), never in the environment of the pod spec. */
 function loadSecretFiles() {
@@ -92,7 +94,7 @@ switch (command) {
     break;
   case "bulwark":
     // The CLI scans paths relative to where it was started, not /app.
-    process.chdir(process.env.PWD ?? "/");
+    process.chdir(startDir);
     process.argv = [process.argv[0]!, "bulwark", ...args];
     await import("../../bin/cli");
     break;

@@ -121,7 +121,7 @@ async function main() {
   say(`in-cluster scan succeeded with ${scan.findings} findings in ${Math.round(performance.now() - scanStarted)} ms`);
 
   const cliStarted = performance.now();
-  const cli = run(["bulwark", "scan", "--manifests", "/tmp-manifest.yaml", "--format", "json"], { PWD: "/" });
+  const cli = run(["bulwark", "scan", "--manifests", "tmp-manifest.yaml", "--format", "json"]);
   const code = await new Promise<number | null>((r) => cli.child.on("exit", r));
   const cliMs = Math.round(performance.now() - cliStarted);
   const report = JSON.parse(cli.output()) as { findings: unknown[] };

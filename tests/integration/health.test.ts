@@ -25,6 +25,11 @@ describe("GET /api/health", () => {
       const res = await GET(new Request("http://localhost/api/health"), context);
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: "degraded", db: "down" });
+      // The liveness probe's answer does not depend on the database: an outage restarts no pod.
+      const live = (await import("@/app/api/health/live/route")).GET;
+      const alive = await live(new Request("http://localhost/api/health/live"), context);
+      expect(alive.status).toBe(200);
+      expect(await alive.json()).toEqual({ status: "ok" });
     } finally {
       process.env.DATABASE_URL = saved;
     }
