@@ -111,6 +111,16 @@ export type KubeletConfigSource = "kubelet" | "proxy" | "off";
 
 type ConfigzAnswer = { kubeletconfig?: Record<string, unknown> };
 
+/** TLS errors that mean "this is not a certificate the cluster CA vouches for" (Node's error codes). */
+const TLS_IDENTITY_ERRORS = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_SIGNATURE_FAILURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
 /** GET /configz on the node's own kubelet, with the connection's CA and credentials. */
 async function configzFromKubelet(conn: Connection, node: Inventory["nodes"][number], requestTimeoutMs: number): Promise<ConfigzAnswer> {
   const address = node.addresses.find((a) => a.type === "InternalIP")?.address ?? node.addresses.find((a) => a.type === "ExternalIP")?.address;
@@ -146,8 +156,11 @@ async function collectKubeletConfigs(http: KubeHttp, conn: Connection, inventory
       const status = error instanceof KubeApiError ? error.status : null;
       const message = error instanceof Error ? error.message : String(error);
       let reason = `configz unavailable: ${message}`;
+      const code = error instanceof KubeApiError ? error.reason : "";
       if (status === 403) reason = `forbidden: reading kubelet configuration needs ${permission}`;
-      else if (source === "kubelet" && status === null) {
+      else if (source === "kubelet" && TLS_IDENTITY_ERRORS.has(code)) {
+        reason = `the kubelet's serving certificate is not one the cluster CA signed (${code}); have kubelet serving certificates signed by the cluster CA (serverTLSBootstrap: true), or read through the API server: BULWARK_KUBELET_CONFIG=proxy and "get" on nodes/proxy`;
+      } else if (source === "kubelet" && status === null) {
         reason = `kubelet unreachable (${message}); from outside the cluster, read it through the API server instead: BULWARK_KUBELET_CONFIG=proxy and "get" on nodes/proxy`;
       }
       if (status === 403 || (source === "kubelet" && status === null)) settled = reason;

@@ -227,6 +227,15 @@ describe("kubelet configuration", () => {
     expect(server.kubeletRequests.length).toBeLessThan(inventory.nodes.length + 1);
   });
 
+  it("sends no token to a kubelet whose certificate the cluster CA did not sign, and says how to fix it", async () => {
+    const server = await createFakeApiServer({ cluster: demoCluster(3), tls, token: TOKEN, kubeletTls: await generateTls() });
+    servers.push(server);
+    const conn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: TOKEN }), origin: "test kubeconfig" }, POLICY);
+    const { inventory } = await collectInventory(conn);
+    expect(inventory.nodes.every((n) => n.kubelet.status === "unavailable" && /serving certificate is not one the cluster CA signed \([A-Z_]+\).*serverTLSBootstrap/.test(n.kubelet.reason))).toBe(true);
+    expect(server.kubeletRequests).toStrictEqual([]);
+  });
+
   it("reads nothing with BULWARK_KUBELET_CONFIG=off, and says so", async () => {
     const { server, conn } = await serve();
     const { inventory } = await collectInventory(conn, { kubeletConfig: "off" });
