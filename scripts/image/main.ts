@@ -59,7 +59,7 @@ async function database() {
 
 async function databaseReady(): Promise<number> {
   const pg = (await import("pg")).default;
-  const client = new pg.Client({ host: "127.0.0.1", port: 5432, user: "postgres", password: process.env.POSTGRES_PASSWORD, database: "postgres", connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ host: "127.0.0.1", port: Number(process.env.PGPORT ?? 5432), user: "postgres", password: process.env.POSTGRES_PASSWORD, database: "postgres", connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
     await client.query("SELECT 1");

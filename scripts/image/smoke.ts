@@ -50,6 +50,8 @@ async function main() {
   cleanups.unshift(() => void sh("umount", ["-R", root]));
   sh("mount", ["-o", "remount,bind,ro", root]);
   for (const dir of ["tmp", "var/lib/bulwark"]) sh("mount", ["-t", "tmpfs", "-o", "mode=1777,size=256m", "tmpfs", path.join(root, dir)]);
+  // As a container runtime does: /proc (the dynamic loader resolves $ORIGIN through it).
+  sh("mount", ["-t", "proc", "proc", path.join(root, "proc")]);
   const writable = (() => {
     try {
       writeFileSync(path.join(root, "probe"), "");
@@ -126,8 +128,37 @@ async function main() {
   const cliMs = Math.round(performance.now() - cliStarted);
   const report = JSON.parse(cli.output()) as { findings: unknown[] };
   if (code !== 0) throw new Error(`bulwark exited ${code}`);
+
+  // The chart's bundled database (database.embedded): ready by its own probe, password required.
+  const dbPort = String(await findFreePort());
+  const password = "smoke-bundled-password-0123456789";
+  const bundled = run(["database"], { PGPORT: dbPort, PGDATA: "/tmp/pgdata", POSTGRES_PASSWORD: password });
+  const dbStarted = performance.now();
+  let ready = false;
+  while (!ready && performance.now() - dbStarted < 90_000 && bundled.child.exitCode === null) {
+    const probe = run(["database-ready"], { PGPORT: dbPort, POSTGRES_PASSWORD: password });
+    ready = (await new Promise<number | null>((r) => probe.child.on("exit", r))) === 0;
+    if (!ready) await new Promise((r) => setTimeout(r, 500));
+  }
+  if (!ready) throw new Error(`the bundled database never became ready:\n${bundled.output()}`);
+  const bundledDbMs = Math.round(performance.now() - dbStarted);
+  const connectWith = async (pw: string) => {
+    const c = new pg.Client({ host: "127.0.0.1", port: Number(dbPort), user: "postgres", password: pw, database: "bulwark" });
+    try {
+      await c.connect();
+      await c.query("SELECT 1");
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await c.end().catch(() => {});
+    }
+  };
+  if (!(await connectWith(password)) || (await connectWith("wrong-password"))) throw new Error("the bundled database must accept its password and only that");
+  say(`bundled database ready in ${bundledDbMs} ms`);
+
   const uid = sh("stat", ["-c", "%u", path.join(root, "app/main.mjs")]);
-  console.log(JSON.stringify({ image: build.image, digest: build.digest, coldStartMs, scan, cliMs, cliFindings: report.findings.length, appFilesOwner: Number(uid), readOnlyRoot: true }));
+  console.log(JSON.stringify({ image: build.image, digest: build.digest, coldStartMs, scan, cliMs, cliFindings: report.findings.length, bundledDbMs, appFilesOwner: Number(uid), readOnlyRoot: true }));
 }
 
 try {
