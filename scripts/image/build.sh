@@ -104,7 +104,10 @@ buildah config \
   --label org.opencontainers.image.title=bulwark \
   --label org.opencontainers.image.version="$(node -p 'require("./package.json").version')" \
   "$ctr"
+previous=$(buildah images --quiet "$IMAGE" 2>/dev/null || true)
 buildah commit --quiet --rm "$ctr" "$IMAGE" >/dev/null
+# The image this build replaced is left untagged: remove it, so rebuilds do not pile up.
+if [ -n "$previous" ] && [ "$previous" != "$(buildah images --quiet "$IMAGE")" ]; then buildah rmi "$previous" >/dev/null 2>&1 || true; fi
 trap - EXIT
 rm -f "$OUT/bulwark.oci.tar"
 buildah push --quiet --digestfile "$OUT/digest" "$IMAGE" "oci-archive:$OUT/bulwark.oci.tar:$IMAGE"
