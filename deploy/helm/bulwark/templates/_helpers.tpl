@@ -101,7 +101,7 @@ seccompProfile:
   ports:
     - { protocol: TCP, port: {{ .Values.database.port }} }
 {{- end }}
-{{- with .Values.networkPolicy.apiServerCidrs }}
+{{- with (include "bulwark.apiServerCidrs" . | fromYamlArray) }}
 - to:
     {{- range . }}
     - ipBlock: { cidr: {{ . }} }
@@ -165,3 +165,20 @@ tolerations: {{- toYaml . | nindent 2 }}
 {{- end -}}
 
 {{- define "bulwark.namespace" -}}namespace: {{ .Release.Namespace }}{{- end -}}
+
+
+{{/*
+The API server's addresses: networkPolicy.apiServerCidrs, else (at install, when Helm can read
+the cluster) the endpoints of the default/kubernetes Service. `helm template` sees no cluster:
+then set the value.
+*/}}
+{{- define "bulwark.apiServerCidrs" -}}
+{{- if .Values.networkPolicy.apiServerCidrs }}
+{{- toYaml .Values.networkPolicy.apiServerCidrs }}
+{{- else }}
+{{- $cidrs := list }}
+{{- $ep := lookup "v1" "Endpoints" "default" "kubernetes" }}
+{{- range ($ep.subsets | default list) }}{{ range (.addresses | default list) }}{{ $cidrs = append $cidrs (printf "%s/32" .ip) }}{{ end }}{{ end }}
+{{- toYaml $cidrs }}
+{{- end }}
+{{- end -}}
