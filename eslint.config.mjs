@@ -49,5 +49,5 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores(["generated/**", ".next/**", "dist/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".data/**"]),
+  globalIgnores(["generated/**", ".next/**", "dist/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".data/**", ".image/**", ".next-image/**"]),
 ]);

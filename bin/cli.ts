@@ -8,6 +8,7 @@ import { ManifestPathError } from "@/lib/k8s/manifests/load-manifests";
 import { ManifestSyntaxError } from "@/lib/k8s/manifests/parse-manifests";
 import type { ScanReport } from "@/lib/report/build-scan-report";
 import { formatCsv } from "@/lib/report/format-csv";
+import { BaselineError, findingKey, parseBaseline } from "@/lib/report/baseline";
 import { formatSarif } from "@/lib/report/format-sarif";
 import { formatTable } from "@/lib/report/format-table";
 import { env } from "@/lib/env.js";
@@ -22,6 +23,8 @@ Options:
   --format table|json|csv|sarif   output format (default: table)
   --fail-on critical|high|medium|low
                                   exit 1 when a finding at or above this severity exists
+  --baseline FILE                 a previous --format json report: --fail-on judges only findings
+                                  not in it (SARIF marks each result new or unchanged)
   --settings FILE                 JSON check settings (severity overrides, allowed registries…)
   --allow-exec                    let the kubeconfig run exec/auth-provider credential commands
                                   (also BULWARK_ALLOW_KUBECONFIG_EXEC=true)
@@ -54,14 +57,25 @@ function readSettings(file: string | undefined): CheckSettings {
   return parsed.data;
 }
 
-function render(report: ScanReport, format: Format): string {
+function readBaseline(file: string | undefined): Set<string> | undefined {
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read baseline: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return parseBaseline(text, file);
+}
+
+function render(report: ScanReport, format: Format, baseline: Set<string> | undefined): string {
   switch (format) {
     case "json":
       return `${JSON.stringify(report, null, 2)}\n`;
     case "csv":
       return formatCsv(report);
     case "sarif":
-      return formatSarif(report);
+      return formatSarif(report, { baseline });
     case "table":
       return formatTable(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
   }
@@ -78,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: "string", default: "table" },
       "fail-on": { type: "string" },
       settings: { type: "string" },
+      baseline: { type: "string" },
       "allow-exec": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -93,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
   const failOn = values["fail-on"] as Severity | undefined;
   if (failOn !== undefined && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
   const settings = readSettings(values.settings);
+  const baseline = readBaseline(values.baseline);
 
   let report: ScanReport;
   if (values.manifests) {
@@ -109,10 +125,12 @@ async function main(argv: string[]): Promise<number> {
     const { scanCluster } = await import("@/lib/scan/scan-cluster");
     report = await scanCluster({ type: "kubeconfig-file", path: values.kubeconfig, context: values.context }, policy, settings, new Date());
   }
-  process.stdout.write(render(report, format));
+  process.stdout.write(render(report, format, baseline));
+  const judged = baseline ? report.findings.filter((f) => !baseline.has(findingKey(f))) : report.findings;
+  if (baseline) process.stderr.write(`bulwark: ${judged.length} of ${report.findings.length} findings are new against ${values.baseline}\n`);
   if (failOn === undefined) return 0;
   const threshold = SEVERITIES.indexOf(failOn);
-  return report.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
+  return judged.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(
@@ -122,6 +140,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const known =
       error instanceof UsageError ||
+      error instanceof BaselineError ||
       error instanceof ManifestSyntaxError ||
       error instanceof ManifestPathError ||
       error instanceof KubeconfigError ||

@@ -41,6 +41,14 @@ export const env = createEnv({
     BULWARK_OIDC_ROLE_MAP: z.string().default(""),
     /** The role of an SSO user no mapping matches; "none" refuses them. */
     BULWARK_OIDC_DEFAULT_ROLE: z.enum(["viewer", "analyst", "admin", "none"]).default("viewer"),
+    /** Running in a cluster (the Helm chart sets it): register and scan that cluster under this name, with the pod's service account. */
+    BULWARK_IN_CLUSTER_NAME: z.string().min(1).max(100).optional(),
+    /** Path prefix for the service-account token and CA (default: none, i.e. /var/run/secrets/kubernetes.io/serviceaccount). */
+    BULWARK_IN_CLUSTER_ROOT: z.string().optional(),
+    /** Kubelet configuration: "kubelet" (each kubelet's /configz, nodes/configz), "proxy" (API server node proxy, nodes/proxy), "off". */
+    BULWARK_KUBELET_CONFIG: z.enum(["kubelet", "proxy", "off"]).default("kubelet"),
+    /** Build time (npm run image:build): a self-contained Next.js server in .next-image/standalone. */
+    BULWARK_IMAGE_BUILD: flag,
     /** Trust the left-most X-Forwarded-For address (set when behind your own reverse proxy). */
     BULWARK_TRUST_PROXY: flag,
   },

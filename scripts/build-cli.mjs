@@ -18,6 +18,7 @@ const dist = join(root, "dist");
 const metaFile = join(dist, "bulwark.meta.json");
 const STALE_CHUNK_MS = 60 * 60 * 1000;
 const force = process.argv.includes("--force");
+const standalone = process.argv.includes("--standalone");
 
 /** @param {string} file */
 function mtime(file) {
@@ -68,7 +69,38 @@ function removeUnreferencedChunks(keep) {
   }
 }
 
-if (force || !upToDate()) {
+/**
+ * `--standalone`: one file with every dependency inside (dist/standalone/bulwark.mjs), for
+ * pipelines and the image: `node bulwark.mjs` needs no node_modules beside it.
+ */
+async function buildStandalone() {
+  const outfile = join(dist, "standalone", "bulwark.mjs");
+  const result = await build({
+    entryPoints: [join(root, "bin/cli.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node24",
+    alias: { "@": root },
+    absWorkingDir: root,
+    minify: true,
+    legalComments: "linked",
+    logLevel: "warning",
+    write: false,
+    outfile,
+    // Bundled CommonJS dependencies call require(); give them one.
+    banner: {
+      js: '#!/usr/bin/env node\n// bulwark CLI, built by scripts/build-cli.mjs --standalone; do not edit.\nimport { createRequire as __bulwarkRequire } from "node:module"; const require = __bulwarkRequire(import.meta.url);',
+    },
+  });
+  for (const f of result.outputFiles) writeAtomically(f.path, f.contents);
+  return outfile;
+}
+
+if (standalone) {
+  const file = await buildStandalone();
+  console.log(`${relative(process.cwd(), file)}: ${(statSync(file).size / 1024).toFixed(0)} KiB`);
+} else if (force || !upToDate()) {
   const builtAt = Date.now();
   const result = await build({
     entryPoints: { bulwark: join(root, "bin/cli.ts") },

@@ -3,7 +3,10 @@
 import { stopBoss } from "@/lib/jobs/boss";
 import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
 import { registerDemoClusterIfEmpty } from "@/lib/jobs/register-demo-cluster";
+import { requestScan } from "@/lib/jobs/scan-queue";
 import { failInterruptedScans, startWorker } from "@/lib/jobs/start-worker";
+import { registerInClusterIfAbsent } from "@/lib/clusters/register-in-cluster";
+import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";
 
 let stopping = false;
@@ -22,8 +25,11 @@ process.on("SIGTERM", () => void stop());
 // Run by `npm start`: stop when it goes away, however it ended.
 process.on("disconnect", () => void stop());
 
+// In a cluster (Helm chart): the cluster Bulwark runs in comes first, so no demo is registered.
+const inCluster = env.BULWARK_IN_CLUSTER_NAME ? await registerInClusterIfAbsent(env.BULWARK_IN_CLUSTER_NAME) : null;
 await registerDemoClusterIfEmpty();
 if (!stopping) {
   await startWorker();
   log.info("scan worker started");
+  if (inCluster) await requestScan(inCluster, "schedule"); // its first scan now, not at the next tick
 }

@@ -23,6 +23,7 @@ const TOKENS: { owner: Role; scopes: Scope[] }[] = ROLES.flatMap((owner) =>
  */
 const ROUTES: { method: string; path: string; pattern: string; access: Access; body?: unknown; token?: Scope | "none" }[] = [
   { method: "GET", path: "/api/health", pattern: "/api/health", access: "public" },
+  { method: "GET", path: "/api/health/live", pattern: "/api/health/live", access: "public" },
   { method: "GET", path: "/api/auth/get-session", pattern: "/api/auth/[...all]", access: "public" },
   { method: "POST", path: "/api/auth/sign-in/email", pattern: "/api/auth/[...all]", access: "public", body: {} },
   { method: "POST", path: "/api/setup", pattern: "/api/setup", access: "public", body: {} },

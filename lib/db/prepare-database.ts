@@ -1,5 +1,5 @@
 import { env } from "@/lib/env.js";
-import { applyMigrations } from "./schema-engine";
+import { applyMigrationsOnce } from "./apply-migrations-once";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./start-embedded-postgres";
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedDatabase | null; applied: string[] };
@@ -17,7 +17,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
     url = embedded.url;
   }
   try {
-    const applied = await applyMigrations(url);
+    const applied = await applyMigrationsOnce(url);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(", ")}`);
     return { url, embedded, applied };
   } catch (error) {

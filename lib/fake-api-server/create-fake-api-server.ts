@@ -3,14 +3,38 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { API_KINDS, type ApiKind } from "./api-kinds";
 import type { TlsMaterial } from "./generate-tls";
+import { startFakeKubelets, type FakeKubelets } from "./fake-kubelets";
 import type { ApiObject, Faults, FixtureCluster } from "./types";
 
 const BUILTIN_GROUPS = ["apps", "batch", "autoscaling", "networking.k8s.io", "rbac.authorization.k8s.io", "policy", "node.k8s.io", "admissionregistration.k8s.io"];
 const RESOURCE_VERSION = "424242";
 
-export type FakeApiServer = { url: string; port: number; server: Server; requests: { path: string; auth: string | undefined; accept: string | undefined }[]; close: () => Promise<void> };
+export type FakeApiServer = {
+  url: string;
+  port: number;
+  server: Server;
+  requests: { path: string; auth: string | undefined; accept: string | undefined }[];
+  /** Requests to the nodes' kubelets (with `kubelets: true`). */
+  kubeletRequests: FakeKubelets["requests"];
+  close: () => Promise<void>;
+};
 
-type Options = { cluster: FixtureCluster; tls: TlsMaterial; token: string; faults?: Faults; port?: number; host?: string };
+type Options = {
+  cluster: FixtureCluster;
+  tls: TlsMaterial;
+  token: string;
+  faults?: Faults;
+  port?: number;
+  host?: string;
+  /**
+   * Serve each node's kubelet configuration from its own kubelet endpoint too, as a real cluster
+   * does (see startFakeKubelets). Default: on for clusters of up to 100 nodes; the synthetic
+   * clusters of thousands serve configz through the node proxy only.
+   */
+  kubelets?: boolean;
+  /** The kubelets' serving certificate (default: the API server's, signed by the cluster CA). */
+  kubeletTls?: TlsMaterial;
+};
 
 const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0]! : "");
 const resourceName = (k: ApiKind) => (k.group ? `${k.plural}.${k.group}` : k.plural);
@@ -53,8 +77,9 @@ function matchesFieldSelector(o: ApiObject, selector: string | null): boolean {
  * /version, core and group paths, cluster-wide and namespaced lists with limit/continue,
  * metadata-only lists, field selectors, node proxy configz, and injectable faults.
  */
-export async function createFakeApiServer({ cluster, tls, token, faults = {}, port = 0, host = "127.0.0.1" }: Options): Promise<FakeApiServer> {
-  const index = indexObjects(cluster.objects);
+export async function createFakeApiServer({ cluster, tls, token, faults = {}, port = 0, host = "127.0.0.1", kubelets: withKubelets = Object.keys(cluster.kubeletConfigs ?? {}).length <= 100, kubeletTls = tls }: Options): Promise<FakeApiServer> {
+  const nodes = withKubelets ? await startFakeKubelets(cluster, { tls: kubeletTls, token, host, forbid: faults.forbidConfigz }) : undefined;
+  const index = indexObjects(nodes?.objects ?? cluster.objects);
   const groups = new Set([...BUILTIN_GROUPS, ...(cluster.installedGroups ?? []), ...cluster.objects.map((o) => groupOf(o.apiVersion)).filter(Boolean)]);
   const requests: FakeApiServer["requests"] = [];
   const counters = { tooMany: 0, errors: 0, drops: 0, expired: 0 };
@@ -157,10 +182,13 @@ export async function createFakeApiServer({ cluster, tls, token, faults = {}, po
     port: actual,
     server,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
+    kubeletRequests: nodes?.kubelets.requests ?? [],
+    close: async () => {
+      await nodes?.kubelets.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

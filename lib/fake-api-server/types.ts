@@ -18,6 +18,8 @@ export type Faults = {
   forbidden?: string[];
   /** Answer 403 to node proxy (configz) requests. */
   forbidProxy?: boolean;
+  /** The kubelets answer 403 to /configz (the caller lacks nodes/configz). */
+  forbidConfigz?: boolean;
   /** The first `times` list requests answer 429 with Retry-After. */
   tooManyRequests?: { times: number; retryAfterSeconds: number };
   /** The first `times` list requests (of `resources` only, when given) answer 500. */

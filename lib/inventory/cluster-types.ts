@@ -17,6 +17,8 @@ export type Node = {
   meta: Meta;
   providerID: string;
   addresses: { type: string; address: string }[];
+  /** status.daemonEndpoints.kubeletEndpoint.Port, when the node reports it (10250 by default). */
+  kubeletPort?: number;
   kubeletVersion: string;
   containerRuntimeVersion: string;
   osImage: string;

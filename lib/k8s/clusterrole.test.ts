@@ -6,10 +6,18 @@ import { RESOURCE_KINDS } from "./resource-kinds";
 type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
 
 describe("the shipped ClusterRole", () => {
-  const docs = parseAllDocuments(readFileSync("public/bulwark-clusterrole.yaml", "utf8")).map((d) => d.toJS() as { kind: string; metadata: { name: string }; rules?: Rule[] });
-  const rules = docs.filter((d) => d.kind === "ClusterRole").flatMap((d) => d.rules ?? []);
+  const read = (file: string) =>
+    parseAllDocuments(readFileSync(file, "utf8"))
+      .map((d) => d.toJS() as { kind: string; metadata: { name: string }; rules?: Rule[] })
+      .filter((d) => d.kind === "ClusterRole")
+      .flatMap((d) => d.rules ?? []);
+  const main = read("public/bulwark-clusterrole.yaml");
+  const rules = [...main, ...read("public/bulwark-clusterrole-optional.yaml")];
 
-  it("grants list on every resource the collector reads", () => {
+  it("grants list on every resource the collector reads (Secrets only in the optional file)", () => {
+    expect(main.flatMap((r) => r.resources)).not.toContain("secrets");
+    expect(main.flatMap((r) => r.resources)).not.toContain("nodes/proxy");
+    expect(main).toContainEqual({ apiGroups: [""], resources: ["nodes/configz"], verbs: ["get"] });
     for (const k of RESOURCE_KINDS) {
       const granted = rules.some((r) => r.apiGroups.includes(k.group) && r.resources.includes(k.plural) && r.verbs.includes("list"));
       expect(granted, `${k.plural}.${k.group}`).toBe(true);

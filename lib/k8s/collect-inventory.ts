@@ -3,6 +3,8 @@ import { isIP } from "node:net";
 import type { ClusterVersion, KubeletConfig } from "@/lib/inventory/cluster-types";
 import { keepTopControllers, withoutOrphansOf } from "@/lib/inventory/top-controllers";
 import { emptyInventory, type CollectionWarning, type HeldFindings, type Inventory, type InventoryKind } from "@/lib/inventory/types";
+import { env } from "@/lib/env.js";
+import { refuseAddress } from "./address-policy";
 import type { Connection } from "./connect";
 import { createKubeHttp, KubeApiError, type KubeHttp } from "./kube-http";
 import { listPath, RESOURCE_KINDS, resourceLabel, type ResourceKind } from "./resource-kinds";
@@ -15,6 +17,8 @@ export type CollectOptions = {
   requestTimeoutMs?: number;
   deadlineMs?: number;
   maxRetries?: number;
+  /** Default: BULWARK_KUBELET_CONFIG (kubelet). */
+  kubeletConfig?: KubeletConfigSource;
 };
 
 export type CollectedCluster = {
@@ -98,20 +102,70 @@ export function toKubeletConfig(raw: Record<string, unknown>): KubeletConfig {
   };
 }
 
-async function collectKubeletConfigs(http: KubeHttp, inventory: Inventory, concurrency: number): Promise<void> {
-  let forbidden: string | undefined;
+/**
+ * Where kubelet configuration comes from: "kubelet" asks each kubelet's /configz directly
+ * (authorized as nodes/configz under fine-grained kubelet authorization, Kubernetes 1.33+),
+ * "proxy" goes through the API server's node proxy (needs nodes/proxy, which also reaches
+ * exec, attach and run on every kubelet: an opt-in for scans from outside the cluster, where
+ * kubelets cannot be reached), "off" reads none (the kubelet checks say "not evaluated").
+ */
+export type KubeletConfigSource = "kubelet" | "proxy" | "off";
+
+type ConfigzAnswer = { kubeletconfig?: Record<string, unknown> };
+
+/** TLS errors that mean "this is not a certificate the cluster CA vouches for" (Node's error codes). */
+const TLS_IDENTITY_ERRORS = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_SIGNATURE_FAILURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** GET /configz on the node's own kubelet, with the connection's CA and credentials. */
+async function configzFromKubelet(conn: Connection, node: Inventory["nodes"][number], requestTimeoutMs: number): Promise<ConfigzAnswer> {
+  const address = node.addresses.find((a) => a.type === "InternalIP")?.address ?? node.addresses.find((a) => a.type === "ExternalIP")?.address;
+  if (!address) throw new KubeApiError(null, "NoAddress", `node ${node.ref.name} reports no InternalIP`, "/configz");
+  const refusal = isIP(address) ? refuseAddress(address, conn.policy) : undefined;
+  if (refusal) throw new KubeApiError(null, "Refused", `kubelet ${address}: ${refusal}`, "/configz");
+  const host = isIP(address) === 6 ? `[${address}]` : address;
+  const http = createKubeHttp({ ...conn, server: new URL(`https://${host}:${node.kubeletPort ?? 10250}`) }, { requestTimeoutMs, maxRetries: 1, maxSockets: 1 });
+  try {
+    return await http.getJson<ConfigzAnswer>("/configz");
+  } finally {
+    http.close();
+  }
+}
+
+async function collectKubeletConfigs(http: KubeHttp, conn: Connection, inventory: Inventory, source: KubeletConfigSource, concurrency: number): Promise<void> {
+  if (source === "off") {
+    for (const node of inventory.nodes) node.kubelet = { status: "unavailable", reason: "kubelet configuration is not read (BULWARK_KUBELET_CONFIG=off)" };
+    return;
+  }
+  const permission = source === "kubelet" ? '"get" on nodes/configz (Kubernetes 1.33+)' : '"get" on nodes/proxy';
+  // One answer that will be the same for every node (forbidden, unreachable) stops the asking.
+  let settled: string | undefined;
   await mapLimit(inventory.nodes, concurrency, async (node) => {
-    if (forbidden) {
-      node.kubelet = { status: "unavailable", reason: forbidden };
+    if (settled) {
+      node.kubelet = { status: "unavailable", reason: settled };
       return;
     }
     try {
-      const res = await http.getJson<{ kubeletconfig?: Record<string, unknown> }>(`/api/v1/nodes/${encodeURIComponent(node.ref.name)}/proxy/configz`);
+      const res = source === "kubelet" ? await configzFromKubelet(conn, node, 5_000) : await http.getJson<ConfigzAnswer>(`/api/v1/nodes/${encodeURIComponent(node.ref.name)}/proxy/configz`);
       node.kubelet = res.kubeletconfig ? toKubeletConfig(res.kubeletconfig) : { status: "unavailable", reason: "configz answered without a kubeletconfig" };
     } catch (error) {
       const status = error instanceof KubeApiError ? error.status : null;
-      const reason = status === 403 ? 'forbidden: reading kubelet configuration needs "get" on nodes/proxy' : `configz unavailable: ${error instanceof Error ? error.message : String(error)}`;
-      if (status === 403) forbidden = reason;
+      const message = error instanceof Error ? error.message : String(error);
+      let reason = `configz unavailable: ${message}`;
+      const code = error instanceof KubeApiError ? error.reason : "";
+      if (status === 403) reason = `forbidden: reading kubelet configuration needs ${permission}`;
+      else if (source === "kubelet" && TLS_IDENTITY_ERRORS.has(code)) {
+        reason = `the kubelet's serving certificate is not one the cluster CA signed (${code}); have kubelet serving certificates signed by the cluster CA (serverTLSBootstrap: true), or read through the API server: BULWARK_KUBELET_CONFIG=proxy and "get" on nodes/proxy`;
+      } else if (source === "kubelet" && status === null) {
+        reason = `kubelet unreachable (${message}); from outside the cluster, read it through the API server instead: BULWARK_KUBELET_CONFIG=proxy and "get" on nodes/proxy`;
+      }
+      if (status === 403 || (source === "kubelet" && status === null)) settled = reason;
       node.kubelet = { status: "unavailable", reason };
     }
   });
@@ -177,7 +231,7 @@ export async function collectInventory(conn: Connection, options: CollectOptions
       if (target === "workloads" && reasons.length < WORKLOAD_KINDS) partial.push(target);
       else inventory.missing[target] = reasons.join("; ");
     }
-    if (!inventory.missing.nodes) await collectKubeletConfigs(http, inventory, concurrency);
+    if (!inventory.missing.nodes) await collectKubeletConfigs(http, conn, inventory, options.kubeletConfig ?? env.BULWARK_KUBELET_CONFIG, concurrency);
     const { kept, held } = withoutOrphansOf(keepTopControllers(inventory.workloads), new Set(unread.keys()));
     inventory.workloads = kept;
     for (const [kind, warning] of unread) {

@@ -94,7 +94,7 @@ export async function connect(source: ClusterSource, policy: ConnectPolicy = def
   let contextName = "in-cluster";
   let origin = "in-cluster service account";
   if (source.type === "in-cluster") {
-    kc.loadFromCluster(source.root);
+    kc.loadFromCluster(source.root ?? env.BULWARK_IN_CLUSTER_ROOT);
     if (!kc.getCurrentCluster()?.server || /undefined/.test(kc.getCurrentCluster()?.server ?? "")) {
       throw new KubeconfigError("not running in a cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set");
     }

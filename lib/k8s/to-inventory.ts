@@ -165,7 +165,9 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
   switch (o.kind) {
     case "Node": {
       const info = (status.nodeInfo ?? {}) as Obj;
+      const kubeletPort = Number((status.daemonEndpoints as { kubeletEndpoint?: { Port?: unknown } } | undefined)?.kubeletEndpoint?.Port);
       inventory.nodes.push({
+        ...(Number.isInteger(kubeletPort) && kubeletPort > 0 ? { kubeletPort } : {}),
         ref,
         meta: metaOf(o.metadata),
         providerID: String(spec.providerID ?? ""),

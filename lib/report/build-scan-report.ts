@@ -5,7 +5,7 @@ import type { CheckResult, Finding, Layer } from "@/lib/checks/types";
 import type { Inventory, ResourceRef } from "@/lib/inventory/types";
 import { scoreResults, type ScoreSummary } from "@/lib/scoring/score";
 
-export const TOOL = { name: "bulwark", version: "0.1.0" } as const;
+export const TOOL = { name: "bulwark", version: "0.1.0", informationUri: "https://github.com/bulwark-security/bulwark" } as const;
 
 /** The CLI's JSON output (ARCHITECTURE.md, "Contracts"): fields may be added, never renamed. */
 export type ScanReport = {

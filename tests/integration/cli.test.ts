@@ -89,7 +89,7 @@ describe("bulwark scan --manifests", () => {
     const run = sarif.runs[0];
     const result = run.results.find((r: { ruleId: string }) => r.ruleId === "pod.privileged");
     expect(result.level).toBe("error");
-    expect(result.locations[0].physicalLocation).toStrictEqual({ artifactLocation: { uri: `${FIXTURES}/app/rendered.yaml` }, region: { startLine: 3 } });
+    expect(result.locations[0].physicalLocation).toStrictEqual({ artifactLocation: { uri: `${FIXTURES}/app/rendered.yaml`, uriBaseId: "SRCROOT" }, region: { startLine: 3 } });
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe("pod.privileged");
   });
 

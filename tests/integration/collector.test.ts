@@ -66,7 +66,7 @@ describe("collectInventory against the fake API server over HTTPS", () => {
 
   it("turns a forbidden kind into a warning naming it, while the other kinds still arrive", async () => {
     const { conn } = await serve({ forbidden: ["vulnerabilityreports.aquasecurity.github.io", "networkpolicies.networking.k8s.io"], forbidProxy: true });
-    const { inventory, warnings } = await collectInventory(conn);
+    const { inventory, warnings } = await collectInventory(conn, { kubeletConfig: "proxy" });
     expect(warnings.map((w) => [w.kind, w.status])).toStrictEqual(
       expect.arrayContaining([["vulnerabilityreports.aquasecurity.github.io", 403], ["networkpolicies.networking.k8s.io", 403]]),
     );
@@ -210,5 +210,39 @@ describe("testConnection", () => {
     expect(result.resources.find((r) => r.resource === "pods")).toStrictEqual({ resource: "pods", readable: true });
     const refused = await testConnection({ ...source, text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: "wrong" }) }, POLICY);
     expect(refused).toStrictEqual({ reachable: false, error: "the API server refused the credentials (401 Unauthorized)" });
+  });
+});
+
+describe("kubelet configuration", () => {
+  it("is asked of each kubelet with the scanner's token, not through the API server's node proxy", async () => {
+    const { server, conn } = await serve();
+    const { inventory } = await collectInventory(conn);
+    expect(inventory.nodes.map((n) => n.kubelet.status)).toStrictEqual(["read", "read", "read", "read"]);
+    expect(server.requests.some((r) => r.path.includes("/proxy/"))).toBe(false);
+    expect(server.kubeletRequests.map((r) => [r.node, r.path]).sort()).toStrictEqual([["cp-1", "/configz"], ["worker-1", "/configz"], ["worker-2", "/configz"], ["worker-3", "/configz"]]);
+    expect(server.kubeletRequests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("says which permission is missing when the kubelets refuse (nodes/configz), and never passes", async () => {
+    const { server, conn } = await serve({ forbidConfigz: true });
+    const { inventory } = await collectInventory(conn);
+    expect(inventory.nodes.every((n) => n.kubelet.status === "unavailable" && n.kubelet.reason === 'forbidden: reading kubelet configuration needs "get" on nodes/configz (Kubernetes 1.33+)')).toBe(true);
+    expect(server.kubeletRequests.length).toBeLessThan(inventory.nodes.length + 1);
+  });
+
+  it("sends no token to a kubelet whose certificate the cluster CA did not sign, and says how to fix it", async () => {
+    const server = await createFakeApiServer({ cluster: demoCluster(3), tls, token: TOKEN, kubeletTls: await generateTls() });
+    servers.push(server);
+    const conn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: TOKEN }), origin: "test kubeconfig" }, POLICY);
+    const { inventory } = await collectInventory(conn);
+    expect(inventory.nodes.every((n) => n.kubelet.status === "unavailable" && /serving certificate is not one the cluster CA signed \([A-Z_]+\).*serverTLSBootstrap/.test(n.kubelet.reason))).toBe(true);
+    expect(server.kubeletRequests).toStrictEqual([]);
+  });
+
+  it("reads nothing with BULWARK_KUBELET_CONFIG=off, and says so", async () => {
+    const { server, conn } = await serve();
+    const { inventory } = await collectInventory(conn, { kubeletConfig: "off" });
+    expect(inventory.nodes.every((n) => n.kubelet.status === "unavailable" && /BULWARK_KUBELET_CONFIG=off/.test(n.kubelet.reason))).toBe(true);
+    expect(server.kubeletRequests).toStrictEqual([]);
   });
 });

@@ -31,6 +31,11 @@ describe("GET /api/health", () => {
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("5");
       expect(await res.json()).toEqual({ status: "degraded", db: "down", queue: "unknown" });
+      // The liveness probe's answer does not depend on the database: an outage restarts no pod.
+      const live = (await import("@/app/api/health/live/route")).GET;
+      const alive = await live(new Request("http://localhost/api/health/live"), context);
+      expect(alive.status).toBe(200);
+      expect(await alive.json()).toEqual({ status: "ok" });
     } finally {
       process.env.DATABASE_URL = saved;
     }

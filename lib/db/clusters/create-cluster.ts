@@ -4,7 +4,7 @@ import { getPrisma } from "../client";
 
 export type NewCluster = {
   name: string;
-  source: "kubeconfig_context" | "kubeconfig_upload" | "demo";
+  source: "kubeconfig_context" | "kubeconfig_upload" | "in_cluster" | "demo";
   contextName?: string | null;
   /** Already sealed (AES-256-GCM) by the caller; never the plaintext. */
   kubeconfigSealed?: Uint8Array | null;
