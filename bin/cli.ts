@@ -8,12 +8,15 @@ import { ManifestPathError } from "@/lib/k8s/manifests/load-manifests";
 import { ManifestSyntaxError } from "@/lib/k8s/manifests/parse-manifests";
 import type { ScanReport } from "@/lib/report/build-scan-report";
 import { formatCsv } from "@/lib/report/format-csv";
+import { formatFrameworkTable } from "@/lib/report/format-framework-table";
+import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
 import { formatSarif } from "@/lib/report/format-sarif";
 import { formatTable } from "@/lib/report/format-table";
 import { env } from "@/lib/env.js";
 import { ClusterUnavailableError, KubeconfigError } from "@/lib/k8s/errors";
 import { scanManifests } from "@/lib/scan/scan-manifests";
 
+const FRAMEWORK_IDS_TEXT = FRAMEWORK_IDS.join(", ");
 const USAGE = `Usage:
   bulwark scan --manifests PATH [PATH...] [options]
   bulwark scan [--kubeconfig FILE] [--context NAME] [options]
@@ -22,6 +25,8 @@ Options:
   --format table|json|csv|sarif   output format (default: table)
   --fail-on critical|high|medium|low
                                   exit 1 when a finding at or above this severity exists
+  --framework ID                  show one framework's controls (${FRAMEWORK_IDS_TEXT}):
+                                  its table, or with --format json only its entry in \`frameworks\`
   --settings FILE                 JSON check settings (severity overrides, allowed registries…)
   --allow-exec                    let the kubeconfig run exec/auth-provider credential commands
                                   (also BULWARK_ALLOW_KUBECONFIG_EXEC=true)
@@ -54,7 +59,12 @@ function readSettings(file: string | undefined): CheckSettings {
   return parsed.data;
 }
 
-function render(report: ScanReport, format: Format): string {
+function render(report: ScanReport, format: Format, framework: string | undefined): string {
+  if (framework !== undefined) {
+    const only = report.frameworks.filter((f) => f.id === framework);
+    if (format === "json") return `${JSON.stringify({ ...report, frameworks: only }, null, 2)}\n`;
+    return formatFrameworkTable(only[0]!, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
+  }
   switch (format) {
     case "json":
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -78,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: "string", default: "table" },
       "fail-on": { type: "string" },
       settings: { type: "string" },
+      framework: { type: "string" },
       "allow-exec": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -92,6 +103,9 @@ async function main(argv: string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
   const failOn = values["fail-on"] as Severity | undefined;
   if (failOn !== undefined && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
+  const framework = values.framework;
+  if (framework !== undefined && !FRAMEWORK_IDS.includes(framework)) throw new UsageError(`--framework must be one of ${FRAMEWORK_IDS_TEXT}`);
+  if (framework !== undefined && format !== "table" && format !== "json") throw new UsageError("--framework works with --format table or json");
   const settings = readSettings(values.settings);
 
   let report: ScanReport;
@@ -109,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
     const { scanCluster } = await import("@/lib/scan/scan-cluster");
     report = await scanCluster({ type: "kubeconfig-file", path: values.kubeconfig, context: values.context }, policy, settings, new Date());
   }
-  process.stdout.write(render(report, format));
+  process.stdout.write(render(report, format, framework));
   if (failOn === undefined) return 0;
   const threshold = SEVERITIES.indexOf(failOn);
   return report.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;

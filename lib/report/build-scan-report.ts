@@ -1,4 +1,7 @@
 import { ALL_CHECKS } from "@/lib/checks/registry";
+import { detectProvider } from "@/lib/checks/node/detect-provider";
+import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
+import type { FrameworkResult } from "@/lib/frameworks/types";
 import { evaluatePodSecurity, type PssViolation } from "@/lib/checks/pss/evaluate-pod-security";
 import type { PssLevel } from "@/lib/checks/pss/controls";
 import type { CheckResult, Finding, Layer } from "@/lib/checks/types";
@@ -15,6 +18,8 @@ export type ScanReport = {
   scores: { overall: ScoreSummary; layers: Record<Layer, ScoreSummary> };
   podSecurity: { resource: ResourceRef; level: PssLevel; violations: PssViolation[] }[];
   notEvaluated: { checkId: string; reason: string }[];
+  /** Each framework's controls with their status in this scan (lib/frameworks). */
+  frameworks: FrameworkResult[];
   warnings: string[];
 };
 
@@ -36,6 +41,7 @@ export function buildScanReport(inventory: Inventory, results: CheckResult[], wa
       ...evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec }),
     })),
     notEvaluated: results.flatMap((r) => (r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : [])),
+    frameworks: evaluateFrameworks({ results, provider: detectProvider(inventory.nodes) }),
     warnings: [...warnings, ...inventory.warnings.map((w) => `${w.kind}: ${w.reason}`)],
   };
 }
