@@ -27,11 +27,11 @@ const refKey = (r: ResourceRef) => `${r.kind}\u0000${r.namespace}\u0000${r.name}
 export function evaluateControl(frameworkId: string, control: Control, input: FrameworkInput, byCheck: ReadonlyMap<string, CheckResult>): ControlResult {
   const base = { id: control.id, title: control.title, section: control.section };
   if (control.controlPlane && input.provider) {
-    return { ...base, status: "not-applicable", checks: [], failing: [], reason: `the control plane is managed by the provider (${input.provider})` };
+    return { ...base, status: "not-applicable", checks: [], evaluated: 0, failing: [], reason: `the control plane is managed by the provider (${input.provider})` };
   }
   const { judged } = control;
-  if (judged.by === "manual") return { ...base, status: "manual", checks: [], failing: [], reason: judged.evidence, attested: input.attested?.has(controlKey(frameworkId, control.id)) ?? false };
-  if (judged.by === "not-applicable") return { ...base, status: "not-applicable", checks: [], failing: [], reason: judged.reason };
+  if (judged.by === "manual") return { ...base, status: "manual", checks: [], evaluated: 0, failing: [], reason: judged.evidence, attested: input.attested?.has(controlKey(frameworkId, control.id)) ?? false };
+  if (judged.by === "not-applicable") return { ...base, status: "not-applicable", checks: [], evaluated: 0, failing: [], reason: judged.reason };
 
   const unevaluated: string[] = [];
   let looked = 0;
@@ -49,9 +49,9 @@ export function evaluateControl(frameworkId: string, control: Control, input: Fr
   const checks = [...judged.checks];
   // Scores count passes from what was evaluated; a control over nothing has no evidence either way.
   const reason = unevaluated.length ? `not evaluated: ${unevaluated.join("; ")}` : looked === 0 ? NOTHING_TO_EVALUATE : undefined;
-  if (failing.size) return { ...base, status: "fail", checks, failing: [...failing.values()], ...(reason ? { reason } : {}) };
-  if (reason) return { ...base, status: "not-evaluated", checks, failing: [], reason };
-  return { ...base, status: "pass", checks, failing: [] };
+  if (failing.size) return { ...base, status: "fail", checks, evaluated: looked, failing: [...failing.values()], ...(reason ? { reason } : {}) };
+  if (reason) return { ...base, status: "not-evaluated", checks, evaluated: looked, failing: [], reason };
+  return { ...base, status: "pass", checks, evaluated: looked, failing: [] };
 }
 
 function relevant(findings: readonly Finding[], only: { check: string; messageIncludes: readonly string[] } | undefined): readonly Finding[] {

@@ -66,6 +66,8 @@ export type ControlResult = {
   status: ControlStatus;
   /** The checks that judge it (empty for manual and not-applicable controls). */
   checks: string[];
+  /** Resources the mapped checks looked at: the evidence behind a pass. */
+  evaluated: number;
   /** For `fail`: each failing resource once, with the checks it fails. */
   failing: { resource: ResourceRef; checks: string[] }[];
   /** Why not evaluated / not applicable; for manual, the evidence an auditor needs. */

@@ -1,4 +1,8 @@
 import { runChecks } from "@/lib/checks/run-checks";
+import { detectProvider } from "@/lib/checks/node/detect-provider";
+import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
+import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
+import type { FrameworkResult } from "@/lib/frameworks/types";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { completeSnapshot, type CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
@@ -33,6 +37,7 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
   };
   const cluster = await getClusterOrThrow(run.clusterId);
   let outcome: Omit<Parameters<typeof completeSnapshot>[0], "phases">;
+  let frameworks: FrameworkResult[];
   try {
     const { source, policy } = await resolveClusterSource(cluster, run.demoState);
     const settings = await getCheckSettings();
@@ -42,6 +47,7 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     // Accepted risks count as passing; the count shows beside the score.
     const rules = await listActiveRules(run.clusterId, run.takenAt);
     const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
+    frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collected.inventory.nodes) }));
     outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -49,6 +55,8 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     await failSnapshot(run.snapshotId, message, phases);
     return { status: "failed", error: message };
   }
+  // Before the snapshot completes, so no reader sees a finished snapshot without its statuses.
+  await timed("persist-frameworks", () => saveControlStatuses(run, frameworks));
   const completed = await timed("persist", () => completeSnapshot({ ...outcome, phases }));
   log.info({ clusterId: run.clusterId, snapshotId: run.snapshotId, status: completed.status, phases, new: completed.newCount, resolved: completed.resolvedCount }, "snapshot finished");
   if (completed.newCount > 0) {

@@ -1,0 +1,104 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, describe, expect, it } from "vitest";
+import { GET as exportCsv } from "@/app/api/frameworks/[id]/export.csv/route";
+import { getPrisma } from "@/lib/db/client";
+import { createCluster } from "@/lib/db/clusters/create-cluster";
+import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
+import { listControlHistory, listFrameworkOverview, listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
+import { FRAMEWORK_CSV_HEADER } from "@/lib/db/frameworks/stream-framework-csv";
+import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
+import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
+import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
+import { ALL_FRAMEWORKS, getFramework } from "@/lib/frameworks/registry";
+import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
+import { runSnapshot } from "@/lib/jobs/run-snapshot";
+import { call, makeUser, signIn } from "../helpers/auth";
+
+afterAll(() => stopDemoServers());
+
+const CONTROLS = ALL_FRAMEWORKS.reduce((n, f) => n + f.controls.length, 0);
+
+/** The demo cluster with its four dated states scanned, as a first start imports them. */
+async function demoWithHistory(name: string) {
+  const { id } = await createCluster({ name, source: "demo", isDemo: true });
+  const snapshots = [];
+  for (const [state, date] of DEMO_STATE_DATES.entries()) {
+    const takenAt = new Date(date);
+    const s = await startSnapshot(id, "import", takenAt);
+    await runSnapshot({ snapshotId: s.id, clusterId: id, seq: s.seq, takenAt, demoState: state as DemoState });
+    snapshots.push({ ...s, takenAt });
+  }
+  return { id, snapshots };
+}
+
+describe("framework statuses stored per snapshot", () => {
+  it("keeps each snapshot's statuses, so the demo's history shows the CIS share rising", async () => {
+    const { id, snapshots } = await demoWithHistory(`fw-demo-${Date.now()}`);
+    const counts = await getPrisma().controlStatus.groupBy({ by: ["snapshotId"], where: { clusterId: id }, _count: true });
+    expect(counts.map((c) => c._count)).toStrictEqual([CONTROLS, CONTROLS, CONTROLS, CONTROLS]);
+
+    const [cis] = await listFrameworkOverview("cis-kubernetes").then((rows) => rows.filter((r) => r.clusterId === id));
+    const shares = cis!.trend.map((p) => p.summary.share!);
+    expect(cis!.trend.map((p) => p.takenAt)).toStrictEqual(DEMO_STATE_DATES.map((d) => new Date(d).toISOString()));
+    expect(shares.every((s, i) => i === 0 || s >= shares[i - 1]!)).toBe(true);
+    expect(shares.at(-1)!).toBeGreaterThan(shares[0]!);
+    expect(cis!.latest.frameworkVersion).toBe("1.12.0+m1");
+
+    // Every number equals the rows behind it.
+    const latest = await listLatestControls("cis-kubernetes", { clusterId: id });
+    expect(latest).toHaveLength(getFramework("cis-kubernetes")!.controls.length);
+    expect(cis!.latest.summary.pass).toBe(latest.filter((c) => c.status === "pass").length);
+    expect(cis!.latest.summary.fail).toBe(latest.filter((c) => c.status === "fail").length);
+
+    // History is what each scan found: ci-bot held cluster-admin until the last state.
+    const history = await listControlHistory("cis-kubernetes", "5.1.1");
+    expect(history.filter((h) => h.clusterId === id).map((h) => [h.seq, h.status])).toStrictEqual([
+      [1, "fail"],
+      [2, "fail"],
+      [3, "fail"],
+      [4, "pass"],
+    ]);
+    const [privileged] = await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.2" });
+    expect(privileged!.failing.map((f) => f.resource.name).sort()).toStrictEqual(["debug-tools", "kube-proxy"]);
+    expect(privileged!.failingCount).toBe(2);
+
+    // A retried job rewrites the same rows, never duplicates them.
+    const last = snapshots.at(-1)!;
+    const frameworks = evaluateFrameworks({ results: [] });
+    await saveControlStatuses({ snapshotId: last.id, clusterId: id, takenAt: last.takenAt }, frameworks);
+    await saveControlStatuses({ snapshotId: last.id, clusterId: id, takenAt: last.takenAt }, frameworks);
+    expect(await getPrisma().controlStatus.count({ where: { snapshotId: last.id } })).toBe(CONTROLS);
+  });
+
+  it("exports a framework for a cluster as CSV with the accepted risks in force, to analysts only", async () => {
+    const { id, snapshots } = await demoWithHistory(`fw-csv-${Date.now()}`);
+    const [author, approver, viewer] = await Promise.all([makeUser("analyst"), makeUser("admin"), makeUser("viewer")]);
+    await getPrisma().suppression.create({
+      data: { clusterId: id, checkId: "pod.privileged", namespace: "kube-system", reason: "=kube-proxy needs it", authorId: author.id, approverId: approver.id, status: "active", approvedAt: new Date("2026-07-01T00:00:00Z"), expiresAt: new Date("2027-01-31T00:00:00Z") },
+    });
+    const path = `/api/frameworks/cis-kubernetes/export.csv?cluster=${id}`;
+    const denied = await call(exportCsv, { path, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(viewer.email)).cookie } });
+    expect(denied.status).toBe(403);
+
+    const res = await call(exportCsv, { path, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="bulwark-cis-kubernetes-fw-csv-\d+-\d{8}-\d{6}Z\.csv"$/);
+    const [header, ...rows] = parse(await res.text()) as string[][];
+    expect(header).toStrictEqual(FRAMEWORK_CSV_HEADER);
+    expect(rows.map((r) => r[0])).toStrictEqual(getFramework("cis-kubernetes")!.controls.map((c) => c.id));
+    const row = (control: string) => Object.fromEntries(header!.map((h, i) => [h, rows.find((r) => r[0] === control)![i]]));
+    expect(row("5.2.2")).toMatchObject({ status: "fail", failing_resources: "2", snapshot: String(snapshots.at(-1)!.seq), snapshot_time: "2026-11-02T06:00:00Z", framework_version: "1.12.0+m1" });
+    expect(row("5.2.2").accepted_risks).toBe(`pod.privileged in kube-system: =kube-proxy needs it (by ${author.email}, approved by ${approver.email}, until 2027-01-31T00:00:00Z)`);
+    expect(Number(row("5.2.2").resources_evaluated)).toBeGreaterThan(2);
+    expect(row("1.2.1")).toMatchObject({ status: "manual", accepted_risks: "" });
+    expect(row("1.2.1").reason_or_evidence_needed).toContain("--anonymous-auth=false");
+
+    const earlier = await call(exportCsv, { path: `${path}&snapshot=${snapshots[0]!.id}`, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
+    const [, ...first] = parse(await earlier.text()) as string[][];
+    expect(first.find((r) => r[0] === "5.1.1")!.slice(3, 4)).toStrictEqual(["fail"]);
+    expect(first[0]![8]).toBe("2026-08-03T06:00:00Z");
+
+    const unknown = await call(exportCsv, { path, params: { id: "cis" }, headers: { cookie: (await signIn(author.email)).cookie } });
+    expect(unknown.status).toBe(400);
+  });
+});
