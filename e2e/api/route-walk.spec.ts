@@ -32,6 +32,7 @@ const ROUTES: { method: string; path: string; pattern: string; access: Access; b
   { method: "GET", path: "/api/findings?layer=pod", pattern: "/api/findings", access: "viewer" },
   { method: "GET", path: "/api/findings/1", pattern: "/api/findings/[id]", access: "viewer" },
   { method: "GET", path: `/api/findings/export.csv?cluster=${NONE}`, pattern: "/api/findings/export.csv", access: "analyst" },
+  { method: "GET", path: `/api/frameworks/cis-kubernetes/export.csv?cluster=${NONE}`, pattern: "/api/frameworks/[id]/export.csv", access: "analyst" },
   { method: "GET", path: "/api/suppressions", pattern: "/api/suppressions", access: "viewer" },
   { method: "POST", path: "/api/suppressions", pattern: "/api/suppressions", access: "analyst", body: {} },
   { method: "PATCH", path: `/api/suppressions/${NONE}`, pattern: "/api/suppressions/[id]", access: "analyst", body: {} },

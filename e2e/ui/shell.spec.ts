@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { APP_URL, SECRETS_FILE, STAGING_KUBECONFIG, STATE } from "../support/constants";
 
-const PAGES = ["Overview", "Clusters", "Findings", "Accepted risks", "Compare", "Reports", "Checks", "Audit log", "Settings"] as const;
+const PAGES = ["Overview", "Clusters", "Findings", "Accepted risks", "Frameworks", "Compare", "Reports", "Checks", "Audit log", "Settings"] as const;
 
 test("[SHELL]: every section is reachable from the navigation, with its title", async ({ page }) => {
   await page.goto("/");

@@ -1,13 +1,11 @@
 import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
-import { summariseFramework, type FrameworkSummary } from "@/lib/frameworks/summarise-framework";
-import type { ResourceRef } from "@/lib/inventory/types";
+import type { FrameworkClusterOverview, StoredControl } from "@/lib/api/schemas/frameworks";
+import { summariseFramework } from "@/lib/frameworks/summarise-framework";
 import { getPool } from "../pool";
 
 /** Statuses are read only from snapshots that completed: a running or failed scan has none to show. */
 const COMPLETED = `s.status IN ('succeeded', 'partial')`;
 
-export type FrameworkPoint = { snapshotId: string; seq: number; takenAt: string; frameworkVersion: string; summary: FrameworkSummary };
-export type FrameworkClusterOverview = { clusterId: string; clusterName: string; frameworkId: string; latest: FrameworkPoint; trend: FrameworkPoint[] };
 
 type CountRow = { clusterId: string; clusterName: string; frameworkId: string; snapshotId: string; seq: number; takenAt: Date; frameworkVersion: string; status: ControlStatusName; attested: boolean | null; n: number };
 
@@ -36,24 +34,6 @@ export async function listFrameworkOverview(frameworkId?: string): Promise<Frame
   });
 }
 
-export type StoredControl = {
-  clusterId: string;
-  clusterName: string;
-  snapshotId: string;
-  seq: number;
-  takenAt: string;
-  frameworkVersion: string;
-  controlId: string;
-  section: string;
-  title: string;
-  status: ControlStatusName;
-  checks: string[];
-  failing: { resource: ResourceRef; checks: string[] }[];
-  failingCount: number;
-  evaluatedCount: number;
-  reason: string | null;
-  attested: boolean | null;
-};
 
 type StoredRow = Omit<StoredControl, "takenAt"> & { takenAt: Date };
 const toStored = (r: StoredRow): StoredControl => ({ ...r, takenAt: r.takenAt.toISOString() });
