@@ -35,3 +35,29 @@ test("[FRAMEWORKS]: the demo's CIS share over its snapshots, a framework's faili
   await expect(page.getByRole("heading", { level: 1, name: "Findings" })).toBeVisible();
   await expect(page.getByRole("main").getByText("kube-proxy").first()).toBeVisible();
 });
+
+test("[FRAMEWORKS]: an analyst attests a manual control with its evidence and expiry; a critical one waits for a second person", async ({ page }) => {
+  await page.goto("/frameworks/cis-kubernetes/1.2.2");
+  await expect(page.getByRole("heading", { level: 1, name: "1.2.2 No static token file" })).toBeVisible();
+  await expect(page.getByText(/^Manual\. Evidence an auditor needs: The kube-apiserver arguments/)).toBeVisible();
+  const form = page.getByRole("form", { name: "Attest this control" });
+  await form.getByLabel("Cluster").selectOption({ label: "demo" });
+  await form.getByLabel(/^Evidence/).fill("kube-apiserver manifest on cp-1 reviewed: no --token-auth-file");
+  await form.getByLabel("Holds until (UTC)").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  await form.getByRole("button", { name: "Attest" }).click();
+  await expect(page.getByRole("status")).toHaveText("Attested. It counts from the next snapshot.");
+  const row = page.getByRole("table", { name: "Attestations" }).getByRole("row", { name: /no --token-auth-file/ });
+  await expect(row).toContainText("active");
+  await expect(row.getByRole("button", { name: "Revoke" })).toBeVisible();
+
+  await page.goto("/frameworks/cis-kubernetes/1.2.1");
+  await expect(page.getByText("This is a critical control: a second person must approve before it counts.")).toBeVisible();
+  const critical = page.getByRole("form", { name: "Attest this control" });
+  await critical.getByLabel(/^Evidence/).fill("kube-apiserver runs with --anonymous-auth=false on cp-1");
+  await critical.getByLabel("Holds until (UTC)").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  await critical.getByRole("button", { name: "Attest" }).click();
+  await expect(page.getByRole("status")).toContainText("once another analyst or an admin approves it");
+  const pending = page.getByRole("table", { name: "Attestations" }).getByRole("row", { name: /anonymous-auth=false/ });
+  await expect(pending).toContainText("pending");
+  await expect(pending.getByRole("button", { name: "Approve" })).toHaveCount(0); // not by its author
+});

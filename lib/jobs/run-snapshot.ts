@@ -1,5 +1,6 @@
 import { runChecks } from "@/lib/checks/run-checks";
 import { detectProvider } from "@/lib/checks/node/detect-provider";
+import { attestedControls } from "@/lib/db/frameworks/attestations";
 import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
 import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
 import type { FrameworkResult } from "@/lib/frameworks/types";
@@ -47,7 +48,8 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     // Accepted risks count as passing; the count shows beside the score.
     const rules = await listActiveRules(run.clusterId, run.takenAt);
     const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
-    frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collected.inventory.nodes) }));
+    const attested = await attestedControls(run.clusterId, run.takenAt);
+    frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collected.inventory.nodes), attested }));
     outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

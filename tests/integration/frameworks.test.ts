@@ -1,6 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
+import { POST as approveAttestationRoute } from "@/app/api/attestations/[id]/approve/route";
+import { DELETE as revokeAttestationRoute } from "@/app/api/attestations/[id]/route";
+import { POST as createAttestationRoute } from "@/app/api/attestations/route";
 import { GET as exportCsv } from "@/app/api/frameworks/[id]/export.csv/route";
+import { listAttestations } from "@/lib/db/frameworks/attestations";
 import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
@@ -12,7 +16,7 @@ import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
 import { ALL_FRAMEWORKS, getFramework } from "@/lib/frameworks/registry";
 import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
 import { runSnapshot } from "@/lib/jobs/run-snapshot";
-import { call, makeUser, signIn } from "../helpers/auth";
+import { APP, call, makeUser, signIn } from "../helpers/auth";
 
 afterAll(() => stopDemoServers());
 
@@ -100,5 +104,73 @@ describe("framework statuses stored per snapshot", () => {
 
     const unknown = await call(exportCsv, { path, params: { id: "cis" }, headers: { cookie: (await signIn(author.email)).cookie } });
     expect(unknown.status).toBe(400);
+  });
+});
+
+describe("attestations of manual controls", () => {
+  const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const attested = async (snapshotId: string, controlId: string) => (await getPrisma().controlStatus.findFirst({ where: { snapshotId, frameworkId: "cis-kubernetes", controlId } }))!.attested;
+  async function scanAt(clusterId: string, takenAt: Date) {
+    const s = await startSnapshot(clusterId, "manual", takenAt);
+    await runSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, demoState: 3 });
+    return s.id;
+  }
+
+  it("attest a manual control, need a second person for a critical one, are audited, and stop counting once expired or revoked", async () => {
+    const { id } = await createCluster({ name: `fw-attest-${Date.now()}`, source: "demo", isDemo: true });
+    const [alice, bob, viewer] = await Promise.all([makeUser("analyst"), makeUser("analyst"), makeUser("viewer")]);
+    const as = async (user: { email: string }) => ({ cookie: (await signIn(user.email)).cookie, origin: APP });
+    const attest = async (user: { email: string }, body: Record<string, unknown>) => call(createAttestationRoute, { method: "POST", path: "/api/attestations", headers: await as(user), body });
+    const base = { frameworkId: "cis-kubernetes", clusterId: id, note: "kube-apiserver manifest reviewed on cp-1: --token-auth-file absent", expiresAt: tomorrow() };
+
+    expect((await attest(viewer, { ...base, controlId: "1.2.2" })).status).toBe(403);
+    const automated = await attest(alice, { ...base, controlId: "5.2.2" });
+    expect(automated.status).toBe(400);
+    expect((await automated.json()).detail).toBe("Only manual controls are attested: this one is judged by its checks.");
+
+    const plain = await attest(alice, { ...base, controlId: "1.2.2" });
+    expect(plain.status).toBe(201);
+    expect(await plain.json()).toMatchObject({ status: "active" });
+    const critical = await attest(alice, { ...base, controlId: "1.2.1", note: "anonymous auth off: --anonymous-auth=false in the manifest" });
+    const { id: criticalId, status } = (await critical.json()) as { id: string; status: string };
+    expect(status).toBe("pending");
+
+    // Pending is not attested; the author cannot approve their own.
+    const first = await scanAt(id, new Date());
+    expect([await attested(first, "1.2.2"), await attested(first, "1.2.1"), await attested(first, "1.2.3")]).toStrictEqual([true, false, false]);
+    const self = await call(approveAttestationRoute, { method: "POST", path: `/api/attestations/${criticalId}/approve`, params: { id: criticalId }, headers: await as(alice) });
+    expect(self.status).toBe(403);
+    const approved = await call(approveAttestationRoute, { method: "POST", path: `/api/attestations/${criticalId}/approve`, params: { id: criticalId }, headers: await as(bob) });
+    expect(approved.status).toBe(200);
+    const second = await scanAt(id, new Date());
+    expect(await attested(second, "1.2.1")).toBe(true);
+
+    // The day after tomorrow both have expired: not attested, marked expired, audited.
+    const later = await scanAt(id, new Date(Date.now() + 3 * 86_400_000));
+    expect([await attested(later, "1.2.2"), await attested(later, "1.2.1")]).toStrictEqual([false, false]);
+    const listed = await listAttestations({ frameworkId: "cis-kubernetes" });
+    expect(listed.filter((a) => a.clusterId === id).map((a) => [a.controlId, a.status, a.approver])).toStrictEqual([
+      ["1.2.1", "expired", bob.email],
+      ["1.2.2", "expired", null],
+    ]);
+    const events = await getPrisma().auditEvent.findMany({ where: { targetId: { in: listed.filter((a) => a.clusterId === id).map((a) => a.id) } }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorEmail])).toStrictEqual([
+      ["attestation.created", alice.email],
+      ["attestation.created", alice.email],
+      ["attestation.approved", bob.email],
+      ["attestation.expired", null],
+      ["attestation.expired", null],
+    ]);
+
+    // Revoked: not attested from the next snapshot; the CSV of the one before names who attested and until when.
+    const again = (await (await attest(bob, { ...base, controlId: "1.2.3" })).json()) as { id: string };
+    const before = await scanAt(id, new Date());
+    expect(await attested(before, "1.2.3")).toBe(true);
+    expect((await call(revokeAttestationRoute, { method: "DELETE", path: `/api/attestations/${again.id}`, params: { id: again.id }, headers: await as(alice) })).status).toBe(204);
+    expect(await attested(await scanAt(id, new Date()), "1.2.3")).toBe(false);
+    const csv = await call(exportCsv, { path: `/api/frameworks/cis-kubernetes/export.csv?cluster=${id}&snapshot=${before}`, params: { id: "cis-kubernetes" }, headers: await as(bob) });
+    const [header, ...rows] = parse(await csv.text()) as string[][];
+    const row = rows.find((r) => r[0] === "1.2.3")!;
+    expect(row[header!.indexOf("attestations")]).toMatch(new RegExp(`^kube-apiserver manifest reviewed on cp-1: --token-auth-file absent \\(by ${bob.email.replace(/[.]/g, "\\.")} on \\d{4}-\\d{2}-\\d{2}T[\\d:]{8}Z, approved by -, until ${tomorrow()}T23:59:59Z\\)$`));
   });
 });

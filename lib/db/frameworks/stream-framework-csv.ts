@@ -12,14 +12,16 @@ export const FRAMEWORK_CSV_HEADER = [
   "snapshot_time",
   "framework_version",
   "accepted_risks",
+  "attestations",
 ];
 
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /**
  * One framework's controls in one cluster's snapshot (by default its latest completed one), as
- * CSV: status with the counts behind it, and the accepted risks on the control's checks that
- * were in force when the snapshot was taken, with who asked, who approved and until when.
+ * CSV: status with the counts behind it, the accepted risks on the control's checks
+ * and the attestations of manual controls in force when the snapshot was taken, each with who
+ * asked or attested, who approved and until when.
  */
 export async function streamFrameworkCsv(frameworkId: string, clusterId: string, snapshotId?: string): Promise<ReadableStream<Uint8Array>> {
   return streamQueryCsv(
@@ -37,7 +39,14 @@ export async function streamFrameworkCsv(frameworkId: string, clusterId: string,
                         LEFT JOIN "user" author ON author.id = sp."authorId"
                         LEFT JOIN "user" approver ON approver.id = sp."approverId"
                        WHERE sp."checkId" = ANY (cs.checks) AND (sp."clusterId" IS NULL OR sp."clusterId" = cs."clusterId")
-                         AND sp."approvedAt" <= cs."takenAt" AND sp."expiresAt" > cs."takenAt" AND (sp."revokedAt" IS NULL OR sp."revokedAt" > cs."takenAt")), '')
+                         AND sp."approvedAt" <= cs."takenAt" AND sp."expiresAt" > cs."takenAt" AND (sp."revokedAt" IS NULL OR sp."revokedAt" > cs."takenAt")), ''),
+            coalesce((SELECT string_agg(format('%s (by %s on %s, approved by %s, until %s)', att.note, coalesce(author.email, att."authorId"), ${ISO(`att."createdAt"`)},
+                                               coalesce(approver.email, '-'), ${ISO(`att."expiresAt"`)}), '; ' ORDER BY att."createdAt")
+                        FROM attestation att
+                        LEFT JOIN "user" author ON author.id = att."authorId"
+                        LEFT JOIN "user" approver ON approver.id = att."approverId"
+                       WHERE att."clusterId" = cs."clusterId" AND att."frameworkId" = cs."frameworkId" AND att."controlId" = cs."controlId"
+                         AND att."approvedAt" <= cs."takenAt" AND att."expiresAt" > cs."takenAt" AND (att."revokedAt" IS NULL OR att."revokedAt" > cs."takenAt")), '')
        FROM control_status cs JOIN snap ON snap.id = cs."snapshotId" JOIN snapshot s ON s.id = cs."snapshotId"
       WHERE cs."frameworkId" = $1
       ORDER BY cs.position`,

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttestationsPanel } from "@/components/frameworks/attestations-panel";
 import { ControlClusterStatus } from "@/components/frameworks/control-cluster-status";
 import { ControlHistoryTable } from "@/components/frameworks/control-history-table";
 import { PageHeader } from "@/components/layout/page-header";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
+import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
+import { listAttestations } from "@/lib/db/frameworks/attestations";
 import { listControlHistory, listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { listSuppressions } from "@/lib/db/suppressions/suppressions";
 import { formatUtcDay } from "@/lib/format-date";
 import { getFramework } from "@/lib/frameworks/registry";
 
 export const dynamic = "force-dynamic";
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 type Props = { params: Promise<{ id: string; control: string }> };
 
@@ -30,7 +37,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ControlPage({ params }: Props) {
   const { framework, control } = await load(params);
   const checks = control.judged.by === "automated" ? control.judged.checks : [];
-  const [latest, history, suppressions] = await Promise.all([listLatestControls(framework.id, { controlId: control.id }), listControlHistory(framework.id, control.id), checks.length ? listSuppressions() : Promise.resolve([])]);
+  const caller = await requirePageCaller();
+  const [latest, history, suppressions, attestations] = await Promise.all([
+    listLatestControls(framework.id, { controlId: control.id }),
+    listControlHistory(framework.id, control.id),
+    checks.length ? listSuppressions() : Promise.resolve([]),
+    control.judged.by === "manual" ? listAttestations({ frameworkId: framework.id, controlId: control.id }) : Promise.resolve([]),
+  ]);
   const accepted = suppressions.filter((s) => checks.includes(s.checkId) && (s.status === "active" || s.status === "pending"));
   return (
     <>
@@ -80,6 +93,22 @@ export default async function ControlPage({ params }: Props) {
           ) : (
             <p className="text-sm text-slate-600">None.</p>
           )}
+        </section>
+      ) : null}
+      {control.judged.by === "manual" ? (
+        <section aria-labelledby="attestations" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="attestations" className="mb-2 text-base font-semibold">Attestations</h2>
+          <AttestationsPanel
+            frameworkId={framework.id}
+            controlId={control.id}
+            critical={control.critical === true}
+            rows={attestations}
+            clusters={latest.map((s) => ({ id: s.clusterId, name: s.clusterName }))}
+            me={caller.email}
+            canAct={hasRole(caller.role, "analyst")}
+            today={day(0)}
+            maxDay={day(MAX_SUPPRESSION_DAYS)}
+          />
         </section>
       ) : null}
       <section aria-labelledby="history" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
