@@ -4,6 +4,7 @@ import { sandboxRuntimeMissing } from "./container/sandbox-runtime-missing";
 import { untrustedRegistry } from "./container/untrusted-registry";
 import { writableRootFs } from "./container/writable-root-fs";
 import { defaultNamespace } from "./pod/default-namespace";
+import { gitRepoVolume } from "./pod/gitrepo-volume";
 import { namespacePsaMissing, namespacePsaViolations } from "./pod/namespace-psa";
 import { noAdmissionPolicy } from "./pod/no-admission-policy";
 import { noDisruptionBudget } from "./pod/no-disruption-budget";
@@ -60,6 +61,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   rbacPrivilegeEscalation,
   rbacAnonymous,
   ...PSS_CHECKS,
+  gitRepoVolume,
   namespacePsaMissing,
   namespacePsaViolations,
   noAdmissionPolicy,

@@ -23,8 +23,8 @@ const CONTROLS = defineControls((id) => `NSA/CISA Kubernetes Hardening Guide v1.
       ["POD-5", "Pod security is enforced at admission", auto("pod.no-admission-policy", "pod.namespace-psa-missing", "pod.namespace-psa-violations")],
       [
         "POD-6",
-        "No privileged or host-sharing pods",
-        auto("pod.privileged", "pod.host-namespaces", "pod.host-path", "pod.host-ports", "pod.host-process", "pod.privilege-escalation", "pod.capabilities-baseline", "pod.capabilities-not-dropped"),
+        "No privileged or host-sharing pods, nothing run on the node",
+        auto("pod.privileged", "pod.host-namespaces", "pod.host-path", "pod.host-ports", "pod.host-process", "pod.privilege-escalation", "pod.capabilities-baseline", "pod.capabilities-not-dropped", "pod.gitrepo-volume"),
       ],
       ["POD-7", "Service account tokens are mounted only where needed", auto("secrets.sa-token-automount", "secrets.default-sa-automount", "secrets.default-service-account", "secrets.legacy-sa-token")],
       ["POD-8", "Untrusted workloads run in sandboxed runtimes", auto("container.sandbox-runtime-missing")],
