@@ -4,6 +4,7 @@ import { find, hardenedEdited, inventoryFromFixture } from "./__fixtures__/clust
 import type { FixtureCluster } from "@/lib/fake-api-server/types";
 import { ALL_CHECKS, getCheck } from "./registry";
 import type { Evaluation } from "./types";
+import { CONTROL_PLANE_CASES } from "./node/control-plane.cases";
 
 type Findings = Extract<Evaluation, { status: "evaluated" }>["findings"];
 type Case = { pass?: FixtureCluster; fail: FixtureCluster; findings: Findings; apiAddresses?: string[] };
@@ -33,6 +34,7 @@ const withIstio = (mode: string) =>
   });
 
 const CASES: Record<string, Case> = {
+  ...CONTROL_PLANE_CASES,
   "node.k8s-version-unsupported": {
     fail: hardenedEdited((objects, c) => {
       c.version = { major: "1", minor: "33", gitVersion: "v1.33.5" };

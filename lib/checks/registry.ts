@@ -16,6 +16,7 @@ import { metadataApiReachable, namespaceNoPolicy, noDefaultDenyEgress, noDefault
 import { ingressNoTls, serviceExternalIps, serviceLoadBalancer, serviceNodePort } from "./network/services";
 import { kubeletAnonymousAuth, kubeletAuthzAlwaysAllow, kubeletCertRotation, kubeletReadonlyPort } from "./node/kubelet-config";
 import { controlPlaneSchedulable, notReady, publicIp } from "./node/node-state";
+import { CONTROL_PLANE_CHECKS } from "./node/control-plane";
 import { containerRuntimeOutdated, k8sVersionUnsupported, kubeletVersionSkew, osImageEol } from "./node/versions";
 import { rbacAnonymous, rbacClusterAdmin, rbacPrivilegeEscalation, rbacSecretRead, rbacWildcard } from "./secrets/rbac-checks";
 import { legacySaToken, staleSecret } from "./secrets/secret-objects";
@@ -31,6 +32,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   kubeletAuthzAlwaysAllow,
   kubeletReadonlyPort,
   kubeletCertRotation,
+  ...CONTROL_PLANE_CHECKS,
   containerRuntimeOutdated,
   osImageEol,
   controlPlaneSchedulable,

@@ -2,8 +2,9 @@ import { auto, autoOnly, defineControls, manual } from "./define";
 import type { Framework } from "./types";
 
 // Control numbers follow CIS Kubernetes Benchmark v1.12.0; titles are our own summaries.
-// Bulwark reads the cluster through its API, so what lives only in files on the hosts is
-// judged manually, with the evidence an auditor asks for.
+// Bulwark reads the cluster through its API: control plane flags come from the static pods of
+// self-managed control planes; what lives only in files on the hosts is judged manually, with
+// the evidence an auditor asks for.
 
 const onHosts = (where: string) => (what: string, expected: string) =>
   manual(`Output of \`stat -c '%a %U:%G'\` for ${what} on every ${where}, showing ${expected}.`);
@@ -11,7 +12,6 @@ const cp = onHosts("control plane node");
 const worker = onHosts("node");
 const apiFlag = (what: string) => manual(`The kube-apiserver arguments (static pod manifest or \`ps\` on each control plane node) showing ${what}.`);
 const cmFlag = (what: string) => manual(`The kube-controller-manager arguments on each control plane node showing ${what}.`);
-const schedFlag = (what: string) => manual(`The kube-scheduler arguments on each control plane node showing ${what}.`);
 const etcdFlag = (what: string) => manual(`The etcd arguments or environment on each etcd member showing ${what}.`);
 const kubeletSetting = (what: string) => manual(`The kubelet configuration (\`/configz\` or the config file) of every node showing ${what}.`);
 const rbacReview = (what: string) => manual(`A review of Roles and ClusterRoles with their bindings listing every subject that ${what}, each with a recorded justification.`);
@@ -49,25 +49,25 @@ const CONTROLS = defineControls((id) => `CIS Kubernetes Benchmark v1.12.0, recom
     section: "1.2 API server",
     controlPlane: true,
     rows: [
-      ["1.2.1", "Anonymous requests to the API server are off", apiFlag("--anonymous-auth=false (or an authentication configuration that limits anonymous access to health endpoints)"), { critical: true }],
+      ["1.2.1", "Anonymous requests to the API server are off", auto("node.apiserver-anonymous-auth")],
       ["1.2.2", "No static token file", apiFlag("no --token-auth-file")],
       ["1.2.3", "DenyServiceExternalIPs admission enabled", apiFlag("DenyServiceExternalIPs in --enable-admission-plugins")],
       ["1.2.4", "API server authenticates to kubelets with a client certificate", apiFlag("--kubelet-client-certificate and --kubelet-client-key")],
       ["1.2.5", "API server verifies kubelet serving certificates", apiFlag("--kubelet-certificate-authority")],
-      ["1.2.6", "Authorization is not AlwaysAllow", apiFlag("an --authorization-mode without AlwaysAllow"), { critical: true }],
-      ["1.2.7", "Node authorizer enabled", apiFlag("Node in --authorization-mode")],
-      ["1.2.8", "RBAC authorizer enabled", apiFlag("RBAC in --authorization-mode")],
+      ["1.2.6", "Authorization is not AlwaysAllow", autoOnly("node.apiserver-authorization", "AlwaysAllow")],
+      ["1.2.7", "Node authorizer enabled", autoOnly("node.apiserver-authorization", "lacks Node")],
+      ["1.2.8", "RBAC authorizer enabled", autoOnly("node.apiserver-authorization", "lacks RBAC")],
       ["1.2.9", "EventRateLimit admission enabled", apiFlag("EventRateLimit in --enable-admission-plugins with its configuration file")],
-      ["1.2.10", "AlwaysAdmit admission not enabled", apiFlag("no AlwaysAdmit in --enable-admission-plugins")],
+      ["1.2.10", "AlwaysAdmit admission not enabled", autoOnly("node.apiserver-admission-plugins", "AlwaysAdmit")],
       ["1.2.11", "AlwaysPullImages admission enabled", apiFlag("AlwaysPullImages in --enable-admission-plugins")],
-      ["1.2.12", "ServiceAccount admission not disabled", apiFlag("no ServiceAccount in --disable-admission-plugins")],
-      ["1.2.13", "NamespaceLifecycle admission not disabled", apiFlag("no NamespaceLifecycle in --disable-admission-plugins")],
-      ["1.2.14", "NodeRestriction admission enabled", apiFlag("NodeRestriction in --enable-admission-plugins")],
+      ["1.2.12", "ServiceAccount admission not disabled", autoOnly("node.apiserver-admission-plugins", "the ServiceAccount")],
+      ["1.2.13", "NamespaceLifecycle admission not disabled", autoOnly("node.apiserver-admission-plugins", "NamespaceLifecycle")],
+      ["1.2.14", "NodeRestriction admission enabled", autoOnly("node.apiserver-admission-plugins", "NodeRestriction")],
       ["1.2.15", "API server profiling off", apiFlag("--profiling=false")],
-      ["1.2.16", "API server writes an audit log", apiFlag("--audit-log-path (or an audit webhook)")],
-      ["1.2.17", "Audit logs kept at least 30 days", apiFlag("--audit-log-maxage of 30 or more")],
-      ["1.2.18", "At least 10 audit log backups kept", apiFlag("--audit-log-maxbackup of 10 or more")],
-      ["1.2.19", "Audit log files rotate at 100 MB or more", apiFlag("--audit-log-maxsize of 100 or more")],
+      ["1.2.16", "API server writes an audit log", autoOnly("node.apiserver-audit-log", "writes no audit log")],
+      ["1.2.17", "Audit logs kept at least 30 days", autoOnly("node.apiserver-audit-log", "--audit-log-maxage")],
+      ["1.2.18", "At least 10 audit log backups kept", autoOnly("node.apiserver-audit-log", "--audit-log-maxbackup")],
+      ["1.2.19", "Audit log files rotate at 100 MB or more", autoOnly("node.apiserver-audit-log", "--audit-log-maxsize")],
       ["1.2.20", "Request timeout set deliberately", apiFlag("--request-timeout, or a note that the default suits the cluster")],
       ["1.2.21", "Service account tokens looked up in etcd", apiFlag("--service-account-lookup=true or the flag absent")],
       ["1.2.22", "Service account verification key set", apiFlag("--service-account-key-file")],
@@ -75,8 +75,8 @@ const CONTROLS = defineControls((id) => `CIS Kubernetes Benchmark v1.12.0, recom
       ["1.2.24", "API server serves TLS with its own certificate", apiFlag("--tls-cert-file and --tls-private-key-file")],
       ["1.2.25", "Client certificate authority set", apiFlag("--client-ca-file")],
       ["1.2.26", "API server verifies etcd's certificate", apiFlag("--etcd-cafile")],
-      ["1.2.27", "Encryption at rest configured", apiFlag("--encryption-provider-config"), { critical: true }],
-      ["1.2.28", "Encryption at rest uses a strong provider", manual("The encryption configuration file showing aescbc, secretbox or kms (v2) as the first provider for Secrets.")],
+      ["1.2.27", "Encryption at rest configured", auto("node.apiserver-encryption-at-rest")],
+      ["1.2.28", "Encryption at rest uses a strong provider", manual("The encryption configuration file showing aescbc, secretbox or kms (v2) as the first provider for Secrets."), { critical: true }],
       ["1.2.29", "API server accepts only strong TLS ciphers", apiFlag("--tls-cipher-suites limited to AEAD suites")],
       ["1.2.30", "Service account token lifetime not extended", apiFlag("--service-account-extend-token-expiration=false")],
     ],
@@ -86,20 +86,20 @@ const CONTROLS = defineControls((id) => `CIS Kubernetes Benchmark v1.12.0, recom
     controlPlane: true,
     rows: [
       ["1.3.1", "Terminated pod garbage collection threshold set", cmFlag("--terminated-pod-gc-threshold")],
-      ["1.3.2", "Controller manager profiling off", cmFlag("--profiling=false")],
+      ["1.3.2", "Controller manager profiling off", autoOnly("node.controller-manager-exposure", "--profiling")],
       ["1.3.3", "Each controller uses its own service account", cmFlag("--use-service-account-credentials=true")],
       ["1.3.4", "Service account signing key set", cmFlag("--service-account-private-key-file")],
       ["1.3.5", "Root CA file given to service accounts", cmFlag("--root-ca-file")],
       ["1.3.6", "Kubelet serving certificate rotation not disabled", cmFlag("no RotateKubeletServerCertificate=false in --feature-gates")],
-      ["1.3.7", "Controller manager bound to localhost", cmFlag("--bind-address=127.0.0.1 or the flag absent")],
+      ["1.3.7", "Controller manager bound to localhost", autoOnly("node.controller-manager-exposure", "--bind-address")],
     ],
   },
   {
     section: "1.4 Scheduler",
     controlPlane: true,
     rows: [
-      ["1.4.1", "Scheduler profiling off", schedFlag("--profiling=false")],
-      ["1.4.2", "Scheduler bound to localhost", schedFlag("--bind-address=127.0.0.1 or the flag absent")],
+      ["1.4.1", "Scheduler profiling off", autoOnly("node.scheduler-exposure", "--profiling")],
+      ["1.4.2", "Scheduler bound to localhost", autoOnly("node.scheduler-exposure", "--bind-address")],
     ],
   },
   {
@@ -107,11 +107,11 @@ const CONTROLS = defineControls((id) => `CIS Kubernetes Benchmark v1.12.0, recom
     controlPlane: true,
     rows: [
       ["2.1", "etcd serves client TLS", etcdFlag("--cert-file and --key-file")],
-      ["2.2", "etcd requires client certificates", etcdFlag("--client-cert-auth=true"), { critical: true }],
-      ["2.3", "etcd does not self-sign client TLS", etcdFlag("no --auto-tls=true")],
+      ["2.2", "etcd requires client certificates", autoOnly("node.etcd-client-auth", "(--client-cert-auth)")],
+      ["2.3", "etcd does not self-sign client TLS", autoOnly("node.etcd-client-auth", "(--auto-tls)")],
       ["2.4", "etcd peers use TLS", etcdFlag("--peer-cert-file and --peer-key-file")],
-      ["2.5", "etcd peers require certificates", etcdFlag("--peer-client-cert-auth=true")],
-      ["2.6", "etcd does not self-sign peer TLS", etcdFlag("no --peer-auto-tls=true")],
+      ["2.5", "etcd peers require certificates", autoOnly("node.etcd-client-auth", "(--peer-client-cert-auth)")],
+      ["2.6", "etcd does not self-sign peer TLS", autoOnly("node.etcd-client-auth", "(--peer-auto-tls)")],
       ["2.7", "etcd has its own certificate authority", manual("The etcd --trusted-ca-file and the API server --client-ca-file, showing different authorities.")],
     ],
   },
@@ -171,7 +171,7 @@ const CONTROLS = defineControls((id) => `CIS Kubernetes Benchmark v1.12.0, recom
   {
     section: "5.1 RBAC and service accounts",
     rows: [
-      ["5.1.1", "cluster-admin only where required", autoOnly("secrets.rbac-cluster-admin", "holds cluster-admin"), { critical: true }],
+      ["5.1.1", "cluster-admin only where required", autoOnly("secrets.rbac-cluster-admin", "holds cluster-admin")],
       ["5.1.2", "Few subjects can read Secrets", auto("secrets.rbac-secret-read")],
       ["5.1.3", "No wildcards in roles", auto("secrets.rbac-wildcard")],
       ["5.1.4", "Few subjects can create pods", autoOnly("secrets.rbac-privilege-escalation", "can create pods")],

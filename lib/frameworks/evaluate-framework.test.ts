@@ -61,16 +61,17 @@ describe("control status from a scan", () => {
   it("hands control plane controls to the provider on a managed cluster, and keeps the rest", () => {
     const control = cis({ results: scan(), provider: "EKS" });
     expect(control("1.2.1")).toMatchObject({ status: "not-applicable", reason: "the control plane is managed by the provider (EKS)" });
+    expect(control("1.2.2")).toMatchObject({ status: "not-applicable", reason: "the control plane is managed by the provider (EKS)" });
     expect(control("2.2").status).toBe("not-applicable");
     expect(control("3.2.1").status).toBe("manual");
     expect(control("5.2.2").status).toBe("pass");
   });
 
   it("reports manual controls with the evidence needed and whether an attestation covers them", () => {
-    const control = cis({ results: scan(), attested: new Set([controlKey("cis-kubernetes", "1.2.1")]) });
-    expect(control("1.2.1")).toMatchObject({ status: "manual", attested: true });
-    expect(control("1.2.1").reason).toContain("--anonymous-auth=false");
-    expect(control("1.2.2")).toMatchObject({ status: "manual", attested: false });
+    const control = cis({ results: scan(), attested: new Set([controlKey("cis-kubernetes", "1.2.2")]) });
+    expect(control("1.2.2")).toMatchObject({ status: "manual", attested: true });
+    expect(control("1.2.2").reason).toContain("no --token-auth-file");
+    expect(control("1.2.3")).toMatchObject({ status: "manual", attested: false });
   });
 
   it("counts the share of automated controls passing from the controls themselves", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contextWith } from "@/lib/checks/__fixtures__/builders";
 import { hardenedEdited, inventoryFromFixture } from "@/lib/checks/__fixtures__/cluster-builders";
 import { ALL_CHECKS, getCheck } from "@/lib/checks/registry";
+import { staticPod } from "@/lib/checks/node/control-plane.cases";
 import { clusterRole, clusterRoleBinding, container, kubeletConfig, workload } from "@/lib/fake-api-server/clusters/build";
 import { ALL_FRAMEWORKS, getFramework, UNMAPPED_CHECKS } from "./registry";
 import type { Control } from "./types";
@@ -78,6 +79,10 @@ describe("framework definitions", () => {
         clusterRoleBinding("alice-all", "everything", [{ kind: "User", name: "alice" }]),
         clusterRoleBinding("alice-admin", "cluster-admin", [{ kind: "User", name: "alice" }]),
         clusterRoleBinding("masters", "view", [{ kind: "Group", name: "system:masters" }]),
+        staticPod("kube-apiserver", ["--authorization-mode=AlwaysAllow", "--enable-admission-plugins=AlwaysAdmit", "--disable-admission-plugins=ServiceAccount,NamespaceLifecycle"]),
+        staticPod("etcd", ["--auto-tls=true", "--peer-auto-tls=true"]),
+        staticPod("kube-controller-manager", ["--bind-address=0.0.0.0"]),
+        staticPod("kube-scheduler", ["--bind-address=0.0.0.0"]),
       );
       c.kubeletConfigs!["node-1"] = kubeletConfig({ rotate: false });
     });

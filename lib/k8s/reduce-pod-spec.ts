@@ -1,7 +1,8 @@
 import { detectCredential } from "@/lib/checks/secrets/detect-credential";
+import { parseControlPlaneFlags } from "@/lib/inventory/control-plane-flags";
 import type { Container, EnvVar, PodSpec, Probe, Volume } from "@/lib/inventory/pod-spec";
 
-type RawContainer = Omit<Container, "env"> & { env?: (EnvVar & { value?: string })[] };
+type RawContainer = Omit<Container, "env"> & { env?: (EnvVar & { value?: string })[]; command?: unknown; args?: unknown };
 
 function reduceProbe(p: Probe | undefined): Probe | undefined {
   if (!p) return undefined;
@@ -38,6 +39,8 @@ function reduceContainer(c: RawContainer): Container {
   if (env) out.env = env;
   if (c.envFrom) out.envFrom = c.envFrom;
   if (c.restartPolicy) out.restartPolicy = c.restartPolicy;
+  const controlPlane = parseControlPlaneFlags(c);
+  if (controlPlane) out.controlPlane = controlPlane;
   return out;
 }
 

@@ -114,7 +114,7 @@ describe("bulwark scan --manifests", () => {
     // Manifests carry no nodes: the kubelet controls are not evaluated, never passed.
     expect(cis("4.2.1")).toMatchObject({ status: "not-evaluated", checks: ["node.kubelet-anonymous-auth"], failing: [] });
     expect(cis("4.2.1").reason).toContain("not available from manifests");
-    expect(cis("1.2.1")).toMatchObject({ status: "manual", checks: [] });
+    expect(cis("1.2.2")).toMatchObject({ status: "manual", checks: [] });
   });
 
   it("prints one framework's table with --framework, and refuses an unknown one", () => {

@@ -94,8 +94,11 @@ describe("framework statuses stored per snapshot", () => {
     expect(row("5.2.2")).toMatchObject({ status: "fail", failing_resources: "2", snapshot: String(snapshots.at(-1)!.seq), snapshot_time: "2026-11-02T06:00:00Z", framework_version: "1.12.0+m1" });
     expect(row("5.2.2").accepted_risks).toBe(`pod.privileged in kube-system: =kube-proxy needs it (by ${author.email}, approved by ${approver.email}, until 2027-01-31T00:00:00Z)`);
     expect(Number(row("5.2.2").resources_evaluated)).toBeGreaterThan(2);
-    expect(row("1.2.1")).toMatchObject({ status: "manual", accepted_risks: "" });
-    expect(row("1.2.1").reason_or_evidence_needed).toContain("--anonymous-auth=false");
+    expect(row("1.2.2")).toMatchObject({ status: "manual", accepted_risks: "" });
+    expect(row("1.2.2").reason_or_evidence_needed).toContain("no --token-auth-file");
+    // The demo's control plane runs no static pods Bulwark can see: its flags are not evaluated, never passed.
+    expect(row("1.2.1")).toMatchObject({ status: "not-evaluated" });
+    expect(row("1.2.1").reason_or_evidence_needed).toContain("not visible: no kube-apiserver static pod in kube-system");
 
     const earlier = await call(exportCsv, { path: `${path}&snapshot=${snapshots[0]!.id}`, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
     const [, ...first] = parse(await earlier.text()) as string[][];
@@ -131,26 +134,26 @@ describe("attestations of manual controls", () => {
     const plain = await attest(alice, { ...base, controlId: "1.2.2" });
     expect(plain.status).toBe(201);
     expect(await plain.json()).toMatchObject({ status: "active" });
-    const critical = await attest(alice, { ...base, controlId: "1.2.1", note: "anonymous auth off: --anonymous-auth=false in the manifest" });
+    const critical = await attest(alice, { ...base, controlId: "1.2.28", note: "EncryptionConfiguration on cp-1 lists kms v2 first for secrets" });
     const { id: criticalId, status } = (await critical.json()) as { id: string; status: string };
     expect(status).toBe("pending");
 
     // Pending is not attested; the author cannot approve their own.
     const first = await scanAt(id, new Date());
-    expect([await attested(first, "1.2.2"), await attested(first, "1.2.1"), await attested(first, "1.2.3")]).toStrictEqual([true, false, false]);
+    expect([await attested(first, "1.2.2"), await attested(first, "1.2.28"), await attested(first, "1.2.3")]).toStrictEqual([true, false, false]);
     const self = await call(approveAttestationRoute, { method: "POST", path: `/api/attestations/${criticalId}/approve`, params: { id: criticalId }, headers: await as(alice) });
     expect(self.status).toBe(403);
     const approved = await call(approveAttestationRoute, { method: "POST", path: `/api/attestations/${criticalId}/approve`, params: { id: criticalId }, headers: await as(bob) });
     expect(approved.status).toBe(200);
     const second = await scanAt(id, new Date());
-    expect(await attested(second, "1.2.1")).toBe(true);
+    expect(await attested(second, "1.2.28")).toBe(true);
 
     // The day after tomorrow both have expired: not attested, marked expired, audited.
     const later = await scanAt(id, new Date(Date.now() + 3 * 86_400_000));
-    expect([await attested(later, "1.2.2"), await attested(later, "1.2.1")]).toStrictEqual([false, false]);
+    expect([await attested(later, "1.2.2"), await attested(later, "1.2.28")]).toStrictEqual([false, false]);
     const listed = await listAttestations({ frameworkId: "cis-kubernetes" });
     expect(listed.filter((a) => a.clusterId === id).map((a) => [a.controlId, a.status, a.approver])).toStrictEqual([
-      ["1.2.1", "expired", bob.email],
+      ["1.2.28", "expired", bob.email],
       ["1.2.2", "expired", null],
     ]);
     const events = await getPrisma().auditEvent.findMany({ where: { targetId: { in: listed.filter((a) => a.clusterId === id).map((a) => a.id) } }, orderBy: { id: "asc" } });
