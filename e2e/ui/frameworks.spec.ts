@@ -20,7 +20,7 @@ test("[FRAMEWORKS]: the demo's CIS share over its snapshots, a framework's faili
   await expect(page.getByRole("heading", { level: 1, name: "CIS Kubernetes Benchmark" })).toBeVisible();
   await page.getByRole("navigation", { name: "Filter controls" }).getByRole("link", { name: /^Failing \(\d+\)$/ }).click();
   await expect(page.getByRole("navigation", { name: "Filter controls" }).getByRole("link", { name: /^Failing/ })).toHaveAttribute("aria-current", "true");
-  // The demo's API server flags are not visible (no static pods): not evaluated, so not among the failing.
+  // By the latest state the demo's API server flags (from its static pod) pass every 1.2 check.
   await expect(page.getByRole("region", { name: "1.2 API server" })).toHaveCount(0);
   const pss = page.getByRole("region", { name: "5.2 Pod Security Standards" });
   await expect(pss.getByRole("row", { name: /^5\.2\.2\b/ })).toContainText("Fail");

@@ -5,6 +5,7 @@ import type { FixtureCluster } from "@/lib/fake-api-server/types";
 import { ALL_CHECKS, getCheck } from "./registry";
 import type { Evaluation } from "./types";
 import { CONTROL_PLANE_CASES } from "./node/control-plane.cases";
+import { container, workload } from "@/lib/fake-api-server/clusters/build";
 
 type Findings = Extract<Evaluation, { status: "evaluated" }>["findings"];
 type Case = { pass?: FixtureCluster; fail: FixtureCluster; findings: Findings; apiAddresses?: string[] };
@@ -253,6 +254,12 @@ const CASES: Record<string, Case> = {
       find(objects, "ClusterRole", "config-reader").rules.push({ apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] });
     }),
     findings: [{ resource: { kind: "RoleBinding", namespace: "payments", name: "payments-team-config" }, message: "Group payments-team can exec into pods through RoleBinding `payments-team-config` (ClusterRole `config-reader`) in namespace payments, rule [create] on [pods/exec] in groups [\"\"]" }],
+  },
+  "network.ingress-nginx-retired": {
+    fail: hardenedEdited((objects) => {
+      objects.push(workload("ingress-nginx-controller", "ingress-nginx", [container("controller", "registry.k8s.io/ingress-nginx/controller:v1.12.1@sha256:4bd4ad1ed4b0e53fc1e1e1d8aa0e5fbd02ae7e33f0b7f7a4f7a7cd0bbd3ca1a7")]));
+    }),
+    findings: [{ resource: dep("ingress-nginx", "ingress-nginx-controller"), container: "controller", message: "container `controller` runs the retired ingress-nginx controller v1.12.1: no security fixes since March 2026; move to a Gateway API implementation" }],
   },
   "secrets.rbac-anonymous": {
     fail: hardenedEdited((objects) => {

@@ -14,6 +14,7 @@ import { resourceLimitsMissing, resourceRequestsMissing } from "./pod/resources"
 import { apiServerPublic, kubernetesDashboardInstalled, mtlsNotEnforced, sensitiveUiExposed } from "./network/exposure";
 import { metadataApiReachable, namespaceNoPolicy, noDefaultDenyEgress, noDefaultDenyIngress, podIngressUnrestricted } from "./network/segmentation";
 import { ingressNoTls, serviceExternalIps, serviceLoadBalancer, serviceNodePort } from "./network/services";
+import { ingressNginxRetired } from "./network/ingress-nginx-retired";
 import { kubeletAnonymousAuth, kubeletAuthzAlwaysAllow, kubeletCertRotation, kubeletReadonlyPort } from "./node/kubelet-config";
 import { controlPlaneSchedulable, notReady, publicIp } from "./node/node-state";
 import { CONTROL_PLANE_CHECKS } from "./node/control-plane";
@@ -46,6 +47,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   serviceNodePort,
   serviceExternalIps,
   ingressNoTls,
+  ingressNginxRetired,
   sensitiveUiExposed,
   kubernetesDashboardInstalled,
   apiServerPublic,

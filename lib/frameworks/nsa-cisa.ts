@@ -69,7 +69,7 @@ const CONTROLS = defineControls((id) => `NSA/CISA Kubernetes Hardening Guide v1.
     section: "Upgrading and application security practices",
     rows: [
       ["UPG-1", "Kubernetes is on a supported version", auto("node.k8s-version-unsupported", "node.kubelet-version-skew")],
-      ["UPG-2", "Node operating systems and runtimes are patched", auto("node.os-image-eol", "node.container-runtime-outdated")],
+      ["UPG-2", "Node operating systems, runtimes and cluster add-ons are maintained", auto("node.os-image-eol", "node.container-runtime-outdated", "network.ingress-nginx-retired")],
       ["UPG-3", "Periodic reviews and penetration tests take place", manual("Reports of the latest vulnerability review or penetration test of the cluster, with dates and follow-up.")],
     ],
   },

@@ -36,7 +36,7 @@ describe("collectInventory against the fake API server over HTTPS", () => {
     expect(inventory.nodes.map((n) => [n.ref.name, n.kubelet.status])).toStrictEqual([["cp-1", "read"], ["worker-1", "read"], ["worker-2", "read"], ["worker-3", "read"]]);
     expect(inventory.nodes.find((n) => n.ref.name === "worker-2")?.kubelet).toMatchObject({ anonymousAuth: true, authorizationMode: "Webhook" });
     expect(inventory.vulnerabilityReports.length).toBe(4);
-    expect(counts.pods).toBe(1);
+    expect(counts.pods).toBe(5); // debug-tools and the four static pods of the control plane
     expect(server.requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
   });
 

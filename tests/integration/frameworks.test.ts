@@ -96,14 +96,15 @@ describe("framework statuses stored per snapshot", () => {
     expect(Number(row("5.2.2").resources_evaluated)).toBeGreaterThan(2);
     expect(row("1.2.2")).toMatchObject({ status: "manual", accepted_risks: "" });
     expect(row("1.2.2").reason_or_evidence_needed).toContain("no --token-auth-file");
-    // The demo's control plane runs no static pods Bulwark can see: its flags are not evaluated, never passed.
-    expect(row("1.2.1")).toMatchObject({ status: "not-evaluated" });
-    expect(row("1.2.1").reason_or_evidence_needed).toContain("not visible: no kube-apiserver static pod in kube-system");
+
 
     const earlier = await call(exportCsv, { path: `${path}&snapshot=${snapshots[0]!.id}`, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
     const [, ...first] = parse(await earlier.text()) as string[][];
     expect(first.find((r) => r[0] === "5.1.1")!.slice(3, 4)).toStrictEqual(["fail"]);
     expect(first[0]![8]).toBe("2026-08-03T06:00:00Z");
+    // Read from the demo's kube-apiserver static pod: anonymous auth was turned off in its second state.
+    expect(row("1.2.1")).toMatchObject({ status: "pass", failing_resources: "0", resources_evaluated: "1" });
+    expect(first.find((r) => r[0] === "1.2.1")![3]).toBe("fail");
 
     const unknown = await call(exportCsv, { path, params: { id: "cis" }, headers: { cookie: (await signIn(author.email)).cookie } });
     expect(unknown.status).toBe(400);

@@ -1,19 +1,12 @@
-import type { ApiObject, FixtureCluster } from "@/lib/fake-api-server/types";
+import { staticPod } from "@/lib/fake-api-server/clusters/build";
+import type { FixtureCluster } from "@/lib/fake-api-server/types";
 import type { Evaluation } from "../types";
 import { hardenedEdited } from "../__fixtures__/cluster-builders";
 
+export { staticPod };
+
 type Findings = Extract<Evaluation, { status: "evaluated" }>["findings"];
 
-/** A kubeadm-style static (mirror) pod of a control plane component on cp-1. */
-export function staticPod(component: string, flags: string[]): ApiObject {
-  const name = `${component}-cp-1`;
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, namespace: "kube-system", labels: { component, tier: "control-plane" }, ownerReferences: [{ apiVersion: "v1", kind: "Node", name: "cp-1", controller: true }] },
-    spec: { hostNetwork: true, priorityClassName: "system-node-critical", containers: [{ name: component, image: `registry.k8s.io/${component}:v1.37.1`, command: [component, ...flags] }] },
-  };
-}
 
 export const GOOD_FLAGS: Record<string, string[]> = {
   "kube-apiserver": [
