@@ -183,7 +183,7 @@ test("[SETTINGS]: an admin adds a cluster from an uploaded kubeconfig, tests it,
   await expect(page.getByRole("heading", { level: 1, name: "Cluster staging" })).toBeVisible();
   const left = page.getByRole("region", { name: "Checks left out of the scores" });
   await expect(left.getByTestId("not-evaluated")).toContainText("network.namespace-no-policy");
-  await expect(left.getByTestId("not-evaluated").getByRole("listitem").first()).toContainText(/networkpolicies.* 403|403.*networkpolicies|forbidden/i);
+  await expect(left.getByTestId("not-evaluated").getByRole("listitem").filter({ hasText: "network.namespace-no-policy" })).toContainText(/networkpolicies.* 403|403.*networkpolicies|forbidden/i);
   await expect(page.getByRole("region", { name: "What the latest scan could not collect" })).toContainText("networkpolicies.networking.k8s.io");
   await page.screenshot({ path: "test-results/screenshots/cluster-coverage.png", fullPage: true });
 });
