@@ -12,7 +12,7 @@ export function FrameworkControlsTable({ framework, controls, clusters, latest }
   return (
     <div className="space-y-6">
       {[...sections].map(([section, rows]) => (
-        <section key={section} aria-label={section} className="rounded-lg border border-slate-200 bg-white p-4">
+        <section key={section} aria-label={section} className="print-avoid-break rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-2 text-base font-semibold">{section}</h2>
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase text-slate-500">

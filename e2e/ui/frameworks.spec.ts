@@ -18,6 +18,13 @@ test("[FRAMEWORKS]: the demo's CIS share over its snapshots, a framework's faili
 
   await cis.getByRole("link", { name: "CIS Kubernetes Benchmark" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "CIS Kubernetes Benchmark" })).toBeVisible();
+  // One cluster's view is the printable report: printing hides the navigation and the actions.
+  await page.goto(`${new URL(page.url()).pathname}?cluster=${new URL((await page.getByRole("link", { name: "CSV: demo" }).getAttribute("href"))!, "http://x").searchParams.get("cluster")}`);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Filter controls" })).toBeHidden();
+  await expect(page.getByRole("region", { name: "5.2 Pod Security Standards" })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
   await page.getByRole("navigation", { name: "Filter controls" }).getByRole("link", { name: /^Failing \(\d+\)$/ }).click();
   await expect(page.getByRole("navigation", { name: "Filter controls" }).getByRole("link", { name: /^Failing/ })).toHaveAttribute("aria-current", "true");
   // By the latest state the demo's API server flags (from its static pod) pass every 1.2 check.

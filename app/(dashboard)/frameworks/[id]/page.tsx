@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FrameworkControlsTable } from "@/components/frameworks/framework-controls-table";
+import { PrintButton } from "@/components/reports/print-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
@@ -49,11 +50,14 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
           </>
         }
         actions={
-          canExport && clusters.length ? (
-            <div className="flex flex-wrap gap-2 text-sm">
-              {clusters.map((c) => (
-                <a key={c.id} href={`/api/frameworks/${framework.id}/export.csv?cluster=${c.id}`} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">{`CSV: ${c.name}`}</a>
-              ))}
+          clusters.length ? (
+            <div className="no-print flex flex-wrap items-center gap-2 text-sm">
+              {canExport
+                ? clusters.map((c) => (
+                    <a key={c.id} href={`/api/frameworks/${framework.id}/export.csv?cluster=${c.id}`} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">{`CSV: ${c.name}`}</a>
+                  ))
+                : null}
+              <PrintButton />
             </div>
           ) : null
         }
