@@ -9,12 +9,15 @@ import { ManifestSyntaxError } from "@/lib/k8s/manifests/parse-manifests";
 import type { ScanReport } from "@/lib/report/build-scan-report";
 import { formatCsv } from "@/lib/report/format-csv";
 import { BaselineError, findingKey, parseBaseline } from "@/lib/report/baseline";
+import { formatFrameworkTable } from "@/lib/report/format-framework-table";
+import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
 import { formatSarif } from "@/lib/report/format-sarif";
 import { formatTable } from "@/lib/report/format-table";
 import { env } from "@/lib/env.js";
 import { ClusterUnavailableError, KubeconfigError } from "@/lib/k8s/errors";
 import { scanManifests } from "@/lib/scan/scan-manifests";
 
+const FRAMEWORK_IDS_TEXT = FRAMEWORK_IDS.join(", ");
 const USAGE = `Usage:
   bulwark scan --manifests PATH [PATH...] [options]
   bulwark scan [--kubeconfig FILE] [--context NAME] [options]
@@ -25,6 +28,8 @@ Options:
                                   exit 1 when a finding at or above this severity exists
   --baseline FILE                 a previous --format json report: --fail-on judges only findings
                                   not in it (SARIF marks each result new or unchanged)
+  --framework ID                  show one framework's controls (${FRAMEWORK_IDS_TEXT}):
+                                  its table, or with --format json only its entry in \`frameworks\`
   --settings FILE                 JSON check settings (severity overrides, allowed registries…)
   --allow-exec                    let the kubeconfig run exec/auth-provider credential commands
                                   (also BULWARK_ALLOW_KUBECONFIG_EXEC=true)
@@ -68,7 +73,12 @@ function readBaseline(file: string | undefined): Set<string> | undefined {
   return parseBaseline(text, file);
 }
 
-function render(report: ScanReport, format: Format, baseline: Set<string> | undefined): string {
+function render(report: ScanReport, format: Format, baseline: Set<string> | undefined, framework: string | undefined): string {
+  if (framework !== undefined) {
+    const only = report.frameworks.filter((f) => f.id === framework);
+    if (format === "json") return `${JSON.stringify({ ...report, frameworks: only }, null, 2)}\n`;
+    return formatFrameworkTable(only[0]!, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
+  }
   switch (format) {
     case "json":
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -93,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
       "fail-on": { type: "string" },
       settings: { type: "string" },
       baseline: { type: "string" },
+      framework: { type: "string" },
       "allow-exec": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -107,6 +118,9 @@ async function main(argv: string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
   const failOn = values["fail-on"] as Severity | undefined;
   if (failOn !== undefined && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
+  const framework = values.framework;
+  if (framework !== undefined && !FRAMEWORK_IDS.includes(framework)) throw new UsageError(`--framework must be one of ${FRAMEWORK_IDS_TEXT}`);
+  if (framework !== undefined && format !== "table" && format !== "json") throw new UsageError("--framework works with --format table or json");
   const settings = readSettings(values.settings);
   const baseline = readBaseline(values.baseline);
 
@@ -125,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
     const { scanCluster } = await import("@/lib/scan/scan-cluster");
     report = await scanCluster({ type: "kubeconfig-file", path: values.kubeconfig, context: values.context }, policy, settings, new Date());
   }
-  process.stdout.write(render(report, format, baseline));
+  process.stdout.write(render(report, format, baseline, framework));
   const judged = baseline ? report.findings.filter((f) => !baseline.has(findingKey(f))) : report.findings;
   if (baseline) process.stderr.write(`bulwark: ${judged.length} of ${report.findings.length} findings are new against ${values.baseline}\n`);
   if (failOn === undefined) return 0;

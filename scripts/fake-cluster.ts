@@ -22,6 +22,7 @@ Cluster:
 Faults (resources as "plural" for core, "plural.group" otherwise, comma-separated):
   --forbid RESOURCES                  answer 403 to lists of these (a scanner role without them)
   --forbid-proxy                      answer 403 to node proxy (kubelet configz) requests
+  --forbid-configz                    the kubelets answer 403 to /configz (a scanner without nodes/configz)
   --fail RESOURCES                    answer 500 to every list of these (retries run out)
   --server-errors N                   answer 500 to the first N list requests
   --too-many-requests N               answer 429 to the first N list requests
@@ -55,6 +56,7 @@ try {
       kubeconfig: { type: "string" },
       forbid: { type: "string" },
       "forbid-proxy": { type: "boolean", default: false },
+      "forbid-configz": { type: "boolean", default: false },
       fail: { type: "string" },
       "server-errors": { type: "string" },
       "too-many-requests": { type: "string" },
@@ -86,6 +88,7 @@ const delayMs = count("delay", values.delay);
 const faults: Faults = {
   ...(list(values.forbid).length ? { forbidden: list(values.forbid) } : {}),
   ...(values["forbid-proxy"] ? { forbidProxy: true } : {}),
+  ...(values["forbid-configz"] ? { forbidConfigz: true } : {}),
   ...(failing.length ? { serverErrors: { times: Number.MAX_SAFE_INTEGER, resources: failing } } : serverErrors ? { serverErrors: { times: serverErrors } } : {}),
   ...(tooMany ? { tooManyRequests: { times: tooMany, retryAfterSeconds: count("retry-after", values["retry-after"])! } } : {}),
   ...(drops ? { dropConnections: { times: drops } } : {}),

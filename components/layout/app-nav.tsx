@@ -9,6 +9,7 @@ const NAV_ITEMS = [
   { href: "/clusters", label: "Clusters", admin: false },
   { href: "/findings", label: "Findings", admin: false },
   { href: "/suppressions", label: "Accepted risks", admin: false },
+  { href: "/frameworks", label: "Frameworks", admin: false },
   { href: "/compare", label: "Compare", admin: false },
   { href: "/reports", label: "Reports", admin: false },
   { href: "/checks", label: "Checks", admin: false },

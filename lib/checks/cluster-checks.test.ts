@@ -4,6 +4,8 @@ import { find, hardenedEdited, inventoryFromFixture } from "./__fixtures__/clust
 import type { FixtureCluster } from "@/lib/fake-api-server/types";
 import { ALL_CHECKS, getCheck } from "./registry";
 import type { Evaluation } from "./types";
+import { CONTROL_PLANE_CASES } from "./node/control-plane.cases";
+import { container, workload } from "@/lib/fake-api-server/clusters/build";
 
 type Findings = Extract<Evaluation, { status: "evaluated" }>["findings"];
 type Case = { pass?: FixtureCluster; fail: FixtureCluster; findings: Findings; apiAddresses?: string[] };
@@ -33,6 +35,7 @@ const withIstio = (mode: string) =>
   });
 
 const CASES: Record<string, Case> = {
+  ...CONTROL_PLANE_CASES,
   "node.k8s-version-unsupported": {
     fail: hardenedEdited((objects, c) => {
       c.version = { major: "1", minor: "33", gitVersion: "v1.33.5" };
@@ -266,6 +269,12 @@ const CASES: Record<string, Case> = {
       objects.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "debug-exec" }, rules: [{ apiGroups: [""], resources: ["pods", "pods/exec"], verbs: ["get", "list"] }] });
     }),
     findings: [{ resource: { kind: "ClusterRole", namespace: "", name: "debug-exec" }, message: "ClusterRole `debug-exec` would let its subjects exec into pods; bound by nothing in the cluster" }],
+  },
+  "network.ingress-nginx-retired": {
+    fail: hardenedEdited((objects) => {
+      objects.push(workload("ingress-nginx-controller", "ingress-nginx", [container("controller", "registry.k8s.io/ingress-nginx/controller:v1.12.1@sha256:4bd4ad1ed4b0e53fc1e1e1d8aa0e5fbd02ae7e33f0b7f7a4f7a7cd0bbd3ca1a7")]));
+    }),
+    findings: [{ resource: dep("ingress-nginx", "ingress-nginx-controller"), container: "controller", message: "container `controller` runs the retired ingress-nginx controller v1.12.1: no security fixes since March 2026; move to a Gateway API implementation" }],
   },
   "secrets.rbac-anonymous": {
     fail: hardenedEdited((objects) => {

@@ -4,6 +4,7 @@ import { sandboxRuntimeMissing } from "./container/sandbox-runtime-missing";
 import { untrustedRegistry } from "./container/untrusted-registry";
 import { writableRootFs } from "./container/writable-root-fs";
 import { defaultNamespace } from "./pod/default-namespace";
+import { gitRepoVolume } from "./pod/gitrepo-volume";
 import { namespacePsaMissing, namespacePsaViolations } from "./pod/namespace-psa";
 import { noAdmissionPolicy } from "./pod/no-admission-policy";
 import { noDisruptionBudget } from "./pod/no-disruption-budget";
@@ -14,8 +15,10 @@ import { resourceLimitsMissing, resourceRequestsMissing } from "./pod/resources"
 import { apiServerPublic, kubernetesDashboardInstalled, mtlsNotEnforced, sensitiveUiExposed } from "./network/exposure";
 import { metadataApiReachable, namespaceNoPolicy, noDefaultDenyEgress, noDefaultDenyIngress, podEgressUnrestricted, podIngressUnrestricted } from "./network/segmentation";
 import { ingressNoTls, serviceExternalIps, serviceLoadBalancer, serviceNodePort } from "./network/services";
+import { ingressNginxRetired } from "./network/ingress-nginx-retired";
 import { kubeletAnonymousAuth, kubeletAuthzAlwaysAllow, kubeletCertRotation, kubeletReadonlyPort } from "./node/kubelet-config";
 import { controlPlaneSchedulable, notReady, publicIp } from "./node/node-state";
+import { CONTROL_PLANE_CHECKS } from "./node/control-plane";
 import { containerRuntimeOutdated, k8sVersionUnsupported, kubeletVersionSkew, osImageEol } from "./node/versions";
 import { rbacAnonymous, rbacClusterAdmin, rbacPrivilegeEscalation, rbacSecretRead, rbacUnboundDangerousRole, rbacWildcard } from "./secrets/rbac-checks";
 import { legacySaToken, staleSecret } from "./secrets/secret-objects";
@@ -31,6 +34,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   kubeletAuthzAlwaysAllow,
   kubeletReadonlyPort,
   kubeletCertRotation,
+  ...CONTROL_PLANE_CHECKS,
   containerRuntimeOutdated,
   osImageEol,
   controlPlaneSchedulable,
@@ -45,6 +49,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   serviceNodePort,
   serviceExternalIps,
   ingressNoTls,
+  ingressNginxRetired,
   sensitiveUiExposed,
   kubernetesDashboardInstalled,
   apiServerPublic,
@@ -63,6 +68,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   rbacAnonymous,
   rbacUnboundDangerousRole,
   ...PSS_CHECKS,
+  gitRepoVolume,
   namespacePsaMissing,
   namespacePsaViolations,
   noAdmissionPolicy,

@@ -1,3 +1,4 @@
+import type { ControlPlaneFlags } from "./control-plane-flags";
 /**
  * The parts of the Kubernetes pod API the checks read, as plain types. Field names follow the
  * API exactly, so objects from a cluster or a manifest fit without conversion.
@@ -58,6 +59,8 @@ export type Container = {
   envFrom?: { secretRef?: { name?: string }; configMapRef?: { name?: string } }[];
   /** "Always" on an init container makes it a long-running sidecar. */
   restartPolicy?: string;
+  /** For a control plane component (static pods): its allow-listed flags; other arguments are never kept. */
+  controlPlane?: ControlPlaneFlags;
 };
 
 export type Volume = { name: string } & Record<string, unknown>;

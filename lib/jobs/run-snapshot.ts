@@ -1,6 +1,11 @@
 import { ALL_CHECKS } from "@/lib/checks/registry";
 import { runChecks } from "@/lib/checks/run-checks";
 import type { InventoryKind } from "@/lib/inventory/types";
+import { detectProvider } from "@/lib/checks/node/detect-provider";
+import { attestedControls } from "@/lib/db/frameworks/attestations";
+import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
+import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
+import type { FrameworkResult } from "@/lib/frameworks/types";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { completeSnapshot, type CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
@@ -42,6 +47,7 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
   };
   const cluster = await getClusterOrThrow(run.clusterId);
   let outcome: Omit<Parameters<typeof completeSnapshot>[0], "phases">;
+  let frameworks: FrameworkResult[];
   try {
     const { source, policy } = await resolveClusterSource(cluster, run.demoState);
     const settings = await getCheckSettings();
@@ -52,6 +58,8 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     rulesAt = new Date();
     const rules = await listActiveRules(run.clusterId, run.takenAt);
     const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
+    const attested = await attestedControls(run.clusterId, run.takenAt);
+    frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collected.inventory.nodes), attested }));
     outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, held: { ...collected.held, checks: checksReading(collected.held.partial) }, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -59,13 +67,14 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     await failSnapshot(run.snapshotId, message, phases);
     return { status: "failed", error: message };
   }
-  // The write is one transaction: after a database restart it is simply done again.
-  const completed = await timed("persist", () =>
-    retryWhileConnectionLost(
-      () => completeSnapshot({ ...outcome, phases }),
-      (error, attempt) => log.warn({ snapshotId: run.snapshotId, attempt, err: error instanceof Error ? error.message : String(error) }, "database unavailable while writing the scan; retrying"),
-    ),
-  );
+  // Each write replaces what an earlier try wrote: after a database restart it is simply done again.
+  const retried = <T>(write: () => Promise<T>) =>
+    retryWhileConnectionLost(write, (error, attempt) =>
+      log.warn({ snapshotId: run.snapshotId, attempt, err: error instanceof Error ? error.message : String(error) }, "database unavailable while writing the scan; retrying"),
+    );
+  // Before the snapshot completes, so no reader sees a finished snapshot without its statuses.
+  await timed("persist-frameworks", () => retried(() => saveControlStatuses(run, frameworks)));
+  const completed = await timed("persist", () => retried(() => completeSnapshot({ ...outcome, phases })));
   await rescoreIfRisksChangedSince(run.clusterId, rulesAt);
   log.info({ clusterId: run.clusterId, snapshotId: run.snapshotId, status: completed.status, phases, new: completed.newCount, resolved: completed.resolvedCount }, "snapshot finished");
   if (completed.newCount > 0) {

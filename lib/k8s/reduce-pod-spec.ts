@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { detectCredential } from "@/lib/checks/secrets/detect-credential";
+import { parseControlPlaneFlags } from "@/lib/inventory/control-plane-flags";
 import type { Container, EnvVar, PodSpec, Probe, Volume } from "@/lib/inventory/pod-spec";
 
 type RawProbe = Omit<Probe, "exec"> & { exec?: { command?: string[] } };
@@ -9,6 +10,8 @@ type RawContainer = Omit<Container, "env" | "livenessProbe" | "readinessProbe" |
   readinessProbe?: RawProbe;
   startupProbe?: RawProbe;
   lifecycle?: { postStart?: RawProbe; preStop?: RawProbe };
+  command?: unknown;
+  args?: unknown;
 };
 
 const digest = (command: string[]) => createHash("sha256").update(JSON.stringify(command)).digest("hex").slice(0, 16);
@@ -49,6 +52,8 @@ function reduceContainer(c: RawContainer): Container {
   if (env) out.env = env;
   if (c.envFrom) out.envFrom = c.envFrom;
   if (c.restartPolicy) out.restartPolicy = c.restartPolicy;
+  const controlPlane = parseControlPlaneFlags(c);
+  if (controlPlane) out.controlPlane = controlPlane;
   return out;
 }
 

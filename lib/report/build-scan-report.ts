@@ -1,4 +1,7 @@
 import { ALL_CHECKS } from "@/lib/checks/registry";
+import { detectProvider } from "@/lib/checks/node/detect-provider";
+import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
+import type { FrameworkResult } from "@/lib/frameworks/types";
 import { evaluatePodSecurity, type PssViolation } from "@/lib/checks/pss/evaluate-pod-security";
 import type { PssLevel } from "@/lib/checks/pss/controls";
 import type { CheckResult, Finding, Layer } from "@/lib/checks/types";
@@ -17,6 +20,8 @@ export type ScanReport = {
   notEvaluated: { checkId: string; reason: string }[];
   /** Checks with nothing to judge in this scan by design (a manifests scan's cluster state, a setting not made): out of the scores. */
   notApplicable: { checkId: string; reason: string }[];
+  /** Each framework's controls with their status in this scan (lib/frameworks). */
+  frameworks: FrameworkResult[];
   warnings: string[];
 };
 
@@ -39,6 +44,7 @@ export function buildScanReport(inventory: Inventory, results: CheckResult[], wa
     })),
     notEvaluated: withStatus(results, "not-evaluated"),
     notApplicable: withStatus(results, "not-applicable"),
+    frameworks: evaluateFrameworks({ results, provider: detectProvider(inventory.nodes) }),
     warnings: [...warnings, ...inventory.warnings.map((w) => `${w.kind}: ${w.reason}`)],
   };
 }

@@ -13,7 +13,7 @@ const COLOR: Record<Severity | "dim" | "bold", string> = {
 const RESET = "\x1b[0m";
 
 /** Control characters from manifests or clusters could rewrite the terminal: show them escaped. */
-const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+export const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 
 /** A score under 90% coverage has no grade: it says so, with its coverage. */
 const fmtScore = (s: ScoreSummary) =>

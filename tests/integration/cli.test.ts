@@ -101,6 +101,41 @@ describe("bulwark scan --manifests", () => {
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
   });
 
+  it("reports each framework's controls with their status in the JSON", () => {
+    const report = JSON.parse(bulwark("scan", "--manifests", `${FIXTURES}/app`, "--format", "json").stdout);
+    type Control = { id: string; title: string; section: string; status: string; checks: string[]; failing: { resource: { name: string } }[]; reason?: string };
+    const frameworks = report.frameworks as { id: string; title: string; version: string; controls: Control[] }[];
+    expect(frameworks.map((f) => [f.id, f.version])).toStrictEqual([
+      ["cis-kubernetes", "1.12.0+m1"],
+      ["nsa-cisa", "1.2+m1"],
+      ["pss-baseline", "v1.37+m1"],
+      ["pss-restricted", "v1.37+m1"],
+    ]);
+    const statuses = new Set(frameworks.flatMap((f) => f.controls.map((c) => c.status)));
+    expect([...statuses].every((s) => ["pass", "fail", "not-evaluated", "manual", "not-applicable"].includes(s))).toBe(true);
+    const cis = (id: string) => frameworks[0]!.controls.find((c) => c.id === id)!;
+    expect(cis("5.2.2")).toMatchObject({ title: "No privileged containers", section: "5.2 Pod Security Standards", status: "fail", checks: ["pod.privileged"], failing: [{ resource: { kind: "Deployment", namespace: "shop", name: "web" }, checks: ["pod.privileged"] }] });
+    // Manifests carry no nodes: the kubelet controls are not evaluated, never passed.
+    expect(cis("4.2.1")).toMatchObject({ status: "not-evaluated", checks: ["node.kubelet-anonymous-auth"], failing: [] });
+    expect(cis("4.2.1").reason).toContain("needs a cluster scan");
+    expect(cis("1.2.2")).toMatchObject({ status: "manual", checks: [] });
+  });
+
+  it("prints one framework's table with --framework, and refuses an unknown one", () => {
+    const { code, stdout } = bulwark("scan", "--manifests", `${FIXTURES}/app`, "--framework", "pss-baseline");
+    expect(code).toBe(0);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe("Pod Security Standards: baseline v1.37+m1");
+    expect(lines[1]).toBe("10 of 12 automated controls pass (83%) · 2 fail · 0 not evaluated · 0 manual (0 attested) · 0 not applicable");
+    expect(lines).toContain("  FAIL           privileged            Privileged Containers");
+    expect(lines).toContain("                 1 failing: Deployment shop/web");
+    const json = JSON.parse(bulwark("scan", "--manifests", `${FIXTURES}/app`, "--framework", "nsa-cisa", "--format", "json").stdout);
+    expect(json.frameworks.map((f: { id: string }) => f.id)).toStrictEqual(["nsa-cisa"]);
+    const bad = bulwark("scan", "--manifests", `${FIXTURES}/app`, "--framework", "cis");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split("\n")[0]).toBe("bulwark: --framework must be one of cis-kubernetes, nsa-cisa, pss-baseline, pss-restricted");
+  });
+
   it("prints a table grouped by layer with the scores", () => {
     const { stdout } = bulwark("scan", "--manifests", `${FIXTURES}/app`);
     expect(stdout).toMatch(/^POD {2}score \d+\.\d \([A-F]\)/m);
@@ -133,6 +168,9 @@ describe("bulwark scan --kubeconfig", () => {
       expect(report.findings).toContainEqual(expect.objectContaining({ checkId: "pod.host-namespaces", resource: { kind: "Pod", namespace: "shop", name: "debug-tools" } }));
       expect(report.findings).toContainEqual(expect.objectContaining({ checkId: "container.vulnerabilities", resource: { kind: "Deployment", namespace: "monitoring", name: "grafana" } }));
       expect(report.podSecurity.find((p: { resource: { name: string } }) => p.resource.name === "frontend").level).toBe("restricted");
+      // A live cluster has nodes: kubelet controls are judged, from the kubelets' own configuration.
+      const kubelet = report.frameworks[0].controls.find((c: { id: string }) => c.id === "4.2.1");
+      expect(["pass", "fail"]).toContain(kubelet.status);
       const missing = bulwark("scan", "--kubeconfig", path.join(dir, "config"), "--context", "prod");
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('context "prod" not found (available: demo)');

@@ -39,7 +39,7 @@ describe("collectInventory against the fake API server over HTTPS", () => {
     // What the disruption-budget check weighs: the budget's floor against the autoscaler's.
     expect(inventory.podDisruptionBudgets.map((p) => [p.ref.name, p.minAvailable, p.maxUnavailable])).toStrictEqual([["frontend", 2, undefined]]);
     expect(inventory.horizontalPodAutoscalers).toStrictEqual([{ ref: { kind: "HorizontalPodAutoscaler", namespace: "shop", name: "frontend" }, target: { kind: "Deployment", name: "frontend" }, minReplicas: 3 }]);
-    expect(counts.pods).toBe(1);
+    expect(counts.pods).toBe(5); // debug-tools and the four static pods of the control plane
     expect(server.requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
   });
 

@@ -31,14 +31,14 @@ describe("scripts/fake-cluster.ts", () => {
   it("--help lists every fault; a bad value is refused with exit 2", () => {
     const help = spawnSync(process.execPath, ["--import", "tsx", "scripts/fake-cluster.ts", "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);
-    for (const option of ["--forbid", "--forbid-proxy", "--fail", "--server-errors", "--too-many-requests", "--retry-after", "--drop", "--delay", "--hang"]) expect(help.stdout).toContain(option);
+    for (const option of ["--forbid", "--forbid-proxy", "--forbid-configz", "--fail", "--server-errors", "--too-many-requests", "--retry-after", "--drop", "--delay", "--hang"]) expect(help.stdout).toContain(option);
     const bad = spawnSync(process.execPath, ["--import", "tsx", "scripts/fake-cluster.ts", "--delay", "soon"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--delay needs a whole number, not "soon"/);
   });
 
   it("serves the faults it is given: 403 and exhausted 500s per resource, 429s and drops that retries ride out", async () => {
-    const faulty = await serve(["--forbid", "secrets", "--fail", "deployments.apps", "--forbid-proxy"]);
+    const faulty = await serve(["--forbid", "secrets", "--fail", "deployments.apps", "--forbid-proxy", "--forbid-configz"]);
     const { warnings, inventory } = await collect(faulty.kubeconfig);
     expect(warnings.map((w) => [w.kind, w.status])).toEqual(expect.arrayContaining([["secrets", 403], ["deployments.apps", 500]]));
     expect(inventory.nodes.every((n) => n.kubelet.status === "unavailable")).toBe(true);

@@ -10,7 +10,7 @@ export const writableRootFs = workloadCheck({
   rationale:
     "A writable root filesystem lets an attacker who gains code execution drop tools, modify binaries and persist. A read-only root with explicit writable volumes keeps the image immutable.",
   remediation: "```yaml\nsecurityContext:\n  readOnlyRootFilesystem: true\nvolumeMounts:\n  - name: tmp\n    mountPath: /tmp   # an emptyDir for the paths the app must write\n```",
-  references: ["NSA/CISA Kubernetes Hardening Guide: immutable containers", "CIS 5.7.3"],
+  references: ["NSA/CISA Kubernetes Hardening Guide: immutable containers", "CIS 5.6.3"],
   requires: ["workloads"],
   inspectWorkloads: () => ({
     inspect: (w, found) => {

@@ -75,7 +75,7 @@ export const kubeletCertRotation = {
     "Kubelet certificate rotation off",
     "Without rotation, kubelet client and serving certificates live until they expire, so a stolen one stays useful for its whole lifetime, and expiry causes outages.",
     "Set `rotateCertificates: true` and `serverTLSBootstrap: true` in the kubelet configuration.",
-    ["CIS 4.2.11", "CIS 4.2.12"],
+    ["CIS 4.2.10", "CIS 4.2.11"],
   ),
   evaluate: kubeletCheck((c) => {
     const off = [c.rotateCertificates === false ? "client (rotateCertificates: false)" : "", c.serverTLSBootstrap === false ? "serving (serverTLSBootstrap: false)" : ""].filter(Boolean);

@@ -9,7 +9,7 @@ export const defaultNamespace = workloadCheck({
   rationale:
     "The default namespace rarely has its own policies, quotas or RBAC; workloads there share it with whatever else lands there by accident, which makes isolation and ownership unclear.",
   remediation: "Create a namespace per application or team and deploy there (`metadata.namespace: shop`).",
-  references: ["CIS 5.7.4"],
+  references: ["CIS 5.6.4"],
   requires: ["workloads"],
   inspectWorkloads: () => ({
     inspect: (w, found) => {

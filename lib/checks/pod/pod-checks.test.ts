@@ -147,6 +147,10 @@ const CASES: Record<string, CheckCase> = {
     fail: hardenedWith((d) => { d.metadata!.namespace = "default"; }),
     findings: [{ resource: { ...ref, namespace: "default" }, message: "runs in the default namespace" }],
   },
+  "pod.gitrepo-volume": {
+    fail: hardenedWith((d) => { d.spec.template.spec.volumes = [{ name: "site", gitRepo: { repository: "https://example.com/site.git" } }]; }),
+    findings: [{ resource: ref, message: "volume `site` is a gitRepo volume, cloned on the node by the kubelet" }],
+  },
 };
 
 describe("pod layer checks", () => {

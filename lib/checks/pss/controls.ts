@@ -6,6 +6,8 @@ import { allContainers, describeContainer, type TaggedContainer } from "./contai
  * metadata and spec. Each reports its violations through `found`; none means the control is satisfied.
  * https://kubernetes.io/docs/concepts/security/pod-security-standards/
  */
+/** The Kubernetes release whose Pod Security Standards these controls implement. */
+export const PSS_VERSION = "v1.37";
 export type PssLevel = "privileged" | "baseline" | "restricted";
 export type PodView = { annotations: Record<string, string>; spec: PodSpec };
 /** A pod with its containers listed once, for the controls that look at every container. */

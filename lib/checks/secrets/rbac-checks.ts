@@ -172,7 +172,7 @@ export const rbacUnboundDangerousRole = {
     "In a cluster scan an unbound role is latent risk and earns the same low finding; Kubernetes' own roles (bootstrap-labelled, `system:` names, cluster-admin, admin, edit, view) and roles aggregated into others never do. " +
     "Wildcard rules are reported once, by secrets.rbac-wildcard.",
   remediation: "Delete the role if nothing uses it; otherwise remove the permissions its users do not need before binding it.",
-  references: ["CIS 5.1.2", "CIS 5.1.4", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks"],
+  references: ["CIS 5.1 (RBAC): grants no binding uses yet", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks"],
   requires: RBAC_REQUIRES,
   evaluate: (inventory) => {
     const bound = new Set(inventory.roleBindings.map(boundRoleKey));

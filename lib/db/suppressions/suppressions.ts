@@ -1,9 +1,9 @@
 import type { Caller } from "@/lib/api/get-caller";
 import type { SuppressionCreateRequest, SuppressionSummary, SuppressionUpdateRequest } from "@/lib/api/schemas/suppressions";
-import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
 import { effectiveSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
 import { AppError } from "@/lib/errors";
 import { resourcePatternOf } from "@/lib/suppressions/match-suppression";
+import { checkApprovable, checkExpiry as checkSharedExpiry } from "../approvals";
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
 import { getCheckSettings } from "../settings/check-settings";
@@ -12,12 +12,7 @@ import { ruleCoversFinding } from "../sql-fragments";
 /** Critical and high findings need a second person before an exemption takes effect. */
 const needsApproval = (severity: string) => severity === "critical" || severity === "high";
 
-function checkExpiry(expiresAt: Date, now = new Date()): void {
-  if (expiresAt.getTime() <= now.getTime()) throw new AppError("BAD_REQUEST", { userMessage: "The expiry must be in the future." });
-  if (expiresAt.getTime() > now.getTime() + MAX_SUPPRESSION_DAYS * 86_400_000) {
-    throw new AppError("BAD_REQUEST", { userMessage: `An accepted risk expires within ${MAX_SUPPRESSION_DAYS} days at most.` });
-  }
-}
+const checkExpiry = (expiresAt: Date) => checkSharedExpiry(expiresAt, "accepted risk");
 
 /** Proposes an accepted risk for a finding's check at the chosen scope; active at once unless it needs approval. */
 export async function createSuppression(input: SuppressionCreateRequest, author: Caller): Promise<{ id: string; status: "pending" | "active" }> {
@@ -51,9 +46,7 @@ async function getOrThrow(id: string) {
 /** A second person approves: an analyst or admin who is neither the author nor the last to change it. */
 export async function approveSuppression(id: string, approver: Caller): Promise<void> {
   const s = await getOrThrow(id);
-  if (s.status !== "pending") throw new AppError("CONFLICT", { userMessage: `This accepted risk is ${s.status}, not waiting for approval.` });
-  if (s.authorId === approver.userId) throw new AppError("FORBIDDEN", { userMessage: "Someone other than the author must approve it." });
-  if (s.editorId === approver.userId) throw new AppError("FORBIDDEN", { userMessage: "You changed it last: someone else must approve it." });
+  checkApprovable(s, approver, "accepted risk");
   // Only the version that was reviewed: a change in between (new updatedAt) makes this a conflict.
   const { count } = await getPrisma().suppression.updateMany({ where: { id, status: "pending", updatedAt: s.updatedAt }, data: { status: "active", approverId: approver.userId, approvedAt: new Date() } });
   if (count === 0) throw new AppError("CONFLICT", { userMessage: "It changed meanwhile: reload." });

@@ -132,3 +132,14 @@ export function secretMeta(name: string, ns: string, type: string): ApiObject {
   // send none in a metadata-only list anyway.
   return { apiVersion: "v1", kind: "Secret", metadata: meta(name, ns), type };
 }
+
+/** A kubeadm-style static (mirror) pod of a control plane component, owned by its node. */
+export function staticPod(component: string, flags: string[], node = "cp-1", tag = "v1.37.1"): ApiObject {
+  const name = `${component}-${node}`;
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace: "kube-system", labels: { component, tier: "control-plane" }, ownerReferences: [{ apiVersion: "v1", kind: "Node", name: node, controller: true }] },
+    spec: { hostNetwork: true, priorityClassName: "system-node-critical", containers: [{ name: component, image: `registry.k8s.io/${component}:${tag}`, command: [component, ...flags] }] },
+  };
+}

@@ -12,6 +12,7 @@ import {
   secretMeta,
   service,
   serviceAccount,
+  staticPod,
   vulnerabilityReport,
   workload,
 } from "./build";
@@ -33,6 +34,25 @@ function nodes(state: DemoState): ApiObject[] {
     node("worker-1", "10.0.0.11", { kubelet, runtime: state < 2 ? "containerd://1.6.20" : "containerd://2.2.1" }),
     node("worker-2", "10.0.0.12", { kubelet }),
     node("worker-3", "10.0.0.13", { kubelet, externalIP: "34.89.12.7", osImage: state < 2 ? "Ubuntu 20.04.6 LTS" : "Ubuntu 24.04.2 LTS" }),
+  ];
+}
+
+/** kubeadm's control plane as static pods: audit logging arrives in the third state, encryption at rest in the last. */
+function controlPlane(state: DemoState): ApiObject[] {
+  const tag = state < 2 ? "v1.29.4" : "v1.36.2";
+  const apiserver = [
+    "--advertise-address=10.0.0.10", "--authorization-mode=Node,RBAC", "--enable-admission-plugins=NodeRestriction", "--client-ca-file=/etc/kubernetes/pki/ca.crt",
+    "--etcd-servers=https://127.0.0.1:2379", "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt", "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key",
+    ...(state >= 1 ? ["--anonymous-auth=false"] : []),
+    ...(state >= 2 ? ["--audit-policy-file=/etc/kubernetes/audit-policy.yaml", "--audit-log-path=/var/log/kubernetes/audit.log", "--audit-log-maxage=30", "--audit-log-maxbackup=10", "--audit-log-maxsize=100"] : []),
+    ...(state >= 3 ? ["--encryption-provider-config=/etc/kubernetes/encryption.yaml"] : []),
+  ];
+  const quiet = ["--bind-address=127.0.0.1", ...(state >= 2 ? ["--profiling=false"] : [])];
+  return [
+    staticPod("kube-apiserver", apiserver, "cp-1", tag),
+    staticPod("etcd", ["--client-cert-auth=true", "--peer-client-cert-auth=true", "--cert-file=/etc/kubernetes/pki/etcd/server.crt", "--data-dir=/var/lib/etcd"], "cp-1", "3.5.21-0"),
+    staticPod("kube-controller-manager", [...quiet, "--use-service-account-credentials=true"], "cp-1", tag),
+    staticPod("kube-scheduler", quiet, "cp-1", tag),
   ];
 }
 
@@ -166,6 +186,7 @@ export function demoCluster(state: DemoState = 3): FixtureCluster {
     serviceAccount("default", "shop", state >= 2 ? false : undefined),
     secretMeta("legacy-ci-token", "default", "kubernetes.io/service-account-token"),
     ...nodes(state),
+    ...controlPlane(state),
     ...kubeSystem(),
     ...ingress(),
     ...shop(state),

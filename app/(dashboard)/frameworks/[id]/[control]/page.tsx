@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AttestationsPanel } from "@/components/frameworks/attestations-panel";
+import { ControlClusterStatus } from "@/components/frameworks/control-cluster-status";
+import { ControlHistoryTable } from "@/components/frameworks/control-history-table";
+import { PageHeader } from "@/components/layout/page-header";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
+import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
+import { getCheckTitle } from "@/lib/checks/get-check-title";
+import { listAttestations } from "@/lib/db/frameworks/attestations";
+import { listControlHistory, listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
+import { listSuppressions } from "@/lib/db/suppressions/suppressions";
+import { formatUtcDay } from "@/lib/format-date";
+import { getFramework } from "@/lib/frameworks/registry";
+
+export const dynamic = "force-dynamic";
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+type Props = { params: Promise<{ id: string; control: string }> };
+
+async function load(params: Props["params"]) {
+  const { id, control: raw } = await params;
+  const framework = getFramework(id);
+  const control = framework?.controls.find((c) => c.id === decodeURIComponent(raw));
+  if (!framework || !control) notFound();
+  return { framework, control };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { framework, control } = await load(params);
+  return { title: `${framework.title} ${control.id}` };
+}
+
+export default async function ControlPage({ params }: Props) {
+  const { framework, control } = await load(params);
+  const checks = control.judged.by === "automated" ? control.judged.checks : [];
+  const caller = await requirePageCaller();
+  const [latest, history, suppressions, attestations] = await Promise.all([
+    listLatestControls(framework.id, { controlId: control.id }),
+    listControlHistory(framework.id, control.id),
+    checks.length ? listSuppressions() : Promise.resolve([]),
+    control.judged.by === "manual" ? listAttestations({ frameworkId: framework.id, controlId: control.id }) : Promise.resolve([]),
+  ]);
+  const accepted = suppressions.filter((s) => checks.includes(s.checkId) && (s.status === "active" || s.status === "pending"));
+  return (
+    <>
+      <PageHeader
+        title={`${control.id} ${control.title}`}
+        description={
+          <>
+            <Link href={`/frameworks/${framework.id}`} className="underline">{framework.title}</Link>
+            {` · ${control.section} · ${control.reference}`}
+            {control.controlPlane ? " · the provider's on EKS, GKE and AKS" : ""}
+          </>
+        }
+      />
+      <section aria-labelledby="judged" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="judged" className="mb-2 text-base font-semibold">How it is judged</h2>
+        {control.judged.by === "automated" ? (
+          <>
+            <p className="text-sm text-slate-700">Passes when every check below was evaluated and found nothing; fails with the resources any of them finds; not evaluated when one could not run.</p>
+            <ul className="mt-2 list-disc pl-5 text-sm">
+              {checks.map((id) => (
+                <li key={id}>
+                  <span className="font-mono text-xs">{id}</span> {getCheckTitle(id)}
+                  {control.judged.by === "automated" && control.judged.only?.check === id ? <span className="text-slate-600">{` (only findings naming ${control.judged.only.messageIncludes.join(", ")})`}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : control.judged.by === "manual" ? (
+          <p className="text-sm text-slate-700">{`Manual. Evidence an auditor needs: ${control.judged.evidence}`}</p>
+        ) : (
+          <p className="text-sm text-slate-700">{`Not applicable: ${control.judged.reason}`}</p>
+        )}
+      </section>
+      <h2 className="mb-2 mt-6 text-base font-semibold">Latest status per cluster</h2>
+      <div className="space-y-3">
+        {latest.length ? latest.map((s) => <ControlClusterStatus key={s.clusterId} status={s} />) : <p className="text-sm text-slate-600">No completed snapshot has a status for this control yet.</p>}
+      </div>
+      {checks.length ? (
+        <section aria-labelledby="accepted" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="accepted" className="mb-2 text-base font-semibold">Accepted risks on these checks</h2>
+          {accepted.length ? (
+            <ul className="space-y-1 text-sm">
+              {accepted.map((s) => (
+                <li key={s.id}>{`${s.checkId} on ${s.clusterName ?? "every cluster"}${s.namespace ? ` in ${s.namespace}` : ""}${s.resourcePattern ? ` matching ${s.resourcePattern}` : ""}: ${s.reason} (${s.status}, by ${s.author}${s.approver ? `, approved by ${s.approver}` : ""}, until ${formatUtcDay(s.expiresAt)})`}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">None.</p>
+          )}
+        </section>
+      ) : null}
+      {control.judged.by === "manual" ? (
+        <section aria-labelledby="attestations" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="attestations" className="mb-2 text-base font-semibold">Attestations</h2>
+          <AttestationsPanel
+            frameworkId={framework.id}
+            controlId={control.id}
+            critical={control.critical === true}
+            rows={attestations}
+            clusters={latest.map((s) => ({ id: s.clusterId, name: s.clusterName }))}
+            me={caller.email}
+            canAct={hasRole(caller.role, "analyst")}
+            today={day(0)}
+            maxDay={day(MAX_SUPPRESSION_DAYS)}
+          />
+        </section>
+      ) : null}
+      <section aria-labelledby="history" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="history" className="mb-2 text-base font-semibold">History</h2>
+        <ControlHistoryTable history={history} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FrameworkControlsTable } from "@/components/frameworks/framework-controls-table";
+import { PrintButton } from "@/components/reports/print-button";
+import { PageHeader } from "@/components/layout/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasRole } from "@/lib/api/roles";
+import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
+import { getFramework } from "@/lib/frameworks/registry";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; cluster?: string }> };
+
+async function load(id: string) {
+  const framework = getFramework(id);
+  if (!framework) notFound();
+  return framework;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await load((await params).id)).title };
+}
+
+export default async function FrameworkPage({ params, searchParams }: Props) {
+  const framework = await load((await params).id);
+  const { status, cluster } = await searchParams;
+  const failingOnly = status === "fail";
+  const canExport = hasRole((await requirePageCaller()).role, "analyst");
+  const latest = await listLatestControls(framework.id, { clusterId: cluster || undefined });
+  const clusters = [...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values()];
+  const failingIds = new Set(latest.filter((s) => s.status === "fail").map((s) => s.controlId));
+  const controls = failingOnly ? framework.controls.filter((c) => failingIds.has(c.id)) : framework.controls;
+  const query = (next: { status?: string }) => {
+    const p = new URLSearchParams();
+    if (next.status) p.set("status", next.status);
+    if (cluster) p.set("cluster", cluster);
+    const s = p.toString();
+    return `/frameworks/${framework.id}${s ? `?${s}` : ""}`;
+  };
+  return (
+    <>
+      <PageHeader
+        title={framework.title}
+        description={
+          <>
+            {framework.edition} Mapping revision {framework.mappingRevision}. <a href={framework.url} className="underline" rel="noreferrer">The document</a>.
+          </>
+        }
+        actions={
+          clusters.length ? (
+            <div className="no-print flex flex-wrap items-center gap-2 text-sm">
+              {canExport
+                ? clusters.map((c) => (
+                    <a key={c.id} href={`/api/frameworks/${framework.id}/export.csv?cluster=${c.id}`} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">{`CSV: ${c.name}`}</a>
+                  ))
+                : null}
+              <PrintButton />
+            </div>
+          ) : null
+        }
+      />
+      <nav aria-label="Filter controls" className="mb-4 flex gap-2 text-sm">
+        <Link href={query({})} aria-current={!failingOnly ? "true" : undefined} className={!failingOnly ? "rounded bg-sky-700 px-2 py-1 text-white" : "rounded border border-slate-300 px-2 py-1"}>All controls</Link>
+        <Link href={query({ status: "fail" })} aria-current={failingOnly ? "true" : undefined} className={failingOnly ? "rounded bg-sky-700 px-2 py-1 text-white" : "rounded border border-slate-300 px-2 py-1"}>{`Failing (${failingIds.size})`}</Link>
+        {cluster ? <Link href={`/frameworks/${framework.id}${failingOnly ? "?status=fail" : ""}`} className="rounded border border-slate-300 px-2 py-1">All clusters</Link> : null}
+      </nav>
+      {clusters.length === 0 ? (
+        <EmptyState title="No statuses yet">No completed snapshot has statuses for this framework{cluster ? " on this cluster" : ""}.</EmptyState>
+      ) : controls.length === 0 ? (
+        <EmptyState title="No failing controls">Every control either passes, is manual, not applicable or could not be evaluated.</EmptyState>
+      ) : (
+        <FrameworkControlsTable framework={framework} controls={controls} clusters={clusters} latest={latest} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { StoredControl } from "@/lib/api/schemas/frameworks";
+import { formatUtc } from "@/lib/format-date";
+import { ControlStatusBadge } from "./control-status-badge";
+
+/** The findings browser, narrowed to one failing resource of one check in the snapshot the status came from. */
+function findingsHref(s: StoredControl, resource: StoredControl["failing"][number]["resource"], checkId: string): string {
+  const p = new URLSearchParams({ cluster: s.clusterId, check: checkId, kind: resource.kind, q: resource.name, snapshot: s.snapshotId, status: "all" });
+  if (resource.namespace) p.set("namespace", resource.namespace);
+  return `/findings?${p}`;
+}
+
+/** One cluster's latest status of a control: why, and each failing resource linked to its findings. */
+export function ControlClusterStatus({ status }: { status: StoredControl }) {
+  const s = status;
+  return (
+    <section aria-label={`On ${s.clusterName}`} className="rounded-lg border border-slate-200 bg-white p-4">
+      <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold">
+        {s.clusterName} <ControlStatusBadge status={s.status} attested={s.attested} failingCount={s.failingCount} />
+        <span className="font-normal text-slate-600">{`snapshot #${s.seq}, ${formatUtc(s.takenAt)}`}</span>
+      </h3>
+      {s.status !== "manual" && s.reason ? <p className="mt-1 text-sm text-slate-700">{s.reason}</p> : null}
+      {s.checks.length && s.status !== "not-evaluated" ? <p className="mt-1 text-xs text-slate-600">{`${s.evaluatedCount} resources evaluated`}</p> : null}
+      {s.failing.length ? (
+        <ul className="mt-2 space-y-1 text-sm">
+          {s.failing.map((f) => (
+            <li key={`${f.resource.kind}/${f.resource.namespace}/${f.resource.name}`}>
+              <span className="font-mono text-xs">{`${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`}</span>{" "}
+              {f.checks.map((checkId) => (
+                <Link key={checkId} href={findingsHref(s, f.resource, checkId)} className="ml-1 text-xs text-sky-800 underline">{checkId}</Link>
+              ))}
+            </li>
+          ))}
+          {s.failingCount > s.failing.length ? <li className="text-xs text-slate-600">{`…and ${s.failingCount - s.failing.length} more: see the findings browser`}</li> : null}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

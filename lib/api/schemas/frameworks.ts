@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
+import type { FrameworkSummary } from "@/lib/frameworks/summarise-framework";
+import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
+import type { ResourceRef } from "@/lib/inventory/types";
+
+export const ZFrameworkParams = z.object({ id: z.enum(FRAMEWORK_IDS as [string, ...string[]]) });
+
+const day = z.iso.date().transform((v) => new Date(`${v}T23:59:59.000Z`));
+
+/** An attestation that a manual control is met on a cluster, with the evidence in the note. */
+export const ZAttestationCreateRequest = z
+  .object({
+    frameworkId: z.enum(FRAMEWORK_IDS as [string, ...string[]]),
+    controlId: z.string().trim().min(1).max(64),
+    clusterId: z.string().trim().min(1).max(64),
+    note: z.string().trim().min(10, "say what evidence shows it, in at least 10 characters").max(4000),
+    /** The last day it holds (UTC). */
+    expiresAt: day.or(z.iso.datetime().transform((v) => new Date(v))),
+  })
+  .strict();
+export type AttestationCreateRequest = z.infer<typeof ZAttestationCreateRequest>;
+export const ZAttestationParams = z.object({ id: z.string().min(1).max(64) });
+export const ZAttestationListQuery = z.object({ framework: z.string().max(64).optional(), control: z.string().max(64).optional() });
+
+export type AttestationSummary = {
+  id: string;
+  clusterId: string;
+  clusterName: string;
+  frameworkId: string;
+  controlId: string;
+  note: string;
+  /** "expired" once past its expiry, whatever the stored status: an expired attestation attests nothing. */
+  status: "pending" | "active" | "revoked" | "expired";
+  author: string;
+  approver: string | null;
+  createdAt: string;
+  approvedAt: string | null;
+  expiresAt: string;
+};
+
+export const ZFrameworkExportQuery = z.object({
+  cluster: z.string().trim().min(1, "choose a cluster").max(64),
+  /** A given snapshot of that cluster; its latest completed one when absent. */
+  snapshot: z.string().trim().max(64).optional().transform((v) => v || undefined),
+});
+
+/** One snapshot's counts for a framework on a cluster. */
+export type FrameworkPoint = { snapshotId: string; seq: number; takenAt: string; frameworkVersion: string; summary: FrameworkSummary };
+export type FrameworkClusterOverview = { clusterId: string; clusterName: string; frameworkId: string; latest: FrameworkPoint; trend: FrameworkPoint[] };
+
+/** A control's status as stored with one snapshot. */
+export type StoredControl = {
+  clusterId: string;
+  clusterName: string;
+  snapshotId: string;
+  seq: number;
+  takenAt: string;
+  frameworkVersion: string;
+  controlId: string;
+  section: string;
+  title: string;
+  status: ControlStatusName;
+  checks: string[];
+  failing: { resource: ResourceRef; checks: string[] }[];
+  failingCount: number;
+  evaluatedCount: number;
+  reason: string | null;
+  attested: boolean | null;
+};

@@ -1,0 +1,18 @@
+import type { Caller } from "@/lib/api/get-caller";
+import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
+import { AppError } from "@/lib/errors";
+
+/** Accepted risks and attestations end within a year, and never in the past. */
+export function checkExpiry(expiresAt: Date, noun: string, now = new Date()): void {
+  if (expiresAt.getTime() <= now.getTime()) throw new AppError("BAD_REQUEST", { userMessage: "The expiry must be in the future." });
+  if (expiresAt.getTime() > now.getTime() + MAX_SUPPRESSION_DAYS * 86_400_000) {
+    throw new AppError("BAD_REQUEST", { userMessage: `An ${noun} expires within ${MAX_SUPPRESSION_DAYS} days at most.` });
+  }
+}
+
+/** The second pair of eyes: only a pending item, and never by its author or by whoever changed it last. */
+export function checkApprovable(item: { status: string; authorId: string; editorId?: string | null }, approver: Caller, noun: string): void {
+  if (item.status !== "pending") throw new AppError("CONFLICT", { userMessage: `This ${noun} is ${item.status}, not waiting for approval.` });
+  if (item.authorId === approver.userId) throw new AppError("FORBIDDEN", { userMessage: "Someone other than the author must approve it." });
+  if (item.editorId === approver.userId) throw new AppError("FORBIDDEN", { userMessage: "You changed it last: someone else must approve it." });
+}

@@ -1,0 +1,82 @@
+import type { ManagedProvider } from "@/lib/checks/node/detect-provider";
+import type { CheckResult, Finding } from "@/lib/checks/types";
+import type { ResourceRef } from "@/lib/inventory/types";
+import { ALL_FRAMEWORKS } from "./registry";
+import { frameworkVersion, type Control, type ControlResult, type Framework, type FrameworkResult } from "./types";
+
+export type FrameworkInput = {
+  /** One scan's check results; a check absent from them did not run (turned off in settings). */
+  results: readonly CheckResult[];
+  /** Set when the control plane is managed: its controls are then the provider's. */
+  provider?: ManagedProvider;
+  /** Manual controls with a current attestation, keyed `frameworkId/controlId`. */
+  attested?: ReadonlySet<string>;
+};
+
+export const controlKey = (frameworkId: string, controlId: string) => `${frameworkId}/${controlId}`;
+
+const NOTHING_TO_EVALUATE = "nothing to evaluate: the scan held none of the resources these checks look at";
+
+const refKey = (r: ResourceRef) => `${r.kind}\u0000${r.namespace}\u0000${r.name}`;
+
+/**
+ * A control's status from a scan. Never `pass` unless every mapped check was evaluated: a check
+ * that did not run or could not be evaluated makes the control `not-evaluated`, with each
+ * check's reason, and so does a scan that held nothing the checks look at. A finding on any mapped check makes it `fail`, with the failing resources.
+ */
+export function evaluateControl(frameworkId: string, control: Control, input: FrameworkInput, byCheck: ReadonlyMap<string, CheckResult>): ControlResult {
+  const base = { id: control.id, title: control.title, section: control.section };
+  if (control.controlPlane && input.provider) {
+    return { ...base, status: "not-applicable", checks: [], evaluated: 0, failing: [], reason: `the control plane is managed by the provider (${input.provider})` };
+  }
+  const { judged } = control;
+  if (judged.by === "manual") return { ...base, status: "manual", checks: [], evaluated: 0, failing: [], reason: judged.evidence, attested: input.attested?.has(controlKey(frameworkId, control.id)) ?? false };
+  if (judged.by === "not-applicable") return { ...base, status: "not-applicable", checks: [], evaluated: 0, failing: [], reason: judged.reason };
+
+  const unevaluated: string[] = [];
+  let looked = 0;
+  const failing = new Map<string, { resource: ResourceRef; checks: string[] }>();
+  for (const checkId of judged.checks) {
+    const result = byCheck.get(checkId);
+    if (!result) unevaluated.push(`${checkId}: did not run (turned off in settings)`);
+    // A check with nothing to judge in the scores (a setting not made, cluster state in manifests) is still no evidence for a control.
+    else if (result.status !== "evaluated") unevaluated.push(`${checkId}: ${result.reason}`);
+    else {
+      looked += result.evaluated.length;
+      for (const f of relevant(result.findings, judged.only)) addFailing(failing, f);
+    }
+  }
+
+  const checks = [...judged.checks];
+  // Scores count passes from what was evaluated; a control over nothing has no evidence either way.
+  const reason = unevaluated.length ? `not evaluated: ${unevaluated.join("; ")}` : looked === 0 ? NOTHING_TO_EVALUATE : undefined;
+  if (failing.size) return { ...base, status: "fail", checks, evaluated: looked, failing: [...failing.values()], ...(reason ? { reason } : {}) };
+  if (reason) return { ...base, status: "not-evaluated", checks, evaluated: looked, failing: [], reason };
+  return { ...base, status: "pass", checks, evaluated: looked, failing: [] };
+}
+
+function relevant(findings: readonly Finding[], only: { check: string; messageIncludes: readonly string[] } | undefined): readonly Finding[] {
+  if (!only) return findings;
+  return findings.filter((f) => f.checkId !== only.check || only.messageIncludes.some((w) => f.message.includes(w)));
+}
+
+function addFailing(failing: Map<string, { resource: ResourceRef; checks: string[] }>, f: Finding): void {
+  const key = refKey(f.resource);
+  const entry = failing.get(key);
+  if (!entry) failing.set(key, { resource: f.resource, checks: [f.checkId] });
+  else if (!entry.checks.includes(f.checkId)) entry.checks.push(f.checkId);
+}
+
+export function evaluateFramework(framework: Framework, input: FrameworkInput): FrameworkResult {
+  const byCheck = new Map(input.results.map((r) => [r.checkId, r]));
+  return {
+    id: framework.id,
+    title: framework.title,
+    version: frameworkVersion(framework),
+    controls: framework.controls.map((c) => evaluateControl(framework.id, c, input, byCheck)),
+  };
+}
+
+export function evaluateFrameworks(input: FrameworkInput, frameworks: readonly Framework[] = ALL_FRAMEWORKS): FrameworkResult[] {
+  return frameworks.map((f) => evaluateFramework(f, input));
+}

@@ -1,0 +1,180 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, describe, expect, it } from "vitest";
+import { POST as approveAttestationRoute } from "@/app/api/attestations/[id]/approve/route";
+import { DELETE as revokeAttestationRoute } from "@/app/api/attestations/[id]/route";
+import { POST as createAttestationRoute } from "@/app/api/attestations/route";
+import { GET as exportCsv } from "@/app/api/frameworks/[id]/export.csv/route";
+import { listAttestations } from "@/lib/db/frameworks/attestations";
+import { getPrisma } from "@/lib/db/client";
+import { createCluster } from "@/lib/db/clusters/create-cluster";
+import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
+import { listControlHistory, listFrameworkOverview, listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
+import { FRAMEWORK_CSV_HEADER } from "@/lib/db/frameworks/stream-framework-csv";
+import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
+import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
+import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
+import { ALL_FRAMEWORKS, getFramework } from "@/lib/frameworks/registry";
+import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
+import { runSnapshot } from "@/lib/jobs/run-snapshot";
+import { APP, call, makeUser, signIn } from "../helpers/auth";
+
+afterAll(() => stopDemoServers());
+
+const CONTROLS = ALL_FRAMEWORKS.reduce((n, f) => n + f.controls.length, 0);
+
+/** The demo cluster with its four dated states scanned, as a first start imports them. */
+async function demoWithHistory(name: string) {
+  const { id } = await createCluster({ name, source: "demo", isDemo: true });
+  const snapshots = [];
+  for (const [state, date] of DEMO_STATE_DATES.entries()) {
+    const takenAt = new Date(date);
+    const s = await startSnapshot(id, "import", takenAt);
+    await runSnapshot({ snapshotId: s.id, clusterId: id, seq: s.seq, takenAt, demoState: state as DemoState });
+    snapshots.push({ ...s, takenAt });
+  }
+  return { id, snapshots };
+}
+
+describe("framework statuses stored per snapshot", () => {
+  it("keeps each snapshot's statuses, so the demo's history shows the CIS share rising", async () => {
+    const { id, snapshots } = await demoWithHistory(`fw-demo-${Date.now()}`);
+    const counts = await getPrisma().controlStatus.groupBy({ by: ["snapshotId"], where: { clusterId: id }, _count: true });
+    expect(counts.map((c) => c._count)).toStrictEqual([CONTROLS, CONTROLS, CONTROLS, CONTROLS]);
+
+    const [cis] = await listFrameworkOverview("cis-kubernetes").then((rows) => rows.filter((r) => r.clusterId === id));
+    const shares = cis!.trend.map((p) => p.summary.share!);
+    expect(cis!.trend.map((p) => p.takenAt)).toStrictEqual(DEMO_STATE_DATES.map((d) => new Date(d).toISOString()));
+    expect(shares.every((s, i) => i === 0 || s > shares[i - 1]!)).toBe(true);
+    expect(shares.at(-1)!).toBeGreaterThan(shares[0]!);
+    expect(cis!.latest.frameworkVersion).toBe("1.12.0+m1");
+
+    // Every number equals the rows behind it.
+    const latest = await listLatestControls("cis-kubernetes", { clusterId: id });
+    expect(latest).toHaveLength(getFramework("cis-kubernetes")!.controls.length);
+    expect(cis!.latest.summary.pass).toBe(latest.filter((c) => c.status === "pass").length);
+    expect(cis!.latest.summary.fail).toBe(latest.filter((c) => c.status === "fail").length);
+
+    // History is what each scan found: ci-bot held cluster-admin until the last state.
+    const history = await listControlHistory("cis-kubernetes", "5.1.1");
+    expect(history.filter((h) => h.clusterId === id).map((h) => [h.seq, h.status])).toStrictEqual([
+      [1, "fail"],
+      [2, "fail"],
+      [3, "fail"],
+      [4, "pass"],
+    ]);
+    const [privileged] = await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.2" });
+    expect(privileged!.failing.map((f) => f.resource.name).sort()).toStrictEqual(["debug-tools", "kube-proxy"]);
+    expect(privileged!.failingCount).toBe(2);
+
+    // A retried job rewrites the same rows, never duplicates them.
+    const last = snapshots.at(-1)!;
+    const frameworks = evaluateFrameworks({ results: [] });
+    await saveControlStatuses({ snapshotId: last.id, clusterId: id, takenAt: last.takenAt }, frameworks);
+    await saveControlStatuses({ snapshotId: last.id, clusterId: id, takenAt: last.takenAt }, frameworks);
+    expect(await getPrisma().controlStatus.count({ where: { snapshotId: last.id } })).toBe(CONTROLS);
+  });
+
+  it("exports a framework for a cluster as CSV with the accepted risks in force, to analysts only", async () => {
+    const { id, snapshots } = await demoWithHistory(`fw-csv-${Date.now()}`);
+    const [author, approver, viewer] = await Promise.all([makeUser("analyst"), makeUser("admin"), makeUser("viewer")]);
+    await getPrisma().suppression.create({
+      data: { clusterId: id, checkId: "pod.privileged", namespace: "kube-system", reason: "=kube-proxy needs it", authorId: author.id, approverId: approver.id, status: "active", approvedAt: new Date("2026-07-01T00:00:00Z"), expiresAt: new Date("2027-01-31T00:00:00Z") },
+    });
+    const path = `/api/frameworks/cis-kubernetes/export.csv?cluster=${id}`;
+    const denied = await call(exportCsv, { path, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(viewer.email)).cookie } });
+    expect(denied.status).toBe(403);
+
+    const res = await call(exportCsv, { path, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="bulwark-cis-kubernetes-fw-csv-\d+-\d{8}-\d{6}Z\.csv"$/);
+    const [header, ...rows] = parse(await res.text()) as string[][];
+    expect(header).toStrictEqual(FRAMEWORK_CSV_HEADER);
+    expect(rows.map((r) => r[0])).toStrictEqual(getFramework("cis-kubernetes")!.controls.map((c) => c.id));
+    const row = (control: string) => Object.fromEntries(header!.map((h, i) => [h, rows.find((r) => r[0] === control)![i]]));
+    expect(row("5.2.2")).toMatchObject({ status: "fail", failing_resources: "2", snapshot: String(snapshots.at(-1)!.seq), snapshot_time: "2026-11-02T06:00:00Z", framework_version: "1.12.0+m1" });
+    expect(row("5.2.2").accepted_risks).toBe(`pod.privileged in kube-system: =kube-proxy needs it (by ${author.email}, approved by ${approver.email}, until 2027-01-31T00:00:00Z)`);
+    expect(Number(row("5.2.2").resources_evaluated)).toBeGreaterThan(2);
+    expect(row("1.2.2")).toMatchObject({ status: "manual", accepted_risks: "" });
+    expect(row("1.2.2").reason_or_evidence_needed).toContain("no --token-auth-file");
+
+
+    const earlier = await call(exportCsv, { path: `${path}&snapshot=${snapshots[0]!.id}`, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
+    const [, ...first] = parse(await earlier.text()) as string[][];
+    expect(first.find((r) => r[0] === "5.1.1")!.slice(3, 4)).toStrictEqual(["fail"]);
+    expect(first[0]![8]).toBe("2026-08-03T06:00:00Z");
+    // Read from the demo's kube-apiserver static pod: anonymous auth was turned off in its second state.
+    expect(row("1.2.1")).toMatchObject({ status: "pass", failing_resources: "0", resources_evaluated: "1" });
+    expect(first.find((r) => r[0] === "1.2.1")![3]).toBe("fail");
+
+    const unknown = await call(exportCsv, { path, params: { id: "cis" }, headers: { cookie: (await signIn(author.email)).cookie } });
+    expect(unknown.status).toBe(400);
+  });
+});
+
+describe("attestations of manual controls", () => {
+  const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const attested = async (snapshotId: string, controlId: string) => (await getPrisma().controlStatus.findFirst({ where: { snapshotId, frameworkId: "cis-kubernetes", controlId } }))!.attested;
+  async function scanAt(clusterId: string, takenAt: Date) {
+    const s = await startSnapshot(clusterId, "manual", takenAt);
+    await runSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, demoState: 3 });
+    return s.id;
+  }
+
+  it("attest a manual control, need a second person for a critical one, are audited, and stop counting once expired or revoked", async () => {
+    const { id } = await createCluster({ name: `fw-attest-${Date.now()}`, source: "demo", isDemo: true });
+    const [alice, bob, viewer] = await Promise.all([makeUser("analyst"), makeUser("analyst"), makeUser("viewer")]);
+    const as = async (user: { email: string }) => ({ cookie: (await signIn(user.email)).cookie, origin: APP });
+    const attest = async (user: { email: string }, body: Record<string, unknown>) => call(createAttestationRoute, { method: "POST", path: "/api/attestations", headers: await as(user), body });
+    const base = { frameworkId: "cis-kubernetes", clusterId: id, note: "kube-apiserver manifest reviewed on cp-1: --token-auth-file absent", expiresAt: tomorrow() };
+
+    expect((await attest(viewer, { ...base, controlId: "1.2.2" })).status).toBe(403);
+    const automated = await attest(alice, { ...base, controlId: "5.2.2" });
+    expect(automated.status).toBe(400);
+    expect((await automated.json()).detail).toBe("Only manual controls are attested: this one is judged by its checks.");
+
+    const plain = await attest(alice, { ...base, controlId: "1.2.2" });
+    expect(plain.status).toBe(201);
+    expect(await plain.json()).toMatchObject({ status: "active" });
+    const critical = await attest(alice, { ...base, controlId: "1.2.28", note: "EncryptionConfiguration on cp-1 lists kms v2 first for secrets" });
+    const { id: criticalId, status } = (await critical.json()) as { id: string; status: string };
+    expect(status).toBe("pending");
+
+    // Pending is not attested; the author cannot approve their own.
+    const first = await scanAt(id, new Date());
+    expect([await attested(first, "1.2.2"), await attested(first, "1.2.28"), await attested(first, "1.2.3")]).toStrictEqual([true, false, false]);
+    const self = await call(approveAttestationRoute, { method: "POST", path: `/api/attestations/${criticalId}/approve`, params: { id: criticalId }, headers: await as(alice) });
+    expect(self.status).toBe(403);
+    const approved = await call(approveAttestationRoute, { method: "POST", path: `/api/attestations/${criticalId}/approve`, params: { id: criticalId }, headers: await as(bob) });
+    expect(approved.status).toBe(200);
+    const second = await scanAt(id, new Date());
+    expect(await attested(second, "1.2.28")).toBe(true);
+
+    // The day after tomorrow both have expired: not attested, marked expired, audited.
+    const later = await scanAt(id, new Date(Date.now() + 3 * 86_400_000));
+    expect([await attested(later, "1.2.2"), await attested(later, "1.2.28")]).toStrictEqual([false, false]);
+    const listed = await listAttestations({ frameworkId: "cis-kubernetes" });
+    expect(listed.filter((a) => a.clusterId === id).map((a) => [a.controlId, a.status, a.approver])).toStrictEqual([
+      ["1.2.28", "expired", bob.email],
+      ["1.2.2", "expired", null],
+    ]);
+    const events = await getPrisma().auditEvent.findMany({ where: { targetId: { in: listed.filter((a) => a.clusterId === id).map((a) => a.id) } }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorEmail])).toStrictEqual([
+      ["attestation.created", alice.email],
+      ["attestation.created", alice.email],
+      ["attestation.approved", bob.email],
+      ["attestation.expired", null],
+      ["attestation.expired", null],
+    ]);
+
+    // Revoked: not attested from the next snapshot; the CSV of the one before names who attested and until when.
+    const again = (await (await attest(bob, { ...base, controlId: "1.2.3" })).json()) as { id: string };
+    const before = await scanAt(id, new Date());
+    expect(await attested(before, "1.2.3")).toBe(true);
+    expect((await call(revokeAttestationRoute, { method: "DELETE", path: `/api/attestations/${again.id}`, params: { id: again.id }, headers: await as(alice) })).status).toBe(204);
+    expect(await attested(await scanAt(id, new Date()), "1.2.3")).toBe(false);
+    const csv = await call(exportCsv, { path: `/api/frameworks/cis-kubernetes/export.csv?cluster=${id}&snapshot=${before}`, params: { id: "cis-kubernetes" }, headers: await as(bob) });
+    const [header, ...rows] = parse(await csv.text()) as string[][];
+    const row = rows.find((r) => r[0] === "1.2.3")!;
+    expect(row[header!.indexOf("attestations")]).toMatch(new RegExp(`^kube-apiserver manifest reviewed on cp-1: --token-auth-file absent \\(by ${bob.email.replace(/[.]/g, "\\.")} on \\d{4}-\\d{2}-\\d{2}T[\\d:]{8}Z, approved by -, until ${tomorrow()}T23:59:59Z\\)$`));
+  });
+});
