@@ -36,6 +36,11 @@ if (!existsSync("generated/prisma/client.ts")) spawnSync("npm", ["run", "--silen
 
 step("typecheck", "npx", ["tsc", "--noEmit"], asOne);
 step("lint", "npx", ["eslint", ".", "--max-warnings", "0"], asOne);
+// The container image, where this machine can build one (root, buildah, mmdebstrap: .ci/run installs
+// them): built once here, so the unit step's image test smoke-tests it from its own filesystem.
+const canBuildImage = process.getuid?.() === 0 && ["buildah", "mmdebstrap", "unzip"].every((t) => spawnSync("sh", ["-c", `command -v ${t}`]).status === 0);
+if (canBuildImage) step("image", "npm", ["run", "--silent", "image:build"], asOne);
+else if (!only.length) console.log("\n▶ image: skipped (needs root, buildah, mmdebstrap and unzip)");
 step("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], (ok) => {
   const r = readJson<{ numPassedTests: number; numFailedTests: number }>("test-results/vitest.json");
   return atLeastOneFailure(ok, { passed: r?.numPassedTests ?? 0, failed: r?.numFailedTests ?? 0 });
