@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ApprovalView } from "./approvals";
 import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
 import type { FrameworkSummary } from "@/lib/frameworks/summarise-framework";
 import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
@@ -30,14 +31,7 @@ export type AttestationSummary = {
   frameworkId: string;
   controlId: string;
   note: string;
-  /** "expired" once past its expiry, whatever the stored status: an expired attestation attests nothing. */
-  status: "pending" | "active" | "revoked" | "expired";
-  author: string;
-  approver: string | null;
-  createdAt: string;
-  approvedAt: string | null;
-  expiresAt: string;
-};
+} & ApprovalView;
 
 export const ZFrameworkExportQuery = z.object({
   cluster: z.string().trim().min(1, "choose a cluster").max(64),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ApprovalView } from "./approvals";
 import { int8Id } from "./fields";
 
 export const SUPPRESSION_SCOPES = ["resource", "namespace", "cluster"] as const;
@@ -32,13 +33,7 @@ export type SuppressionSummary = {
   namespace: string | null;
   resourcePattern: string | null;
   reason: string;
-  status: "pending" | "active" | "revoked" | "expired";
-  author: string;
-  approver: string | null;
-  createdAt: string;
-  approvedAt: string | null;
-  expiresAt: string;
   /** Open findings it covers now (0 flags a rule that no longer matches anything). */
   matching: number;
   expiresWithinWeek: boolean;
-};
+} & ApprovalView;
