@@ -106,7 +106,7 @@ test("[SETTINGS]: an admin switches a check off and raises another's severity; a
   await page.screenshot({ path: "test-results/screenshots/settings-checks.png", fullPage: false });
   // The catalog says so too.
   await page.goto("/checks");
-  await expect(page.getByRole("region", { name: /container layer/ }).getByRole("listitem").filter({ hasText: "container.image-not-pinned" })).toContainText("switched off in settings");
+  await expect(page.getByRole("region", { name: /container layer/ }).getByRole("listitem").filter({ hasText: "Images not pinned by" })).toContainText("switched off in settings");
   await expect(page.getByRole("region", { name: /pod layer/ }).getByRole("listitem").filter({ hasText: "pod.probes-missing" })).toContainText("(default low)");
 
   const viewer = await (await browser.newContext({ storageState: STATE.viewer })).newPage();

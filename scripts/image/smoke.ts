@@ -91,8 +91,11 @@ async function main() {
     return { child, output: () => output };
   };
 
+  // As the chart runs them: web and worker side by side. The web is ready once the worker has
+  // installed the scan queue (readiness means a scan can be queued).
   const started = performance.now();
   const web = run(["web"]);
+  const worker = run(["worker"], { BULWARK_IN_CLUSTER_NAME: "this-cluster" });
   let health = 0;
   while (performance.now() - started < 120_000 && web.child.exitCode === null) {
     health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
@@ -100,10 +103,9 @@ async function main() {
     await new Promise((r) => setTimeout(r, 100));
   }
   const coldStartMs = Math.round(performance.now() - started);
-  if (health !== 200) throw new Error(`web never became healthy (last status ${health}):\n${web.output()}`);
+  if (health !== 200) throw new Error(`web never became healthy (last status ${health}):\n${web.output()}\nworker:\n${worker.output()}`);
   say(`web healthy in ${coldStartMs} ms`);
 
-  const worker = run(["worker"], { BULWARK_IN_CLUSTER_NAME: "this-cluster" });
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   let scan: { status: string; findings: number } | undefined;
