@@ -99,7 +99,7 @@ export function ClusterSettings({ clusters }: { clusters: ClusterSummary[] }) {
       <section aria-labelledby="add-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 id="add-heading" className="mb-3 text-base font-semibold text-slate-900">Add a cluster</h2>
         <form onSubmit={(e) => void submit(e)} aria-label="Add a cluster" className="grid gap-3 md:grid-cols-2">
-          <label>Name (lowercase, digits, dashes)<input name="name" required pattern="[a-z0-9]([a-z0-9-]*[a-z0-9])?" maxLength={63} className={INPUT} /></label>
+          <label>Name (lowercase, digits, dashes)<input name="name" required pattern="[a-z0-9]([a-z0-9\-]*[a-z0-9])?" maxLength={63} className={INPUT} /></label>
           <label>Schedule
             <select name="scheduleMinutes" defaultValue={360} className={INPUT}>{SCHEDULES.map(([m, l]) => <option key={m} value={m}>{l}</option>)}</select>
           </label>

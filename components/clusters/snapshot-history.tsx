@@ -31,9 +31,15 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
             </td>
             <td>{r.status}</td>
             <td><GradeBadge grade={r.grade} score={r.overall} /> <span className="text-slate-600">{r.overall?.toFixed(1) ?? ""}</span></td>
-            <td>{r.findingCount}</td>
-            <td className="text-red-700">{r.newCount ? `+${r.newCount}` : "0"}</td>
-            <td className="text-emerald-700">{r.resolvedCount ? `−${r.resolvedCount}` : "0"}</td>
+            {r.status === "succeeded" || r.status === "partial" ? (
+              <>
+                <td>{r.findingCount}</td>
+                <td className="text-red-700">{r.newCount ? `+${r.newCount}` : "0"}</td>
+                <td className="text-emerald-700">{r.resolvedCount ? `−${r.resolvedCount}` : "0"}</td>
+              </>
+            ) : (
+              <td colSpan={3} className="text-slate-500">— did not complete</td>
+            )}
           </tr>
         ))}
       </tbody>

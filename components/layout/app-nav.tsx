@@ -24,7 +24,7 @@ function isActive(pathname: string, href: string): boolean {
 export function AppNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-col gap-1">
+    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 md:mx-0 md:flex-col md:overflow-visible md:px-0 md:pb-0">
       {NAV_ITEMS.filter((item) => !item.admin || isAdmin).map((item) => {
         const active = isActive(pathname, item.href);
         return (
@@ -33,7 +33,7 @@ export function AppNav({ isAdmin }: { isAdmin: boolean }) {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-2 text-sm font-medium text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-sky-400",
+              "shrink-0 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-2 focus-visible:outline-sky-400",
               active && "bg-slate-800 text-white",
             )}
           >

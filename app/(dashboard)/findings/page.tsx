@@ -64,7 +64,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Sea
       <FindingFilters key={JSON.stringify(filters)} filters={filters} clusters={clusters} checks={checks.map((c) => ({ id: c.id, title: c.title }))} />
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <p aria-live="polite">
-          {page.data.length === 0 ? "No findings match these filters." : `Showing ${page.data.length}${page.nextCursor ? "+" : ""} findings${laterPage ? " (a later page)" : ""}.`}
+          {page.data.length === 0 ? "No findings match these filters." : `${laterPage ? "This page shows" : "Showing"} ${page.data.length}${page.nextCursor ? "+" : ""} ${page.data.length === 1 && !page.nextCursor ? "finding" : "findings"}${laterPage ? " (a later page)" : ""}.`}
           {query.snapshot ? " Only findings present in the selected snapshot." : ""}
         </p>
         {hasRole(caller.role, "analyst") ? (

@@ -15,7 +15,7 @@ export default async function SuppressionsPage() {
     <>
       <PageHeader
         title="Accepted risks"
-        description="Exemptions with a reason, an owner and an expiry. Critical and high ones need a second person. Accepted findings stay visible and exportable and count as passing; when a risk expires or is revoked, its findings count again at the next snapshot. Nothing in a cluster (annotations, labels) can exempt anything."
+        description="Exemptions with a reason, an owner and an expiry. Critical and high ones need a second person. Accepted findings stay visible and exportable and count as passing; when a risk is approved, revoked or expires, the latest snapshot is scored again at once. Nothing in a cluster (annotations, labels) can exempt anything."
       />
       {expiring ? <p role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{expiring} accepted risk{expiring === 1 ? " expires" : "s expire"} within a week: extend with a new review, or let the findings return.</p> : null}
       {rows.length ? (

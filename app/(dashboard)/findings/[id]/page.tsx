@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { SuppressForm } from "@/components/suppressions/suppress-form";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { hasRole } from "@/lib/api/roles";
-import { ZFindingParams } from "@/lib/api/schemas/findings";
+import { FINDING_STATUS_LABEL, ZFindingParams } from "@/lib/api/schemas/findings";
 import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
 import type { Severity } from "@/lib/checks/types";
 import { getFindingOrThrow } from "@/lib/db/findings/get-finding-or-throw";
@@ -31,7 +31,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader
         title={finding.checkTitle}
-        description={<><SeverityBadge severity={finding.severity as Severity} /> <span className="ml-2">{finding.checkId} · {finding.layer} layer · {finding.status}</span></>}
+        description={<><SeverityBadge severity={finding.severity as Severity} /> <span className="ml-2">{finding.checkId} · {finding.layer} layer · {FINDING_STATUS_LABEL[finding.status]}</span></>}
       />
       <section aria-labelledby="what" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 id="what" className="mb-2 text-base font-semibold">What was found</h2>

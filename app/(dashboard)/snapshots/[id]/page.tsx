@@ -23,14 +23,16 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
   });
   const changes = await listSnapshotChanges(snapshot.clusterId, snapshot.seq);
   const counts = Object.entries(snapshot.objectCounts).filter(([, n]) => n > 0);
+  // A scan that failed, was cut short or still runs has no findings of its own: no zeros that read as "clean".
+  const completed = snapshot.status === "succeeded" || snapshot.status === "partial";
   return (
     <>
       <PageHeader
         actions={
-          <div className="flex gap-2 text-sm">
+          completed ? <div className="flex gap-2 text-sm">
             <Link href={`/findings?snapshot=${snapshot.id}&status=all`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">Browse its findings</Link>
             {canExport ? <a href={`/api/findings/export.csv?snapshot=${snapshot.id}&status=all`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">Export CSV</a> : null}
-          </div>
+          </div> : undefined
         }
         title={`Snapshot #${snapshot.seq}`}
         description={<>Taken {formatUtc(snapshot.startedAt, "medium")} UTC · <Link className="text-sky-700 underline" href={`/clusters/${snapshot.clusterId}`}>back to the cluster</Link></>}
@@ -38,11 +40,11 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
       <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
         <div><dt className="text-xs uppercase text-slate-500">Status</dt><dd className="font-medium">{snapshot.status}</dd></div>
         <div><dt className="text-xs uppercase text-slate-500">Kubernetes</dt><dd>{snapshot.kubernetesVersion ?? "unknown"}</dd></div>
-        <div><dt className="text-xs uppercase text-slate-500">Findings</dt><dd>{snapshot.findingCount} (+{snapshot.newCount} / −{snapshot.resolvedCount})</dd></div>
+        <div><dt className="text-xs uppercase text-slate-500">Findings</dt><dd>{completed ? `${snapshot.findingCount} (+${snapshot.newCount} / −${snapshot.resolvedCount})` : "— (the scan did not complete)"}</dd></div>
         <div><dt className="text-xs uppercase text-slate-500">Phases</dt><dd>{Object.entries(snapshot.phases).map(([p, ms]) => `${p} ${ms} ms`).join(" · ") || "—"}</dd></div>
       </dl>
       {snapshot.error ? <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-900">The scan failed: {snapshot.error}</p> : null}
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      {completed ? <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="opened" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="opened" className="mb-2 text-base font-semibold">New in this snapshot</h2>
           <FindingChangeList findings={changes.opened} empty="Nothing new." />
@@ -51,7 +53,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
           <h2 id="resolved" className="mb-2 text-base font-semibold">Resolved since the previous snapshot</h2>
           <FindingChangeList findings={changes.resolved} empty="Nothing resolved." />
         </section>
-      </div>
+      </div> : <p className="mt-6 text-sm text-slate-600">This scan did not complete, so it opened and resolved nothing: the cluster&apos;s findings are those of its last completed scan.</p>}
       {changes.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first 200 of each.</p> : null}
       <section aria-labelledby="collection" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 id="collection" className="mb-2 text-base font-semibold">Collected objects</h2>
