@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { getCACertificates, setDefaultCACertificates } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClusterUnavailableError, collectInventory } from "@/lib/k8s/collect-inventory";
@@ -122,11 +125,21 @@ describe("connect", () => {
     `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: ${server}\n${Object.entries(extra).map(([k, v]) => `    ${k}: ${v}\n`).join("")}users:\n- name: u\n  user: ${JSON.stringify(user)}\ncontexts:\n- name: ctx\n  context: {cluster: c, user: u}\ncurrent-context: ctx\n`;
   const text = (t: string) => ({ type: "kubeconfig-text" as const, text: t, origin: "upload" });
 
-  it("refuses exec and auth-provider credentials unless allowed", async () => {
+  it("refuses exec and auth-provider credentials of the operator's kubeconfig unless allowed, and of an upload always", async () => {
     const exec = kubeconfig("https://10.0.0.1:6443", { exec: { apiVersion: "client.authentication.k8s.io/v1", command: "aws", args: ["eks", "get-token"] } });
-    await expect(connect(text(exec), POLICY)).rejects.toThrow(/by running an exec command "aws".*BULWARK_ALLOW_KUBECONFIG_EXEC=true/);
     const provider = kubeconfig("https://10.0.0.1:6443", { "auth-provider": { name: "gcp" } });
-    await expect(connect(text(provider), POLICY)).rejects.toThrow(KubeconfigError);
+    const dir = mkdtempSync(path.join(tmpdir(), "bulwark-kubeconfig-"));
+    try {
+      writeFileSync(path.join(dir, "exec"), exec);
+      writeFileSync(path.join(dir, "provider"), provider);
+      await expect(connect({ type: "kubeconfig-file", path: path.join(dir, "exec") }, POLICY)).rejects.toThrow(/by running an exec command "aws".*BULWARK_ALLOW_KUBECONFIG_EXEC=true/);
+      await expect(connect({ type: "kubeconfig-file", path: path.join(dir, "provider") }, POLICY)).rejects.toThrow(KubeconfigError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const allowed = { ...POLICY, allowExec: true };
+    await expect(connect(text(exec), allowed)).rejects.toThrow(/user "u" sets "exec" \(a command Bulwark would run on its own host\)/);
+    await expect(connect(text(provider), allowed)).rejects.toThrow(/user "u" sets "auth-provider"/);
   });
 
   it("refuses link-local servers always, and loopback unless allowed", async () => {
