@@ -1,12 +1,13 @@
 import type { ClusterCreateRequest } from "@/lib/api/schemas/clusters";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { AppError } from "@/lib/errors";
-import { connect, defaultPolicy, KubeconfigError } from "@/lib/k8s/connect";
+import { connect, defaultPolicy, KubeconfigError, uploadPolicy } from "@/lib/k8s/connect";
 import { sealKubeconfig } from "@/lib/k8s/sealed-kubeconfig";
 
 /**
  * Registers a cluster after checking its kubeconfig can be used (parses, context exists, no
- * exec unless allowed, no forbidden address). An uploaded kubeconfig is stored sealed.
+ * exec unless allowed for the operator's own kubeconfig, never in an upload, no forbidden
+ * address). An uploaded kubeconfig is stored sealed.
  */
 export async function registerCluster(input: ClusterCreateRequest): Promise<{ id: string; warnings: string[] }> {
   const source =
@@ -15,7 +16,7 @@ export async function registerCluster(input: ClusterCreateRequest): Promise<{ id
       : ({ type: "kubeconfig-file", context: input.contextName } as const);
   let warnings: string[];
   try {
-    warnings = (await connect(source, defaultPolicy())).warnings;
+    warnings = (await connect(source, input.source === "kubeconfig_upload" ? uploadPolicy() : defaultPolicy())).warnings;
   } catch (error) {
     if (error instanceof KubeconfigError) throw new AppError("UNPROCESSABLE", { userMessage: error.message });
     throw error;

@@ -34,6 +34,8 @@ type Options = {
   kubelets?: boolean;
   /** The kubelets' serving certificate (default: the API server's, signed by the cluster CA). */
   kubeletTls?: TlsMaterial;
+  /** The InternalIP the nodes report for their kubelets (default: `host`, where they listen). */
+  kubeletAddress?: string;
 };
 
 const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0]! : "");
@@ -77,8 +79,8 @@ function matchesFieldSelector(o: ApiObject, selector: string | null): boolean {
  * /version, core and group paths, cluster-wide and namespaced lists with limit/continue,
  * metadata-only lists, field selectors, node proxy configz, and injectable faults.
  */
-export async function createFakeApiServer({ cluster, tls, token, faults = {}, port = 0, host = "127.0.0.1", kubelets: withKubelets = Object.keys(cluster.kubeletConfigs ?? {}).length <= 100, kubeletTls = tls }: Options): Promise<FakeApiServer> {
-  const nodes = withKubelets ? await startFakeKubelets(cluster, { tls: kubeletTls, token, host, forbid: faults.forbidConfigz }) : undefined;
+export async function createFakeApiServer({ cluster, tls, token, faults = {}, port = 0, host = "127.0.0.1", kubelets: withKubelets = Object.keys(cluster.kubeletConfigs ?? {}).length <= 100, kubeletTls = tls, kubeletAddress }: Options): Promise<FakeApiServer> {
+  const nodes = withKubelets ? await startFakeKubelets(cluster, { tls: kubeletTls, token, host, address: kubeletAddress, forbid: faults.forbidConfigz }) : undefined;
   const index = indexObjects(nodes?.objects ?? cluster.objects);
   const groups = new Set([...BUILTIN_GROUPS, ...(cluster.installedGroups ?? []), ...cluster.objects.map((o) => groupOf(o.apiVersion)).filter(Boolean)]);
   const requests: FakeApiServer["requests"] = [];

@@ -10,10 +10,12 @@ export type FakeKubelets = { requests: { node: string; path: string; auth: strin
  * 10250: GET /configz with a bearer token (webhook authentication and authorization; 403 for
  * nodes in `forbid`, as when the caller lacks nodes/configz). The node objects then say where
  * they are, as real ones do: an InternalIP and status.daemonEndpoints.kubeletEndpoint.Port.
+ * `address` is the InternalIP the nodes report (default: `host`, where the kubelets listen),
+ * e.g. another spelling of it, as a hostile node object could give.
  */
 export async function startFakeKubelets(
   cluster: FixtureCluster,
-  options: { tls: TlsMaterial; token: string; host: string; forbid?: boolean },
+  options: { tls: TlsMaterial; token: string; host: string; address?: string; forbid?: boolean },
 ): Promise<{ kubelets: FakeKubelets; objects: ApiObject[] }> {
   const requests: FakeKubelets["requests"] = [];
   const servers: Server[] = [];
@@ -38,7 +40,7 @@ export async function startFakeKubelets(
     const port = o.kind === "Node" ? ports.get(o.metadata.name) : undefined;
     if (port === undefined) return o;
     const status = (o.status ?? {}) as { addresses?: { type: string; address: string }[] };
-    const addresses = [{ type: "InternalIP", address: options.host }, ...(status.addresses ?? []).filter((a) => a.type !== "InternalIP")];
+    const addresses = [{ type: "InternalIP", address: options.address ?? options.host }, ...(status.addresses ?? []).filter((a) => a.type !== "InternalIP")];
     return { ...o, status: { ...status, addresses, daemonEndpoints: { kubeletEndpoint: { Port: port } } } };
   });
   const close = async () => {

@@ -24,4 +24,19 @@ describe("address policy", () => {
     expect(refuseAddress("127.0.0.1", { allowLoopback: true })).toBeUndefined();
     expect(refuseAddress("10.1.2.3", { allowLoopback: false })).toBeUndefined();
   });
+
+  // What a URL parser makes of other spellings of 127.0.0.1 and 169.254.169.254 (a node's InternalIP can say anything).
+  it.each([
+    ["2130706433", "127.0.0.1"], ["0x7f.1", "127.0.0.1"], ["127.1", "127.0.0.1"], ["0x7f000001", "127.0.0.1"], ["017700000001", "127.0.0.1"],
+    ["0251.0376.0251.0376", "169.254.169.254"], ["0xa9fea9fe", "169.254.169.254"], ["2852039166", "169.254.169.254"], ["169.254.43518", "169.254.169.254"],
+  ])("refuses %s, which a URL reads as %s, as not an IP address as written", (spelling, ip) => {
+    expect(new URL(`https://${spelling}`).hostname).toBe(ip);
+    expect(classifyAddress(spelling)).toBe("invalid");
+    for (const allowLoopback of [true, false]) expect(refuseAddress(spelling, { allowLoopback })).toMatch(/not an IP address as written/);
+    expect(refuseAddress(new URL(`https://${spelling}`).hostname, { allowLoopback: false })).toMatch(/loopback|link-local/);
+  });
+
+  it("refuses host names: only a resolved address can be judged", () => {
+    expect(refuseAddress("kubelet.example.com", { allowLoopback: true })).toMatch(/not an IP address as written/);
+  });
 });

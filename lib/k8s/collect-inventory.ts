@@ -123,14 +123,40 @@ const TLS_IDENTITY_ERRORS = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
 
-/** GET /configz on the node's own kubelet, with the connection's CA and credentials. */
+const VIA_PROXY = 'read it through the API server: BULWARK_KUBELET_CONFIG=proxy and "get" on nodes/proxy';
+
+/**
+ * Why the scanner's credential may not go to the kubelets directly, or undefined when it may:
+ * only over TLS verified against the cluster CA named in the kubeconfig (or the pod's ca.crt),
+ * never with verification off and never against the public roots, which vouch for any host a
+ * node object could name.
+ */
+function kubeletTrustProblem(conn: Connection): string | undefined {
+  const secure = "Bulwark sends its credential to a kubelet only when the cluster CA verifies the kubelet's serving certificate";
+  if (conn.options.rejectUnauthorized === false) return `the kubeconfig sets insecure-skip-tls-verify: ${secure}; replace it with the cluster CA (certificate-authority-data), or ${VIA_PROXY}`;
+  if (!conn.options.ca) return `the kubeconfig names no cluster CA: ${secure}; add certificate-authority-data, or ${VIA_PROXY}`;
+  return undefined;
+}
+
+/**
+ * The connection for one kubelet: trust pinned to the cluster CA, and only the credential the
+ * kubelet authenticates (bearer token, client certificate). The API server's tls-server-name and
+ * basic auth stay behind: the kubelet's certificate is checked against the kubelet's own address.
+ */
+function kubeletConnection(conn: Connection, server: URL): Connection {
+  const { ca, cert, key, pfx, passphrase, headers } = conn.options;
+  return { ...conn, server, options: { ca, cert, key, pfx, passphrase, headers, rejectUnauthorized: true } };
+}
+
+/** GET /configz on the node's own kubelet, at its address exactly as the node reports it. */
 async function configzFromKubelet(conn: Connection, node: Inventory["nodes"][number], requestTimeoutMs: number): Promise<ConfigzAnswer> {
   const address = node.addresses.find((a) => a.type === "InternalIP")?.address ?? node.addresses.find((a) => a.type === "ExternalIP")?.address;
   if (!address) throw new KubeApiError(null, "NoAddress", `node ${node.ref.name} reports no InternalIP`, "/configz");
-  const refusal = isIP(address) ? refuseAddress(address, conn.policy) : undefined;
-  if (refusal) throw new KubeApiError(null, "Refused", `kubelet ${address}: ${refusal}`, "/configz");
+  // Only an IP address written as one (refuseAddress says why not): a URL would turn 2130706433 into 127.0.0.1.
+  const refusal = refuseAddress(address, conn.policy);
+  if (refusal) throw new KubeApiError(null, "Refused", `kubelet of node ${node.ref.name} at ${address}: ${refusal}`, "/configz");
   const host = isIP(address) === 6 ? `[${address}]` : address;
-  const http = createKubeHttp({ ...conn, server: new URL(`https://${host}:${node.kubeletPort ?? 10250}`) }, { requestTimeoutMs, maxRetries: 1, maxSockets: 1 });
+  const http = createKubeHttp(kubeletConnection(conn, new URL(`https://${host}:${node.kubeletPort ?? 10250}`)), { requestTimeoutMs, maxRetries: 1, maxSockets: 1 });
   try {
     return await http.getJson<ConfigzAnswer>("/configz");
   } finally {
@@ -141,6 +167,11 @@ async function configzFromKubelet(conn: Connection, node: Inventory["nodes"][num
 async function collectKubeletConfigs(http: KubeHttp, conn: Connection, inventory: Inventory, source: KubeletConfigSource, concurrency: number): Promise<void> {
   if (source === "off") {
     for (const node of inventory.nodes) node.kubelet = { status: "unavailable", reason: "kubelet configuration is not read (BULWARK_KUBELET_CONFIG=off)" };
+    return;
+  }
+  const untrusted = source === "kubelet" ? kubeletTrustProblem(conn) : undefined;
+  if (untrusted) {
+    for (const node of inventory.nodes) node.kubelet = { status: "unavailable", reason: untrusted };
     return;
   }
   const permission = source === "kubelet" ? '"get" on nodes/configz (Kubernetes 1.33+)' : '"get" on nodes/proxy';
@@ -160,12 +191,14 @@ async function collectKubeletConfigs(http: KubeHttp, conn: Connection, inventory
       let reason = `configz unavailable: ${message}`;
       const code = error instanceof KubeApiError ? error.reason : "";
       if (status === 403) reason = `forbidden: reading kubelet configuration needs ${permission}`;
+      else if (code === "Refused") reason = message;
       else if (source === "kubelet" && TLS_IDENTITY_ERRORS.has(code)) {
-        reason = `the kubelet's serving certificate is not one the cluster CA signed (${code}); have kubelet serving certificates signed by the cluster CA (serverTLSBootstrap: true), or read through the API server: BULWARK_KUBELET_CONFIG=proxy and "get" on nodes/proxy`;
+        reason = `the kubelet's serving certificate is not one the cluster CA signed (${code}); have kubelet serving certificates signed by the cluster CA (serverTLSBootstrap: true), or ${VIA_PROXY}`;
       } else if (source === "kubelet" && status === null) {
-        reason = `kubelet unreachable (${message}); from outside the cluster, read it through the API server instead: BULWARK_KUBELET_CONFIG=proxy and "get" on nodes/proxy`;
+        reason = `kubelet unreachable (${message}); from outside the cluster, ${VIA_PROXY}`;
       }
-      if (status === 403 || (source === "kubelet" && status === null)) settled = reason;
+      // A refused address is this node's own; the other nodes are still asked.
+      if (status === 403 || (source === "kubelet" && status === null && code !== "Refused")) settled = reason;
       node.kubelet = { status: "unavailable", reason };
     }
   });

@@ -25,6 +25,8 @@ export type Connection = { server: URL; contextName: string; options: RequestOpt
 export { KubeconfigError };
 
 export const defaultPolicy = (): ConnectPolicy => ({ allowExec: env.BULWARK_ALLOW_KUBECONFIG_EXEC, allowLoopback: env.BULWARK_ALLOW_LOOPBACK_CLUSTERS });
+/** An uploaded kubeconfig never runs commands: BULWARK_ALLOW_KUBECONFIG_EXEC is for the operator's own kubeconfig. */
+export const uploadPolicy = (): ConnectPolicy => ({ ...defaultPolicy(), allowExec: false });
 
 function defaultKubeconfigPath(): string {
   const fromEnv = env.KUBECONFIG?.split(path.delimiter).find(Boolean);

@@ -11,11 +11,16 @@ type Entry = { name?: unknown; cluster?: Record<string, unknown>; user?: Record<
 const entries = (value: unknown): Entry[] => (Array.isArray(value) ? value.filter((e): e is Entry => typeof e === "object" && e !== null) : []);
 const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
 
+/** Kubeconfig user fields that make the Kubernetes client run a command (or a plugin) on Bulwark's host. */
+const USER_COMMAND_FIELDS = ["exec", "auth-provider"] as const;
+
 /**
- * Refuses a kubeconfig document (already parsed) that names a file for any credential: an
- * uploaded kubeconfig must carry them inline (`token`, `*-data`), so that nothing a user sends
- * makes Bulwark read a file of its own host (its secrets, a service-account token) and send it
- * to a server the uploader controls. Every cluster and user is checked, not only the context used.
+ * Refuses a kubeconfig document (already parsed) that names a file for any credential, or gets
+ * one by running a command: an uploaded kubeconfig must carry them inline (`token`, `*-data`),
+ * so that nothing a user sends makes Bulwark read a file of its own host (its secrets, a
+ * service-account token) and send it to a server the uploader controls, or run a command where
+ * the worker's secrets are (BULWARK_ALLOW_KUBECONFIG_EXEC is for the operator's own kubeconfig
+ * only). Every cluster and user is checked, not only the context used.
  */
 export function assertInlineCredentials(doc: Record<string, unknown>, origin: string): void {
   const inlineHint = "an uploaded kubeconfig must carry its credentials inline (token, certificate-authority-data, client-certificate-data, client-key-data); Bulwark never reads files named in one";
@@ -29,5 +34,7 @@ export function assertInlineCredentials(doc: Record<string, unknown>, origin: st
     const provider = u.user?.["auth-provider"] as { config?: Record<string, unknown> } | undefined;
     const providerField = AUTH_PROVIDER_FILE_FIELDS.find((f) => isSet(provider?.config?.[f]));
     if (providerField) throw new KubeconfigError(`${origin}: user "${String(u.name)}" sets auth-provider "${providerField}" (a file path): ${inlineHint}`);
+    const command = USER_COMMAND_FIELDS.find((f) => isSet(u.user?.[f]));
+    if (command) throw new KubeconfigError(`${origin}: user "${String(u.name)}" sets "${command}" (a command Bulwark would run on its own host): ${inlineHint}, and never runs a command an uploaded kubeconfig names`);
   }
 }

@@ -1,4 +1,5 @@
 import { Agent, request, type RequestOptions } from "node:https";
+import { isIP } from "node:net";
 import { guardedLookup } from "@/lib/net/guarded-lookup";
 import { refuseAddress } from "./address-policy";
 import type { Connection } from "./connect";
@@ -66,17 +67,21 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * GETs JSON from a cluster's API over one keep-alive agent: TLS and credentials from the
  * connection, a per-request timeout, and bounded retries of 429 (honouring Retry-After), 5xx
  * and dropped connections with exponential backoff. The client library does neither.
+ * The address policy holds for every request: names are checked as they resolve, and an IP
+ * literal is checked as the URL parser normalised it (2130706433, 0x7f.1 and 127.1 are 127.0.0.1).
  */
 export function createKubeHttp(conn: Connection, opts: KubeHttpOptions): KubeHttp {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 4, lookup: guardedLookup((ip) => refuseAddress(ip, conn.policy)) });
   const base = conn.server.pathname.replace(/\/$/, "");
+  const hostname = conn.server.hostname.replace(/^\[|\]$/g, "");
+  const refusal = isIP(hostname) ? refuseAddress(hostname, conn.policy) : undefined;
 
   function once(path: string, accept: string): Promise<{ status: number; body: string; retryAfter?: string }> {
     return new Promise((resolve, reject) => {
       const options: RequestOptions = {
         ...conn.options,
         agent,
-        hostname: conn.server.hostname.replace(/^\[|\]$/g, ""),
+        hostname,
         port: conn.server.port || 443,
         path: `${base}${path}`,
         method: "GET",
@@ -97,6 +102,7 @@ export function createKubeHttp(conn: Connection, opts: KubeHttpOptions): KubeHtt
   }
 
   async function getJson<T>(path: string, { accept = "application/json" }: { accept?: string } = {}): Promise<T> {
+    if (refusal) throw new KubeApiError(null, "Refused", refusal, path);
     for (let attempt = 0; ; attempt++) {
       let res: Awaited<ReturnType<typeof once>>;
       try {

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { getCACertificates, setDefaultCACertificates } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClusterUnavailableError, collectInventory } from "@/lib/k8s/collect-inventory";
 import { connect, KubeconfigError, type ConnectPolicy } from "@/lib/k8s/connect";
@@ -121,11 +125,21 @@ describe("connect", () => {
     `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: ${server}\n${Object.entries(extra).map(([k, v]) => `    ${k}: ${v}\n`).join("")}users:\n- name: u\n  user: ${JSON.stringify(user)}\ncontexts:\n- name: ctx\n  context: {cluster: c, user: u}\ncurrent-context: ctx\n`;
   const text = (t: string) => ({ type: "kubeconfig-text" as const, text: t, origin: "upload" });
 
-  it("refuses exec and auth-provider credentials unless allowed", async () => {
+  it("refuses exec and auth-provider credentials of the operator's kubeconfig unless allowed, and of an upload always", async () => {
     const exec = kubeconfig("https://10.0.0.1:6443", { exec: { apiVersion: "client.authentication.k8s.io/v1", command: "aws", args: ["eks", "get-token"] } });
-    await expect(connect(text(exec), POLICY)).rejects.toThrow(/by running an exec command "aws".*BULWARK_ALLOW_KUBECONFIG_EXEC=true/);
     const provider = kubeconfig("https://10.0.0.1:6443", { "auth-provider": { name: "gcp" } });
-    await expect(connect(text(provider), POLICY)).rejects.toThrow(KubeconfigError);
+    const dir = mkdtempSync(path.join(tmpdir(), "bulwark-kubeconfig-"));
+    try {
+      writeFileSync(path.join(dir, "exec"), exec);
+      writeFileSync(path.join(dir, "provider"), provider);
+      await expect(connect({ type: "kubeconfig-file", path: path.join(dir, "exec") }, POLICY)).rejects.toThrow(/by running an exec command "aws".*BULWARK_ALLOW_KUBECONFIG_EXEC=true/);
+      await expect(connect({ type: "kubeconfig-file", path: path.join(dir, "provider") }, POLICY)).rejects.toThrow(KubeconfigError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const allowed = { ...POLICY, allowExec: true };
+    await expect(connect(text(exec), allowed)).rejects.toThrow(/user "u" sets "exec" \(a command Bulwark would run on its own host\)/);
+    await expect(connect(text(provider), allowed)).rejects.toThrow(/user "u" sets "auth-provider"/);
   });
 
   it("refuses link-local servers always, and loopback unless allowed", async () => {
@@ -236,6 +250,64 @@ describe("kubelet configuration", () => {
     const conn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: TOKEN }), origin: "test kubeconfig" }, POLICY);
     const { inventory } = await collectInventory(conn);
     expect(inventory.nodes.every((n) => n.kubelet.status === "unavailable" && /serving certificate is not one the cluster CA signed \([A-Z_]+\).*serverTLSBootstrap/.test(n.kubelet.reason))).toBe(true);
+    expect(server.kubeletRequests).toStrictEqual([]);
+  });
+
+  /** A cluster whose nodes name their kubelets as `server` says, scanned with a kubeconfig of `kubeconfig`'s making. */
+  async function kubeletScan(server: Partial<Parameters<typeof createFakeApiServer>[0]>, kubeconfig: { caPem?: string | null; cluster?: Record<string, unknown> } = {}, kubeletConfig?: "kubelet" | "proxy") {
+    const fake = await createFakeApiServer({ cluster: demoCluster(3), tls, token: TOKEN, ...server });
+    servers.push(fake);
+    const conn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: fake.url, caPem: server.tls?.caPem ?? tls.caPem, token: TOKEN, ...kubeconfig }), origin: "test kubeconfig" }, POLICY);
+    const { inventory } = await collectInventory(conn, { kubeletConfig });
+    return { server: fake, kubelets: inventory.nodes.map((n) => n.kubelet) };
+  }
+
+  it.each(["2130706433", "0x7f.1", "127.1", "0x7f000001"])("sends no token to a kubelet at InternalIP %s, which a URL reads as 127.0.0.1, and says why", async (address) => {
+    const { server, kubelets } = await kubeletScan({ kubeletAddress: address });
+    expect(kubelets).toHaveLength(4);
+    for (const k of kubelets) expect(k).toMatchObject({ status: "unavailable", reason: expect.stringContaining(`at ${address}: "${address}" is not an IP address as written`) });
+    expect(server.kubeletRequests).toStrictEqual([]);
+  });
+
+  it("holds the address policy on every request: an IP literal is judged as the URL parser read it", async () => {
+    const { server, conn } = await serve();
+    const spelled = { ...conn, server: new URL(`https://2130706433:${server.port}`), policy: { ...conn.policy, allowLoopback: false } };
+    await expect(collectInventory(spelled)).rejects.toThrow(/127\.0\.0\.1 is a loopback address; set BULWARK_ALLOW_LOOPBACK_CLUSTERS=true/);
+    expect(server.requests).toStrictEqual([]);
+  });
+
+  it("sends no token to kubelets when the kubeconfig skips TLS verification, says what to set, and reads them through the API server when told to", async () => {
+    const skipVerify = { caPem: null, cluster: { "insecure-skip-tls-verify": true } };
+    const direct = await kubeletScan({ kubeletTls: await generateTls() }, skipVerify);
+    expect(direct.kubelets.every((k) => k.status === "unavailable" && /insecure-skip-tls-verify.*certificate-authority-data.*BULWARK_KUBELET_CONFIG=proxy/.test(k.reason))).toBe(true);
+    expect(direct.server.kubeletRequests).toStrictEqual([]);
+    const proxied = await kubeletScan({}, skipVerify, "proxy");
+    expect(proxied.kubelets.map((k) => k.status)).toStrictEqual(["read", "read", "read", "read"]);
+    expect(proxied.server.requests.filter((r) => r.path.endsWith("/proxy/configz"))).toHaveLength(4);
+    expect(proxied.server.kubeletRequests).toStrictEqual([]);
+  });
+
+  it("sends no token to a kubelet that only a publicly trusted CA vouches for, when the kubeconfig names no cluster CA", async () => {
+    const publicCa = await generateTls();
+    const roots = getCACertificates("default");
+    // A public CA among the trusted roots vouches for the API server, and for whatever host a node names.
+    setDefaultCACertificates([...roots, publicCa.caPem]);
+    try {
+      const { server, kubelets } = await kubeletScan({ tls: publicCa }, { caPem: null });
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(kubelets.every((k) => k.status === "unavailable" && /names no cluster CA.*certificate-authority-data/.test(k.reason))).toBe(true);
+      expect(server.kubeletRequests).toStrictEqual([]);
+    } finally {
+      setDefaultCACertificates(roots);
+    }
+  });
+
+  it("checks a kubelet's certificate against its own address, not the API server's tls-server-name", async () => {
+    // The cluster CA signed a certificate for the API server's name only; a kubelet presents it.
+    const apiOnly = await generateTls(["api.cluster.internal"]);
+    const { server, kubelets } = await kubeletScan({ tls: apiOnly }, { cluster: { "tls-server-name": "api.cluster.internal" } });
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(kubelets.every((k) => k.status === "unavailable" && /\(ERR_TLS_CERT_ALTNAME_INVALID\)/.test(k.reason))).toBe(true);
     expect(server.kubeletRequests).toStrictEqual([]);
   });
 
