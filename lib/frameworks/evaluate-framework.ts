@@ -34,13 +34,13 @@ export function evaluateControl(frameworkId: string, control: Control, input: Fr
   if (judged.by === "not-applicable") return { ...base, status: "not-applicable", checks: [], evaluated: 0, failing: [], reason: judged.reason };
 
   const unevaluated: string[] = [];
+  const notApplicable: string[] = [];
   let looked = 0;
   const failing = new Map<string, { resource: ResourceRef; checks: string[] }>();
   for (const checkId of judged.checks) {
     const result = byCheck.get(checkId);
     if (!result) unevaluated.push(`${checkId}: did not run (turned off in settings)`);
-    // A check with nothing to judge in the scores (a setting not made, cluster state in manifests) is still no evidence for a control.
-    else if (result.status !== "evaluated") unevaluated.push(`${checkId}: ${result.reason}`);
+    else if (result.status !== "evaluated") (result.status === "not-applicable" ? notApplicable : unevaluated).push(`${checkId}: ${result.reason}`);
     else {
       looked += result.evaluated.length;
       for (const f of relevant(result.findings, judged.only)) addFailing(failing, f);
@@ -48,6 +48,9 @@ export function evaluateControl(frameworkId: string, control: Control, input: Fr
   }
 
   const checks = [...judged.checks];
+  // Every mapped check has nothing to judge here by design (no cloud metadata service, a manifests scan's cluster state, a
+  // setting not made): the control does not apply to this scan either, with why. One such check among others is left out.
+  if (notApplicable.length === judged.checks.length) return { ...base, status: "not-applicable", checks, evaluated: 0, failing: [], reason: `does not apply here: ${notApplicable.join("; ")}` };
   // Scores count passes from what was evaluated; a control over nothing has no evidence either way.
   const reason = unevaluated.length ? `not evaluated: ${unevaluated.join("; ")}` : looked === 0 ? NOTHING_TO_EVALUATE : undefined;
   if (failing.size) return { ...base, status: "fail", checks, evaluated: looked, failing: [...failing.values()], ...(reason ? { reason } : {}) };

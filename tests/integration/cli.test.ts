@@ -115,8 +115,8 @@ describe("bulwark scan --manifests", () => {
     expect([...statuses].every((s) => ["pass", "fail", "not-evaluated", "manual", "not-applicable"].includes(s))).toBe(true);
     const cis = (id: string) => frameworks[0]!.controls.find((c) => c.id === id)!;
     expect(cis("5.2.2")).toMatchObject({ title: "No privileged containers", section: "5.2 Pod Security Standards", status: "fail", checks: ["pod.privileged"], failing: [{ resource: { kind: "Deployment", namespace: "shop", name: "web" }, checks: ["pod.privileged"] }] });
-    // Manifests carry no nodes: the kubelet controls are not evaluated, never passed.
-    expect(cis("4.2.1")).toMatchObject({ status: "not-evaluated", checks: ["node.kubelet-anonymous-auth"], failing: [] });
+    // Manifests carry no nodes: the kubelet controls do not apply to this scan (never passed), with why.
+    expect(cis("4.2.1")).toMatchObject({ status: "not-applicable", checks: ["node.kubelet-anonymous-auth"], failing: [] });
     expect(cis("4.2.1").reason).toContain("needs a cluster scan");
     expect(cis("1.2.2")).toMatchObject({ status: "manual", checks: [] });
   });
