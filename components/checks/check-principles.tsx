@@ -15,13 +15,15 @@ export function CheckPrinciples() {
         </li>
         <li>
           <strong>A check that cannot know says &ldquo;not evaluated&rdquo;</strong>, with the reason and what would fix it,
-          instead of guessing. It never counts as a pass.
+          instead of guessing. It never counts as a pass, and weighs as failing in the scores. One with nothing to judge
+          here by design (the provider&apos;s part of a managed cluster, no cloud metadata service, a setting not made, cluster
+          state in a manifests scan) says &ldquo;not applicable&rdquo;, with why, and stays out of the scores.
         </li>
       </ul>
       <p className="mt-2">
         A manifests scan (CI) sees only the files it is given; a cluster scan sees the cluster&apos;s state. Where that
         changes what a check can know, its rationale below says what it does in each mode: for example, the metadata-API
-        check needs the nodes&apos; cloud provider, so it is not evaluated from manifests, and a role that nothing in the
+        check needs the nodes&apos; cloud provider, so it does not apply to a manifests scan, and a role that nothing in the
         scanned files binds is reported as &ldquo;bound by nothing scanned&rdquo;.
       </p>
     </section>

@@ -91,7 +91,7 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
       </header>
       <ScanFailure posture={posture} />
       {layers.length ? (
-        <dl className="mt-4 grid grid-cols-5 gap-3">
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {layers.map((l) => (
             <div key={l.layer} className="rounded-md bg-slate-50 p-3 text-center">
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">
