@@ -31,7 +31,7 @@ export function CheckCatalog({ failing, settings }: { failing: Map<string, { clu
                         <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
                           {failing.get(c.id)?.length ? `fails in ${failing.get(c.id)!.length} cluster${failing.get(c.id)!.length === 1 ? "" : "s"}` : "passing everywhere"}
                         </span>
-                        <code className="font-mono text-xs text-slate-500">{c.id}</code>
+                        <code className="break-all font-mono text-xs text-slate-500">{c.id}</code>
                       </summary>
                       <div className="mt-3 space-y-3 pl-1">
                         <p className="text-sm text-slate-700">{c.rationale}</p>

@@ -12,13 +12,13 @@ const TABS = [
 
 export function SettingsTabs({ current, role }: { current: string; role: Role }) {
   return (
-    <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
       {TABS.filter((t) => !t.admin || role === "admin").map((t) => (
         <Link
           key={t.href}
           href={t.href}
           aria-current={current === t.href ? "page" : undefined}
-          className={cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", current === t.href ? "border-sky-700 text-sky-800" : "border-transparent text-slate-600 hover:text-slate-900")}
+          className={cn("-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium", current === t.href ? "border-sky-700 text-sky-800" : "border-transparent text-slate-600 hover:text-slate-900")}
         >
           {t.label}
         </Link>
