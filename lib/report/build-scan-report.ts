@@ -1,3 +1,4 @@
+import { mergeFindings } from "@/lib/checks/merge-findings";
 import { ALL_CHECKS } from "@/lib/checks/registry";
 import { detectProvider } from "@/lib/checks/node/detect-provider";
 import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
@@ -36,7 +37,7 @@ export function buildScanReport(inventory: Inventory, results: CheckResult[], wa
       title: c.title,
       references: c.references,
     })),
-    findings: results.flatMap((r) => (r.status === "evaluated" ? r.findings : [])),
+    findings: mergeFindings(results.flatMap((r) => (r.status === "evaluated" ? r.findings : []))),
     scores: scoreResults(results),
     podSecurity: inventory.workloads.map((w) => ({
       resource: w.ref,
