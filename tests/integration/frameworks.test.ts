@@ -108,6 +108,14 @@ describe("framework statuses stored per snapshot", () => {
 
     const unknown = await call(exportCsv, { path, params: { id: "cis" }, headers: { cookie: (await signIn(author.email)).cookie } });
     expect(unknown.status).toBe(400);
+
+    const other = await createCluster({ name: `fw-csv-other-${Date.now()}`, source: "demo", isDemo: true });
+    const othersSnapshot = await startSnapshot(other.id, "manual");
+    for (const snapshot of ["does-not-exist", othersSnapshot.id]) {
+      const missing = await call(exportCsv, { path: `${path}&snapshot=${snapshot}`, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { detail: string }).detail).toContain(snapshot);
+    }
   });
 });
 
