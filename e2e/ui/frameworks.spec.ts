@@ -69,3 +69,11 @@ test("[FRAMEWORKS]: an analyst attests a manual control with its evidence and ex
   await expect(pending).toContainText("pending");
   await expect(pending.getByRole("button", { name: "Approve" })).toHaveCount(0); // not by its author
 });
+
+test("[FRAMEWORKS]: a malformed control address is a not-found page and a cluster id with NUL an unknown cluster, never a server error", async ({ page }) => {
+  const control = await page.goto("/frameworks/cis-kubernetes/%E0%A4%A");
+  expect(control!.status()).toBe(404);
+  const framework = await page.goto("/frameworks/cis-kubernetes?cluster=%00");
+  expect(framework!.status()).toBe(200);
+  await expect(page.getByText("No completed snapshot has statuses for this framework on this cluster.")).toBeVisible();
+});
