@@ -54,7 +54,8 @@ restore
 fi
 rm -rf "$OUT/app" && mkdir -p "$OUT/app"
 cp -a .next-image/standalone/. "$OUT/app/"
-# Next copies the checkout's .env* files into standalone/: a developer's secrets never ship.
+# next build copies the checkout's .env and .env.production into standalone/: no .env* file
+# (a developer's secrets) ships.
 find "$OUT/app" -maxdepth 1 -name '.env*' -print0 | while IFS= read -r -d '' f; do
   echo "image: leaving out $(basename "$f") (next build copied it from the checkout)"
   rm -rf -- "$f"
