@@ -69,3 +69,16 @@ test("[FRAMEWORKS]: an analyst attests a manual control with its evidence and ex
   await expect(pending).toContainText("pending");
   await expect(pending.getByRole("button", { name: "Approve" })).toHaveCount(0); // not by its author
 });
+
+test("[FRAMEWORKS]: a cluster id with NUL is an unknown cluster, an address that does not decode a not-found page or a 400, never a server error", async ({ page }) => {
+  const framework = await page.goto("/frameworks/cis-kubernetes?cluster=%00");
+  expect(framework!.status()).toBe(200);
+  await expect(page.getByText("No completed snapshot has statuses for this framework on this cluster.")).toBeVisible();
+  // %25 is "%": the control id is "%ZZ", which no control has.
+  const control = await page.goto("/frameworks/cis-kubernetes/%25ZZ");
+  expect(control!.status()).toBeLessThan(500); // the not-found page streams after the layout
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  // A malformed %-escape in any address: Next alone would answer a bare 500.
+  const malformed = await page.goto("/frameworks/cis-kubernetes/%E0%A4%A");
+  expect(malformed!.status()).toBe(400);
+});

@@ -29,10 +29,11 @@ export type PodSecurityContext = Omit<SecurityContext, "privileged" | "allowPriv
   supplementalGroups?: number[];
 };
 
-type HostHandler = { httpGet?: { host?: string; port?: number | string; path?: string }; tcpSocket?: { host?: string; port?: number | string } };
+type HostHandler = { httpGet?: { host?: string; port?: number | string; path?: string; queryDigest?: string }; tcpSocket?: { host?: string; port?: number | string } };
 /**
- * A probe's handler. An exec command is kept only as a fingerprint (`commandDigest`), so two
- * probes can be compared without keeping command lines, which sometimes carry credentials.
+ * A probe's handler. An exec command and an HTTP path's query string are kept only as
+ * fingerprints (`commandDigest`, `queryDigest`), so two probes can be compared without keeping
+ * command lines or query strings, which sometimes carry credentials.
  */
 export type Probe = HostHandler & { exec?: { commandDigest?: string }; grpc?: { port?: number; service?: string } };
 

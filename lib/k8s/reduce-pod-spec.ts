@@ -16,11 +16,18 @@ type RawContainer = Omit<Container, "env" | "livenessProbe" | "readinessProbe" |
 
 const digest = (command: string[]) => createHash("sha256").update(JSON.stringify(command)).digest("hex").slice(0, 16);
 
-/** A probe or lifecycle handler: where it connects (host, port, path) and a fingerprint of an exec command. */
+/** An HTTP handler's path without its query string, which sometimes carries a token: only a fingerprint of the query is kept. */
+function reduceHttpGet({ host, port, path }: NonNullable<Probe["httpGet"]>): NonNullable<Probe["httpGet"]> {
+  const at = path?.indexOf("?") ?? -1;
+  if (at < 0) return { host, port, path };
+  return { host, port, path: path!.slice(0, at), queryDigest: digest([path!.slice(at + 1)]) };
+}
+
+/** A probe or lifecycle handler: where it connects (host, port, path) and fingerprints of its query and of an exec command. */
 function reduceProbe(p: RawProbe | undefined): Probe | undefined {
   if (!p) return undefined;
   const out: Probe = {};
-  if (p.httpGet) out.httpGet = { host: p.httpGet.host, port: p.httpGet.port, path: p.httpGet.path };
+  if (p.httpGet) out.httpGet = reduceHttpGet(p.httpGet);
   if (p.tcpSocket) out.tcpSocket = { host: p.tcpSocket.host, port: p.tcpSocket.port };
   if (p.exec) out.exec = p.exec.command ? { commandDigest: digest(p.exec.command) } : {};
   if (p.grpc) out.grpc = { port: p.grpc.port, service: p.grpc.service };

@@ -54,6 +54,12 @@ restore
 fi
 rm -rf "$OUT/app" && mkdir -p "$OUT/app"
 cp -a .next-image/standalone/. "$OUT/app/"
+# next build copies the checkout's .env and .env.production into standalone/: no .env* file
+# (a developer's secrets) ships.
+find "$OUT/app" -maxdepth 1 -name '.env*' -print0 | while IFS= read -r -d '' f; do
+  echo "image: leaving out $(basename "$f") (next build copied it from the checkout)"
+  rm -rf -- "$f"
+done
 rm -f "$OUT/app/server.js"   # main.mjs starts Next itself (scripts/web-server.mjs)
 cp -a .next-image/static "$OUT/app/.next-image/static"
 cp -a public "$OUT/app/public"

@@ -5,10 +5,11 @@
 //   the service-account token and CA at /var/run/secrets/kubernetes.io/serviceaccount and
 //   KUBERNETES_SERVICE_HOST/PORT, no kubeconfig.
 // Checks: `web` answers /api/health 200 (cold start measured), `worker` registers the cluster it
-// runs in and completes a scan, `bulwark scan --manifests` works. Prints one JSON line of results.
+// runs in and completes a scan, `bulwark scan --manifests` works, no /app/.env* file shipped.
+// Prints one JSON line of results.
 // Needs root, buildah and a built image (npm run image:build).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -61,6 +62,9 @@ async function main() {
     }
   })();
   if (writable) throw new Error("the root filesystem should be read-only");
+  // Next copies a checkout's .env files into its standalone output: a developer's secrets must not ship.
+  const envFiles = readdirSync(path.join(root, "app")).filter((f) => f.startsWith(".env"));
+  if (envFiles.length) throw new Error(`the image must not contain ${envFiles.map((f) => `/app/${f}`).join(", ")}`);
 
   const db = await startEmbeddedPostgres({ dataDir: path.join(work, "pg"), persistent: false });
   cleanups.unshift(() => void db.stop());

@@ -108,6 +108,14 @@ describe("framework statuses stored per snapshot", () => {
 
     const unknown = await call(exportCsv, { path, params: { id: "cis" }, headers: { cookie: (await signIn(author.email)).cookie } });
     expect(unknown.status).toBe(400);
+
+    const other = await createCluster({ name: `fw-csv-other-${Date.now()}`, source: "demo", isDemo: true });
+    const othersSnapshot = await startSnapshot(other.id, "manual");
+    for (const snapshot of ["does-not-exist", othersSnapshot.id]) {
+      const missing = await call(exportCsv, { path: `${path}&snapshot=${snapshot}`, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { detail: string }).detail).toContain(snapshot);
+    }
   });
 });
 
@@ -176,5 +184,32 @@ describe("attestations of manual controls", () => {
     const [header, ...rows] = parse(await csv.text()) as string[][];
     const row = rows.find((r) => r[0] === "1.2.3")!;
     expect(row[header!.indexOf("attestations")]).toMatch(new RegExp(`^kube-apiserver manifest reviewed on cp-1: --token-auth-file absent \\(by ${bob.email.replace(/[.]/g, "\\.")} on \\d{4}-\\d{2}-\\d{2}T[\\d:]{8}Z, approved by -, until ${tomorrow()}T23:59:59Z\\)$`));
+  });
+
+  it("a critical attestation past its expiry cannot be approved; approvals and revocations are audited with framework, control and cluster", async () => {
+    const { id: clusterId } = await createCluster({ name: `fw-attest-expired-${Date.now()}`, source: "demo", isDemo: true });
+    const [alice, bob] = await Promise.all([makeUser("analyst"), makeUser("analyst")]);
+    const as = async (user: { email: string }) => ({ cookie: (await signIn(user.email)).cookie, origin: APP });
+    const body = { frameworkId: "cis-kubernetes", controlId: "1.2.28", clusterId, note: "EncryptionConfiguration on cp-1 lists kms v2 first for secrets", expiresAt: tomorrow() };
+    const pending = async () => ((await (await call(createAttestationRoute, { method: "POST", headers: await as(alice), body })).json()) as { id: string; status: string }).id;
+    const approve = async (id: string) => call(approveAttestationRoute, { method: "POST", params: { id }, headers: await as(bob) });
+
+    const stale = await pending();
+    // Its last day passes while it waits for the second person.
+    await getPrisma().attestation.update({ where: { id: stale }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    const refused = await approve(stale);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/^This attestation expired on \d{4}-\d{2}-\d{2}: attest the control again with a new expiry\.$/);
+    expect((await getPrisma().attestation.findUniqueOrThrow({ where: { id: stale } })).approvedAt).toBeNull();
+
+    const fresh = await pending();
+    expect((await approve(fresh)).status).toBe(200);
+    expect((await call(revokeAttestationRoute, { method: "DELETE", params: { id: fresh }, headers: await as(alice) })).status).toBe(204);
+    const events = await getPrisma().auditEvent.findMany({ where: { targetId: fresh, action: { in: ["attestation.approved", "attestation.revoked"] } }, orderBy: { id: "asc" } });
+    const about = { frameworkId: "cis-kubernetes", controlId: "1.2.28", clusterId };
+    expect(events.map((e) => [e.action, e.actorEmail, e.details])).toStrictEqual([
+      ["attestation.approved", bob.email, about],
+      ["attestation.revoked", alice.email, about],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idText } from "./fields";
 
 export const ZClusterSummary = z.object({
   id: z.string(),
@@ -27,4 +28,4 @@ export type ClusterCreateRequest = z.infer<typeof ZClusterCreateRequest>;
 export const ZClusterUpdateRequest = z.object({ name: name.optional(), scheduleMinutes: scheduleMinutes.optional(), enabled: z.boolean().optional() }).strict();
 export type ClusterUpdateRequest = z.infer<typeof ZClusterUpdateRequest>;
 
-export const ZClusterParams = z.object({ id: z.string().min(1).max(64) });
+export const ZClusterParams = z.object({ id: idText() });

@@ -20,6 +20,12 @@ export const calendarDay = z.string().refine(isCalendarDay, "a real date as YYYY
 /** No control characters (NUL cannot even be stored in PostgreSQL text). */
 export const hasNoControlCharacters = (v: string): boolean => !/\p{Cc}/u.test(v);
 
+/** No control characters but line breaks and tabs: free text such as a note may span lines. */
+export const hasNoControlCharactersButLineBreaks = (v: string): boolean => !/[^\P{Cc}\n\r\t]/u.test(v);
+
+/** An id from a path, a query or a body: trimmed, 1 to `max` characters, no control characters. */
+export const idText = (max = 64) => z.string().trim().min(1).max(max).refine(hasNoControlCharacters, "no control characters");
+
 /** A free-text filter: trimmed, at most `max` characters, no control characters; empty means none. */
 export const filterText = (max: number) =>
   z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { filterText, hasNoControlCharacters, hasNoControlCharactersButLineBreaks, idText } from "./fields";
 import type { ApprovalView } from "./approvals";
 import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
 import type { FrameworkSummary } from "@/lib/frameworks/summarise-framework";
@@ -13,16 +14,21 @@ const day = z.iso.date().transform((v) => new Date(`${v}T23:59:59.000Z`));
 export const ZAttestationCreateRequest = z
   .object({
     frameworkId: z.enum(FRAMEWORK_IDS as [string, ...string[]]),
-    controlId: z.string().trim().min(1).max(64),
-    clusterId: z.string().trim().min(1).max(64),
-    note: z.string().trim().min(10, "say what evidence shows it, in at least 10 characters").max(4000),
+    controlId: idText(),
+    clusterId: idText(),
+    note: z
+      .string()
+      .trim()
+      .min(10, "say what evidence shows it, in at least 10 characters")
+      .max(4000)
+      .refine(hasNoControlCharactersButLineBreaks, "no control characters other than line breaks and tabs"),
     /** The last day it holds (UTC). */
     expiresAt: day.or(z.iso.datetime().transform((v) => new Date(v))),
   })
   .strict();
 export type AttestationCreateRequest = z.infer<typeof ZAttestationCreateRequest>;
-export const ZAttestationParams = z.object({ id: z.string().min(1).max(64) });
-export const ZAttestationListQuery = z.object({ framework: z.string().max(64).optional(), control: z.string().max(64).optional() });
+export const ZAttestationParams = z.object({ id: idText() });
+export const ZAttestationListQuery = z.object({ framework: filterText(64), control: filterText(64) });
 
 export type AttestationSummary = {
   id: string;
@@ -34,9 +40,9 @@ export type AttestationSummary = {
 } & ApprovalView;
 
 export const ZFrameworkExportQuery = z.object({
-  cluster: z.string().trim().min(1, "choose a cluster").max(64),
+  cluster: z.string().trim().min(1, "choose a cluster").max(64).refine(hasNoControlCharacters, "no control characters"),
   /** A given snapshot of that cluster; its latest completed one when absent. */
-  snapshot: z.string().trim().max(64).optional().transform((v) => v || undefined),
+  snapshot: filterText(64),
 });
 
 /** One snapshot's counts for a framework on a cluster. */

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { hasNoControlCharacters } from "./fields";
 import type { TrendPoint } from "./trend";
 
 export const REPORT_PERIODS = [30, 90, 180, 365] as const;
 
 export const ZReportQuery = z.object({
   /** Cluster ids, comma-separated; none means every cluster. */
-  clusters: z.string().max(2000).optional().transform((s) => (s ? s.split(",").filter(Boolean) : [])),
+  clusters: z.string().max(2000).refine(hasNoControlCharacters, "no control characters").optional().transform((s) => (s ? s.split(",").filter(Boolean) : [])),
   days: z.coerce.number().refine((n) => (REPORT_PERIODS as readonly number[]).includes(n), "30, 90, 180 or 365").default(90),
 });
 export type ReportQuery = z.infer<typeof ZReportQuery>;

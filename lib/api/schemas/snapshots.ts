@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { idText } from "./fields";
 
-export const ZSnapshotParams = z.object({ id: z.string().min(1).max(64) });
+export const ZSnapshotParams = z.object({ id: idText() });
 
 export const ZSnapshotDetail = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ApprovalView } from "./approvals";
-import { int8Id } from "./fields";
+import { idText, int8Id } from "./fields";
 
 export const SUPPRESSION_SCOPES = ["resource", "namespace", "cluster"] as const;
 export const MAX_SUPPRESSION_DAYS = 365;
@@ -20,7 +20,7 @@ export type SuppressionCreateRequest = z.infer<typeof ZSuppressionCreateRequest>
 export const ZSuppressionUpdateRequest = z.object({ reason: reason.optional(), expiresAt: expiresAt.optional() }).strict();
 export type SuppressionUpdateRequest = z.infer<typeof ZSuppressionUpdateRequest>;
 
-export const ZSuppressionParams = z.object({ id: z.string().min(1).max(64) });
+export const ZSuppressionParams = z.object({ id: idText() });
 
 export type SuppressionSummary = {
   id: string;

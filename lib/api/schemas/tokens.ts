@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idText } from "./fields";
 
 export const TOKEN_SCOPES = ["read", "scan"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
@@ -13,7 +14,7 @@ export const ZTokenCreateRequest = z
   .strict();
 export type TokenCreateRequest = z.infer<typeof ZTokenCreateRequest>;
 
-export const ZTokenParams = z.object({ id: z.string().min(1).max(64) });
+export const ZTokenParams = z.object({ id: idText() });
 
 export const ZTokenSummary = z.object({
   id: z.string(),

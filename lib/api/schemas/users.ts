@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idText } from "./fields";
 import { ROLES } from "../roles";
 
 export const ZRole = z.enum(ROLES);
@@ -15,7 +16,7 @@ export const ZUserUpdateRequest = z
   .refine((v) => v.role !== undefined || v.disabled !== undefined, "give a role or disabled");
 export type UserUpdateRequest = z.infer<typeof ZUserUpdateRequest>;
 
-export const ZUserParams = z.object({ id: z.string().min(1).max(64) });
+export const ZUserParams = z.object({ id: idText() });
 
 /** Accepting an invitation or the first-admin setup link: the link's secret and a password. */
 export const ZInviteAcceptRequest = z.object({ token: z.string().min(20).max(200), password }).strict();

@@ -184,6 +184,14 @@ describe("pod layer checks", () => {
     expect(evaluate("pod.probes-identical", different).findings).toStrictEqual([]);
   });
 
+  it("pod.probes-identical: HTTP probes are compared with their query strings (kept only as fingerprints)", () => {
+    const http = (path: string) => ({ httpGet: { path, port: 8080 } }) as never;
+    const same = hardenedWith((d) => { mainContainer(d).livenessProbe = http("/health?token=s3cr3t"); mainContainer(d).readinessProbe = http("/health?token=s3cr3t"); });
+    expect(evaluate("pod.probes-identical", same).findings).toHaveLength(1);
+    const different = hardenedWith((d) => { mainContainer(d).livenessProbe = http("/health?probe=live"); mainContainer(d).readinessProbe = http("/health?probe=ready"); });
+    expect(evaluate("pod.probes-identical", different).findings).toStrictEqual([]);
+  });
+
   it("pod.disruption-budget-misconfigured: maxUnavailable 0 and a budget with neither field fail; room for one eviction passes", () => {
     expect(evaluate("pod.disruption-budget-misconfigured", withBudget({ maxUnavailable: 0 })).findings).toStrictEqual([
       { resource: PDB_REF, message: "sets maxUnavailable: 0, so no pod can ever be evicted and node drains hang" },

@@ -77,7 +77,7 @@ export const readinessProbeMissing = workloadCheck({
 
 /** What a probe checks, without its timings: two probes with the same key ask the same question. */
 function handlerKey(p: Probe): string {
-  return JSON.stringify([p.httpGet?.host, p.httpGet?.port, p.httpGet?.path, p.tcpSocket?.host, p.tcpSocket?.port, p.exec?.commandDigest, p.grpc?.port, p.grpc?.service, !!p.httpGet, !!p.tcpSocket, !!p.exec, !!p.grpc]);
+  return JSON.stringify([p.httpGet?.host, p.httpGet?.port, p.httpGet?.path, p.httpGet?.queryDigest, p.tcpSocket?.host, p.tcpSocket?.port, p.exec?.commandDigest, p.grpc?.port, p.grpc?.service, !!p.httpGet, !!p.tcpSocket, !!p.exec, !!p.grpc]);
 }
 
 /** pod.probes-identical: liveness and readiness probes ask the same thing. */

@@ -28,18 +28,27 @@ async function getOrThrow(id: string) {
   return a;
 }
 
-/** The second pair of eyes for a critical control: an analyst or admin who is not the author. */
-export async function approveAttestation(id: string, approver: Caller): Promise<void> {
+/** What an attestation is about, as its audit entries name it. */
+export type AttestationSubject = { frameworkId: string; controlId: string; clusterId: string };
+const subject = (a: AttestationSubject): AttestationSubject => ({ frameworkId: a.frameworkId, controlId: a.controlId, clusterId: a.clusterId });
+
+/** The second pair of eyes for a critical control: an analyst or admin who is not the author, before it expires. */
+export async function approveAttestation(id: string, approver: Caller, now = new Date()): Promise<AttestationSubject> {
   const a = await getOrThrow(id);
   checkApprovable(a, approver, "attestation");
-  const { count } = await getPrisma().attestation.updateMany({ where: { id, status: "pending" }, data: { status: "active", approverId: approver.userId, approvedAt: new Date() } });
+  if (a.expiresAt.getTime() <= now.getTime()) {
+    throw new AppError("CONFLICT", { userMessage: `This attestation expired on ${a.expiresAt.toISOString().slice(0, 10)}: attest the control again with a new expiry.` });
+  }
+  const { count } = await getPrisma().attestation.updateMany({ where: { id, status: "pending", expiresAt: { gt: now } }, data: { status: "active", approverId: approver.userId, approvedAt: now } });
   if (count === 0) throw new AppError("CONFLICT", { userMessage: "It changed meanwhile: reload." });
+  return subject(a);
 }
 
-export async function revokeAttestation(id: string): Promise<void> {
+export async function revokeAttestation(id: string): Promise<AttestationSubject> {
   const a = await getOrThrow(id);
   if (a.status === "revoked") throw new AppError("CONFLICT", { userMessage: "This attestation is already revoked." });
   await getPrisma().attestation.update({ where: { id }, data: { status: "revoked", revokedAt: new Date() } });
+  return subject(a);
 }
 
 /** Attestations, newest first, optionally of one framework or control; past their expiry they read "expired". */

@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors";
+import { getPool } from "../pool";
 import { streamQueryCsv } from "../stream-csv";
 
 export const FRAMEWORK_CSV_HEADER = [
@@ -24,6 +26,7 @@ const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"H
  * asked or attested, who approved and until when.
  */
 export async function streamFrameworkCsv(frameworkId: string, clusterId: string, snapshotId?: string): Promise<ReadableStream<Uint8Array>> {
+  if (snapshotId) await checkExportableSnapshot(frameworkId, clusterId, snapshotId);
   return streamQueryCsv(
     `WITH snap AS (
        SELECT cs."snapshotId" AS id FROM control_status cs JOIN snapshot s ON s.id = cs."snapshotId"
@@ -53,4 +56,14 @@ export async function streamFrameworkCsv(frameworkId: string, clusterId: string,
     [frameworkId, clusterId, snapshotId ?? null],
     FRAMEWORK_CSV_HEADER,
   );
+}
+
+/** A snapshot asked for by id must be a completed scan of that cluster with this framework's statuses: never an empty file. */
+async function checkExportableSnapshot(frameworkId: string, clusterId: string, snapshotId: string): Promise<void> {
+  const { rowCount } = await getPool().query(
+    `SELECT 1 FROM control_status cs JOIN snapshot s ON s.id = cs."snapshotId"
+      WHERE s.status IN ('succeeded', 'partial') AND cs."frameworkId" = $1 AND cs."clusterId" = $2 AND cs."snapshotId" = $3 LIMIT 1`,
+    [frameworkId, clusterId, snapshotId],
+  );
+  if (!rowCount) throw new AppError("NOT_FOUND", { userMessage: `No completed scan ${snapshotId} of this cluster has ${frameworkId} statuses: choose one of its snapshots.` });
 }

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { hasRole } from "@/lib/api/roles";
+import { hasNoControlCharacters } from "@/lib/api/schemas/fields";
 import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { getFramework } from "@/lib/frameworks/registry";
 
@@ -29,7 +30,8 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
   const { status, cluster } = await searchParams;
   const failingOnly = status === "fail";
   const canExport = hasRole((await requirePageCaller()).role, "analyst");
-  const latest = await listLatestControls(framework.id, { clusterId: cluster || undefined });
+  // A cluster id with control characters names no cluster (the database cannot even hold NUL).
+  const latest = cluster && !hasNoControlCharacters(cluster) ? [] : await listLatestControls(framework.id, { clusterId: cluster || undefined });
   const clusters = [...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values()];
   const failingIds = new Set(latest.filter((s) => s.status === "fail").map((s) => s.controlId));
   const controls = failingOnly ? framework.controls.filter((c) => failingIds.has(c.id)) : framework.controls;

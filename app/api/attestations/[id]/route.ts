@@ -10,8 +10,8 @@ export const DELETE = withRoute({
   role: "analyst",
   params: ZAttestationParams,
   handler: async ({ params, caller }) => {
-    await revokeAttestation(params.id);
-    await audit(caller, "attestation.revoked", { type: "attestation", id: params.id });
+    const about = await revokeAttestation(params.id);
+    await audit(caller, "attestation.revoked", { type: "attestation", id: params.id }, about);
     return new Response(null, { status: 204 });
   },
 });

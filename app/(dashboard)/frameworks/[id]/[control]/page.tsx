@@ -21,10 +21,20 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 type Props = { params: Promise<{ id: string; control: string }> };
 
+/** The control id from the address; undefined when its %-escapes are malformed (no control has that id). */
+function decodeControlId(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 async function load(params: Props["params"]) {
   const { id, control: raw } = await params;
   const framework = getFramework(id);
-  const control = framework?.controls.find((c) => c.id === decodeURIComponent(raw));
+  const controlId = decodeControlId(raw);
+  const control = framework?.controls.find((c) => c.id === controlId);
   if (!framework || !control) notFound();
   return { framework, control };
 }

@@ -10,8 +10,8 @@ export const POST = withRoute({
   role: "analyst",
   params: ZAttestationParams,
   handler: async ({ params, caller }) => {
-    await approveAttestation(params.id, caller);
-    await audit(caller, "attestation.approved", { type: "attestation", id: params.id });
+    const about = await approveAttestation(params.id, caller);
+    await audit(caller, "attestation.approved", { type: "attestation", id: params.id }, about);
     return { data: { status: "active" } };
   },
 });
