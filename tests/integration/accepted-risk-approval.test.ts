@@ -60,6 +60,16 @@ describe("the two-person rule for critical and high accepted risks", () => {
     expect(await statusOf(id)).toBe("active");
   });
 
+  it("a proposal past its expiry cannot be approved into force", async () => {
+    const { id, status } = await propose("alice", "container.image-tag-latest", "namespace");
+    expect(status).toBe("pending");
+    await m.prisma.suppression.update({ where: { id }, data: { expiresAt: new Date(Date.now() - DAY) } });
+    const refused = await approve("bob", id);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
+    expect(await statusOf(id)).toBe("pending");
+  });
+
   it("uses the overridden severity at creation and at every change: an extended expiry of an overridden-critical rule needs approval again", async () => {
     const current = ((await (await m.auth.call(m.settings.GET, { headers: as("admin") })).json()) as { data: object }).data;
     // pod.probes-missing is low in the catalog; this install makes it critical, and container.image-tag-latest (high) low.

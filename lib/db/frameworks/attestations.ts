@@ -35,10 +35,7 @@ const subject = (a: AttestationSubject): AttestationSubject => ({ frameworkId: a
 /** The second pair of eyes for a critical control: an analyst or admin who is not the author, before it expires. */
 export async function approveAttestation(id: string, approver: Caller, now = new Date()): Promise<AttestationSubject> {
   const a = await getOrThrow(id);
-  checkApprovable(a, approver, "attestation");
-  if (a.expiresAt.getTime() <= now.getTime()) {
-    throw new AppError("CONFLICT", { userMessage: `This attestation expired on ${a.expiresAt.toISOString().slice(0, 10)}: attest the control again with a new expiry.` });
-  }
+  checkApprovable(a, approver, "attestation", { renew: "attest the control again with a new expiry", now });
   const { count } = await getPrisma().attestation.updateMany({ where: { id, status: "pending", expiresAt: { gt: now } }, data: { status: "active", approverId: approver.userId, approvedAt: now } });
   if (count === 0) throw new AppError("CONFLICT", { userMessage: "It changed meanwhile: reload." });
   return subject(a);
