@@ -51,7 +51,7 @@ function Coverage({ clusterId, summary, testId }: { clusterId: string; summary: 
 function WeekChange({ current, weekAgo }: { current: number | null; weekAgo: number | null }) {
   if (current === null || weekAgo === null) return <p className="text-xs text-slate-500">no score a week ago</p>;
   const d = current - weekAgo;
-  return <p className={`text-xs ${d > 0 ? "text-emerald-700" : d < 0 ? "text-red-700" : "text-slate-500"}`} data-testid="week-change">{d > 0 ? "▲ +" : d < 0 ? "▼ " : "± "}{d.toFixed(1)} since a week ago</p>;
+  return <p className={`text-xs ${d > 0 ? "text-emerald-700" : d < 0 ? "text-red-700" : "text-slate-500"}`} data-testid="week-change">{d === 0 ? "no change" : `${d > 0 ? "▲ +" : "▼ "}${d.toFixed(1)}`} since a week ago</p>;
 }
 
 /** One cluster's overall grade and its five layer grades from the latest completed scan. */

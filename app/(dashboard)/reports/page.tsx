@@ -87,7 +87,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </dl>
       <p className="mt-2 text-xs text-slate-500" data-testid="report-compared">
         {report.compared.length
-          ? `Fleet figures compare like with like from ${formatUtcDay(report.comparedFrom)}: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends, each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
+          ? `Fleet figures compare like with like from ${formatUtcDay(report.comparedFrom)}: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends (${report.perCluster.filter((c) => report.compared.includes(c.id)).map((c) => c.name).join(", ")}), each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
           : "No cluster was scanned both at the start and at the end of this period, so there is nothing to compare; see each cluster below."}
       </p>
       <Section id="per-cluster" title="Per cluster: start and end of the period">
@@ -102,7 +102,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   <td>{c.start ? (c.start.score?.toFixed(1) ?? "n/a") : c.joinedAt ? `joined ${formatUtc(c.joinedAt)} UTC` : "no completed scan"}</td>
                   <td>{c.end ? (c.end.score?.toFixed(1) ?? "n/a") : "no completed scan"}</td>
                   <td className={change === null ? "" : change > 0 ? "text-emerald-700" : change < 0 ? "text-red-700" : ""}>{change === null ? "—" : `${change > 0 ? "+" : ""}${change.toFixed(1)}`}</td>
-                  <td>{c.start ? c.start.criticalHigh : c.joinedAt ? `baseline of ${c.baseline ?? 0} findings` : "—"} → {c.end?.criticalHigh ?? "—"}</td>
+                  <td>
+                    {c.start ? c.start.criticalHigh : "—"} → {c.end?.criticalHigh ?? "—"}
+                    {!c.start && c.joinedAt ? <span className="block text-xs text-slate-500">joined in the period: its first scan&apos;s {c.baseline ?? 0} findings (all severities) are its baseline, not new</span> : null}
+                  </td>
                 </tr>
               );
             })}
