@@ -74,6 +74,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             </tbody>
           </table>
           <p className="mt-3 text-sm text-slate-600">{comparison.both} findings are in both.</p>
+          {comparison.a.notEvaluated.length + comparison.b.notEvaluated.length > 0 ? (
+            <p className="mt-1 text-sm text-slate-600" data-testid="compare-unknown">
+              Left out of both lists, because one side could not evaluate them (unknown there is not absent):{" "}
+              {[...new Set([...comparison.a.notEvaluated, ...comparison.b.notEvaluated])].map((id, i) => (
+                <span key={id}>{i ? ", " : ""}<code className="font-mono text-xs">{id}</code></span>
+              ))}
+              .
+            </p>
+          ) : null}
           <div className="mt-4 grid gap-6 lg:grid-cols-2">
             <DiffList title={`Only in ${comparison.a.clusterName} #${comparison.a.seq}`} items={comparison.onlyA} total={comparison.onlyACount} />
             <DiffList title={`Only in ${comparison.b.clusterName} #${comparison.b.seq}`} items={comparison.onlyB} total={comparison.onlyBCount} />

@@ -2,7 +2,15 @@ import { AppError } from "@/lib/errors";
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
 
-export type CompareSide = { snapshotId: string; clusterName: string; seq: number; takenAt: string; scores: { layer: string | null; score: number | null; grade: string | null; failed: number }[] };
+export type CompareSide = {
+  snapshotId: string;
+  clusterName: string;
+  seq: number;
+  takenAt: string;
+  scores: { layer: string | null; score: number | null; grade: string | null; failed: number }[];
+  /** Checks this side could not evaluate: their findings on the other side are unknown here, not "only there". */
+  notEvaluated: string[];
+};
 export type DiffFinding = { checkId: string; severity: string; resourceKind: string; namespace: string; resourceName: string; container: string; message: string };
 export type Comparison = { a: CompareSide; b: CompareSide; onlyA: DiffFinding[]; onlyB: DiffFinding[]; onlyACount: number; onlyBCount: number; both: number };
 
@@ -18,12 +26,15 @@ async function resolveSide(ref: string): Promise<CompareSide> {
   if (!snapshot) throw new AppError("NOT_FOUND", { userMessage: "Nothing to compare: pick a cluster with a completed scan, or a snapshot." });
   const scores = await prisma.layerScore.findMany({ where: { snapshotId: snapshot.id, current: true }, select: { layer: true, score: true, grade: true, failed: true } });
   scores.sort((x, y) => ORDER.indexOf(x.layer ?? "overall") - ORDER.indexOf(y.layer ?? "overall"));
-  return { snapshotId: snapshot.id, clusterName: snapshot.cluster.name, seq: snapshot.seq, takenAt: snapshot.startedAt.toISOString(), scores };
+  const notEvaluated = ((snapshot.notEvaluated as { checkId: string }[] | null) ?? []).map((c) => c.checkId);
+  return { snapshotId: snapshot.id, clusterName: snapshot.cluster.name, seq: snapshot.seq, takenAt: snapshot.startedAt.toISOString(), scores, notEvaluated };
 }
 
 /**
  * Two clusters (say staging and production) or two snapshots side by side: scores per layer,
  * and the findings present in one and not the other, matched by check, resource and container.
+ * A finding of a check the other side could not evaluate is in neither list: unknown there is
+ * not absent (each side's `notEvaluated` says which checks).
  */
 export async function compareSnapshots(refA: string, refB: string): Promise<Comparison> {
   const [a, b] = await Promise.all([resolveSide(refA), resolveSide(refB)]);
@@ -31,22 +42,23 @@ export async function compareSnapshots(refA: string, refB: string): Promise<Comp
     FROM finding f JOIN snapshot s ON s.id = $${n} WHERE f."clusterId" = s."clusterId" AND f."firstSeq" <= s.seq AND (f."lastSeq" IS NULL OR f."lastSeq" >= s.seq)`.replace("SELECT", `SELECT '${alias}' AS side,`);
   const { rows } = await getPool().query<DiffFinding & { side: "a" | "b"; n: number }>(
     `WITH a AS (${present("a", 1)}), b AS (${present("b", 2)}),
-     only_a AS (SELECT * FROM a WHERE NOT EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container)),
-     only_b AS (SELECT * FROM b WHERE NOT EXISTS (SELECT 1 FROM a WHERE a."checkId" = b."checkId" AND a."resourceKind" = b."resourceKind" AND a.namespace = b.namespace AND a."resourceName" = b."resourceName" AND a.container = b.container))
+     only_a AS (SELECT * FROM a WHERE NOT (a."checkId" = ANY($4::text[])) AND NOT EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container)),
+     only_b AS (SELECT * FROM b WHERE NOT (b."checkId" = ANY($3::text[])) AND NOT EXISTS (SELECT 1 FROM a WHERE a."checkId" = b."checkId" AND a."resourceKind" = b."resourceKind" AND a.namespace = b.namespace AND a."resourceName" = b."resourceName" AND a.container = b.container))
      SELECT *, (SELECT count(*)::int FROM only_a) AS n FROM (SELECT * FROM only_a ORDER BY severity, "checkId" LIMIT ${LIMIT}) x
      UNION ALL
      SELECT *, (SELECT count(*)::int FROM only_b) AS n FROM (SELECT * FROM only_b ORDER BY severity, "checkId" LIMIT ${LIMIT}) y`,
-    [a.snapshotId, b.snapshotId],
+    [a.snapshotId, b.snapshotId, a.notEvaluated, b.notEvaluated],
   );
-  const totals = await getPool().query<{ a: number; b: number }>(
-    `SELECT (SELECT count(*)::int FROM (${present("a", 1)}) t) AS a, (SELECT count(*)::int FROM (${present("b", 2)}) t) AS b`,
+  const totals = await getPool().query<{ both: number }>(
+    `WITH a AS (${present("a", 1)}), b AS (${present("b", 2)})
+     SELECT count(*)::int AS both FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container)`,
     [a.snapshotId, b.snapshotId],
   );
   const onlyA = rows.filter((r) => r.side === "a");
   const onlyB = rows.filter((r) => r.side === "b");
   const onlyACount = onlyA[0]?.n ?? 0;
   const strip = ({ side: _s, n: _n, ...f }: DiffFinding & { side: string; n: number }) => f;
-  return { a, b, onlyA: onlyA.map(strip), onlyB: onlyB.map(strip), onlyACount, onlyBCount: onlyB[0]?.n ?? 0, both: totals.rows[0]!.a - onlyACount };
+  return { a, b, onlyA: onlyA.map(strip), onlyB: onlyB.map(strip), onlyACount, onlyBCount: onlyB[0]?.n ?? 0, both: totals.rows[0]!.both };
 }
 
 /** What can be compared: every cluster (its latest scan) and each cluster's recent snapshots. */
