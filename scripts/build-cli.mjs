@@ -12,6 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { NODE_BUNDLE, REQUIRE_SHIM } from "./node-bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -76,21 +77,13 @@ function removeUnreferencedChunks(keep) {
 async function buildStandalone() {
   const outfile = join(dist, "standalone", "bulwark.mjs");
   const result = await build({
+    ...NODE_BUNDLE,
     entryPoints: [join(root, "bin/cli.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node24",
-    alias: { "@": root },
-    absWorkingDir: root,
-    minify: true,
-    legalComments: "linked",
-    logLevel: "warning",
     write: false,
     outfile,
     // Bundled CommonJS dependencies call require(); give them one.
     banner: {
-      js: '#!/usr/bin/env node\n// bulwark CLI, built by scripts/build-cli.mjs --standalone; do not edit.\nimport { createRequire as __bulwarkRequire } from "node:module"; const require = __bulwarkRequire(import.meta.url);',
+      js: `#!/usr/bin/env node\n// bulwark CLI, built by scripts/build-cli.mjs --standalone; do not edit.\n${REQUIRE_SHIM}`,
     },
   });
   for (const f of result.outputFiles) writeAtomically(f.path, f.contents);

@@ -63,10 +63,13 @@ export const readinessProbeMissing = workloadCheck({
   requires: ["workloads", "services"],
   inspectWorkloads: (inventory) => {
     const services = servicesOf(inventory);
+    // include and inspect ask about the same workload in turn: match its Services once.
+    let last: { w: Workload; behind: Service[] } | undefined;
+    const behindOf = (w: Workload) => (last?.w === w ? last.behind : (last = { w, behind: services(w) }).behind);
     return {
-      include: (w) => isLongRunning(w) && services(w).length > 0,
+      include: (w) => isLongRunning(w) && behindOf(w).length > 0,
       inspect: (w, found) => {
-        const behind = services(w);
+        const behind = behindOf(w);
         for (const c of servingContainers(w.spec.containers ?? [], behind)) {
           if (!c.readinessProbe) found(`container \`${c.name}\` receives traffic from Service ${names(behind)} but has no readiness probe`, c.name);
         }
