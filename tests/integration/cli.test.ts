@@ -187,7 +187,7 @@ describe("npm run bulwark, many at once", () => {
   it("ten scans started together all succeed with the same report", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "bulwark-cli-parallel-"));
     try {
-      for (const f of ["bin", "lib", "scripts/build-cli.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
+      for (const f of ["bin", "lib", "scripts/build-cli.mjs", "scripts/node-bundle.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
         cpSync(f, path.join(dir, f), { recursive: true });
       }
       symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
