@@ -1,6 +1,6 @@
 // Run by `npm start` when the database has no users: creates the admin from
 // BULWARK_ADMIN_EMAIL/PASSWORD, or prints a one-time setup link.
-import { ensureFirstAdmin } from "@/lib/auth/ensure-first-admin";
+import { ensureFirstAdmin } from "@/lib/users/ensure-first-admin";
 
 const result = await ensureFirstAdmin();
 if (result && "created" in result) console.log(`[bulwark] Created the first admin, ${result.created}, from BULWARK_ADMIN_EMAIL.`);

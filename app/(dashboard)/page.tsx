@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
+import { hasRole } from "@/lib/access/roles";
 import { listOverallHistory } from "@/lib/db/clusters/list-overall-history";
 import { listClusterPosture } from "@/lib/db/clusters/list-cluster-posture";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Role } from "@/lib/api/roles";
+import type { Role } from "@/lib/access/roles";
 import { fetchJson } from "@/lib/query/fetch-json";
 
 /** Who is signed in, with sign-out here and sign-out everywhere (every session of this user). */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Role } from "@/lib/api/roles";
+import type { Role } from "@/lib/access/roles";
 import { cn } from "@/lib/utils";
 
 const TABS = [

@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { hasRole, type Role } from "@/lib/api/roles";
-import { TOKEN_SCOPES, type TokenScope } from "@/lib/api/schemas/tokens";
+import { hasRole, type Role } from "@/lib/access/roles";
+import { TOKEN_SCOPES, type TokenScope } from "@/lib/access/token-scopes";
 import { formatUtc } from "@/lib/format-date";
 import { accessKeys, accessQueries } from "@/lib/query/access";
 import { fetchJson } from "@/lib/query/fetch-json";

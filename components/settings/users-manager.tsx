@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ROLES, type Role } from "@/lib/api/roles";
+import { ROLES, type Role } from "@/lib/access/roles";
 import type { UserSummary } from "@/lib/api/schemas/users";
 import { formatUtc } from "@/lib/format-date";
 import { accessKeys, accessQueries } from "@/lib/query/access";

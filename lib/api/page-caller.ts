@@ -2,8 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { resolveCaller, type Caller } from "./get-caller";
-import { hasRole, type Role } from "./roles";
+import type { Caller } from "@/lib/access/caller";
+import { hasRole, type Role } from "@/lib/access/roles";
+import { resolveCaller } from "@/lib/auth/resolve-caller";
 
 /** One session lookup per request, however many layouts and pages ask. */
 const currentCaller = cache(async () => resolveCaller(await headers()));

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z, type ZodType } from "zod";
+import type { Caller } from "@/lib/access/caller";
+import { hasRole, type Role } from "@/lib/access/roles";
+import type { TokenScope } from "@/lib/access/token-scopes";
 import { trustedOrigins } from "@/lib/auth/app-origin";
+import { getCaller } from "@/lib/auth/resolve-caller";
 import { AppError } from "@/lib/errors";
 import { isConnectionLost } from "@/lib/db/connection-lost";
 import { log } from "@/lib/log";
-import { getCaller, type Caller } from "./get-caller";
 import { noStore } from "./no-store";
 import { problem, type InvalidParam } from "./problem";
-import { hasRole, type Role } from "./roles";
-import type { TokenScope } from "./schemas/tokens";
+import { readBody } from "./read-body";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -74,17 +76,6 @@ function assertSameOrigin(request: Request, caller: Caller | null): void {
   const origin = request.headers.get("origin");
   const crossSite = (site !== null && site !== "same-origin" && site !== "none") || (origin !== null && !trustedOrigins().includes(origin));
   if (crossSite) throw new AppError("FORBIDDEN", { userMessage: "Cross-site request refused." });
-}
-
-async function readBody(request: Request): Promise<unknown> {
-  if (request.method === "GET" || request.method === "HEAD") return undefined;
-  const text = await request.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", { userMessage: "The request body is not valid JSON." });
-  }
 }
 
 /**

@@ -45,7 +45,7 @@ async function endSessionPastLimit(ctx: HookContext): Promise<void> {
 
 export const beforeAuth = createAuthMiddleware(async (ctx) => {
   if (ctx.path === "/sign-in/email") return limitSignIn(ctx);
-  // Calls from Bulwark's own code (no request) check the limit themselves (lib/api/get-caller.ts).
+  // Calls from Bulwark's own code (no request) check the limit themselves (lib/auth/resolve-caller.ts).
   if (ctx.request) await endSessionPastLimit(ctx);
   if (ctx.path === "/update-user") {
     const parsed = ZProfileUpdate.safeParse(ctx.body);

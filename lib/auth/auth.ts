@@ -9,7 +9,7 @@ import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";
 import { appUrl, trustedOrigins } from "./app-origin";
 import { afterAuth, beforeAuth } from "./auth-hooks";
-import { parseRoleMap, roleFromClaims } from "./role-from-claims";
+import { parseRoleMap, roleFromClaims } from "@/lib/access/role-from-claims";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -54,7 +54,7 @@ function createAuth() {
       },
     },
     // Sliding idle timeout: each use within the window extends the session; the absolute
-    // limit (BULWARK_SESSION_MAX_HOURS) is enforced where sessions are read (lib/api/get-caller.ts,
+    // limit (BULWARK_SESSION_MAX_HOURS) is enforced where sessions are read (lib/auth/resolve-caller.ts,
     // and before the library's own endpoints in auth-hooks.ts).
     session: { expiresIn: idleSeconds, updateAge: Math.min(300, idleSeconds / 4), freshAge: 0 },
     account: { accountLinking: { enabled: false } },

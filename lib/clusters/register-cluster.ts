@@ -1,15 +1,18 @@
+import type { Caller } from "@/lib/access/caller";
 import type { ClusterCreateRequest } from "@/lib/api/schemas/clusters";
+import { audit } from "@/lib/audit/audit";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { AppError } from "@/lib/errors";
 import { connect, defaultPolicy, KubeconfigError, uploadPolicy } from "@/lib/k8s/connect";
-import { sealKubeconfig } from "@/lib/k8s/sealed-kubeconfig";
+import { sealKubeconfig } from "@/lib/crypto/seal-secret";
 
 /**
  * Registers a cluster after checking its kubeconfig can be used (parses, context exists, no
  * exec unless allowed for the operator's own kubeconfig, never in an upload, no forbidden
- * address). An uploaded kubeconfig is stored sealed.
+ * address). An uploaded kubeconfig is stored sealed. Audited as the admin who registered it
+ * (clusters seeded without one, by tests, have no actor).
  */
-export async function registerCluster(input: ClusterCreateRequest): Promise<{ id: string; warnings: string[] }> {
+export async function registerCluster(input: ClusterCreateRequest, actor?: Caller): Promise<{ id: string; warnings: string[] }> {
   const source =
     input.source === "kubeconfig_upload"
       ? ({ type: "kubeconfig-text", text: input.kubeconfig, context: input.contextName, origin: "uploaded kubeconfig" } as const)
@@ -29,5 +32,6 @@ export async function registerCluster(input: ClusterCreateRequest): Promise<{ id
     scheduleMinutes: input.scheduleMinutes,
     warnings,
   });
+  if (actor) await audit(actor, "cluster.created", { type: "cluster", id }, { name: input.name, source: input.source });
   return { id, warnings };
 }

@@ -1,6 +1,6 @@
 import { countClusters } from "@/lib/db/clusters/count-clusters";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
-import { getPrisma } from "@/lib/db/client";
+import { hasClusterOfSource } from "@/lib/db/clusters/has-cluster-of-source";
 import { AppError } from "@/lib/errors";
 import { connect, defaultPolicy, KubeconfigError } from "@/lib/k8s/connect";
 import { log } from "@/lib/log";
@@ -12,8 +12,7 @@ import { log } from "@/lib/log";
  * (cluster names are unique). `root` prefixes the service-account paths (tests).
  */
 export async function registerInClusterIfAbsent(name: string, root?: string): Promise<string | null> {
-  const existing = await getPrisma().cluster.findFirst({ where: { source: "in_cluster" }, select: { id: true } });
-  if (existing) return null;
+  if (await hasClusterOfSource("in_cluster")) return null;
   let warnings: string[];
   try {
     warnings = (await connect({ type: "in-cluster", root }, defaultPolicy())).warnings;

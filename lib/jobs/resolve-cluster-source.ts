@@ -1,7 +1,7 @@
 import type { ClusterConnectionRecord } from "@/lib/db/clusters/get-cluster-or-throw";
 import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { defaultPolicy, uploadPolicy, type ClusterSource, type ConnectPolicy } from "@/lib/k8s/connect";
-import { unsealKubeconfig } from "@/lib/k8s/sealed-kubeconfig";
+import { unsealKubeconfig } from "@/lib/crypto/seal-secret";
 import { demoServer } from "./demo-cluster-server";
 
 /**

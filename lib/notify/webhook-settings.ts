@@ -4,7 +4,7 @@ import type { NotificationSettingsView } from "@/lib/api/schemas/notifications";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { atRestKey, sealKubeconfig as seal, unsealKubeconfig as unseal } from "@/lib/k8s/sealed-kubeconfig";
+import { atRestKey, sealSecret, unsealSecret } from "@/lib/crypto/seal-secret";
 
 const KEY = "notifications";
 /** The stored row: the URL and the signing secret sealed together (AES-256-GCM), the threshold in the clear. */
@@ -20,7 +20,7 @@ async function readStored() {
 
 function open(sealed: string): { url: string; secret: string } {
   try {
-    return ZSealed.parse(JSON.parse(unseal(Buffer.from(sealed, "base64"), atRestKey("webhook"))));
+    return ZSealed.parse(JSON.parse(unsealSecret(Buffer.from(sealed, "base64"), atRestKey("webhook"), "webhook")));
   } catch {
     throw new AppError("INTERNAL", { userMessage: "The stored webhook cannot be decrypted: the encryption key changed (BULWARK_SECRET_KEY or the data directory's key file). Set the webhook again." });
   }
@@ -59,7 +59,7 @@ export async function saveWebhook(
   let sealed: string | null = null;
   if (input.webhookUrl !== null) {
     const secret = current && !input.rotateSecret ? current.secret : (issuedSecret = `bwh_${randomBytes(32).toString("base64url")}`);
-    sealed = seal(JSON.stringify({ url: input.webhookUrl, secret }), atRestKey("webhook")).toString("base64");
+    sealed = sealSecret(JSON.stringify({ url: input.webhookUrl, secret }), atRestKey("webhook")).toString("base64");
   }
   const value = { sealed, minSeverity: input.minSeverity };
   await getPrisma().setting.upsert({ where: { key: KEY }, create: { key: KEY, value, updatedById }, update: { value, updatedById } });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "@/lib/api/roles";
+import type { Role } from "@/lib/access/roles";
 import { getAuth } from "@/lib/auth/auth";
 import { createUser } from "@/lib/auth/create-user";
 

@@ -14,7 +14,7 @@ let m: {
   clusters: typeof import("@/app/api/clusters/route");
   connectionTest: typeof import("@/app/api/clusters/[id]/connection-test/route");
   createCluster: typeof import("@/lib/db/clusters/create-cluster").createCluster;
-  sealKubeconfig: typeof import("@/lib/k8s/sealed-kubeconfig").sealKubeconfig;
+  sealKubeconfig: typeof import("@/lib/crypto/seal-secret").sealKubeconfig;
   prisma: ReturnType<typeof import("@/lib/db/client").getPrisma>;
 };
 let tls: TlsMaterial;
@@ -29,7 +29,7 @@ beforeAll(async () => {
     clusters: await import("@/app/api/clusters/route"),
     connectionTest: await import("@/app/api/clusters/[id]/connection-test/route"),
     createCluster: (await import("@/lib/db/clusters/create-cluster")).createCluster,
-    sealKubeconfig: (await import("@/lib/k8s/sealed-kubeconfig")).sealKubeconfig,
+    sealKubeconfig: (await import("@/lib/crypto/seal-secret")).sealKubeconfig,
     prisma: (await import("@/lib/db/client")).getPrisma(),
   };
   tls = await generateTls();

@@ -9,7 +9,7 @@ import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { createFakeApiServer, type FakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
 import { generateTls, type TlsMaterial } from "@/lib/fake-api-server/generate-tls";
-import { sealKubeconfig } from "@/lib/k8s/sealed-kubeconfig";
+import { sealKubeconfig } from "@/lib/crypto/seal-secret";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 
 // The attacker's "cluster": it records every request and the credentials sent with it.

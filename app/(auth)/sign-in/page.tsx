@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { resolveCaller } from "@/lib/api/get-caller";
+import { resolveCaller } from "@/lib/auth/resolve-caller";
 import { isSsoConfigured } from "@/lib/auth/auth";
 import { env } from "@/lib/env.js";
 

@@ -4,7 +4,7 @@ import { FindingsTable } from "@/components/findings/findings-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
+import { hasRole } from "@/lib/access/roles";
 import { ZFindingListQuery } from "@/lib/api/schemas/findings";
 import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
 import { listClusters } from "@/lib/db/clusters/list-clusters";

@@ -7,7 +7,7 @@ import { WeeklyChangesChart } from "@/components/reports/weekly-changes-chart";
 import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
+import { hasRole } from "@/lib/access/roles";
 import { REPORT_PERIODS, ZReportQuery } from "@/lib/api/schemas/reports";
 import type { Severity } from "@/lib/checks/types";
 import { listClusters } from "@/lib/db/clusters/list-clusters";

@@ -2,8 +2,8 @@ import { PageHeader } from "@/components/layout/page-header";
 import { SuppressionsTable } from "@/components/suppressions/suppressions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
-import { listSuppressions } from "@/lib/db/suppressions/suppressions";
+import { hasRole } from "@/lib/access/roles";
+import { listSuppressions } from "@/lib/db/suppressions/list-suppressions";
 
 export const metadata = { title: "Accepted risks" };
 

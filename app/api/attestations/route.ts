@@ -1,7 +1,7 @@
-import { audit } from "@/lib/api/audit";
 import { ZAttestationCreateRequest, ZAttestationListQuery } from "@/lib/api/schemas/frameworks";
 import { withRoute } from "@/lib/api/with-route";
-import { createAttestation, listAttestations } from "@/lib/db/frameworks/attestations";
+import { createAttestation } from "@/lib/attestations/create-attestation";
+import { listAttestations } from "@/lib/db/frameworks/attestations";
 
 export const runtime = "nodejs";
 
@@ -16,9 +16,5 @@ export const GET = withRoute({
 export const POST = withRoute({
   role: "analyst",
   body: ZAttestationCreateRequest,
-  handler: async ({ body, caller }) => {
-    const created = await createAttestation(body, caller);
-    await audit(caller, "attestation.created", { type: "attestation", id: created.id }, { frameworkId: body.frameworkId, controlId: body.controlId, clusterId: body.clusterId, note: body.note, expiresAt: body.expiresAt, status: created.status });
-    return Response.json(created, { status: 201 });
-  },
+  handler: async ({ body, caller }) => Response.json(await createAttestation(body, caller), { status: 201 }),
 });

@@ -1,4 +1,3 @@
-import { audit } from "@/lib/api/audit";
 import { ZClusterCreateRequest } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { registerCluster } from "@/lib/clusters/register-cluster";
@@ -13,9 +12,5 @@ export const GET = withRoute({ role: "viewer", handler: async () => ({ data: awa
 export const POST = withRoute({
   role: "admin",
   body: ZClusterCreateRequest,
-  handler: async ({ body, caller }) => {
-    const created = await registerCluster(body);
-    await audit(caller, "cluster.created", { type: "cluster", id: created.id }, { name: body.name, source: body.source });
-    return Response.json(created, { status: 201 });
-  },
+  handler: async ({ body, caller }) => Response.json(await registerCluster(body, caller), { status: 201 }),
 });

@@ -1,8 +1,7 @@
-import { clientIp } from "@/lib/auth/client-ip";
 import { ZSetupRequest } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
-import { completeSetup } from "@/lib/auth/invite-user";
-import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
+import { clientIp } from "@/lib/auth/client-ip";
+import { completeSetup } from "@/lib/users/complete-setup";
 
 export const runtime = "nodejs";
 
@@ -11,8 +10,7 @@ export const POST = withRoute({
   role: "public",
   body: ZSetupRequest,
   handler: async ({ body, request }) => {
-    const { userId } = await completeSetup(body);
-    await recordAuditEvent({ actor: { userId, email: body.email, ip: clientIp(request.headers) }, action: "user.created", target: { type: "user", id: userId }, details: { email: body.email, role: "admin", via: "setup link" } });
+    await completeSetup(body, clientIp(request.headers));
     return Response.json({ data: { ok: true } }, { status: 201 });
   },
 });

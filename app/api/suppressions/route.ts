@@ -1,8 +1,7 @@
-import { audit } from "@/lib/api/audit";
 import { ZSuppressionCreateRequest } from "@/lib/api/schemas/suppressions";
 import { withRoute } from "@/lib/api/with-route";
-import { rescoreForAcceptedRisk } from "@/lib/db/snapshots/rescore-latest";
-import { createSuppression, listSuppressions } from "@/lib/db/suppressions/suppressions";
+import { listSuppressions } from "@/lib/db/suppressions/list-suppressions";
+import { proposeSuppression } from "@/lib/suppressions/propose-suppression";
 
 export const runtime = "nodejs";
 
@@ -13,10 +12,5 @@ export const GET = withRoute({ role: "viewer", handler: async () => ({ data: awa
 export const POST = withRoute({
   role: "analyst",
   body: ZSuppressionCreateRequest,
-  handler: async ({ body, caller }) => {
-    const created = await createSuppression(body, caller);
-    await audit(caller, "suppression.created", { type: "suppression", id: created.id }, { findingId: body.findingId, scope: body.scope, reason: body.reason, expiresAt: body.expiresAt, status: created.status });
-    if (created.status === "active") await rescoreForAcceptedRisk(created.id, "created");
-    return Response.json(created, { status: 201 });
-  },
+  handler: async ({ body, caller }) => Response.json(await proposeSuppression(body, caller), { status: 201 }),
 });

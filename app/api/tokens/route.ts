@@ -1,9 +1,7 @@
-import { audit } from "@/lib/api/audit";
 import { ZTokenCreateRequest } from "@/lib/api/schemas/tokens";
 import { withRoute } from "@/lib/api/with-route";
-import { issueApiToken } from "@/lib/auth/issue-api-token";
+import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
 import { listApiTokens } from "@/lib/db/api-tokens/api-tokens";
-import { AppError } from "@/lib/errors";
 
 export const runtime = "nodejs";
 
@@ -17,10 +15,5 @@ export const GET = withRoute({
 export const POST = withRoute({
   role: "viewer",
   body: ZTokenCreateRequest,
-  handler: async ({ body, caller }) => {
-    if (caller.via !== "session") throw new AppError("FORBIDDEN", { userMessage: "API tokens cannot issue tokens: sign in to create one." });
-    const issued = await issueApiToken(caller, body);
-    await audit(caller, "token.created", { type: "api_token", id: issued.id }, { name: body.name, scopes: body.scopes, expiresAt: issued.expiresAt });
-    return Response.json(issued, { status: 201, headers: { "cache-control": "no-store" } });
-  },
+  handler: async ({ body, caller }) => Response.json(await issueApiToken(caller, body), { status: 201, headers: { "cache-control": "no-store" } }),
 });

@@ -1,8 +1,7 @@
-import { audit } from "@/lib/api/audit";
 import { ZUserInviteRequest } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
-import { inviteUser } from "@/lib/auth/invite-user";
 import { listUsers } from "@/lib/db/users/list-users";
+import { inviteUser } from "@/lib/users/invite-user";
 
 export const runtime = "nodejs";
 
@@ -13,9 +12,5 @@ export const GET = withRoute({ role: "admin", handler: async () => ({ data: awai
 export const POST = withRoute({
   role: "admin",
   body: ZUserInviteRequest,
-  handler: async ({ body, caller }) => {
-    const invite = await inviteUser(body);
-    await audit(caller, "user.invited", { type: "user", id: invite.id }, { email: body.email, role: body.role });
-    return Response.json(invite, { status: 201, headers: { "cache-control": "no-store" } });
-  },
+  handler: async ({ body, caller }) => Response.json(await inviteUser(body, caller), { status: 201, headers: { "cache-control": "no-store" } }),
 });

@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { TOKEN_SCOPES } from "@/lib/access/token-scopes";
 import { idText } from "./fields";
-
-export const TOKEN_SCOPES = ["read", "scan"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const ZTokenCreateRequest = z
   .object({

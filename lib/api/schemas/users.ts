@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idText } from "./fields";
-import { ROLES } from "../roles";
+import { ROLES } from "@/lib/access/roles";
 
 export const ZRole = z.enum(ROLES);
 const password = z.string().min(12, "at least 12 characters").max(256);

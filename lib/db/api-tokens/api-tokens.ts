@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/api/roles";
-import type { TokenScope } from "@/lib/api/schemas/tokens";
+import type { Role } from "@/lib/access/roles";
+import type { TokenScope } from "@/lib/access/token-scopes";
 import { AppError } from "@/lib/errors";
 import { getPrisma } from "../client";
 
@@ -43,7 +43,7 @@ export async function listApiTokens(userId: string | null): Promise<ApiTokenSumm
 }
 
 /** Revokes a token; `ownerId` limits it to the caller's own tokens (admins pass null). */
-export async function revokeApiToken(id: string, ownerId: string | null): Promise<{ name: string }> {
+export async function revokeApiTokenRow(id: string, ownerId: string | null): Promise<{ name: string }> {
   const token = await getPrisma().apiToken.findFirst({ where: { id, ...(ownerId ? { userId: ownerId } : {}) } });
   if (!token) throw new AppError("NOT_FOUND", { userMessage: "No such token." });
   await getPrisma().apiToken.update({ where: { id }, data: { revokedAt: token.revokedAt ?? new Date() } });

@@ -1,51 +1,32 @@
-import type { Caller } from "@/lib/api/get-caller";
 import type { AttestationCreateRequest, AttestationSummary } from "@/lib/api/schemas/frameworks";
 import { AppError } from "@/lib/errors";
 import { controlKey } from "@/lib/frameworks/evaluate-framework";
-import { getFramework } from "@/lib/frameworks/registry";
-import { checkApprovable, checkExpiry } from "../approvals";
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
 
-/** Attests a manual control on a cluster; active at once unless the control is critical, which needs a second person. */
-export async function createAttestation(input: AttestationCreateRequest, author: Caller, now = new Date()): Promise<{ id: string; status: "pending" | "active" }> {
-  const control = getFramework(input.frameworkId)?.controls.find((c) => c.id === input.controlId);
-  if (!control) throw new AppError("NOT_FOUND", { userMessage: "No such control." });
-  if (control.judged.by !== "manual") throw new AppError("BAD_REQUEST", { userMessage: "Only manual controls are attested: this one is judged by its checks." });
-  checkExpiry(input.expiresAt, "attestation", now);
-  const prisma = getPrisma();
-  if (!(await prisma.cluster.findUnique({ where: { id: input.clusterId }, select: { id: true } }))) throw new AppError("NOT_FOUND", { userMessage: "No such cluster." });
-  const status = control.critical ? "pending" : "active";
-  const row = await prisma.attestation.create({
-    data: { ...input, authorId: author.userId, status, approvedAt: status === "active" ? now : null },
-  });
-  return { id: row.id, status };
-}
-
-async function getOrThrow(id: string) {
+/** An attestation as stored (the verbs in lib/attestations read it). */
+export async function getAttestationOrThrow(id: string) {
   const a = await getPrisma().attestation.findUnique({ where: { id } });
   if (!a) throw new AppError("NOT_FOUND", { userMessage: "No such attestation." });
   return a;
 }
 
-/** What an attestation is about, as its audit entries name it. */
-export type AttestationSubject = { frameworkId: string; controlId: string; clusterId: string };
-const subject = (a: AttestationSubject): AttestationSubject => ({ frameworkId: a.frameworkId, controlId: a.controlId, clusterId: a.clusterId });
-
-/** The second pair of eyes for a critical control: an analyst or admin who is not the author, before it expires. */
-export async function approveAttestation(id: string, approver: Caller, now = new Date()): Promise<AttestationSubject> {
-  const a = await getOrThrow(id);
-  checkApprovable(a, approver, "attestation", { renew: "attest the control again with a new expiry", now });
-  const { count } = await getPrisma().attestation.updateMany({ where: { id, status: "pending", expiresAt: { gt: now } }, data: { status: "active", approverId: approver.userId, approvedAt: now } });
-  if (count === 0) throw new AppError("CONFLICT", { userMessage: "It changed meanwhile: reload." });
-  return subject(a);
+export async function clusterExists(id: string): Promise<boolean> {
+  return (await getPrisma().cluster.findUnique({ where: { id }, select: { id: true } })) !== null;
 }
 
-export async function revokeAttestation(id: string): Promise<AttestationSubject> {
-  const a = await getOrThrow(id);
-  if (a.status === "revoked") throw new AppError("CONFLICT", { userMessage: "This attestation is already revoked." });
-  await getPrisma().attestation.update({ where: { id }, data: { status: "revoked", revokedAt: new Date() } });
-  return subject(a);
+export async function insertAttestation(data: AttestationCreateRequest & { authorId: string; status: "pending" | "active"; approvedAt: Date | null }): Promise<string> {
+  return (await getPrisma().attestation.create({ data, select: { id: true } })).id;
+}
+
+/** Marks a pending attestation active if it has not expired by `now`; false when it changed or expired meanwhile. */
+export async function markAttestationApproved(id: string, approverId: string, now: Date): Promise<boolean> {
+  const { count } = await getPrisma().attestation.updateMany({ where: { id, status: "pending", expiresAt: { gt: now } }, data: { status: "active", approverId, approvedAt: now } });
+  return count > 0;
+}
+
+export async function markAttestationRevoked(id: string, at: Date): Promise<void> {
+  await getPrisma().attestation.update({ where: { id }, data: { status: "revoked", revokedAt: at } });
 }
 
 /** Attestations, newest first, optionally of one framework or control; past their expiry they read "expired". */

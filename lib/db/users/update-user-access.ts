@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/api/roles";
+import type { Role } from "@/lib/access/roles";
 import { AppError } from "@/lib/errors";
 import { getPrisma } from "../client";
 

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/api/roles";
+import type { Role } from "@/lib/access/roles";
 import { getPrisma } from "../client";
 
 export async function isUserEnabled(id: string): Promise<boolean> {

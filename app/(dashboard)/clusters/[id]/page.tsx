@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
+import { hasRole } from "@/lib/access/roles";
 import { SnapshotHistory } from "@/components/clusters/snapshot-history";
 import { PageHeader } from "@/components/layout/page-header";
 import { ClusterScorecard } from "@/components/scores/cluster-scorecard";

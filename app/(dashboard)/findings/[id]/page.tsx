@@ -5,7 +5,7 @@ import { SeverityBadge } from "@/components/checks/severity-badge";
 import { PageHeader } from "@/components/layout/page-header";
 import { SuppressForm } from "@/components/suppressions/suppress-form";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
+import { hasRole } from "@/lib/access/roles";
 import { FINDING_STATUS_LABEL, ZFindingParams } from "@/lib/api/schemas/findings";
 import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
 import type { Severity } from "@/lib/checks/types";

@@ -6,7 +6,7 @@ import { PrintButton } from "@/components/reports/print-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
+import { hasRole } from "@/lib/access/roles";
 import { hasNoControlCharacters } from "@/lib/api/schemas/fields";
 import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { getFramework } from "@/lib/frameworks/registry";

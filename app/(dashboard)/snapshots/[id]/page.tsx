@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
+import { hasRole } from "@/lib/access/roles";
 import { FindingChangeList } from "@/components/snapshots/finding-change-list";
 import { getSnapshotOrThrow } from "@/lib/db/snapshots/get-snapshot-or-throw";
 import { listSnapshotChanges } from "@/lib/db/snapshots/list-snapshot-changes";

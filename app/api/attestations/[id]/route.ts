@@ -1,7 +1,6 @@
-import { audit } from "@/lib/api/audit";
 import { ZAttestationParams } from "@/lib/api/schemas/frameworks";
 import { withRoute } from "@/lib/api/with-route";
-import { revokeAttestation } from "@/lib/db/frameworks/attestations";
+import { revokeAttestation } from "@/lib/attestations/revoke-attestation";
 
 export const runtime = "nodejs";
 
@@ -10,8 +9,7 @@ export const DELETE = withRoute({
   role: "analyst",
   params: ZAttestationParams,
   handler: async ({ params, caller }) => {
-    const about = await revokeAttestation(params.id);
-    await audit(caller, "attestation.revoked", { type: "attestation", id: params.id }, about);
+    await revokeAttestation(params.id, caller);
     return new Response(null, { status: 204 });
   },
 });

@@ -1,8 +1,8 @@
-import { audit } from "@/lib/api/audit";
 import { ZClusterParams, ZClusterUpdateRequest } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
-import { getClusterSummaryOrThrow } from "@/lib/db/clusters/list-clusters";
-import { deleteCluster, updateCluster } from "@/lib/db/clusters/update-cluster";
+import { deleteCluster } from "@/lib/clusters/delete-cluster";
+import { updateCluster } from "@/lib/clusters/update-cluster";
+import { getClusterSummaryOrThrow } from "@/lib/db/clusters/get-cluster-summary-or-throw";
 
 export const runtime = "nodejs";
 
@@ -14,11 +14,7 @@ export const PATCH = withRoute({
   role: "admin",
   params: ZClusterParams,
   body: ZClusterUpdateRequest,
-  handler: async ({ params, body, caller }) => {
-    await updateCluster(params.id, body);
-    await audit(caller, "cluster.updated", { type: "cluster", id: params.id }, { changes: body });
-    return { data: await getClusterSummaryOrThrow(params.id) };
-  },
+  handler: async ({ params, body, caller }) => ({ data: await updateCluster(params.id, body, caller) }),
 });
 
 // DELETE /api/clusters/{id} – delete the cluster with its whole history
@@ -26,9 +22,7 @@ export const DELETE = withRoute({
   role: "admin",
   params: ZClusterParams,
   handler: async ({ params, caller }) => {
-    const { name } = await getClusterSummaryOrThrow(params.id);
-    await deleteCluster(params.id);
-    await audit(caller, "cluster.deleted", { type: "cluster", id: params.id }, { name });
+    await deleteCluster(params.id, caller);
     return new Response(null, { status: 204 });
   },
 });

@@ -1,8 +1,7 @@
-import { clientIp } from "@/lib/auth/client-ip";
 import { ZInviteAcceptRequest } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
-import { acceptInvite } from "@/lib/auth/invite-user";
-import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
+import { clientIp } from "@/lib/auth/client-ip";
+import { acceptInvite } from "@/lib/users/accept-invite";
 
 export const runtime = "nodejs";
 
@@ -11,8 +10,7 @@ export const POST = withRoute({
   role: "public",
   body: ZInviteAcceptRequest,
   handler: async ({ body, request }) => {
-    const { userId } = await acceptInvite(body.token, body.password);
-    await recordAuditEvent({ actor: { userId, email: null, ip: clientIp(request.headers) }, action: "user.invite_accepted", target: { type: "user", id: userId } });
+    await acceptInvite(body.token, body.password, clientIp(request.headers));
     return { data: { ok: true } };
   },
 });

@@ -1,9 +1,8 @@
-import { isDeepStrictEqual } from "node:util";
-import { audit } from "@/lib/api/audit";
 import { ZCheckSettingsUpdate } from "@/lib/api/schemas/settings";
 import { withRoute } from "@/lib/api/with-route";
 import { DEFAULT_SETTINGS } from "@/lib/checks/settings";
-import { getCheckSettings, saveCheckSettings } from "@/lib/db/settings/check-settings";
+import { getCheckSettings } from "@/lib/db/settings/check-settings";
+import { updateCheckSettings } from "@/lib/settings/update-check-settings";
 
 export const runtime = "nodejs";
 
@@ -14,13 +13,5 @@ export const GET = withRoute({ role: "viewer", handler: async () => ({ data: awa
 export const PUT = withRoute({
   role: "admin",
   body: ZCheckSettingsUpdate,
-  handler: async ({ body, caller }) => {
-    const before = await getCheckSettings();
-    await saveCheckSettings(body, caller.userId);
-    const changes = Object.fromEntries(
-      (Object.keys(body) as (keyof typeof body)[]).filter((k) => !isDeepStrictEqual(before[k], body[k])).map((k) => [k, { from: before[k], to: body[k] }]),
-    );
-    await audit(caller, "settings.checks_updated", { type: "settings", id: "checks" }, { changes });
-    return { data: body };
-  },
+  handler: async ({ body, caller }) => ({ data: await updateCheckSettings(body, caller) }),
 });

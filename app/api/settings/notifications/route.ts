@@ -1,11 +1,7 @@
-import { audit } from "@/lib/api/audit";
 import { ZNotificationUpdate } from "@/lib/api/schemas/notifications";
 import { withRoute } from "@/lib/api/with-route";
-import { env } from "@/lib/env.js";
-import { AppError } from "@/lib/errors";
-import { refuseWebhookAddress } from "@/lib/notify/deliver-webhook";
-import { getNotificationView, saveWebhook } from "@/lib/notify/webhook-settings";
-import { isIP } from "node:net";
+import { updateNotificationSettings } from "@/lib/notifications/update-notification-settings";
+import { getNotificationView } from "@/lib/notify/webhook-settings";
 
 export const runtime = "nodejs";
 
@@ -17,15 +13,7 @@ export const PUT = withRoute({
   role: "admin",
   body: ZNotificationUpdate,
   handler: async ({ body, caller }) => {
-    const url = body.webhookUrl ? new URL(body.webhookUrl) : null;
-    const host = url ? url.hostname.replace(/^\[|\]$/g, "") : null;
-    // Findings and their signature travel in the body: plain HTTP only for a receiver on this machine, when allowed.
-    if (url?.protocol === "http:" && !env.BULWARK_ALLOW_LOOPBACK_CLUSTERS) throw new AppError("BAD_REQUEST", { userMessage: "The webhook must use https." });
-    const refused = host && isIP(host) ? refuseWebhookAddress(host) : undefined;
-    if (refused) throw new AppError("BAD_REQUEST", { userMessage: `The webhook cannot be sent there: ${refused}.` });
-    const { view, issuedSecret } = await saveWebhook(body, caller.userId);
-    // The URL may carry a token: the audit log keeps only its host.
-    await audit(caller, "settings.notifications_updated", { type: "settings", id: "notifications" }, { host, minSeverity: body.minSeverity, secretIssued: issuedSecret !== null });
+    const { view, issuedSecret } = await updateNotificationSettings(body, caller);
     return { data: view, ...(issuedSecret ? { secret: issuedSecret } : {}) };
   },
 });

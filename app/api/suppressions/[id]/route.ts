@@ -1,8 +1,7 @@
-import { audit } from "@/lib/api/audit";
 import { ZSuppressionParams, ZSuppressionUpdateRequest } from "@/lib/api/schemas/suppressions";
 import { withRoute } from "@/lib/api/with-route";
-import { rescoreForAcceptedRisk } from "@/lib/db/snapshots/rescore-latest";
-import { revokeSuppression, updateSuppression } from "@/lib/db/suppressions/suppressions";
+import { changeSuppression } from "@/lib/suppressions/change-suppression";
+import { revokeSuppression } from "@/lib/suppressions/revoke-suppression";
 
 export const runtime = "nodejs";
 
@@ -11,12 +10,7 @@ export const PATCH = withRoute({
   role: "analyst",
   params: ZSuppressionParams,
   body: ZSuppressionUpdateRequest,
-  handler: async ({ params, body, caller }) => {
-    const result = await updateSuppression(params.id, body, caller);
-    await audit(caller, "suppression.changed", { type: "suppression", id: params.id }, { changes: body, status: result.status });
-    await rescoreForAcceptedRisk(params.id, "changed");
-    return { data: result };
-  },
+  handler: async ({ params, body, caller }) => ({ data: await changeSuppression(params.id, body, caller) }),
 });
 
 // DELETE /api/suppressions/{id} – revoke: its findings count again at once (the latest snapshot is re-scored)
@@ -24,9 +18,7 @@ export const DELETE = withRoute({
   role: "analyst",
   params: ZSuppressionParams,
   handler: async ({ params, caller }) => {
-    await revokeSuppression(params.id);
-    await audit(caller, "suppression.revoked", { type: "suppression", id: params.id });
-    await rescoreForAcceptedRisk(params.id, "revoked");
+    await revokeSuppression(params.id, caller);
     return new Response(null, { status: 204 });
   },
 });

@@ -1,7 +1,6 @@
-import { audit } from "@/lib/api/audit";
 import { ZTokenParams } from "@/lib/api/schemas/tokens";
 import { withRoute } from "@/lib/api/with-route";
-import { revokeApiToken } from "@/lib/db/api-tokens/api-tokens";
+import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 
 export const runtime = "nodejs";
 
@@ -10,8 +9,7 @@ export const DELETE = withRoute({
   role: "viewer",
   params: ZTokenParams,
   handler: async ({ params, caller }) => {
-    const { name } = await revokeApiToken(params.id, caller.role === "admin" ? null : caller.userId);
-    await audit(caller, "token.revoked", { type: "api_token", id: params.id }, { name });
+    await revokeApiToken(params.id, caller);
     return new Response(null, { status: 204 });
   },
 });

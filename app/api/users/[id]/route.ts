@@ -1,7 +1,6 @@
-import { audit } from "@/lib/api/audit";
 import { ZUserParams, ZUserUpdateRequest } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
-import { updateUserAccess } from "@/lib/db/users/update-user-access";
+import { updateUser } from "@/lib/users/update-user";
 
 export const runtime = "nodejs";
 
@@ -10,9 +9,5 @@ export const PATCH = withRoute({
   role: "admin",
   params: ZUserParams,
   body: ZUserUpdateRequest,
-  handler: async ({ params, body, caller }) => {
-    const user = await updateUserAccess(params.id, body);
-    await audit(caller, "user.updated", { type: "user", id: params.id }, { email: user.email, changes: body });
-    return { data: user };
-  },
+  handler: async ({ params, body, caller }) => ({ data: await updateUser(params.id, body, caller) }),
 });

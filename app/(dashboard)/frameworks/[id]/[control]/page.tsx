@@ -6,12 +6,12 @@ import { ControlClusterStatus } from "@/components/frameworks/control-cluster-st
 import { ControlHistoryTable } from "@/components/frameworks/control-history-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/api/roles";
+import { hasRole } from "@/lib/access/roles";
 import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { listAttestations } from "@/lib/db/frameworks/attestations";
 import { listControlHistory, listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
-import { listSuppressions } from "@/lib/db/suppressions/suppressions";
+import { listSuppressions } from "@/lib/db/suppressions/list-suppressions";
 import { formatUtcDay } from "@/lib/format-date";
 import { getFramework } from "@/lib/frameworks/registry";
 

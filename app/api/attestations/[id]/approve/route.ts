@@ -1,7 +1,6 @@
-import { audit } from "@/lib/api/audit";
 import { ZAttestationParams } from "@/lib/api/schemas/frameworks";
 import { withRoute } from "@/lib/api/with-route";
-import { approveAttestation } from "@/lib/db/frameworks/attestations";
+import { approveAttestation } from "@/lib/attestations/approve-attestation";
 
 export const runtime = "nodejs";
 
@@ -10,8 +9,7 @@ export const POST = withRoute({
   role: "analyst",
   params: ZAttestationParams,
   handler: async ({ params, caller }) => {
-    const about = await approveAttestation(params.id, caller);
-    await audit(caller, "attestation.approved", { type: "attestation", id: params.id }, about);
+    await approveAttestation(params.id, caller);
     return { data: { status: "active" } };
   },
 });

@@ -1,4 +1,4 @@
-import { audit } from "@/lib/api/audit";
+import { audit } from "@/lib/audit/audit";
 import { ZClusterParams } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";

@@ -1,8 +1,6 @@
-import { audit } from "@/lib/api/audit";
 import { ZSuppressionParams } from "@/lib/api/schemas/suppressions";
 import { withRoute } from "@/lib/api/with-route";
-import { rescoreForAcceptedRisk } from "@/lib/db/snapshots/rescore-latest";
-import { approveSuppression } from "@/lib/db/suppressions/suppressions";
+import { approveSuppression } from "@/lib/suppressions/approve-suppression";
 
 export const runtime = "nodejs";
 
@@ -12,8 +10,6 @@ export const POST = withRoute({
   params: ZSuppressionParams,
   handler: async ({ params, caller }) => {
     await approveSuppression(params.id, caller);
-    await audit(caller, "suppression.approved", { type: "suppression", id: params.id });
-    await rescoreForAcceptedRisk(params.id, "approved");
     return { data: { status: "active" } };
   },
 });

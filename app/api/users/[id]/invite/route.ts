@@ -1,8 +1,6 @@
-import { audit } from "@/lib/api/audit";
 import { ZUserParams } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
-import { reissueInvite } from "@/lib/auth/invite-user";
-import { getUserEmailOrThrow } from "@/lib/db/users/get-user-email-or-throw";
+import { reissueInvite } from "@/lib/users/reissue-invite";
 
 export const runtime = "nodejs";
 
@@ -10,10 +8,5 @@ export const runtime = "nodejs";
 export const POST = withRoute({
   role: "admin",
   params: ZUserParams,
-  handler: async ({ params, caller }) => {
-    const email = await getUserEmailOrThrow(params.id);
-    const invite = await reissueInvite(params.id);
-    await audit(caller, "user.invite_reissued", { type: "user", id: params.id }, { email });
-    return Response.json(invite, { headers: { "cache-control": "no-store" } });
-  },
+  handler: async ({ params, caller }) => Response.json(await reissueInvite(params.id, caller), { headers: { "cache-control": "no-store" } }),
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SealedKubeconfigError, sealKubeconfig, unsealKubeconfig } from "./sealed-kubeconfig";
+import { SealedSecretError, sealKubeconfig, unsealKubeconfig } from "./seal-secret";
 
 const KUBECONFIG = "apiVersion: v1\nusers:\n- name: u\n  user: {token: sup3r-s3cret-t0ken}\n";
 
@@ -19,7 +19,7 @@ describe("sealed kubeconfigs", () => {
 
   it("refuses a wrong key or altered data with a clear error", () => {
     const sealed = sealKubeconfig(KUBECONFIG, randomBytes(32));
-    expect(() => unsealKubeconfig(sealed, randomBytes(32))).toThrow(SealedKubeconfigError);
+    expect(() => unsealKubeconfig(sealed, randomBytes(32))).toThrow(SealedSecretError);
     const key = randomBytes(32);
     const tampered = sealKubeconfig(KUBECONFIG, key);
     tampered[tampered.length - 1]! ^= 1;

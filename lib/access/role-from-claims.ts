@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "@/lib/api/roles";
+import { ROLES, type Role } from "./roles";
 
 export type RoleMapping = { claim: string; map: Map<string, Role>; fallback: Role | "none" };
 

@@ -1,34 +1,18 @@
-import { hashApiToken, SCOPE_ROLE, TOKEN_PREFIX } from "@/lib/auth/api-token-secret";
-import { getAuth } from "@/lib/auth/auth";
-import { clientIp } from "@/lib/auth/client-ip";
-import { pastAbsoluteLimit } from "@/lib/auth/session-limit";
+import type { Caller } from "@/lib/access/caller";
+import type { Role } from "@/lib/access/roles";
+import { tokenRole } from "@/lib/access/token-scopes";
 import { findLiveApiToken } from "@/lib/db/api-tokens/api-tokens";
 import { deleteSession } from "@/lib/db/users/delete-session";
-import { ROLES, type Role } from "./roles";
-import type { TokenScope } from "./schemas/tokens";
-
-export type Caller = {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** A browser session (cookie) or an API token (Authorization: Bearer). */
-  via: "session" | "token";
-  /** An API token's scopes (none for a session). */
-  scopes: TokenScope[];
-  ip: string | null;
-};
-
-function lowerRole(a: Role, b: Role): Role {
-  return ROLES[Math.min(ROLES.indexOf(a), ROLES.indexOf(b))]!;
-}
+import { hashApiToken, TOKEN_PREFIX } from "./api-token-secret";
+import { getAuth } from "./auth";
+import { clientIp } from "./client-ip";
+import { pastAbsoluteLimit } from "./session-limit";
 
 async function callerFromToken(secret: string, ip: string | null): Promise<Caller | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const token = await findLiveApiToken(hashApiToken(secret));
   if (!token) return null;
-  const scopeRole = token.scopes.reduce<Role>((best, s) => (ROLES.indexOf(SCOPE_ROLE[s]) > ROLES.indexOf(best) ? SCOPE_ROLE[s] : best), "viewer");
-  return { userId: token.userId, email: token.email, name: token.email, role: lowerRole(token.role, scopeRole), via: "token", scopes: token.scopes, ip };
+  return { userId: token.userId, email: token.email, name: token.email, role: tokenRole(token.role, token.scopes), via: "token", scopes: token.scopes, ip };
 }
 
 /**

@@ -1,5 +1,5 @@
+import type { Caller } from "@/lib/access/caller";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
-import type { Caller } from "./get-caller";
 
 /** Records what a caller did, with who and from where taken from the request, never from input. */
 export async function audit(caller: Caller, action: string, target?: { type: string; id: string }, details?: Record<string, unknown>): Promise<void> {

@@ -2,10 +2,10 @@ import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
 import { countUsers } from "@/lib/db/users/list-users";
 import { createOneTimeToken } from "@/lib/db/users/one-time-token";
 import { env } from "@/lib/env.js";
-import { appUrl } from "./app-origin";
-import { createUser } from "./create-user";
+import { appUrl } from "@/lib/auth/app-origin";
+import { createUser } from "@/lib/auth/create-user";
+import { SETUP_IDENTIFIER } from "./one-time-links";
 
-export const SETUP_IDENTIFIER = "setup:first-admin";
 const SETUP_TTL_MS = 24 * 3_600_000;
 
 /**

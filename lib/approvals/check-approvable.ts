@@ -1,14 +1,5 @@
-import type { Caller } from "@/lib/api/get-caller";
-import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
+import type { Caller } from "@/lib/access/caller";
 import { AppError } from "@/lib/errors";
-
-/** Accepted risks and attestations end within a year, and never in the past. */
-export function checkExpiry(expiresAt: Date, noun: string, now = new Date()): void {
-  if (expiresAt.getTime() <= now.getTime()) throw new AppError("BAD_REQUEST", { userMessage: "The expiry must be in the future." });
-  if (expiresAt.getTime() > now.getTime() + MAX_SUPPRESSION_DAYS * 86_400_000) {
-    throw new AppError("BAD_REQUEST", { userMessage: `An ${noun} expires within ${MAX_SUPPRESSION_DAYS} days at most.` });
-  }
-}
 
 /** The second pair of eyes: only a pending item not yet expired, and never by its author or by whoever changed it last. */
 export function checkApprovable(item: { status: string; authorId: string; editorId?: string | null; expiresAt?: Date }, approver: Caller, noun: string, { renew = "propose it again with a new expiry", now = new Date() } = {}): void {
