@@ -5,7 +5,7 @@ export const isoUtc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24
 
 /**
  * Whether suppression `s` covers finding `f`: the one definition in SQL of the rule that
- * lib/suppressions/match-suppression.ts applies in scoring.
+ * lib/scoring/match-suppression.ts applies in scoring.
  */
 export const ruleCoversFinding = (s: string, f: string) =>
   `${s}."clusterId" = ${f}."clusterId" AND ${s}."checkId" = ${f}."checkId"

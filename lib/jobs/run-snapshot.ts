@@ -18,7 +18,7 @@ import { log } from "@/lib/log";
 import { notifyNewFindings } from "@/lib/notify/notify-new-findings";
 import { scoreSnapshot } from "@/lib/scoring/score";
 import { listActiveRules } from "@/lib/db/suppressions/list-active-rules";
-import { suppressionPredicate } from "@/lib/suppressions/match-suppression";
+import { suppressionPredicate } from "@/lib/scoring/match-suppression";
 import { rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
 import { resolveClusterSource } from "./resolve-cluster-source";
 

@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/audit";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { rescoreForAcceptedRisk } from "@/lib/db/snapshots/rescore-latest";
 import { getFindingToAcceptOrThrow, insertSuppression } from "@/lib/db/suppressions/suppression-rows";
-import { resourcePatternOf } from "./match-suppression";
+import { resourcePatternOf } from "@/lib/scoring/match-suppression";
 import { needsApproval } from "./needs-approval";
 
 /**

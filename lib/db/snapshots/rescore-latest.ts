@@ -1,6 +1,6 @@
 import type { Layer } from "@/lib/checks/types";
 import { rescoreStored, type ScoreSummary, type Scores, type StoredCheck } from "@/lib/scoring/score";
-import { suppressionPredicate } from "@/lib/suppressions/match-suppression";
+import { suppressionPredicate } from "@/lib/scoring/match-suppression";
 import { log } from "@/lib/log";
 import { getPool } from "../pool";
 import { listActiveRules } from "../suppressions/list-active-rules";

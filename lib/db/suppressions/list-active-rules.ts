@@ -1,4 +1,4 @@
-import type { SuppressionRule } from "@/lib/suppressions/match-suppression";
+import type { SuppressionRule } from "@/lib/scoring/match-suppression";
 import { getPrisma } from "../client";
 
 /**
