@@ -11,4 +11,18 @@ export const ZAuditFilters = z.object({
 });
 export type AuditFilters = z.infer<typeof ZAuditFilters>;
 
-export type AuditEventRow = { id: string; at: string; actorEmail: string | null; ip: string | null; action: string; targetType: string | null; targetId: string | null; details: string };
+export const ZAuditEventRow = z.strictObject({
+  id: z.string(),
+  at: z.string(),
+  actorEmail: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  /** The event's details as a JSON text. */
+  details: z.string(),
+});
+export type AuditEventRow = z.infer<typeof ZAuditEventRow>;
+
+/** One page of the audit log, newest first; `nextCursor` asks for the next (older) one. */
+export const ZAuditPage = z.strictObject({ data: z.array(ZAuditEventRow), nextCursor: z.string().nullable() });

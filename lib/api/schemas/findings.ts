@@ -48,29 +48,47 @@ export const ZFindingListQuery = ZFindingFilters.extend({
 }).refine((q) => !(q.cursor && q.before), { message: "a page is either after one cursor or before another", path: ["before"] });
 export type FindingListQuery = z.infer<typeof ZFindingListQuery>;
 
-export type FindingRow = {
-  id: string;
-  clusterId: string;
-  clusterName: string;
-  checkId: string;
-  checkTitle: string;
-  layer: string;
-  severity: string;
-  resourceKind: string;
-  namespace: string;
-  resourceName: string;
-  container: string;
-  message: string;
-  status: "open" | "suppressed" | "resolved";
-  firstSeenAt: string;
-  lastSeenAt: string | null;
-  resolvedAt: string | null;
-  suppressionId: string | null;
-  suppressionReason: string | null;
-  suppressionApprover: string | null;
-  suppressionExpiresAt: string | null;
-};
+export const ZFindingRow = z.strictObject({
+  id: z.string(),
+  clusterId: z.string(),
+  clusterName: z.string(),
+  checkId: z.string(),
+  checkTitle: z.string(),
+  layer: z.string(),
+  severity: z.string(),
+  resourceKind: z.string(),
+  namespace: z.string(),
+  resourceName: z.string(),
+  container: z.string(),
+  message: z.string(),
+  status: z.enum(["open", "suppressed", "resolved"]),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  /** The accepted risk covering it, if any. */
+  suppressionId: z.string().nullable(),
+  suppressionReason: z.string().nullable(),
+  suppressionApprover: z.string().nullable(),
+  suppressionExpiresAt: z.string().nullable(),
+});
+export type FindingRow = z.infer<typeof ZFindingRow>;
 
-export type FindingPage = { data: FindingRow[]; nextCursor: string | null; prevCursor: string | null };
+/** One keyset page: the cursors ask for the page after (`cursor=`) and before (`before=`) it. */
+export const ZFindingPage = z.strictObject({ data: z.array(ZFindingRow), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() });
+export type FindingPage = z.infer<typeof ZFindingPage>;
+
+/** One lifetime of the same check on the same resource and container: from the snapshot that first saw it to the last. */
+export const ZFindingLifetime = z.strictObject({
+  id: z.string(),
+  firstSeq: z.number(),
+  lastSeq: z.number().nullable(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  message: z.string(),
+});
+
+/** A finding with its history across snapshots. */
+export const ZFindingDetail = ZFindingRow.extend({ fingerprint: z.string(), history: z.array(ZFindingLifetime), snapshotsSeen: z.number() });
 
 export const ZFindingParams = z.object({ id: int8Id("a finding id") });
