@@ -67,6 +67,8 @@ describe("GET /api/openapi.json", () => {
     const documented = Object.entries(document.paths).flatMap(([p, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`)).sort();
     expect(declared.length).toBeGreaterThan(40);
     expect(documented).toEqual(declared);
+    const ids = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("documents the role, token scopes and zod schemas each route enforces", async () => {
