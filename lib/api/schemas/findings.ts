@@ -21,30 +21,35 @@ const text = filterText;
 
 /** The findings browser's filters: the same in the URL, the list API and the CSV export. */
 export const ZFindingFilters = z.object({
-  cluster: text(64),
-  layer: list(LAYERS),
-  severity: list(SEVERITIES),
-  check: text(120),
+  cluster: text(64).meta({ description: "A cluster id." }),
+  layer: list(LAYERS).meta({ description: `Layers, comma-separated: ${LAYERS.join(", ")}.` }),
+  severity: list(SEVERITIES).meta({ description: `Severities, comma-separated: ${SEVERITIES.join(", ")}.` }),
+  check: text(120).meta({ description: "A check id." }),
   namespace: text(253),
-  kind: text(63),
-  status: z.enum(FINDING_STATUSES).default("open"),
+  kind: text(63).meta({ description: "A resource kind (Deployment, Pod…)." }),
+  status: z.enum(FINDING_STATUSES).default("open").meta({ description: "`suppressed`: under an accepted risk; `all`: open, suppressed and resolved." }),
   /** First seen on or after / on or before (UTC days). */
-  from: day,
-  to: day,
+  from: day.meta({ description: "First seen on or after this UTC day (YYYY-MM-DD)." }),
+  to: day.meta({ description: "First seen on or before this UTC day (YYYY-MM-DD)." }),
   /** Text search in resource name, namespace, container, check id and message. */
-  q: text(200),
+  q: text(200).meta({ description: "Text in the resource name, namespace, container, check id or message (literal, not a pattern)." }),
   sort: z.enum(FINDING_SORTS).default("severity"),
   /** Only the findings present in this snapshot (its lifetimes contain the snapshot). */
-  snapshot: text(64),
+  snapshot: text(64).meta({ description: "Only the findings present in this snapshot." }),
 });
 export type FindingFilters = z.infer<typeof ZFindingFilters>;
 
 export const ZFindingListQuery = ZFindingFilters.extend({
   /** The page after this cursor… */
-  cursor: z.string().max(400).optional(),
+  cursor: z.string().max(400).optional().meta({ description: "The page after this one (a page's `nextCursor`)." }),
   /** …or the page before this one. */
-  before: z.string().max(400).optional(),
-  limit: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "25, 50, 100 or 200").default(50),
+  before: z.string().max(400).optional().meta({ description: "The page before this one (a page's `prevCursor`)." }),
+  limit: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "25, 50, 100 or 200")
+    .default(50)
+    .meta({ description: "Rows per page: 25, 50, 100 or 200." }),
 }).refine((q) => !(q.cursor && q.before), { message: "a page is either after one cursor or before another", path: ["before"] });
 export type FindingListQuery = z.infer<typeof ZFindingListQuery>;
 
