@@ -30,6 +30,7 @@ const ROUTES: { method: string; path: string; pattern: string; access: Access; b
   { method: "POST", path: "/api/invites/accept", pattern: "/api/invites/accept", access: "public", body: {} },
   { method: "GET", path: "/api/me", pattern: "/api/me", access: "viewer" },
   { method: "GET", path: "/api/checks", pattern: "/api/checks", access: "viewer" },
+  { method: "GET", path: "/api/openapi.json", pattern: "/api/openapi.json", access: "viewer" },
   { method: "GET", path: "/api/metrics", pattern: "/api/metrics", access: "viewer" },
   { method: "GET", path: "/api/clusters", pattern: "/api/clusters", access: "viewer" },
   { method: "POST", path: "/api/clusters", pattern: "/api/clusters", access: "admin", body: {} },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { expectProblem } from "@/tests/helpers/parse-response";
 import { withRoute } from "./with-route";
 
 const context = { params: Promise.resolve({ id: "c1" }) };
@@ -11,7 +12,7 @@ describe("withRoute", () => {
     const res = await GET(new Request("http://localhost/api/x"), context);
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    const body = await res.json();
+    const body = await expectProblem(res);
     expect(body).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
     expect(body.requestId).toBe(res.headers.get("x-request-id"));
   });
@@ -20,7 +21,7 @@ describe("withRoute", () => {
     const GET = withRoute({ role: "public", query: z.object({ limit: z.coerce.number().int().max(500) }), handler: async () => ({}) });
     const res = await GET(new Request("http://localhost/api/x?limit=9000"), context);
     expect(res.status).toBe(400);
-    expect((await res.json()).invalid_params).toEqual([{ name: "query.limit", reason: expect.stringContaining("500") }]);
+    expect((await expectProblem(res)).invalid_params).toEqual([{ name: "query.limit", reason: expect.stringContaining("500") }]);
   });
 
   it("maps AppError codes to their status and hides internals of unknown errors", async () => {
@@ -29,7 +30,7 @@ describe("withRoute", () => {
     const boom = withRoute({ role: "public", handler: async () => { throw new Error("password=hunter2 at db.ts:12"); } });
     const res = await boom(new Request("http://localhost/x"), context);
     expect(res.status).toBe(500);
-    expect(JSON.stringify(await res.json())).not.toContain("hunter2");
+    expect(JSON.stringify(await expectProblem(res))).not.toContain("hunter2");
   });
 
   it("passes parsed params to the handler", async () => {

@@ -51,10 +51,13 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The scope a token needs for a route: the declared one, else `read` to read and none (no tokens) to change anything. */
+export const tokenScopeOf = (method: string, declared: TokenScope | "none" | undefined): TokenScope | "none" => declared ?? (SAFE_METHODS.has(method) ? "read" : "none");
+
 /** A token caller needs the route's scope; sessions are governed by role alone. */
 function assertTokenScope(request: Request, caller: Caller, declared: TokenScope | "none" | undefined): void {
   if (caller.via !== "token") return;
-  const needed = declared ?? (SAFE_METHODS.has(request.method) ? "read" : "none");
+  const needed = tokenScopeOf(request.method, declared);
   if (needed === "none") throw new AppError("FORBIDDEN", { userMessage: "API tokens cannot do this; sign in to Bulwark instead." });
   if (!caller.scopes.includes(needed)) throw new AppError("FORBIDDEN", { userMessage: `This needs an API token with the ${needed} scope.` });
 }
@@ -78,6 +81,9 @@ function assertSameOrigin(request: Request, caller: Caller | null): void {
   if (crossSite) throw new AppError("FORBIDDEN", { userMessage: "Cross-site request refused." });
 }
 
+/** What a route enforces, kept on its handler so the OpenAPI document can be checked against it. */
+export type RouteContract = { role: Role | "public"; tokenScope: TokenScope | "none" | undefined; params?: ZodType; query?: ZodType; body?: ZodType };
+
 /**
  * The one wrapper every route handler goes through: request id, caller and role check, zod
  * parsing of params, query and body, and AppError → problem+json. Unknown errors become a 500
@@ -86,7 +92,8 @@ function assertSameOrigin(request: Request, caller: Caller | null): void {
 export function withRoute<P = undefined, Q = undefined, B = undefined, R extends Role | "public" = Role>(
   options: RouteOptions<P, Q, B, R>,
 ) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+  const contract: RouteContract = { role: options.role, tokenScope: options.tokenScope, params: options.params, query: options.query, body: options.body };
+  const route = async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = randomUUID();
     const url = new URL(request.url);
     try {
@@ -131,4 +138,5 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
       return noStore(problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId));
     }
   };
+  return Object.assign(route, { contract });
 }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
+import { dataOf } from "@/lib/api/schemas/envelope";
+import { ZCheckSettingsView } from "@/lib/api/schemas/settings";
+import { ZSuppressionSummary } from "@/lib/api/schemas/suppressions";
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 // Severity overrides are install-wide check settings: a database of this file's own.
 let m: Awaited<ReturnType<typeof loadScanModules>> & {
@@ -39,7 +45,7 @@ async function propose(who: keyof typeof cookies, checkId: string, scope = "reso
   const finding = await m.prisma.finding.findFirstOrThrow({ where: { clusterId, checkId, lastSeq: null } });
   const res = await m.auth.call(m.create.POST, { method: "POST", headers: as(who), body: { findingId: String(finding.id), scope, reason: "Accepted while the vendor ships a fix", expiresAt: new Date(Date.now() + 10 * DAY).toISOString() } });
   expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; status: string };
+  return expectJson(res, ZApprovalCreated);
 }
 const patch = (who: keyof typeof cookies, id: string, body: object) => m.auth.call(m.change.PATCH, { method: "PATCH", headers: as(who), params: { id }, body });
 const approve = (who: keyof typeof cookies, id: string) => m.auth.call(m.approve.POST, { method: "POST", headers: as(who), params: { id } });
@@ -53,7 +59,7 @@ describe("the two-person rule for critical and high accepted risks", () => {
     expect((await patch("admin", id, { reason: "Reworded by the admin before approving it" })).status).toBe(200);
     const refused = await approve("admin", id);
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as { detail: string }).detail).toMatch(/changed it last/);
+    expect((await expectProblem(refused)).detail).toMatch(/changed it last/);
     expect(await statusOf(id)).toBe("pending");
     expect((await approve("alice", id)).status).toBe(403); // the author neither
     expect((await approve("bob", id)).status).toBe(200);
@@ -66,12 +72,12 @@ describe("the two-person rule for critical and high accepted risks", () => {
     await m.prisma.suppression.update({ where: { id }, data: { expiresAt: new Date(Date.now() - DAY) } });
     const refused = await approve("bob", id);
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { detail: string }).detail).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
+    expect((await expectProblem(refused)).detail).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
     expect(await statusOf(id)).toBe("pending");
   });
 
   it("uses the overridden severity at creation and at every change: an extended expiry of an overridden-critical rule needs approval again", async () => {
-    const current = ((await (await m.auth.call(m.settings.GET, { headers: as("admin") })).json()) as { data: object }).data;
+    const current = (await expectJson(await m.auth.call(m.settings.GET, { headers: as("admin") }), ZCheckSettingsView)).data;
     // pod.probes-missing is low in the catalog; this install makes it critical, and container.image-tag-latest (high) low.
     const put = await m.auth.call(m.settings.PUT, { method: "PUT", headers: as("admin"), body: { ...current, severityOverrides: { "pod.probes-missing": "critical", "container.image-tag-latest": "low" } } });
     expect(put.status).toBe(200);
@@ -91,7 +97,7 @@ describe("the two-person rule for critical and high accepted risks", () => {
     expect(await statusOf(lowered.id)).toBe("active");
 
     // The list shows the severity that was applied.
-    const list = (await (await m.auth.call(m.create.GET, { headers: as("bob") })).json()) as { data: { id: string; severity: string }[] };
+    const list = await expectJson(await m.auth.call(m.create.GET, { headers: as("bob") }), dataOf(z.array(ZSuppressionSummary)));
     expect(list.data.find((s) => s.id === critical.id)!.severity).toBe("critical");
     expect(list.data.find((s) => s.id === lowered.id)!.severity).toBe("low");
   });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route";
 import { POST as createRoute } from "@/app/api/suppressions/route";
+import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
 import { ZFindingListQuery } from "@/lib/api/schemas/findings";
 import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
@@ -9,6 +10,7 @@ import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
 import { runSnapshot } from "@/lib/jobs/run-snapshot";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
+import { expectJson } from "../helpers/parse-response";
 
 afterAll(async () => {
   await stopDemoServers();
@@ -42,7 +44,7 @@ describe("accepted risks, end to end", () => {
     const expiresAt = new Date(now + 10 * DAY).toISOString();
     const proposed = await call(createRoute, { method: "POST", headers: { cookie: aliceCookie, origin: APP }, body: { findingId: finding.id, scope: "resource", reason: "Importer is air-gapped; tag pinned in Q1 (owner: data team)", expiresAt } });
     expect(proposed.status).toBe(201);
-    const { id, status } = (await proposed.json()) as { id: string; status: string };
+    const { id, status } = await expectJson(proposed, ZApprovalCreated);
     expect(status).toBe("pending");
 
     // Pending changes nothing; the author cannot approve their own.
@@ -93,7 +95,7 @@ describe("accepted risks, end to end", () => {
     const tooLong = await call(createRoute, { method: "POST", headers: { cookie, origin: APP }, body: { findingId: medium.id, scope: "cluster", reason: "Accepted for the whole cluster", expiresAt: new Date(Date.now() + 400 * DAY).toISOString() } });
     expect(tooLong.status).toBe(400);
     const ok = await call(createRoute, { method: "POST", headers: { cookie, origin: APP }, body: { findingId: medium.id, scope: "cluster", reason: "Accepted for the whole cluster", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
-    expect(((await ok.json()) as { status: string }).status).toBe("active");
+    expect((await expectJson(ok, ZApprovalCreated)).status).toBe("active");
     const viewer = await makeUser("viewer");
     const refused = await call(createRoute, { method: "POST", headers: { cookie: (await signIn(viewer.email)).cookie, origin: APP }, body: { findingId: medium.id, scope: "cluster", reason: "A viewer may not do this", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
     expect(refused.status).toBe(403);

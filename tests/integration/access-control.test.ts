@@ -8,8 +8,12 @@ import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { PATCH as patchUser } from "@/app/api/users/[id]/route";
 import { GET as listUsersRoute, POST as inviteUserRoute } from "@/app/api/users/route";
+import { dataOf } from "@/lib/api/schemas/envelope";
+import { ZTokenIssued } from "@/lib/api/schemas/tokens";
+import { ZMe, ZUserInvited } from "@/lib/api/schemas/users";
 import { getPrisma } from "@/lib/db/client";
 import { APP, call, makeUser, PASSWORD, signIn } from "../helpers/auth";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 describe("sign-in", () => {
   it("sets an HttpOnly, SameSite session cookie, keeps the token out of the body, and the session identifies the user", async () => {
@@ -24,7 +28,7 @@ describe("sign-in", () => {
     expect(JSON.stringify(body)).not.toContain(cookie.split("=")[1]!.split(".")[0]!);
     expect(body.token).toBeUndefined();
     const who = await call(me, { headers: { cookie } });
-    expect(await who.json()).toMatchObject({ data: { email: user.email, role: "analyst", via: "session" } });
+    expect(await expectJson(who, dataOf(ZMe))).toMatchObject({ data: { email: user.email, role: "analyst", via: "session" } });
   });
 
   it("refuses a wrong password with 401 and records the failure in the audit log", async () => {
@@ -94,7 +98,7 @@ describe("roles and CSRF", () => {
     try {
       const res = await call(patchUser, { method: "PATCH", headers: { cookie, origin: APP }, params: { id: admin.id }, body: { role: "viewer" } });
       expect(res.status).toBe(409);
-      expect((await res.json()).detail).toMatch(/last admin/);
+      expect((await expectProblem(res)).detail).toMatch(/last admin/);
     } finally {
       for (const a of admins) await getPrisma().user.update({ where: { id: a.id }, data: { role: "admin" } });
     }
@@ -108,7 +112,7 @@ describe("invitations", () => {
     const email = `invitee-${Date.now()}@example.test`;
     const invited = await call(inviteUserRoute, { method: "POST", headers: { cookie, origin: APP }, body: { email, name: "Invitee", role: "analyst" } });
     expect(invited.status).toBe(201);
-    const { inviteUrl } = await invited.json();
+    const { inviteUrl } = await expectJson(invited, ZUserInvited);
     const token = new URL(inviteUrl).searchParams.get("token")!;
     expect(await getPrisma().verification.count({ where: { value: token } })).toBe(0); // stored hashed
     expect((await signIn(email)).res.status).toBe(401);
@@ -124,7 +128,7 @@ describe("API tokens", () => {
     const user = await makeUser(role);
     const cookie = (await signIn(user.email)).cookie;
     const res = await call(createToken, { method: "POST", headers: { cookie, origin: APP }, body: { name: "ci", scopes, expiresInDays: 30 } });
-    return { user, cookie, res, body: res.status === 201 ? ((await res.json()) as { id: string; token: string }) : null };
+    return { user, cookie, res, body: res.status === 201 ? await expectJson(res, ZTokenIssued) : null };
   }
 
   it("are shown once, stored hashed, and limited by scope and by the owner's role", async () => {

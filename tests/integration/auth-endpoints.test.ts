@@ -3,9 +3,12 @@ import { POST as acceptInvite } from "@/app/api/invites/accept/route";
 import { GET as me } from "@/app/api/me/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { POST as reissueInvite } from "@/app/api/users/[id]/invite/route";
+import { ZTokenIssued } from "@/lib/api/schemas/tokens";
+import { ZInviteLink } from "@/lib/api/schemas/users";
 import { getAuth } from "@/lib/auth/auth";
 import { getPrisma } from "@/lib/db/client";
 import { APP, call, makeUser, PASSWORD, signIn } from "../helpers/auth";
+import { expectJson } from "../helpers/parse-response";
 
 /** A call to the sign-in library's own endpoint, as the browser makes it. */
 const authCall = (path: string, cookie: string, body?: unknown) =>
@@ -23,12 +26,12 @@ describe("password changes end sessions", () => {
     const user = await makeUser("analyst");
     const adminCookie = (await signIn(admin.email)).cookie;
     const userCookie = (await signIn(user.email)).cookie;
-    const token = ((await (await call(createToken, { method: "POST", headers: { cookie: userCookie, origin: APP }, body: { name: "ci", scopes: ["read"], expiresInDays: 30 } })).json()) as { token: string }).token;
+    const token = (await expectJson(await call(createToken, { method: "POST", headers: { cookie: userCookie, origin: APP }, body: { name: "ci", scopes: ["read"], expiresInDays: 30 } }), ZTokenIssued)).token;
     expect((await call(me, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 
     const reissued = await call(reissueInvite, { method: "POST", headers: { cookie: adminCookie, origin: APP }, params: { id: user.id } });
     expect(reissued.status).toBe(200);
-    const secret = new URL(((await reissued.json()) as { inviteUrl: string }).inviteUrl).searchParams.get("token")!;
+    const secret = new URL((await expectJson(reissued, ZInviteLink)).inviteUrl).searchParams.get("token")!;
     expect((await call(acceptInvite, { method: "POST", headers: { origin: APP }, body: { token: secret, password: "a-brand-new-password-42" } })).status).toBe(200);
 
     expect((await call(me, { headers: { cookie: userCookie } })).status).toBe(401);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataOf } from "@/lib/api/schemas/envelope";
+import { ZCheckSettingsUpdate, ZCheckSettingsView } from "@/lib/api/schemas/settings";
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 // Check settings are install-wide, so this file has a database of its own: the scans of other
 // test files must not see them change.
@@ -29,7 +32,7 @@ describe("check settings", () => {
     const adminUser = await makeUser("admin");
     const admin = (await signIn(adminUser.email)).cookie;
 
-    const initial = (await (await call(m.route.GET, { headers: { cookie: viewer } })).json()) as { data: { allowedRegistries: string[]; disabledChecks: string[] }; defaults: unknown };
+    const initial = await expectJson(await call(m.route.GET, { headers: { cookie: viewer } }), ZCheckSettingsView);
     expect(initial.data).toStrictEqual(initial.defaults);
 
     const clusterId = (await m.createCluster({ name: "settings-demo", source: "demo", isDemo: true })).id;
@@ -48,11 +51,11 @@ describe("check settings", () => {
     expect((await put(analyst, settings)).status).toBe(403);
     const unknown = await put(admin, { ...settings, disabledChecks: ["pod.no-such-check"] });
     expect(unknown.status).toBe(400);
-    expect(JSON.stringify(await unknown.json())).toContain("no check has the id pod.no-such-check");
+    expect(JSON.stringify(await expectProblem(unknown))).toContain("no check has the id pod.no-such-check");
 
     const saved = await put(admin, settings);
     expect(saved.status).toBe(200);
-    expect(((await saved.json()) as { data: unknown }).data).toStrictEqual(settings);
+    expect((await expectJson(saved, dataOf(ZCheckSettingsUpdate))).data).toStrictEqual(settings);
     const event = await m.prisma.auditEvent.findFirstOrThrow({ where: { action: "settings.checks_updated" } });
     expect(event.actorEmail).toBe(adminUser.email);
     expect(Object.keys((event.details as { changes: object }).changes).sort()).toStrictEqual(["allowedRegistries", "disabledChecks", "severityOverrides"]);

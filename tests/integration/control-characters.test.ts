@@ -6,8 +6,13 @@ import { GET as clusterPosture } from "@/app/api/clusters/[id]/posture/route";
 import { GET as clusterDetail } from "@/app/api/clusters/[id]/route";
 import { GET as frameworkCsv } from "@/app/api/frameworks/[id]/export.csv/route";
 import { GET as snapshotDetail } from "@/app/api/snapshots/[id]/route";
+import { z } from "zod";
+import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
+import { dataOf } from "@/lib/api/schemas/envelope";
+import { ZAttestationSummary } from "@/lib/api/schemas/frameworks";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 type Init = Parameters<typeof call>[1];
 let headers: Record<string, string> = {};
@@ -40,14 +45,15 @@ describe("a NUL character in an id, a filter or a note answers 400, not 500", ()
     const res = await call(handler, { ...request, headers });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
+    await expectProblem(res);
   });
 
   it("a note keeps its line breaks", async () => {
     const note = "Evidence:\n- the audit policy file\r\n- its\tretention";
     const res = await call(createAttestation, { method: "POST", headers, body: attestation({ note }) });
     expect(res.status).toBe(201);
-    const { id } = (await res.json()) as { id: string };
-    const list = (await (await call(listAttestations, { path: "/api/attestations?framework=cis-kubernetes", headers })).json()) as { data: { id: string; note: string }[] };
+    const { id } = await expectJson(res, ZApprovalCreated);
+    const list = await expectJson(await call(listAttestations, { path: "/api/attestations?framework=cis-kubernetes", headers }), dataOf(z.array(ZAttestationSummary)));
     expect(list.data.find((a) => a.id === id)?.note).toBe(note);
   });
 });

@@ -4,6 +4,7 @@ import { POST as approveAttestationRoute } from "@/app/api/attestations/[id]/app
 import { DELETE as revokeAttestationRoute } from "@/app/api/attestations/[id]/route";
 import { POST as createAttestationRoute } from "@/app/api/attestations/route";
 import { GET as exportCsv } from "@/app/api/frameworks/[id]/export.csv/route";
+import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
 import { listAttestations } from "@/lib/db/frameworks/attestations";
 import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
@@ -17,6 +18,7 @@ import { ALL_FRAMEWORKS, getFramework } from "@/lib/frameworks/registry";
 import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
 import { runSnapshot } from "@/lib/jobs/run-snapshot";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 afterAll(() => stopDemoServers());
 
@@ -114,7 +116,7 @@ describe("framework statuses stored per snapshot", () => {
     for (const snapshot of ["does-not-exist", othersSnapshot.id]) {
       const missing = await call(exportCsv, { path: `${path}&snapshot=${snapshot}`, params: { id: "cis-kubernetes" }, headers: { cookie: (await signIn(author.email)).cookie } });
       expect(missing.status).toBe(404);
-      expect(((await missing.json()) as { detail: string }).detail).toContain(snapshot);
+      expect((await expectProblem(missing)).detail).toContain(snapshot);
     }
   });
 });
@@ -138,13 +140,13 @@ describe("attestations of manual controls", () => {
     expect((await attest(viewer, { ...base, controlId: "1.2.2" })).status).toBe(403);
     const automated = await attest(alice, { ...base, controlId: "5.2.2" });
     expect(automated.status).toBe(400);
-    expect((await automated.json()).detail).toBe("Only manual controls are attested: this one is judged by its checks.");
+    expect((await expectProblem(automated)).detail).toBe("Only manual controls are attested: this one is judged by its checks.");
 
     const plain = await attest(alice, { ...base, controlId: "1.2.2" });
     expect(plain.status).toBe(201);
-    expect(await plain.json()).toMatchObject({ status: "active" });
+    expect(await expectJson(plain, ZApprovalCreated)).toMatchObject({ status: "active" });
     const critical = await attest(alice, { ...base, controlId: "1.2.28", note: "EncryptionConfiguration on cp-1 lists kms v2 first for secrets" });
-    const { id: criticalId, status } = (await critical.json()) as { id: string; status: string };
+    const { id: criticalId, status } = await expectJson(critical, ZApprovalCreated);
     expect(status).toBe("pending");
 
     // Pending is not attested; the author cannot approve their own.
@@ -175,7 +177,7 @@ describe("attestations of manual controls", () => {
     ]);
 
     // Revoked: not attested from the next snapshot; the CSV of the one before names who attested and until when.
-    const again = (await (await attest(bob, { ...base, controlId: "1.2.3" })).json()) as { id: string };
+    const again = await expectJson(await attest(bob, { ...base, controlId: "1.2.3" }), ZApprovalCreated);
     const before = await scanAt(id, new Date());
     expect(await attested(before, "1.2.3")).toBe(true);
     expect((await call(revokeAttestationRoute, { method: "DELETE", path: `/api/attestations/${again.id}`, params: { id: again.id }, headers: await as(alice) })).status).toBe(204);
@@ -191,7 +193,7 @@ describe("attestations of manual controls", () => {
     const [alice, bob] = await Promise.all([makeUser("analyst"), makeUser("analyst")]);
     const as = async (user: { email: string }) => ({ cookie: (await signIn(user.email)).cookie, origin: APP });
     const body = { frameworkId: "cis-kubernetes", controlId: "1.2.28", clusterId, note: "EncryptionConfiguration on cp-1 lists kms v2 first for secrets", expiresAt: tomorrow() };
-    const pending = async () => ((await (await call(createAttestationRoute, { method: "POST", headers: await as(alice), body })).json()) as { id: string; status: string }).id;
+    const pending = async () => (await expectJson(await call(createAttestationRoute, { method: "POST", headers: await as(alice), body }), ZApprovalCreated)).id;
     const approve = async (id: string) => call(approveAttestationRoute, { method: "POST", params: { id }, headers: await as(bob) });
 
     const stale = await pending();
@@ -199,7 +201,7 @@ describe("attestations of manual controls", () => {
     await getPrisma().attestation.update({ where: { id: stale }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     const refused = await approve(stale);
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { detail: string }).detail).toMatch(/^This attestation expired on \d{4}-\d{2}-\d{2}: attest the control again with a new expiry\.$/);
+    expect((await expectProblem(refused)).detail).toMatch(/^This attestation expired on \d{4}-\d{2}-\d{2}: attest the control again with a new expiry\.$/);
     expect((await getPrisma().attestation.findUniqueOrThrow({ where: { id: stale } })).approvedAt).toBeNull();
 
     const fresh = await pending();

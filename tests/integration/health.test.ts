@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
+import { ZHealth, ZLive } from "@/lib/api/schemas/health";
 import { findFreePort } from "@/lib/db/free-port";
+import { expectJson } from "../helpers/parse-response";
 
 const context = { params: Promise.resolve({}) };
 
@@ -18,7 +20,7 @@ describe("GET /api/health", () => {
     await stopBoss();
     const res = await GET(new Request("http://localhost/api/health"), context);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok", queue: "ok" });
+    expect(await expectJson(res, ZHealth)).toEqual({ status: "ok", db: "ok", queue: "ok" });
     await stopBoss();
   });
 
@@ -30,12 +32,12 @@ describe("GET /api/health", () => {
       const res = await GET(new Request("http://localhost/api/health"), context);
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("5");
-      expect(await res.json()).toEqual({ status: "degraded", db: "down", queue: "unknown" });
+      expect(await expectJson(res, ZHealth)).toEqual({ status: "degraded", db: "down", queue: "unknown" });
       // The liveness probe's answer does not depend on the database: an outage restarts no pod.
       const live = (await import("@/app/api/health/live/route")).GET;
       const alive = await live(new Request("http://localhost/api/health/live"), context);
       expect(alive.status).toBe(200);
-      expect(await alive.json()).toEqual({ status: "ok" });
+      expect(await expectJson(alive, ZLive)).toEqual({ status: "ok" });
     } finally {
       process.env.DATABASE_URL = saved;
     }

@@ -4,7 +4,10 @@ import { GET as findingsRoute } from "@/app/api/findings/route";
 import { DELETE as revokeRoute } from "@/app/api/suppressions/[id]/route";
 import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route";
 import { POST as createRoute } from "@/app/api/suppressions/route";
-import type { ClusterPosture } from "@/lib/api/schemas/scores";
+import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
+import { dataOf } from "@/lib/api/schemas/envelope";
+import { ZFindingPage } from "@/lib/api/schemas/findings";
+import { ZClusterPosture, type ClusterPosture } from "@/lib/api/schemas/scores";
 import { scorecardLink, type ScorecardCount } from "@/lib/api/scorecard-links";
 import { LAYERS } from "@/lib/checks/types";
 import { registerCluster } from "@/lib/clusters/register-cluster";
@@ -16,6 +19,7 @@ import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server
 import type { Faults } from "@/lib/fake-api-server/types";
 import { runSnapshot } from "@/lib/jobs/run-snapshot";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
+import { expectJson } from "../helpers/parse-response";
 
 const fakes: RunningFakeCluster[] = [];
 afterAll(async () => {
@@ -53,7 +57,7 @@ async function viewer(): Promise<string> {
 async function posture(clusterId: string, cookie: string): Promise<ClusterPosture> {
   const res = await call(postureRoute, { headers: { cookie }, params: { id: clusterId }, path: `/api/clusters/${clusterId}/posture` });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { data: ClusterPosture }).data;
+  return (await expectJson(res, dataOf(ZClusterPosture))).data;
 }
 
 /** Every row a findings link lists, page by page through GET /api/findings with the link's own query. */
@@ -65,7 +69,7 @@ async function rowsOf(link: string, cookie: string): Promise<number> {
     const path: string = `/api/findings${query}&limit=200${cursor ? `&cursor=${cursor}` : ""}`;
     const res = await call(findingsRoute, { headers: { cookie }, path });
     expect(res.status, path).toBe(200);
-    const page = (await res.json()) as { data: unknown[]; nextCursor: string | null };
+    const page = await expectJson(res, ZFindingPage);
     rows += page.data.length;
     cursor = page.nextCursor;
   } while (cursor);
@@ -119,7 +123,7 @@ describe("every number Bulwark shows is true", () => {
     const { id } = await fixtureCluster();
     await scan(id);
     // An accepted risk on a medium finding takes effect at once: its rows move from "open" to "accepted".
-    const medium = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` })).json()) as { data: { id: string }[] };
+    const medium = await expectJson(await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }), ZFindingPage);
     const created = await call(createRoute, { method: "POST", headers: { cookie: analyst, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Accepted across the cluster for the test", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
     expect(created.status).toBe(201);
     const mismatches = (rows: [string, number, number][]) => rows.filter(([, shown, listed]) => shown !== listed);
@@ -164,9 +168,9 @@ describe("every number Bulwark shows is true", () => {
     const { id } = await fixtureCluster();
     await scan(id);
     const before = await posture(id, cookie);
-    const high = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&check=container.image-tag-latest&limit=25` })).json()) as { data: { id: string; layer: string }[] };
+    const high = await expectJson(await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&check=container.image-tag-latest&limit=25` }), ZFindingPage);
     const proposed = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: high.data[0]!.id, scope: "cluster", reason: "Tags pinned by the platform team next quarter", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
-    const { id: riskId } = (await proposed.json()) as { id: string };
+    const { id: riskId } = await expectJson(proposed, ZApprovalCreated);
     expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
 
     expect((await call(approveRoute, { method: "POST", headers: { cookie: bob, origin: APP }, params: { id: riskId } })).status).toBe(200);
@@ -181,9 +185,9 @@ describe("every number Bulwark shows is true", () => {
     expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
 
     // A medium one, active at once, that expires: the minute tick ends it and the score steps back.
-    const medium = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` })).json()) as { data: { id: string }[] };
+    const medium = await expectJson(await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }), ZFindingPage);
     const created = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Short exemption for the test", expiresAt: new Date(Date.now() + DAY).toISOString() } });
-    const { id: shortId } = (await created.json()) as { id: string };
+    const { id: shortId } = await expectJson(created, ZApprovalCreated);
     expect((await posture(id, cookie)).scores).not.toStrictEqual(before.scores);
     await getPool().query(`UPDATE suppression SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [shortId]);
     expect(await expireAcceptedRisks()).toBe(1);
@@ -208,7 +212,7 @@ describe("every number Bulwark shows is true", () => {
     const alice = (await signIn((await makeUser("analyst", "alice")).email)).cookie;
     const { id } = await fixtureCluster();
     await scan(id);
-    const medium = (await (await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` })).json()) as { data: { id: string }[] };
+    const medium = await expectJson(await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }), ZFindingPage);
     const rulesReadAt = new Date();
     const before = await posture(id, cookie);
     // As if it were approved between the scan reading the rules and storing its scores: no re-score yet.

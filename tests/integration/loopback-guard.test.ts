@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useOwnDatabase } from "../helpers/own-database";
+import { expectProblem } from "../helpers/parse-response";
 
 // As installed by default: loopback not allowed. A listener on every local address stands for
 // the services on the Bulwark host; it must never see a request. Notification settings are
@@ -39,14 +40,14 @@ describe("the loopback guard, over HTTP", () => {
     const kubeconfig = `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: "https://${host}:${port}", insecure-skip-tls-verify: true}\nusers:\n- name: u\n  user: {token: cluster-bearer-token}\ncontexts:\n- name: ctx\n  context: {cluster: c, user: u}\ncurrent-context: ctx\n`;
     const res = await m.auth.call(m.clusters.POST, { method: "POST", headers: { cookie, origin: m.auth.APP }, body: { source: "kubeconfig_upload", name: `lo-${hits.length}-${Date.now()}`, kubeconfig } });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { detail: string }).detail).toMatch(/loopback|link-local/);
+    expect((await expectProblem(res)).detail).toMatch(/loopback|link-local/);
     expect(hits).toEqual([]);
   });
 
   it.each(HOSTS)("refuses a webhook at https://%s", async (host) => {
     const res = await m.auth.call(m.notifications.PUT, { method: "PUT", headers: { cookie, origin: m.auth.APP }, body: { webhookUrl: `https://${host}:${port}/hook`, minSeverity: "high" } });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { detail: string }).detail).toMatch(/loopback|link-local/);
+    expect((await expectProblem(res)).detail).toMatch(/loopback|link-local/);
     expect(hits).toEqual([]);
   });
 });

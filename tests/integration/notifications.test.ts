@@ -2,7 +2,10 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataOf } from "@/lib/api/schemas/envelope";
+import { ZDelivery, ZNotificationSaved, ZNotificationSettingsView } from "@/lib/api/schemas/notifications";
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 // Notification settings are install-wide: a database of this file's own, so no other file's
 // scans send to this receiver.
@@ -59,15 +62,16 @@ describe("webhook notifications", () => {
     expect((await put(analyst, { webhookUrl: hookUrl, minSeverity: "low" })).status).toBe(403);
     const metadata = await put(admin, { webhookUrl: "http://169.254.169.254/latest/meta-data", minSeverity: "low" });
     expect(metadata.status).toBe(400);
-    expect(JSON.stringify(await metadata.json())).toContain("link-local");
+    expect(JSON.stringify(await expectProblem(metadata))).toContain("link-local");
 
     const saved = await put(admin, { webhookUrl: hookUrl, minSeverity: "low" });
     expect(saved.status).toBe(200);
-    const { secret, data } = (await saved.json()) as { secret: string; data: { webhookUrl: string; hasSecret: boolean } };
+    // A secret was issued, so this answer must carry it.
+    const { secret, data } = await expectJson(saved, ZNotificationSaved.required({ secret: true }));
     expect(secret).toMatch(/^bwh_[\w-]{43}$/);
     expect(data).toStrictEqual({ webhookUrl: hookUrl, minSeverity: "low", hasSecret: true });
     // The secret is shown once; the stored row holds neither it nor the URL in the clear; the audit log keeps the host only.
-    const again = (await (await call(m.route.GET, { headers: { cookie: admin } })).json()) as Record<string, unknown>;
+    const again = await expectJson(await call(m.route.GET, { headers: { cookie: admin } }), dataOf(ZNotificationSettingsView));
     expect(JSON.stringify(again)).not.toContain(secret);
     const row = JSON.stringify((await m.prisma.setting.findUniqueOrThrow({ where: { key: "notifications" } })).value);
     expect(row).not.toContain("t0ken-in-the-path");
@@ -78,7 +82,7 @@ describe("webhook notifications", () => {
 
     // "Send a test" reaches the receiver, signed.
     const test = await call(m.test.POST, { method: "POST", headers: { cookie: admin, origin: APP } });
-    expect(((await test.json()) as { data: unknown }).data).toStrictEqual({ ok: true, status: 200 });
+    expect((await expectJson(test, dataOf(ZDelivery))).data).toStrictEqual({ ok: true, status: 200 });
     expect(received).toHaveLength(1);
     expect(received[0]!.headers["x-bulwark-event"]).toBe("test");
     expect(verified(received[0]!, secret)).toBe(true);

@@ -1,6 +1,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZScanRequested } from "@/lib/api/schemas/clusters";
+import { ZHealth } from "@/lib/api/schemas/health";
 import { type startExternalPostgres, useExternalDatabase } from "../helpers/external-postgres";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 // Readiness against a database of this file's own (its own server process, so it can be
 // stopped): right after a start the scan queue is not installed yet; later the database goes away.
@@ -48,17 +51,17 @@ describe("readiness", () => {
     const starting = await call(m.health.GET);
     expect(starting.status).toBe(503);
     expect(starting.headers.get("retry-after")).toBe("5");
-    expect(await starting.json()).toStrictEqual({ status: "starting", db: "ok", queue: "starting" });
+    expect(await expectJson(starting, ZHealth)).toStrictEqual({ status: "starting", db: "ok", queue: "starting" });
     const early = await scanNow();
     expect(early.status).toBe(503);
     expect(early.headers.get("retry-after")).toBe("5");
-    expect(((await early.json()) as { detail: string }).detail).toMatch(/still starting/);
+    expect((await expectProblem(early)).detail).toMatch(/still starting/);
     expect(await snapshotsOf(id)).toStrictEqual([]);
 
     await m.startWorker();
     const ready = await call(m.health.GET);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toStrictEqual({ status: "ok", db: "ok", queue: "ok" });
+    expect(await expectJson(ready, ZHealth)).toStrictEqual({ status: "ok", db: "ok", queue: "ok" });
   });
 
   it("records a scan and queues its job in one transaction: when queueing fails, no snapshot is left running", async () => {
@@ -78,7 +81,7 @@ describe("readiness", () => {
     }
     const accepted = await call(m.scans.POST, { method: "POST", headers: { cookie: analyst, origin: APP }, params: { id } });
     expect(accepted.status).toBe(202);
-    const { snapshotId } = (await accepted.json()) as { snapshotId: string };
+    const { snapshotId } = await expectJson(accepted, ZScanRequested);
     const jobs = await db.query(`SELECT 1 FROM pgboss.job WHERE name = 'snapshot-scan' AND data->>'snapshotId' = $1`, [snapshotId]);
     expect(jobs.rowCount).toBe(1);
   });
@@ -91,7 +94,7 @@ describe("readiness", () => {
     try {
       const health = await call(m.health.GET, { headers: { cookie: viewer } });
       expect(health.status).toBe(503);
-      expect(await health.json()).toMatchObject({ status: "degraded", db: "down" });
+      expect(await expectJson(health, ZHealth)).toMatchObject({ status: "degraded", db: "down" });
       const list = await call(m.clusters.GET, { headers: { cookie: viewer } });
       expect(list.status).toBe(503);
       expect(list.headers.get("retry-after")).toBe("5");
@@ -99,7 +102,7 @@ describe("readiness", () => {
       await external.resume();
     }
     const back = await call(m.health.GET, { headers: { cookie: viewer } });
-    expect(await back.json()).toStrictEqual({ status: "ok", db: "ok", queue: "ok" });
+    expect(await expectJson(back, ZHealth)).toStrictEqual({ status: "ok", db: "ok", queue: "ok" });
     expect(back.status).toBe(200);
   }, 60_000);
 });

@@ -6,8 +6,11 @@ import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route"
 import { DELETE as revokeRoute, PATCH as changeRoute } from "@/app/api/suppressions/[id]/route";
 import { POST as proposeRoute } from "@/app/api/suppressions/route";
 import { POST as createToken } from "@/app/api/tokens/route";
+import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
+import { ZTokenIssued } from "@/lib/api/schemas/tokens";
 import { getPrisma } from "@/lib/db/client";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 let findingId = "";
 let author = "";
@@ -23,14 +26,14 @@ beforeAll(async () => {
   author = (await signIn((await makeUser("analyst", "author")).email)).cookie;
   // An admin's tokens: the owner's role never limits what is tried below, only the scope does.
   const admin = (await signIn((await makeUser("admin", "automation")).email)).cookie;
-  const issue = async (scopes: string[]) => ((await (await call(createToken, { method: "POST", headers: { cookie: admin, origin: APP }, body: { name: scopes.join("+"), scopes } })).json()) as { token: string }).token;
+  const issue = async (scopes: string[]) => (await expectJson(await call(createToken, { method: "POST", headers: { cookie: admin, origin: APP }, body: { name: scopes.join("+"), scopes } }), ZTokenIssued)).token;
   tokens = { read: await issue(["read"]), scan: await issue(["scan"]), both: await issue(["read", "scan"]) };
 });
 
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 async function pendingRisk(): Promise<string> {
   const res = await call(proposeRoute, { method: "POST", headers: { cookie: author, origin: APP }, body: { findingId, scope: "resource", reason: "Pending until the vendor ships a fix", expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
-  const { id, status } = (await res.json()) as { id: string; status: string };
+  const { id, status } = await expectJson(res, ZApprovalCreated);
   expect(status).toBe("pending");
   return id;
 }
@@ -45,7 +48,7 @@ describe("an API token can do exactly what its scopes say", () => {
       await call(proposeRoute, { method: "POST", headers: bearer(tokens[scope]), body: { findingId, scope: "cluster", reason: "Proposed by a script, not a person", expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }),
     ]) {
       expect(res.status).toBe(403);
-      expect(((await res.json()) as { detail: string }).detail).toMatch(/API tokens cannot do this/);
+      expect((await expectProblem(res)).detail).toMatch(/API tokens cannot do this/);
     }
     expect((await getPrisma().suppression.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
   });
@@ -57,7 +60,7 @@ describe("an API token can do exactly what its scopes say", () => {
     expect((await call(listClusters, { headers: bearer(tokens.read) })).status).toBe(200);
     const scanReads = await call(listClusters, { headers: bearer(tokens.scan) });
     expect(scanReads.status).toBe(403);
-    expect(((await scanReads.json()) as { detail: string }).detail).toMatch(/read scope/);
+    expect((await expectProblem(scanReads)).detail).toMatch(/read scope/);
     expect((await call(listClusters, { headers: bearer(tokens.both) })).status).toBe(200);
   });
 });

@@ -2,6 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectJson, expectProblem } from "../helpers/parse-response";
+import { ZConnectionTest } from "@/lib/api/schemas/clusters";
+import { dataOf } from "@/lib/api/schemas/envelope";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { createFakeApiServer, type FakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
 import { generateTls, type TlsMaterial } from "@/lib/fake-api-server/generate-tls";
@@ -67,7 +70,7 @@ describe("an uploaded kubeconfig never runs a command, even with BULWARK_ALLOW_K
     const before = evil.requests.length;
     const res = await m.auth.call(m.clusters.POST, { method: "POST", headers: { cookie, origin: m.auth.APP }, body: { source: "kubeconfig_upload", name, kubeconfig: kubeconfig(user()) } });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { detail: string }).detail).toContain(`user "u" sets "${field}"`);
+    expect((await expectProblem(res)).detail).toContain(`user "u" sets "${field}"`);
     expect(existsSync(stolen)).toBe(false);
     expect(evil.requests.length).toBe(before);
     expect(await m.prisma.cluster.count({ where: { name } })).toBe(0);
@@ -78,7 +81,7 @@ describe("an uploaded kubeconfig never runs a command, even with BULWARK_ALLOW_K
     const before = evil.requests.length;
     const res = await m.auth.call(m.connectionTest.POST, { method: "POST", headers: { cookie, origin: m.auth.APP }, params: { id } });
     expect(res.status).toBe(200);
-    const { data } = (await res.json()) as { data: { reachable: boolean; error: string } };
+    const { data } = await expectJson(res, dataOf(ZConnectionTest));
     expect(data).toMatchObject({ reachable: false, error: expect.stringContaining('sets "exec"') });
     expect(existsSync(stolen)).toBe(false);
     expect(evil.requests.length).toBe(before);

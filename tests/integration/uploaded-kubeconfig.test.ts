@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as connectionTest } from "@/app/api/clusters/[id]/connection-test/route";
 import { POST as createClusterRoute } from "@/app/api/clusters/route";
+import { ZConnectionTest } from "@/lib/api/schemas/clusters";
+import { dataOf } from "@/lib/api/schemas/envelope";
 import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
@@ -11,6 +13,7 @@ import { createFakeApiServer, type FakeApiServer } from "@/lib/fake-api-server/c
 import { generateTls, type TlsMaterial } from "@/lib/fake-api-server/generate-tls";
 import { sealKubeconfig } from "@/lib/crypto/seal-secret";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
+import { expectJson, expectProblem } from "../helpers/parse-response";
 
 // The attacker's "cluster": it records every request and the credentials sent with it.
 let tls: TlsMaterial;
@@ -53,7 +56,7 @@ describe("an uploaded kubeconfig cannot make Bulwark read its own files", () => 
     const before = evil.requests.length;
     const res = await upload(`file-${field.toLowerCase()}-${Date.now()}`, kubeconfig(fill(user), cluster && fill(cluster)));
     expect(res.status).toBe(422);
-    const { detail } = (await res.json()) as { detail: string };
+    const { detail } = await expectProblem(res);
     expect(detail).toContain(`"${field}"`);
     expect(detail).toMatch(/inline/);
     expect(evil.requests.length).toBe(before);
@@ -64,7 +67,7 @@ describe("an uploaded kubeconfig cannot make Bulwark read its own files", () => 
     const exists = await upload(`probe-a-${Date.now()}`, kubeconfig(`{token-file: "${secretFile}"}`));
     const missing = await upload(`probe-b-${Date.now()}`, kubeconfig(`{token-file: "${secretFile}.nope"}`));
     const strip = (d: string) => d.replace(/"[^"]*auth\.secret[^"]*"/g, "");
-    expect(strip(((await exists.json()) as { detail: string }).detail)).toBe(strip(((await missing.json()) as { detail: string }).detail));
+    expect(strip((await expectProblem(exists)).detail)).toBe(strip((await expectProblem(missing)).detail));
   });
 
   it("sees a file path smuggled in through a YAML merge key", async () => {
@@ -72,7 +75,7 @@ describe("an uploaded kubeconfig cannot make Bulwark read its own files", () => 
     const before = evil.requests.length;
     const res = await upload(`merge-${Date.now()}`, text);
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { detail: string }).detail).toContain('"token-file"');
+    expect((await expectProblem(res)).detail).toContain('"token-file"');
     expect(evil.requests.length).toBe(before);
   });
 
@@ -81,9 +84,8 @@ describe("an uploaded kubeconfig cannot make Bulwark read its own files", () => 
     const before = evil.requests.length;
     const res = await call(connectionTest, { method: "POST", headers: { cookie, origin: APP }, params: { id } });
     expect(res.status).toBe(200);
-    const { data } = (await res.json()) as { data: { reachable: boolean; error: string } };
-    expect(data.reachable).toBe(false);
-    expect(data.error).toContain('"token-file"');
+    const { data } = await expectJson(res, dataOf(ZConnectionTest));
+    expect(data).toMatchObject({ reachable: false, error: expect.stringContaining('"token-file"') });
     expect(evil.requests.length).toBe(before);
     expect(JSON.stringify(evil.requests)).not.toContain(SECRET);
   });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LAYERS, SEVERITIES } from "@/lib/checks/types";
 
-export const ZCheckSummary = z.object({
+export const ZCheckSummary = z.strictObject({
   id: z.string(),
   layer: z.enum(LAYERS),
   severity: z.enum(SEVERITIES),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idText } from "./fields";
 
-export const ZClusterSummary = z.object({
+export const ZClusterSummary = z.strictObject({
   id: z.string(),
   name: z.string(),
   source: z.string(),
@@ -29,3 +29,20 @@ export const ZClusterUpdateRequest = z.object({ name: name.optional(), scheduleM
 export type ClusterUpdateRequest = z.infer<typeof ZClusterUpdateRequest>;
 
 export const ZClusterParams = z.object({ id: idText() });
+
+/** What registering a cluster answers (201): its id, and what to know about its kubeconfig. */
+export const ZClusterCreated = z.strictObject({ id: z.string(), warnings: z.array(z.string()) });
+
+/** A connection test: reachable with the version and which resources can be read, or why not. */
+export const ZConnectionTest = z.discriminatedUnion("reachable", [
+  z.strictObject({
+    reachable: z.literal(true),
+    version: z.string(),
+    resources: z.array(z.strictObject({ resource: z.string(), readable: z.boolean(), reason: z.string().optional() })),
+    warnings: z.array(z.string()),
+  }),
+  z.strictObject({ reachable: z.literal(false), error: z.string() }),
+]);
+
+/** Scan now (202): the snapshot to follow, new or the one already running (`isNew` false). */
+export const ZScanRequested = z.strictObject({ snapshotId: z.string(), isNew: z.boolean() });

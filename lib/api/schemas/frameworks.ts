@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { filterText, hasNoControlCharacters, hasNoControlCharactersButLineBreaks, idText } from "./fields";
-import type { ApprovalView } from "./approvals";
+import { ZApprovalView } from "./approvals";
 import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
 import type { FrameworkSummary } from "@/lib/frameworks/summarise-framework";
 import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
@@ -30,14 +30,17 @@ export type AttestationCreateRequest = z.infer<typeof ZAttestationCreateRequest>
 export const ZAttestationParams = z.object({ id: idText() });
 export const ZAttestationListQuery = z.object({ framework: filterText(64), control: filterText(64) });
 
-export type AttestationSummary = {
-  id: string;
-  clusterId: string;
-  clusterName: string;
-  frameworkId: string;
-  controlId: string;
-  note: string;
-} & ApprovalView;
+export const ZAttestationSummary = z.strictObject({
+  id: z.string(),
+  clusterId: z.string(),
+  clusterName: z.string(),
+  frameworkId: z.string(),
+  controlId: z.string(),
+  /** The evidence. */
+  note: z.string(),
+  ...ZApprovalView.shape,
+});
+export type AttestationSummary = z.infer<typeof ZAttestationSummary>;
 
 export const ZFrameworkExportQuery = z.object({
   cluster: z.string().trim().min(1, "choose a cluster").max(64).refine(hasNoControlCharacters, "no control characters"),

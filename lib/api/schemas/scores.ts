@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LAYERS } from "@/lib/checks/types";
 
-export const ZLayerScoreSummary = z.object({
+export const ZLayerScoreSummary = z.strictObject({
   layer: z.enum(LAYERS).nullable(),
   score: z.number().nullable(),
   grade: z.string().nullable(),
@@ -17,7 +17,7 @@ export const ZLayerScoreSummary = z.object({
 });
 
 /** The cluster's latest scan when it failed: what went wrong, and since when scans have been failing. */
-export const ZScanFailure = z.object({
+export const ZScanFailure = z.strictObject({
   snapshotId: z.string(),
   seq: z.number(),
   error: z.string(),
@@ -28,7 +28,7 @@ export const ZScanFailure = z.object({
   failedScans: z.number(),
 });
 
-export const ZClusterPosture = z.object({
+export const ZClusterPosture = z.strictObject({
   clusterId: z.string(),
   name: z.string(),
   isDemo: z.boolean(),

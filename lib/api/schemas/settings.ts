@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getCheck } from "@/lib/checks/registry";
+import { ZCheckSettings } from "@/lib/checks/settings";
 import { SEVERITIES } from "@/lib/checks/types";
 
 const knownCheck = z.string().refine((id) => getCheck(id) !== undefined, { error: (issue) => `no check has the id ${String(issue.input)}` });
@@ -18,3 +19,6 @@ export const ZCheckSettingsUpdate = z.object({
   systemNamespaces: list(namespace),
 });
 export type CheckSettingsUpdate = z.infer<typeof ZCheckSettingsUpdate>;
+
+/** The check settings scans use, and the defaults a field falls back to. */
+export const ZCheckSettingsView = z.strictObject({ data: ZCheckSettings.strict(), defaults: ZCheckSettings.strict() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ApprovalView } from "./approvals";
+import { ZApprovalView } from "./approvals";
 import { idText, int8Id } from "./fields";
 
 export const SUPPRESSION_SCOPES = ["resource", "namespace", "cluster"] as const;
@@ -22,18 +22,24 @@ export type SuppressionUpdateRequest = z.infer<typeof ZSuppressionUpdateRequest>
 
 export const ZSuppressionParams = z.object({ id: idText() });
 
-export type SuppressionSummary = {
-  id: string;
-  clusterId: string | null;
-  clusterName: string | null;
-  checkId: string;
-  checkTitle: string;
-  severity: string;
-  scope: (typeof SUPPRESSION_SCOPES)[number];
-  namespace: string | null;
-  resourcePattern: string | null;
-  reason: string;
+export const ZSuppressionSummary = z.strictObject({
+  id: z.string(),
+  clusterId: z.string().nullable(),
+  clusterName: z.string().nullable(),
+  checkId: z.string(),
+  checkTitle: z.string(),
+  /** The check's severity in this installation (its override, else the catalog's). */
+  severity: z.string(),
+  scope: z.enum(SUPPRESSION_SCOPES),
+  namespace: z.string().nullable(),
+  resourcePattern: z.string().nullable(),
+  reason: z.string(),
   /** Open findings it covers now (0 flags a rule that no longer matches anything). */
-  matching: number;
-  expiresWithinWeek: boolean;
-} & ApprovalView;
+  matching: z.number(),
+  expiresWithinWeek: z.boolean(),
+  ...ZApprovalView.shape,
+});
+export type SuppressionSummary = z.infer<typeof ZSuppressionSummary>;
+
+/** What changing an accepted risk answers: its status after the change (critical/high go back to pending). */
+export const ZSuppressionChanged = z.strictObject({ status: z.string() });

@@ -14,7 +14,7 @@ export type TokenCreateRequest = z.infer<typeof ZTokenCreateRequest>;
 
 export const ZTokenParams = z.object({ id: idText() });
 
-export const ZTokenSummary = z.object({
+export const ZTokenSummary = z.strictObject({
   id: z.string(),
   name: z.string(),
   scopes: z.array(z.enum(TOKEN_SCOPES)),
@@ -26,3 +26,6 @@ export const ZTokenSummary = z.object({
   isExpired: z.boolean(),
 });
 export type TokenSummary = z.infer<typeof ZTokenSummary>;
+
+/** A token just issued (201): the secret is in this answer and nowhere else, ever. */
+export const ZTokenIssued = z.strictObject({ id: z.string(), token: z.string(), expiresAt: z.string() });

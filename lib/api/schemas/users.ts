@@ -33,7 +33,7 @@ export const ZProfileUpdate = z
   })
   .strict();
 
-export const ZUserSummary = z.object({
+export const ZUserSummary = z.strictObject({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -45,3 +45,15 @@ export const ZUserSummary = z.object({
   lastSeenAt: z.string().nullable(),
 });
 export type UserSummary = z.infer<typeof ZUserSummary>;
+
+/** An invitation (201): the one-time link to hand over, shown once. */
+export const ZUserInvited = z.strictObject({ id: z.string(), inviteUrl: z.string(), expiresAt: z.string() });
+
+/** A reissued invitation: a new one-time link; the old one no longer works. */
+export const ZInviteLink = z.strictObject({ inviteUrl: z.string() });
+
+/** A user's access after a change. */
+export const ZUserAccess = z.strictObject({ email: z.string(), role: ZRole, disabled: z.boolean() });
+
+/** Who the caller is, with which role, signed in or through an API token. */
+export const ZMe = z.strictObject({ email: z.string(), name: z.string(), role: ZRole, via: z.enum(["session", "token"]) });
