@@ -10,6 +10,7 @@ const TESTS = ["**/*.test.ts", "**/__fixtures__/**", "**/*.cases.ts"];
 
 // The layering (ARCHITECTURE.md, "Layers"), checked on the resolved path of every import, so a
 // relative `../../db/pool` is caught like `@/lib/db/pool`.
+/** @param {...string} names */
 const libFoldersExcept = (...names) => readdirSync(new URL("lib", import.meta.url)).filter((n) => !names.includes(n)).map((n) => `lib/${n}`);
 const DATABASE_DRIVER = ["generated", "node_modules/@prisma", "node_modules/pg", "node_modules/@types/pg", "node_modules/pg-copy-streams", "node_modules/@types/pg-copy-streams", "node_modules/pg-cursor", "node_modules/@types/pg-cursor"];
 const ZONES = [
