@@ -39,6 +39,11 @@ const ZONES = [
     message: "The fake Kubernetes API server is a test double: only the demo edge (lib/demo) and tests and scripts load it.",
   },
   {
+    target: libFoldersExcept("demo"),
+    from: ["lib/demo"],
+    message: "The demo cluster is an edge: the worker script, the connection-test route and tests load it; lib/scans reaches it through demo-cluster-source.",
+  },
+  {
     target: [...libFoldersExcept("db"), "app", "components", "bin", "proxy.ts"],
     from: DATABASE_DRIVER,
     message: "The Prisma client and pg are used only inside lib/db.",

@@ -54,6 +54,9 @@ describe("lint enforces the layering", () => {
     const source = `import { demoCluster } from "../fake-api-server/clusters/demo";\nexport const d = demoCluster;\n`;
     expect(await lint("lib/jobs/PROBE.ts", source)).toEqual([expect.objectContaining({ message: expect.stringMatching(/test double/) })]);
     expect(await lint("lib/demo/PROBE.ts", source)).toEqual([]);
+    expect(await lint("lib/scans/PROBE.ts", `import { demoServer } from "../demo/demo-cluster-server";\nexport const d = demoServer;\n`)).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/demo cluster is an edge/) }),
+    ]);
   }, 60_000);
 
   it("allows what the layers may import", async () => {
