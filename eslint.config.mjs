@@ -24,6 +24,7 @@ const ZONES = [
     from: ["lib/checks", "lib/scoring", "lib/frameworks"],
     message: "Collecting (lib/k8s) must not import evaluating: put what both need below them (lib/inventory, lib/secrets-detect).",
   },
+  { target: ["lib/jobs"], from: ["lib/scans"], message: "The queue mechanics sit below the scan domain: lib/scans uses lib/jobs, not the reverse." },
   { target: ["lib/db"], from: ["lib/auth"], message: "lib/db holds queries: who may do what is decided above it." },
   {
     target: ["lib/db"],

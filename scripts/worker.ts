@@ -4,7 +4,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
 import { registerDemoClusterIfEmpty } from "@/lib/demo/register-demo-cluster";
 import { requestScan } from "@/lib/scans/request-scan";
-import { failInterruptedScans, startWorker } from "@/lib/jobs/start-worker";
+import { failInterruptedScans, startWorker } from "@/lib/scans/start-worker";
 import { registerInClusterIfAbsent } from "@/lib/clusters/register-in-cluster";
 import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";

@@ -13,7 +13,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
 import { runSnapshot } from "@/lib/scans/run-snapshot";
 import { requestScan } from "@/lib/scans/request-scan";
-import { startWorker } from "@/lib/jobs/start-worker";
+import { startWorker } from "@/lib/scans/start-worker";
 
 const db = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 const fakes: RunningFakeCluster[] = [];

@@ -3,13 +3,13 @@ import { failOrphanedSnapshots } from "@/lib/db/snapshots/fail-orphaned-snapshot
 import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
 import { HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/snapshot-heartbeat";
 import { log } from "@/lib/log";
-import { requestScan } from "@/lib/scans/request-scan";
-import { runSnapshot } from "@/lib/scans/run-snapshot";
-import { getBoss } from "./boss";
-import { ensureQueue } from "./ensure-queue";
 import { applyRetention } from "@/lib/db/snapshots/apply-retention";
 import { expireAcceptedRisks } from "@/lib/db/snapshots/rescore-latest";
-import { SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "./scan-queue";
+import { getBoss } from "@/lib/jobs/boss";
+import { ensureQueue } from "@/lib/jobs/ensure-queue";
+import { SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "@/lib/jobs/scan-queue";
+import { requestScan } from "./request-scan";
+import { runSnapshot } from "./run-snapshot";
 
 const RETENTION_QUEUE = "snapshot-retention";
 /** How often a worker looks for scans whose process died, so one is found within 30 s. */
