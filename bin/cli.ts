@@ -6,16 +6,16 @@ import { ZCheckSettings, type CheckSettings } from "@/lib/checks/settings";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
 import { ManifestPathError } from "@/lib/k8s/manifests/load-manifests";
 import { ManifestSyntaxError } from "@/lib/k8s/manifests/parse-manifests";
-import type { ScanReport } from "@/lib/report/build-scan-report";
-import { formatCsv } from "@/lib/report/format-csv";
-import { BaselineError, findingKey, parseBaseline } from "@/lib/report/baseline";
-import { formatFrameworkTable } from "@/lib/report/format-framework-table";
+import type { ScanReport } from "@/lib/cli-report/build-scan-report";
+import { formatCsv } from "@/lib/cli-report/format-csv";
+import { BaselineError, findingKey, parseBaseline } from "@/lib/cli-report/baseline";
+import { formatFrameworkTable } from "@/lib/cli-report/format-framework-table";
 import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
-import { formatSarif } from "@/lib/report/format-sarif";
-import { formatTable } from "@/lib/report/format-table";
+import { formatSarif } from "@/lib/cli-report/format-sarif";
+import { formatTable } from "@/lib/cli-report/format-table";
 import { env } from "@/lib/env.js";
 import { ClusterUnavailableError, KubeconfigError } from "@/lib/k8s/errors";
-import { scanManifests } from "@/lib/scan/scan-manifests";
+import { scanManifests } from "@/lib/cli-report/scan-manifests";
 
 const FRAMEWORK_IDS_TEXT = FRAMEWORK_IDS.join(", ");
 const USAGE = `Usage:
@@ -136,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     // (kind, minikube) are allowed; link-local addresses never are.
     const policy = { allowExec: values["allow-exec"] === true || env.BULWARK_ALLOW_KUBECONFIG_EXEC, allowLoopback: true };
     // Loaded only here: the Kubernetes client takes longer to load than a manifest scan takes.
-    const { scanCluster } = await import("@/lib/scan/scan-cluster");
+    const { scanCluster } = await import("@/lib/cli-report/scan-cluster");
     report = await scanCluster({ type: "kubeconfig-file", path: values.kubeconfig, context: values.context }, policy, settings, new Date());
   }
   process.stdout.write(render(report, format, baseline, framework));

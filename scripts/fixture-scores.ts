@@ -4,7 +4,7 @@
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { hardenedCluster } from "@/lib/fake-api-server/clusters/hardened";
 import { startFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
-import { scanCluster } from "@/lib/scan/scan-cluster";
+import { scanCluster } from "@/lib/cli-report/scan-cluster";
 import { DEFAULT_SETTINGS } from "@/lib/checks/settings";
 for (const [name, fx] of [["demo@0", demoCluster(0)], ["demo@3", demoCluster(3)], ["hardened", hardenedCluster()]] as const) {
   const c = await startFakeCluster(fx);

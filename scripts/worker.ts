@@ -1,10 +1,10 @@
 // The scan worker: registers the demo cluster on a first start, then runs queued and scheduled
 // scans until SIGINT/SIGTERM. `npm start` runs one next to the web server; run more for scale.
 import { stopBoss } from "@/lib/jobs/boss";
-import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
-import { registerDemoClusterIfEmpty } from "@/lib/jobs/register-demo-cluster";
-import { requestScan } from "@/lib/jobs/scan-queue";
-import { failInterruptedScans, startWorker } from "@/lib/jobs/start-worker";
+import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
+import { registerDemoClusterIfEmpty } from "@/lib/demo/register-demo-cluster";
+import { requestScan } from "@/lib/scans/request-scan";
+import { failInterruptedScans, startWorker } from "@/lib/scans/start-worker";
 import { registerInClusterIfAbsent } from "@/lib/clusters/register-in-cluster";
 import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";

@@ -10,7 +10,7 @@ import { noAdmissionPolicy } from "./pod/no-admission-policy";
 import { noDisruptionBudget } from "./pod/no-disruption-budget";
 import { disruptionBudgetMisconfigured } from "./pod/disruption-budget-misconfigured";
 import { probesIdentical, probesMissing, readinessProbeMissing } from "./pod/probes-missing";
-import { PSS_CHECKS } from "./pod/pss-controls";
+import { PSS_CHECKS } from "./pod/pss-control-checks";
 import { resourceLimitsMissing, resourceRequestsMissing } from "./pod/resources";
 import { apiServerPublic, kubernetesDashboardInstalled, mtlsNotEnforced, sensitiveUiExposed } from "./network/exposure";
 import { metadataApiReachable, namespaceNoPolicy, noDefaultDenyEgress, noDefaultDenyIngress, podEgressUnrestricted, podIngressUnrestricted } from "./network/segmentation";

@@ -1,5 +1,5 @@
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
-import { resolveClusterSource } from "@/lib/jobs/resolve-cluster-source";
+import { resolveClusterSource } from "@/lib/scans/resolve-cluster-source";
 import { testConnection, type ConnectionTest } from "@/lib/k8s/test-connection";
 
 /** Tests a registered cluster's connection: reachable, its version, and which resources are readable. */

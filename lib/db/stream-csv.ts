@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import Cursor from "pg-cursor";
-import { FORMULA_START } from "@/lib/report/csv-cell";
+import { FORMULA_START } from "@/lib/csv/csv-cell";
 import { getPool } from "./pool";
 
 const BATCH = 300;

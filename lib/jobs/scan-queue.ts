@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { startSnapshot, type StartedSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import type { PgBoss } from "pg-boss";
+import type { TransactionSql } from "@/lib/db/snapshots/start-snapshot";
 import { AppError } from "@/lib/errors";
 import { getBoss } from "./boss";
 
@@ -25,7 +25,8 @@ export async function readyScanQueue(): Promise<PgBoss | null> {
 /** How long a scan request waits for the queue to become ready (right after start) before answering 503. */
 const READY_WAIT_MS = 3_000;
 
-async function waitForScanQueue(): Promise<PgBoss> {
+/** The scan queue, waiting for it a few seconds right after start; a clear 503 if it is still not ready. */
+export async function waitForScanQueue(): Promise<PgBoss> {
   const deadline = Date.now() + READY_WAIT_MS;
   for (;;) {
     const boss = await readyScanQueue();
@@ -37,19 +38,10 @@ async function waitForScanQueue(): Promise<PgBoss> {
   }
 }
 
-/**
- * Starts a scan of a cluster: opens the snapshot (or finds the one already running) and
- * queues its job in the same transaction, so a snapshot is never left without a job. Returns
- * the snapshot either way, so "scan now" twice gives one scan.
- */
-export async function requestScan(clusterId: string, trigger: "schedule" | "manual"): Promise<StartedSnapshot> {
-  const boss = await waitForScanQueue();
-  const takenAt = new Date();
-  return startSnapshot(clusterId, trigger, takenAt, async (snapshot, db) => {
-    const job: ScanJob = { snapshotId: snapshot.id, clusterId, seq: snapshot.seq, takenAt: takenAt.toISOString() };
-    // No singleton key: the one-running-snapshot index already makes one scan per cluster, and
-    // a dead scan's job must not keep the one replacing it from being queued.
-    const id = await boss.send(SCAN_QUEUE, job, { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: SCAN_TIMEOUT_MS / 1000, db });
-    if (!id) throw new Error(`the scan of snapshot ${snapshot.id} was not queued`);
-  });
+/** Queues a snapshot's scan job on the transaction that opens the snapshot (`db`), so it commits with it. */
+export async function sendScanJob(boss: PgBoss, job: ScanJob, db: TransactionSql): Promise<void> {
+  // No singleton key: the one-running-snapshot index already makes one scan per cluster, and
+  // a dead scan's job must not keep the one replacing it from being queued.
+  const id = await boss.send(SCAN_QUEUE, job, { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: SCAN_TIMEOUT_MS / 1000, db });
+  if (!id) throw new Error(`the scan of snapshot ${job.snapshotId} was not queued`);
 }

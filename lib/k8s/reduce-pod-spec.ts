@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { detectCredential } from "@/lib/checks/secrets/detect-credential";
+import { detectCredential } from "@/lib/secrets-detect/detect-credential";
 import { parseControlPlaneFlags } from "@/lib/inventory/control-plane-flags";
 import type { Container, EnvVar, PodSpec, Probe, Volume } from "@/lib/inventory/pod-spec";
 

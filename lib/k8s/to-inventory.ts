@@ -1,4 +1,4 @@
-import { detectCredential } from "@/lib/checks/secrets/detect-credential";
+import { detectCredential } from "@/lib/secrets-detect/detect-credential";
 import type { NetworkPolicyRule, PolicyRule } from "@/lib/inventory/cluster-types";
 import type { PodSpec } from "@/lib/inventory/pod-spec";
 import { reducePodSpec } from "./reduce-pod-spec";

@@ -27,6 +27,7 @@ try {
   const { runChecks } = await import("@/lib/checks/run-checks");
   const { DEFAULT_SETTINGS } = await import("@/lib/checks/settings");
   const { scoreSnapshot } = await import("@/lib/scoring/score");
+  const { mergeFindings } = await import("@/lib/checks/merge-findings");
   const { createCluster } = await import("@/lib/db/clusters/create-cluster");
   const { startSnapshot } = await import("@/lib/db/snapshots/start-snapshot");
   const { completeSnapshot } = await import("@/lib/db/snapshots/complete-snapshot");
@@ -72,8 +73,9 @@ try {
   async function persist(results: Results, takenAt: Date) {
     const s = await startSnapshot(clusterId, "schedule", takenAt);
     const { scores, namespaces: namespaceScores } = scoreSnapshot(results);
+    const findings = mergeFindings(results.flatMap((r) => (r.status === "evaluated" ? r.findings : [])));
     const started = performance.now();
-    const out = await completeSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, results, scores, namespaceScores, warnings: [], objectCounts: {}, kubernetesVersion: "v1.37.1", phases: {} });
+    const out = await completeSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, results, findings, scores, namespaceScores, warnings: [], objectCounts: {}, kubernetesVersion: "v1.37.1", phases: {} });
     return { ms: performance.now() - started, ...out };
   }
 

@@ -27,7 +27,7 @@ export async function loadScanModules() {
     prisma: (await import("@/lib/db/client")).getPrisma(),
     createCluster: (await import("@/lib/db/clusters/create-cluster")).createCluster,
     startSnapshot: (await import("@/lib/db/snapshots/start-snapshot")).startSnapshot,
-    runSnapshot: (await import("@/lib/jobs/run-snapshot")).runSnapshot,
-    stopDemoServers: (await import("@/lib/jobs/demo-cluster-server")).stopDemoServers,
+    runSnapshot: (await import("@/lib/scans/run-snapshot")).runSnapshot,
+    stopDemoServers: (await import("@/lib/demo/demo-cluster-server")).stopDemoServers,
   };
 }

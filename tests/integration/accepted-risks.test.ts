@@ -7,8 +7,8 @@ import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { listFindings } from "@/lib/db/findings/list-findings";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
-import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
-import { runSnapshot } from "@/lib/jobs/run-snapshot";
+import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
+import { runSnapshot } from "@/lib/scans/run-snapshot";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 import { expectJson } from "../helpers/parse-response";
 

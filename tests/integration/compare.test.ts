@@ -7,7 +7,7 @@ import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
 import type { Faults } from "@/lib/fake-api-server/types";
-import { runSnapshot } from "@/lib/jobs/run-snapshot";
+import { runSnapshot } from "@/lib/scans/run-snapshot";
 
 const fakes: RunningFakeCluster[] = [];
 afterAll(async () => {

@@ -13,7 +13,7 @@ let fake: RunningFakeCluster | undefined;
 let db: pg.Pool;
 let workerLog = "";
 let m: {
-  requestScan: typeof import("@/lib/jobs/scan-queue").requestScan;
+  requestScan: typeof import("@/lib/scans/request-scan").requestScan;
   stopBoss: typeof import("@/lib/jobs/boss").stopBoss;
   closePool: typeof import("@/lib/db/pool").closePool;
 };
@@ -21,7 +21,7 @@ let m: {
 beforeAll(async () => {
   ({ external, db } = await useExternalDatabase());
   m = {
-    requestScan: (await import("@/lib/jobs/scan-queue")).requestScan,
+    requestScan: (await import("@/lib/scans/request-scan")).requestScan,
     stopBoss: (await import("@/lib/jobs/boss")).stopBoss,
     closePool: (await import("@/lib/db/pool")).closePool,
   };

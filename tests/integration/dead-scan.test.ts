@@ -11,7 +11,7 @@ let db: pg.Pool;
 let worker: ChildProcess | undefined;
 let fake: RunningFakeCluster | undefined;
 let m: {
-  requestScan: typeof import("@/lib/jobs/scan-queue").requestScan;
+  requestScan: typeof import("@/lib/scans/request-scan").requestScan;
   stopBoss: typeof import("@/lib/jobs/boss").stopBoss;
   listDueClusters: typeof import("@/lib/db/clusters/list-due-clusters").listDueClusters;
   registerCluster: typeof import("@/lib/clusters/register-cluster").registerCluster;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   url = await useOwnDatabase("bulwark_dead_scan");
   db = new pg.Pool({ connectionString: url, max: 2 });
   m = {
-    requestScan: (await import("@/lib/jobs/scan-queue")).requestScan,
+    requestScan: (await import("@/lib/scans/request-scan")).requestScan,
     stopBoss: (await import("@/lib/jobs/boss")).stopBoss,
     listDueClusters: (await import("@/lib/db/clusters/list-due-clusters")).listDueClusters,
     registerCluster: (await import("@/lib/clusters/register-cluster")).registerCluster,

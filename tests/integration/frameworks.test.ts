@@ -15,8 +15,8 @@ import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
 import { ALL_FRAMEWORKS, getFramework } from "@/lib/frameworks/registry";
-import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
-import { runSnapshot } from "@/lib/jobs/run-snapshot";
+import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
+import { runSnapshot } from "@/lib/scans/run-snapshot";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 import { expectJson, expectProblem } from "../helpers/parse-response";
 

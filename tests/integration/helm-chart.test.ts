@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { ZCheckSettings } from "@/lib/checks/settings";
 import { RESOURCE_KINDS } from "@/lib/k8s/resource-kinds";
-import { scanManifests } from "@/lib/scan/scan-manifests";
+import { scanManifests } from "@/lib/cli-report/scan-manifests";
 import { tool } from "../../scripts/deploy/tools.mjs";
 
 const CHART = "deploy/helm/bulwark";

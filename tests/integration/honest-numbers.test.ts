@@ -17,7 +17,7 @@ import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
 import type { Faults } from "@/lib/fake-api-server/types";
-import { runSnapshot } from "@/lib/jobs/run-snapshot";
+import { runSnapshot } from "@/lib/scans/run-snapshot";
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 import { expectJson } from "../helpers/parse-response";
 

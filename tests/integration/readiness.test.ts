@@ -15,7 +15,7 @@ let m: {
   scans: typeof import("@/app/api/clusters/[id]/scans/route");
   clusters: typeof import("@/app/api/clusters/route");
   createCluster: typeof import("@/lib/db/clusters/create-cluster").createCluster;
-  startWorker: typeof import("@/lib/jobs/start-worker").startWorker;
+  startWorker: typeof import("@/lib/scans/start-worker").startWorker;
   stopBoss: typeof import("@/lib/jobs/boss").stopBoss;
 };
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
     scans: await import("@/app/api/clusters/[id]/scans/route"),
     clusters: await import("@/app/api/clusters/route"),
     createCluster: (await import("@/lib/db/clusters/create-cluster")).createCluster,
-    startWorker: (await import("@/lib/jobs/start-worker")).startWorker,
+    startWorker: (await import("@/lib/scans/start-worker")).startWorker,
     stopBoss: (await import("@/lib/jobs/boss")).stopBoss,
   };
 }, 120_000);

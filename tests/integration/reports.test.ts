@@ -4,8 +4,8 @@ import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { buildReport } from "@/lib/db/reports/build-report";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
-import { stopDemoServers } from "@/lib/jobs/demo-cluster-server";
-import { runSnapshot } from "@/lib/jobs/run-snapshot";
+import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
+import { runSnapshot } from "@/lib/scans/run-snapshot";
 
 afterAll(async () => {
   await stopDemoServers();

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import type { CheckSummary as CatalogCheck } from "@/lib/checks/list-check-catalog";
 import { LAYERS, SEVERITIES } from "@/lib/checks/types";
 
+/** The wire form of a catalog check (lib/checks defines it; this schema validates it). */
 export const ZCheckSummary = z.strictObject({
   id: z.string(),
   layer: z.enum(LAYERS),
@@ -9,5 +11,5 @@ export const ZCheckSummary = z.strictObject({
   rationale: z.string(),
   remediation: z.string(),
   references: z.array(z.string()),
-});
+}) satisfies z.ZodType<CatalogCheck>;
 export type CheckSummary = z.infer<typeof ZCheckSummary>;

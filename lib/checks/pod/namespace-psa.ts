@@ -1,6 +1,6 @@
 import type { Namespace, ResourceRef } from "@/lib/inventory/types";
 import { podSecurityOf, satisfiesLevel } from "../pss/evaluate-pod-security";
-import type { PssLevel } from "../pss/controls";
+import type { PssLevel } from "../pss/pss-standard-controls";
 import { workloadCheck } from "../evaluate-workloads";
 import { isSystemNamespace } from "../settings";
 import type { Check } from "../types";

@@ -1,5 +1,5 @@
 import type { Workload } from "@/lib/inventory/types";
-import { checkControls, type PodView, type PssLevel, type PssViolation } from "./controls";
+import { checkControls, type PodView, type PssLevel, type PssViolation } from "./pss-standard-controls";
 
 export type { PssViolation };
 export type PodSecurityResult = { level: PssLevel; violations: PssViolation[] };

@@ -15,6 +15,8 @@ export type SnapshotOutcome = {
   seq: number;
   takenAt: Date;
   results: CheckResult[];
+  /** The scan's findings, merged per check, resource and container (lib/checks/merge-findings): one row each. */
+  findings: Finding[];
   scores: Scores;
   namespaceScores: Map<string, Scores>;
   warnings: CollectionWarning[];
@@ -29,23 +31,11 @@ export type SnapshotOutcome = {
 
 export type CompletedSnapshot = { status: "succeeded" | "partial"; newCount: number; resolvedCount: number; changedCount: number; findingCount: number };
 
-/**
- * One row per fingerprint (check, resource, container). A check may report several problems of
- * one container ("adds capability SYS_ADMIN", "adds capability NET_ADMIN"): they are one finding
- * whose message lists them all.
- */
+/** The merged findings as columns, one row per fingerprint (check, resource, container). */
 function columns(findings: Finding[]) {
   const cols = { fp: [] as string[], check: [] as string[], layer: [] as string[], sev: [] as string[], kind: [] as string[], ns: [] as string[], name: [] as string[], ctr: [] as string[], msg: [] as string[] };
-  const index = new Map<string, number>();
   for (const f of findings) {
-    const fp = fingerprintOf(f);
-    const at = index.get(fp);
-    if (at !== undefined) {
-      cols.msg[at] += `; ${f.message}`;
-      continue;
-    }
-    index.set(fp, cols.fp.length);
-    cols.fp.push(fp);
+    cols.fp.push(fingerprintOf(f));
     cols.check.push(f.checkId);
     cols.layer.push(f.layer);
     cols.sev.push(f.severity);
@@ -68,7 +58,7 @@ function columns(findings: Finding[]) {
  */
 export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSnapshot> {
   const held = heldFindings(o.held);
-  const findings = o.results.flatMap((r) => (r.status === "evaluated" ? r.findings : [])).filter((f) => !held.isHeldCheck(f.checkId) || held.readKinds.includes(f.resource.kind));
+  const findings = o.findings.filter((f) => !held.isHeldCheck(f.checkId) || held.readKinds.includes(f.resource.kind));
   const evaluatedChecks = [...o.results.filter((r) => r.status === "evaluated").map((r) => r.checkId), ...(o.disabledChecks ?? [])];
   const c = columns(findings);
   const client = await getPool().connect();
@@ -99,6 +89,7 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
       counts = await mergeLifetimes(client, o, c, evaluatedChecks, held, prev.rows[0]?.startedAt ?? o.takenAt);
     }
     await insertScores(client, o);
+    // Anything else derived from this scan's stored findings is written here, in the same transaction.
     const status = o.warnings.length > 0 ? "partial" : "succeeded";
     const result = { status, newCount: counts.opened, resolvedCount: counts.closed, changedCount: counts.changed, findingCount: c.fp.length } as const;
     const notEvaluated = o.results.flatMap((r) => (r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : []));

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { getPool } from "../pool";
-import { failOrphanedSnapshots } from "./fail-snapshot";
+import { failOrphanedSnapshots } from "./fail-orphaned-snapshots";
 
 export type StartedSnapshot = { id: string; seq: number; isNew: boolean };
 

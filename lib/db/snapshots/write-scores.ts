@@ -1,19 +1,18 @@
-import { LAYERS, SEVERITIES, type Layer } from "@/lib/checks/types";
+import { LAYERS, SEVERITIES, type Layer, type Severity } from "@/lib/checks/types";
 import type { Scores } from "@/lib/scoring/score";
+import { tallyFindings, type FindingGroup } from "@/lib/scoring/tally-findings";
 import type { PoolClient } from "pg";
 import { acceptedNow } from "../sql-fragments";
 
 export type ScoreRevision = { snapshotId: string; clusterId: string; takenAt: Date; scores: Scores; revision: number; cause: string | null };
-
-type Count = { layer: Layer; severity: string; accepted: boolean; n: number };
 
 /**
  * The cluster's open findings counted per layer and severity, split by whether an accepted risk
  * covers them. Counted from the stored rows (one per check, resource and container), after a
  * scan has merged them, so each figure is the number of rows its findings link lists.
  */
-async function countOpenFindings(client: PoolClient, clusterId: string): Promise<Count[]> {
-  const { rows } = await client.query<Count>(
+async function countOpenFindings(client: PoolClient, clusterId: string): Promise<FindingGroup[]> {
+  const { rows } = await client.query<{ layer: Layer; severity: Severity; accepted: boolean; n: number }>(
     `SELECT f.layer::text AS layer, f.severity::text AS severity, ${acceptedNow("f")} AS accepted, count(*)::int AS n
      FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL GROUP BY 1, 2, 3`,
     [clusterId],
@@ -27,22 +26,17 @@ async function countOpenFindings(client: PoolClient, clusterId: string): Promise
  * and those covered (suppressed). The previous revision stays for the trend, no longer current.
  */
 export async function writeScoreRevision(client: PoolClient, r: ScoreRevision): Promise<void> {
-  const counts = await countOpenFindings(client, r.clusterId);
-  const sum = (layer: Layer | null, pick: (c: Count) => boolean) => counts.filter((c) => (layer === null || c.layer === layer) && pick(c)).reduce((a, c) => a + c.n, 0);
+  const tally = tallyFindings(await countOpenFindings(client, r.clusterId));
   const rows = [null, ...LAYERS].map((layer) => {
     const s = layer === null ? r.scores.overall : r.scores.layers[layer];
-    return [
-      layer, s.score, s.grade, s.coverage, s.evaluated,
-      sum(layer, (c) => !c.accepted),
-      sum(layer, (c) => c.accepted),
-      ...SEVERITIES.map((sev) => sum(layer, (c) => !c.accepted && c.severity === sev)),
-    ];
+    const t = layer === null ? tally.overall : tally.layers[layer];
+    return [layer, s.score, s.grade, s.coverage, s.evaluated, t.failed, t.suppressed, ...SEVERITIES.map((sev) => t[sev])];
   });
-  const t = (i: number) => rows.map((row) => row[i]);
+  const col = (i: number) => rows.map((row) => row[i]);
   await client.query(`UPDATE layer_score SET current = false WHERE "snapshotId" = $1 AND current`, [r.snapshotId]);
   await client.query(
     `INSERT INTO layer_score ("snapshotId", "clusterId", "takenAt", revision, cause, layer, score, grade, coverage, evaluated, failed, suppressed, critical, high, medium, low)
      SELECT $1, $2, $3, $4, $5, * FROM unnest($6::"Layer"[], $7::float8[], $8::text[], $9::float8[], $10::int[], $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::int[])`,
-    [r.snapshotId, r.clusterId, r.takenAt, r.revision, r.cause, t(0), t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), t(9), t(10)],
+    [r.snapshotId, r.clusterId, r.takenAt, r.revision, r.cause, col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8), col(9), col(10)],
   );
 }

@@ -1,6 +1,8 @@
 import { ZClusterParams } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { testClusterConnection } from "@/lib/clusters/test-cluster-connection";
+// This process serves the built-in demo cluster when its connection is tested.
+import "@/lib/demo/demo-cluster-server";
 
 export const runtime = "nodejs";
 

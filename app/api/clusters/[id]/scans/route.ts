@@ -1,8 +1,6 @@
-import { audit } from "@/lib/audit/audit";
 import { ZClusterParams } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
-import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
-import { requestScan } from "@/lib/jobs/scan-queue";
+import { requestManualScan } from "@/lib/scans/request-scan";
 
 export const runtime = "nodejs";
 
@@ -12,9 +10,7 @@ export const POST = withRoute({
   tokenScope: "scan",
   params: ZClusterParams,
   handler: async ({ params, caller }) => {
-    await getClusterOrThrow(params.id);
-    const snapshot = await requestScan(params.id, "manual");
-    if (snapshot.isNew) await audit(caller, "scan.requested", { type: "cluster", id: params.id }, { snapshotId: snapshot.id });
+    const snapshot = await requestManualScan(params.id, caller);
     return Response.json({ snapshotId: snapshot.id, isNew: snapshot.isNew }, { status: 202, headers: { location: `/api/snapshots/${snapshot.id}` } });
   },
 });

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { ScanReport } from "./build-scan-report";
-import { neutralizeFormula } from "./csv-cell";
+import { neutralizeFormula } from "@/lib/csv/csv-cell";
 
 const HEADER = ["layer", "check_id", "severity", "kind", "namespace", "name", "container", "message", "file", "line"];
 

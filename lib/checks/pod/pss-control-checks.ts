@@ -1,4 +1,4 @@
-import { PSS_CONTROLS } from "../pss/controls";
+import { PSS_CONTROLS } from "../pss/pss-standard-controls";
 import { podSecurityOf } from "../pss/evaluate-pod-security";
 import { workloadCheck } from "../evaluate-workloads";
 import type { Check, Severity } from "../types";

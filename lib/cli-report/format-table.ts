@@ -1,5 +1,6 @@
 import { LAYERS, SEVERITIES, type Finding, type Severity } from "@/lib/checks/types";
 import type { ScoreSummary } from "@/lib/scoring/score";
+import { tallyMergedFindings } from "@/lib/scoring/tally-findings";
 import type { ScanReport } from "./build-scan-report";
 
 const COLOR: Record<Severity | "dim" | "bold", string> = {
@@ -41,8 +42,9 @@ export function formatTable(report: ScanReport, { color }: { color: boolean }): 
     }
     lines.push("");
   }
-  const counts = SEVERITIES.map((sev) => `${report.findings.filter((f) => f.severity === sev).length} ${sev}`).join(", ");
-  lines.push(paint("bold", `Overall ${fmtScore(report.scores.overall)}`) + `  ·  ${report.findings.length} findings (${counts})`);
+  const tally = tallyMergedFindings(report.findings).overall;
+  const counts = SEVERITIES.map((sev) => `${tally[sev]} ${sev}`).join(", ");
+  lines.push(paint("bold", `Overall ${fmtScore(report.scores.overall)}`) + `  ·  ${tally.failed} findings (${counts})`);
   lines.push(`Layers: ${LAYERS.map((l) => `${l} ${fmtScore(report.scores.layers[l])}`).join(" · ")}`);
   lines.push(`Coverage: ${Math.round(report.scores.overall.coverage * 100)}% of checks (by weight) could be evaluated`);
   for (const n of report.notEvaluated) lines.push(paint("dim", `  not evaluated: ${n.checkId} — ${n.reason}`));

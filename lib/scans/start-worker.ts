@@ -1,11 +1,15 @@
 import { listDueClusters } from "@/lib/db/clusters/list-due-clusters";
-import { failOrphanedSnapshots, failSnapshot, HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import { failOrphanedSnapshots } from "@/lib/db/snapshots/fail-orphaned-snapshots";
+import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import { HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/snapshot-heartbeat";
 import { log } from "@/lib/log";
-import { getBoss } from "./boss";
-import { runSnapshot } from "./run-snapshot";
 import { applyRetention } from "@/lib/db/snapshots/apply-retention";
 import { expireAcceptedRisks } from "@/lib/db/snapshots/rescore-latest";
-import { requestScan, SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "./scan-queue";
+import { getBoss } from "@/lib/jobs/boss";
+import { ensureQueue } from "@/lib/jobs/ensure-queue";
+import { SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "@/lib/jobs/scan-queue";
+import { requestScan } from "./request-scan";
+import { runSnapshot } from "./run-snapshot";
 
 const RETENTION_QUEUE = "snapshot-retention";
 /** How often a worker looks for scans whose process died, so one is found within 30 s. */
@@ -37,8 +41,8 @@ export async function scheduleDueScans(now: Date = new Date()): Promise<number> 
  */
 export async function startWorker(): Promise<void> {
   const boss = await getBoss({ worker: true });
-  await boss.createQueue(SCAN_QUEUE).catch(() => {});
-  await boss.createQueue(TICK_QUEUE).catch(() => {});
+  await ensureQueue(boss, SCAN_QUEUE);
+  await ensureQueue(boss, TICK_QUEUE);
   await boss.work(SCAN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     const data = ZScanJob.parse(job?.data);
     if (!(await isSnapshotRunning(data.snapshotId))) return;
@@ -57,7 +61,7 @@ export async function startWorker(): Promise<void> {
     if (queued) log.info({ queued }, "scheduled scans queued");
   });
   await boss.schedule(TICK_QUEUE, "* * * * *", null, { tz: "UTC" });
-  await boss.createQueue(RETENTION_QUEUE).catch(() => {});
+  await ensureQueue(boss, RETENTION_QUEUE);
   await boss.work(RETENTION_QUEUE, { batchSize: 1 }, async () => {
     log.info(await applyRetention(), "retention applied");
   });

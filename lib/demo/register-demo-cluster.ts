@@ -4,7 +4,8 @@ import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { runSnapshot } from "./run-snapshot";
+import { runSnapshot } from "@/lib/scans/run-snapshot";
+import "./demo-cluster-server";
 
 /**
  * On a first start with no cluster configured, registers the built-in demo cluster and imports

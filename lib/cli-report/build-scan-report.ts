@@ -1,13 +1,11 @@
-import { mergeFindings } from "@/lib/checks/merge-findings";
 import { ALL_CHECKS } from "@/lib/checks/registry";
-import { detectProvider } from "@/lib/checks/node/detect-provider";
-import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
 import type { FrameworkResult } from "@/lib/frameworks/types";
 import { evaluatePodSecurity, type PssViolation } from "@/lib/checks/pss/evaluate-pod-security";
-import type { PssLevel } from "@/lib/checks/pss/controls";
+import type { PssLevel } from "@/lib/checks/pss/pss-standard-controls";
 import type { CheckResult, Finding, Layer } from "@/lib/checks/types";
-import type { Inventory, ResourceRef } from "@/lib/inventory/types";
-import { scoreResults, type ScoreSummary } from "@/lib/scoring/score";
+import type { ResourceRef } from "@/lib/inventory/types";
+import type { Scan } from "@/lib/scans/run-scan";
+import type { ScoreSummary } from "@/lib/scoring/score";
 
 export const TOOL = { name: "bulwark", version: "0.1.0", informationUri: "https://github.com/bulwark-security/bulwark" } as const;
 
@@ -26,7 +24,8 @@ export type ScanReport = {
   warnings: string[];
 };
 
-export function buildScanReport(inventory: Inventory, results: CheckResult[], warnings: string[]): ScanReport {
+/** A scan (lib/scans/run-scan.ts) as the CLI reports it. */
+export function buildScanReport({ inventory, results, findings, scores, frameworks, warnings }: Scan): ScanReport {
   const ran = new Set(results.map((r) => r.checkId));
   return {
     tool: TOOL,
@@ -37,15 +36,15 @@ export function buildScanReport(inventory: Inventory, results: CheckResult[], wa
       title: c.title,
       references: c.references,
     })),
-    findings: mergeFindings(results.flatMap((r) => (r.status === "evaluated" ? r.findings : []))),
-    scores: scoreResults(results),
+    findings,
+    scores,
     podSecurity: inventory.workloads.map((w) => ({
       resource: w.ref,
       ...evaluatePodSecurity({ annotations: w.podMeta.annotations, spec: w.spec }),
     })),
     notEvaluated: withStatus(results, "not-evaluated"),
     notApplicable: withStatus(results, "not-applicable"),
-    frameworks: evaluateFrameworks({ results, provider: detectProvider(inventory.nodes) }),
+    frameworks,
     warnings: [...warnings, ...inventory.warnings.map((w) => `${w.kind}: ${w.reason}`)],
   };
 }

@@ -1,8 +1,7 @@
 import type { ClusterConnectionRecord } from "@/lib/db/clusters/get-cluster-or-throw";
-import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { defaultPolicy, uploadPolicy, type ClusterSource, type ConnectPolicy } from "@/lib/k8s/connect";
 import { unsealKubeconfig } from "@/lib/crypto/seal-secret";
-import { demoServer } from "./demo-cluster-server";
+import { demoClusterKubeconfig, type DemoState } from "./demo-cluster-source";
 
 /**
  * How to reach a registered cluster. Only the built-in demo may use loopback without the
@@ -12,8 +11,8 @@ import { demoServer } from "./demo-cluster-server";
 export async function resolveClusterSource(cluster: ClusterConnectionRecord, demoState: DemoState = 3): Promise<{ source: ClusterSource; policy: ConnectPolicy }> {
   switch (cluster.source) {
     case "demo": {
-      const demo = await demoServer(demoState);
-      return { source: { type: "kubeconfig-text", text: demo.kubeconfig, origin: "built-in demo cluster" }, policy: { ...uploadPolicy(), allowLoopback: true } };
+      const kubeconfig = await demoClusterKubeconfig(demoState);
+      return { source: { type: "kubeconfig-text", text: kubeconfig, origin: "built-in demo cluster" }, policy: { ...uploadPolicy(), allowLoopback: true } };
     }
     case "kubeconfig_upload":
       if (!cluster.kubeconfigSealed) throw new Error("the uploaded kubeconfig is missing");
