@@ -21,6 +21,7 @@ let m: {
 
 beforeAll(async () => {
   ({ external, db } = await useExternalDatabase());
+  await import("@/lib/demo/demo-cluster-server"); // the worker script loads the demo edge; so does this test's worker
   m = {
     auth: await import("../helpers/auth"),
     health: await import("@/app/api/health/route"),
@@ -34,6 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await m?.stopBoss().catch(() => {});
+  await (await import("@/lib/demo/demo-cluster-server")).stopDemoServers();
   await db?.end().catch(() => {});
   await external?.stop();
 }, 60_000);
