@@ -46,7 +46,7 @@ describe("framework statuses stored per snapshot", () => {
     expect(cis!.trend.map((p) => p.takenAt)).toStrictEqual(DEMO_STATE_DATES.map((d) => new Date(d).toISOString()));
     expect(shares.every((s, i) => i === 0 || s > shares[i - 1]!)).toBe(true);
     expect(shares.at(-1)!).toBeGreaterThan(shares[0]!);
-    expect(cis!.latest.frameworkVersion).toBe("1.12.0+m1");
+    expect(cis!.latest.frameworkVersion).toBe("1.12.0+m2");
 
     // Every number equals the rows behind it.
     const latest = await listLatestControls("cis-kubernetes", { clusterId: id });
@@ -91,7 +91,7 @@ describe("framework statuses stored per snapshot", () => {
     expect(header).toStrictEqual(FRAMEWORK_CSV_HEADER);
     expect(rows.map((r) => r[0])).toStrictEqual(getFramework("cis-kubernetes")!.controls.map((c) => c.id));
     const row = (control: string) => Object.fromEntries(header!.map((h, i) => [h, rows.find((r) => r[0] === control)![i]]));
-    expect(row("5.2.2")).toMatchObject({ status: "fail", failing_resources: "2", snapshot: String(snapshots.at(-1)!.seq), snapshot_time: "2026-11-02T06:00:00Z", framework_version: "1.12.0+m1" });
+    expect(row("5.2.2")).toMatchObject({ status: "fail", failing_resources: "2", snapshot: String(snapshots.at(-1)!.seq), snapshot_time: "2026-11-02T06:00:00Z", framework_version: "1.12.0+m2" });
     expect(row("5.2.2").accepted_risks).toBe(`pod.privileged in kube-system: =kube-proxy needs it (by ${author.email}, approved by ${approver.email}, until 2027-01-31T00:00:00Z)`);
     expect(Number(row("5.2.2").resources_evaluated)).toBeGreaterThan(2);
     expect(row("1.2.2")).toMatchObject({ status: "manual", accepted_risks: "" });
