@@ -102,8 +102,9 @@ describe("framework statuses stored per snapshot", () => {
     const [, ...first] = parse(await earlier.text()) as string[][];
     expect(first.find((r) => r[0] === "5.1.1")!.slice(3, 4)).toStrictEqual(["fail"]);
     expect(first[0]![8]).toBe("2026-08-03T06:00:00Z");
-    // Read from the demo's kube-apiserver static pod: anonymous auth was turned off in its second state.
-    expect(row("1.2.1")).toMatchObject({ status: "pass", failing_resources: "0", resources_evaluated: "1" });
+    // Read from the demo's kube-apiserver static pod and the scanner's own unauthenticated request (the cluster):
+    // anonymous auth was turned off in its second state.
+    expect(row("1.2.1")).toMatchObject({ status: "pass", failing_resources: "0", resources_evaluated: "2" });
     expect(first.find((r) => r[0] === "1.2.1")![3]).toBe("fail");
 
     const unknown = await call(exportCsv, { path, params: { id: "cis" }, headers: { cookie: (await signIn(author.email)).cookie } });
