@@ -59,7 +59,7 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
     const rules = await listActiveRules(run.clusterId, run.takenAt);
     const { scores, namespaces: namespaceScores } = await timed("score", () => scoreSnapshot(results, { isSuppressed: suppressionPredicate(rules) }));
     const attested = await attestedControls(run.clusterId, run.takenAt);
-    frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collected.inventory.nodes), attested }));
+    frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collected.inventory.nodes), attested, isSuppressed: suppressionPredicate(rules) }));
     outcome = { ...run, results, scores, namespaceScores, disabledChecks: settings.disabledChecks, warnings: collected.warnings, held: { ...collected.held, checks: checksReading(collected.held.partial) }, objectCounts: collected.counts, kubernetesVersion: collected.version.gitVersion };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POST as approveAttestationRoute } from "@/app/api/attestations/[id]/approve/route";
 import { DELETE as revokeAttestationRoute } from "@/app/api/attestations/[id]/route";
 import { POST as createAttestationRoute } from "@/app/api/attestations/route";
+import { POST as proposeRiskRoute } from "@/app/api/suppressions/route";
+import { POST as approveRiskRoute } from "@/app/api/suppressions/[id]/approve/route";
+import { DELETE as revokeRiskRoute } from "@/app/api/suppressions/[id]/route";
 import { GET as exportCsv } from "@/app/api/frameworks/[id]/export.csv/route";
 import { listAttestations } from "@/lib/db/frameworks/attestations";
 import { getPrisma } from "@/lib/db/client";
@@ -11,6 +14,8 @@ import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
 import { listControlHistory, listFrameworkOverview, listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { FRAMEWORK_CSV_HEADER } from "@/lib/db/frameworks/stream-framework-csv";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
+import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
 import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
 import { ALL_FRAMEWORKS, getFramework } from "@/lib/frameworks/registry";
@@ -72,6 +77,42 @@ describe("framework statuses stored per snapshot", () => {
     await saveControlStatuses({ snapshotId: last.id, clusterId: id, takenAt: last.takenAt }, frameworks);
     await saveControlStatuses({ snapshotId: last.id, clusterId: id, takenAt: last.takenAt }, frameworks);
     expect(await getPrisma().controlStatus.count({ where: { snapshotId: last.id } })).toBe(CONTROLS);
+  });
+
+  it("re-judges the latest snapshot's controls when an accepted risk is approved or revoked, as the scores are", async () => {
+    const { id } = await demoWithHistory(`fw-risk-${Date.now()}`);
+    const [analyst, admin] = await Promise.all([makeUser("analyst"), makeUser("admin")]);
+    const as = async (u: { email: string }) => ({ cookie: (await signIn(u.email)).cookie, origin: APP });
+    const hostPid = async () => (await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.3" }))[0]!;
+    // The debug pod of the last state shares the host's PID namespace.
+    expect(await hostPid()).toMatchObject({ status: "fail", failingCount: 1 });
+    const finding = await getPrisma().finding.findFirstOrThrow({ where: { clusterId: id, checkId: "pod.host-namespaces", resourceName: "debug-tools", lastSeq: null } });
+    const proposed = await call(proposeRiskRoute, { method: "POST", headers: await as(analyst), body: { findingId: String(finding.id), scope: "resource", reason: "incident response, removed this week", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } });
+    expect(proposed.status).toBe(201);
+    const { id: riskId } = (await proposed.json()) as { id: string };
+    // Proposed is not accepted: nothing moves until a second person approves.
+    expect((await hostPid()).status).toBe("fail");
+    expect((await call(approveRiskRoute, { method: "POST", headers: await as(admin), params: { id: riskId } })).status).toBe(200);
+    expect(await hostPid()).toMatchObject({ status: "pass", failingCount: 0, failing: [] });
+    // Controls the risk does not cover keep their failures (kube-proxy still runs on the host network).
+    expect((await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.5" }))[0]!.status).toBe("fail");
+    expect((await call(revokeRiskRoute, { method: "DELETE", headers: await as(admin), params: { id: riskId } })).status).toBe(204);
+    expect(await hostPid()).toMatchObject({ status: "fail", failingCount: 1 });
+  });
+
+  it("lists a cluster whose scans all failed as having no completed scan, with the latest failure, and one never scanned", async () => {
+    const { id } = await createCluster({ name: `fw-failing-${Date.now()}`, source: "demo", isDemo: true });
+    const { id: fresh } = await createCluster({ name: `fw-fresh-${Date.now()}`, source: "demo", isDemo: true });
+    for (const error of ["cannot scan 10.0.0.1: connect ETIMEDOUT", "cannot scan 10.0.0.1: the API server refused the credentials (401 Unauthorized)"]) {
+      const s = await startSnapshot(id, "manual", new Date("2026-11-30T08:00:00Z"));
+      await failSnapshot(s.id, error, {});
+    }
+    const listed = await listUnscannedClusters();
+    expect(listed.find((u) => u.clusterId === id)?.why).toBe("every scan failed; the latest (2026-11-30 08:00 UTC): cannot scan 10.0.0.1: the API server refused the credentials (401 Unauthorized)");
+    expect(listed.find((u) => u.clusterId === fresh)?.why).toBe("never scanned");
+    // A cluster with a completed scan is on the overview with figures instead.
+    const { id: scanned } = await demoWithHistory(`fw-ok-${Date.now()}`);
+    expect(listed.concat(await listUnscannedClusters(scanned)).some((u) => u.clusterId === scanned)).toBe(false);
   });
 
   it("exports a framework for a cluster as CSV with the accepted risks in force, to analysts only", async () => {
