@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { API_REF, hardenedWith, mainContainer } from "../__fixtures__/builders";
+import { API_REF, contextWith, hardenedWith, inventoryOf, mainContainer } from "../__fixtures__/builders";
+import { runChecks } from "../run-checks";
+import { getCheck } from "../registry";
 import type { RawObject } from "@/lib/k8s/to-inventory";
 import { ALL_CHECKS } from "../registry";
 import { assertCase, evaluate, type CheckCase } from "../__fixtures__/check-cases";
@@ -264,6 +266,23 @@ describe("pod layer checks", () => {
     const enforced = { ...audit, spec: { ...(audit.spec as object), validationFailureAction: "Enforce" } };
     expect(evaluate("pod.no-admission-policy", [...privileged, enforced]).findings).toStrictEqual([]);
     expect(evaluate("pod.no-admission-policy", [...privileged, vap("owner"), vapBinding("owner", ["Deny"])]).findings).toStrictEqual([]);
+  });
+
+  it("a user namespace (hostUsers: false) mitigates root and capabilities: same verdict as the standard, one severity lower; not privileged", () => {
+    const objects = hardenedWith((d) => {
+      d.spec.template.spec.hostUsers = false;
+      d.spec.template.spec.securityContext!.runAsNonRoot = false;
+      mainContainer(d).securityContext = { ...mainContainer(d).securityContext, runAsNonRoot: false, runAsUser: 0, privileged: true, capabilities: { add: ["SYS_ADMIN"] } };
+    });
+    const results = runChecks(inventoryOf(objects), contextWith());
+    const of = (id: string) => results.flatMap((r) => (r.checkId === id && r.status === "evaluated" ? r.findings.filter((f) => f.container === "api").map((f) => [f.severity, f.message]) : []));
+    const userns = "; mitigated: the pod runs in a user namespace (hostUsers: false), so";
+    expect(of("pod.run-as-root-user")).toStrictEqual([["medium", `container \`api\` sets runAsUser: 0 (root)${userns} its root user maps to an unprivileged user on the node`]]);
+    expect(of("pod.capabilities-baseline")).toStrictEqual([["medium", `container \`api\` adds capability SYS_ADMIN${userns} its capabilities hold inside that namespace only, not on the node`]]);
+    expect(of("pod.privileged")).toStrictEqual([["critical", "container `api` runs privileged"]]);
+    // The check alone says the same as the single pass.
+    const alone = getCheck("pod.run-as-root-user")!.evaluate(inventoryOf(objects), contextWith());
+    expect(alone.status === "evaluated" && alone.findings.filter((f) => f.container === "api").map((f) => f.mitigated)).toStrictEqual([true]);
   });
 
   it("pod.no-disruption-budget: a single-replica Deployment is not evaluated for a budget", () => {
