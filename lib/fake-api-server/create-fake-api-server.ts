@@ -173,7 +173,8 @@ export async function createFakeApiServer({ cluster, tls, token, faults = {}, po
     const namespaced = tail[0] === "namespaces" && tail.length === 3;
     const plural = namespaced ? tail[2] : tail.length === 1 ? tail[0] : undefined;
     const kind = API_KINDS.find((k) => k.group === group && k.version === version && k.plural === plural);
-    if (!kind || (group && !groups.has(group)) || (namespaced && !kind.namespaced)) {
+    const tooNew = kind?.since !== undefined && Number.parseInt(cluster.version.minor, 10) < kind.since;
+    if (!kind || tooNew || (group && !groups.has(group)) || (namespaced && !kind.namespaced)) {
       return status(res, 404, "NotFound", "the server could not find the requested resource");
     }
     if (forbidsAnonymous(res, anonymous, { kind, namespace: namespaced ? tail[1] : undefined })) return;

@@ -14,6 +14,7 @@ import { clusterRole, clusterRoleBinding } from "@/lib/fake-api-server/clusters/
 import type { ApiObject } from "@/lib/fake-api-server/types";
 import { probeAnonymous } from "@/lib/k8s/probe-anonymous";
 import { getCheck } from "@/lib/checks/registry";
+import { runChecks } from "@/lib/checks/run-checks";
 import { contextWith } from "@/lib/checks/__fixtures__/builders";
 
 const TOKEN = "demo-scanner-token-0123456789";
@@ -129,6 +130,32 @@ describe("collectInventory against the fake API server over HTTPS", () => {
     servers.push(server);
     const wrong = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: "wrong" }), origin: "test" }, POLICY);
     await expect(collectInventory(wrong)).rejects.toThrow(/401 Unauthorized/);
+  });
+
+  it("reads admission policies and Gateway API objects where served; an API the server does not serve (404) means none, a 403 names the grant", async () => {
+    const { conn } = await serve();
+    const { inventory, warnings } = await collectInventory(conn);
+    expect(warnings).toStrictEqual([]);
+    expect(inventory.admissionPolicyBindings).toStrictEqual([{ ref: { kind: "ValidatingAdmissionPolicyBinding", namespace: "", name: "require-team-label" }, policyName: "require-team-label", validationActions: ["Deny"] }]);
+    expect(inventory.policyEngines.map((p) => [p.ref.name, p.mode, p.imageVerification])).toStrictEqual([["disallow-privileged", "enforce", null], ["verify-shop-images", null, "enforce"]]);
+    expect(inventory.admissionWebhooks.flatMap((w) => w.webhooks)).toStrictEqual([{ name: "validate.kyverno.svc-fail", failurePolicy: "Fail", hasRules: true }, { name: "validate.kyverno.svc-ignore", failurePolicy: "Ignore", hasRules: false }]);
+    expect(inventory.gateways.map((g) => [g.ref.name, g.listeners.map((l) => l.protocol), g.addresses])).toStrictEqual([["public", ["HTTP", "HTTPS"], ["34.90.44.21"]]]);
+    expect(inventory.httpRoutes.map((r) => `${r.ref.namespace}/${r.ref.name}`)).toStrictEqual(["shop/shop-api", "shop/shop-api-http"]);
+
+    // Kubernetes 1.29 serves no ValidatingAdmissionPolicy: 404, so there are none, and no warning.
+    const old = await createFakeApiServer({ cluster: demoCluster(1), tls, token: TOKEN });
+    servers.push(old);
+    const oldConn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: old.url, caPem: tls.caPem, token: TOKEN }), origin: "test kubeconfig" }, POLICY);
+    const before = await collectInventory(oldConn);
+    expect(before.warnings).toStrictEqual([]);
+    expect(before.inventory.missing.admissionPolicies).toBeUndefined();
+    expect(old.requests.some((r) => r.path.startsWith("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies"))).toBe(true);
+
+    const { conn: denied } = await serve({ forbidden: ["validatingadmissionpolicies.admissionregistration.k8s.io"] });
+    const forbidden = await collectInventory(denied);
+    expect(forbidden.inventory.missing.admissionPolicies).toMatch(/^forbidden: grant "list" on validatingadmissionpolicies\.admissionregistration\.k8s\.io/);
+    const check = getCheck("pod.admission-policy-not-enforcing")!;
+    expect(runChecks(forbidden.inventory, contextWith(), [check])[0]).toMatchObject({ status: "not-evaluated", reason: expect.stringMatching(/^forbidden: grant "list" on validatingadmissionpolicies/) });
   });
 
   it("says why anonymous access was not judged when the unauthenticated request gets no answer", async () => {

@@ -90,10 +90,12 @@ function shop(state: DemoState): ApiObject[] {
     ]),
     workload("catalog", "shop", [container("catalog", `${REG}/shop/catalog:1.2.0`, { resources: {} })], { replicas: 1 }),
     workload("redis", "shop", [container("redis", "redis:7.2", { readinessProbe: undefined, livenessProbe: undefined })], { kind: "StatefulSet", replicas: 1 }),
+    // Runs as root, but in a user namespace: its root findings are mitigated.
+    workload("thumbnailer", "shop", [container("thumbnailer", `${REG}/shop/thumbnailer:0.9.3`, { securityContext: { runAsUser: 0, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"], add: ["CHOWN"] }, seccompProfile: { type: "RuntimeDefault" } } })], { replicas: 1, podSpec: { hostUsers: false } }),
     service("frontend", "shop", "ClusterIP", 8080),
     service("cart", "shop", "ClusterIP", 8080),
     { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: meta("shop", "shop"), spec: { ingressClassName: "nginx", rules: [{ host: "shop.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "frontend", port: { number: 8080 } } } }] } }], ...(state >= 1 ? { tls: [{ hosts: ["shop.example.com"], secretName: "shop-tls" }] } : {}) } },
-    ...["frontend", "cart", "payments", "catalog", "redis"].map((n) => serviceAccount(n, "shop")),
+    ...["frontend", "cart", "payments", "catalog", "redis", "thumbnailer"].map((n) => serviceAccount(n, "shop")),
     { apiVersion: "v1", kind: "ConfigMap", metadata: meta("cart-config", "shop"), data: state < 2 ? { "config.yaml": "region: eu-west-1\n", AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE" } : { "config.yaml": "region: eu-west-1\n" } },
     secretMeta("payments-db", "shop", "Opaque"),
     secretMeta("shop-tls", "shop", "kubernetes.io/tls"),
@@ -169,7 +171,7 @@ function rbac(state: DemoState): ApiObject[] {
 
 /**
  * Kyverno arrives in the second state with its pod policy in Audit mode and its webhook failing
- * open, a ValidatingAdmissionPolicy bound only to warn, and nothing verifying image signatures;
+ * open, then (on 1.36) a ValidatingAdmissionPolicy bound only to warn; nothing verifies image signatures;
  * by the last state the policy enforces, images are verified and the webhook fails closed.
  */
 function admission(state: DemoState): ApiObject[] {
@@ -184,8 +186,8 @@ function admission(state: DemoState): ApiObject[] {
     kyvernoWebhook(state === 3 ? "Fail" : "Ignore"),
     kyvernoPolicy("disallow-privileged", { rules: [{ name: "privileged", match: { any: [{ resources: { kinds: ["Pod"] } }] }, validate: { failureAction: enforce, podSecurity: { level: "baseline", version: "latest" } } }] }),
     ...(state === 3 ? [kyvernoPolicy("verify-shop-images", { rules: [{ name: "signed-by-ci", match: { any: [{ resources: { kinds: ["Pod"], namespaces: ["shop"] } }] }, verifyImages: [{ imageReferences: [`${REG}/*`], failureAction: "Enforce", attestors: [{ entries: [{ keyless: { issuer: "https://token.actions.githubusercontent.com", subject: "https://github.com/shop/*" } }] }] }] }] })] : []),
-    vap,
-    binding,
+    // Served from Kubernetes 1.30, which the cluster reaches in its third state.
+    ...(state >= 2 ? [vap, binding] : []),
   ];
 }
 
