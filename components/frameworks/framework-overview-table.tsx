@@ -1,13 +1,18 @@
 import Link from "next/link";
 import { Sparkline } from "@/components/scores/sparkline";
 import type { FrameworkClusterOverview } from "@/lib/api/schemas/frameworks";
-import { formatUtcDay } from "@/lib/format-date";
+
+/** A cluster no completed snapshot speaks for, and why. */
+type Unscanned = { clusterId: string; clusterName: string; why: string };import { formatUtcDay } from "@/lib/format-date";
 import type { Framework } from "@/lib/frameworks/types";
 
 const pct = (share: number | null) => (share === null ? "n/a" : `${Math.round(share * 100)}%`);
 
-/** Each framework × cluster: the share of automated controls passing, what stands behind it, and its trend. */
-export function FrameworkOverviewTable({ frameworks, rows }: { frameworks: readonly Framework[]; rows: FrameworkClusterOverview[] }) {
+/**
+ * Each framework × cluster: the share of automated controls passing, what stands behind it, and
+ * its trend; a cluster with no completed scan is listed too, with why, and no figures.
+ */
+export function FrameworkOverviewTable({ frameworks, rows, unscanned = [] }: { frameworks: readonly Framework[]; rows: FrameworkClusterOverview[]; unscanned?: Unscanned[] }) {
   return (
     <div className="space-y-6">
       {frameworks.map((f) => {
@@ -43,15 +48,23 @@ export function FrameworkOverviewTable({ frameworks, rows }: { frameworks: reado
                       <td className="py-1.5 pr-3">{s.notEvaluated}</td>
                       <td className="py-1.5 pr-3">{`${s.manualAttested} of ${s.manual}`}</td>
                       <td className="py-1.5 pr-3">
-                        <Sparkline points={r.trend.map((p) => (p.summary.share ?? 0) * 100)} label={`${f.title} share passing on ${r.clusterName}: ${r.trend.map((p) => `${formatUtcDay(p.takenAt)} ${pct(p.summary.share)}`).join(", ")}`} />
+                        <Sparkline points={r.trend.map((p) => (p.summary.share ?? 0) * 100)} scale="Share passing" unit="%" label={`${f.title} share passing on ${r.clusterName}: ${r.trend.map((p) => `${formatUtcDay(p.takenAt)} ${pct(p.summary.share)}`).join(", ")}`} />
                       </td>
                       <td className="py-1.5 text-slate-600">{`#${r.latest.seq}, ${formatUtcDay(r.latest.takenAt)}`}</td>
                     </tr>
                   );
                 })}
+                {unscanned.map((u) => (
+                  <tr key={u.clusterId} className="border-t border-slate-100">
+                    <th scope="row" className="py-1.5 pr-3 font-medium">
+                      <Link href={`/clusters/${u.clusterId}`} className="hover:underline">{u.clusterName}</Link>
+                    </th>
+                    <td colSpan={6} className="py-1.5 text-slate-700">{`No completed scan: ${u.why}`}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
-            {clusters.length === 0 ? <p className="mt-2 text-sm text-slate-600">No completed snapshot has statuses for this framework yet.</p> : null}
+            {clusters.length === 0 && unscanned.length === 0 ? <p className="mt-2 text-sm text-slate-600">No completed snapshot has statuses for this framework yet.</p> : null}
           </section>
         );
       })}

@@ -14,6 +14,9 @@ test("[FRAMEWORKS]: the demo's CIS share over its snapshots, a framework's faili
   const shares = [...label.matchAll(/(\d+)%/g)].map((m) => Number(m[1]));
   expect(shares.length).toBeGreaterThanOrEqual(4);
   expect(shares.at(-1)!).toBeGreaterThan(shares[0]!);
+  // The line names its scale: the lowest and highest share beside it, and in its title.
+  await expect(demo).toContainText(`${Math.min(...shares)}–${Math.max(...shares)}%`);
+  await expect(demo.getByRole("img").locator("title")).toHaveText(`Share passing: lowest ${Math.min(...shares)}%, highest ${Math.max(...shares)}%`);
   await page.screenshot({ path: "test-results/screenshots/frameworks.png", fullPage: true });
 
   await cis.getByRole("link", { name: "CIS Kubernetes Benchmark" }).click();

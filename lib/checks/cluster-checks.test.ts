@@ -5,7 +5,7 @@ import type { FixtureCluster } from "@/lib/fake-api-server/types";
 import { ALL_CHECKS, getCheck } from "./registry";
 import type { Evaluation } from "./types";
 import { CONTROL_PLANE_CASES } from "./node/control-plane.cases";
-import { container, workload } from "@/lib/fake-api-server/clusters/build";
+import { container, service, workload } from "@/lib/fake-api-server/clusters/build";
 
 type Findings = Extract<Evaluation, { status: "evaluated" }>["findings"];
 type Case = { pass?: FixtureCluster; fail: FixtureCluster; findings: Findings; apiAddresses?: string[] };
@@ -28,6 +28,33 @@ function evaluated(checkId: string, cluster: FixtureCluster, apiAddresses?: stri
   return out;
 }
 
+const gateway = (listeners: Record<string, unknown>[], addresses: string[] = ["34.90.1.2"]) => ({
+  apiVersion: "gateway.networking.k8s.io/v1",
+  kind: "Gateway",
+  metadata: { name: "public", namespace: "gateways" },
+  spec: { gatewayClassName: "envoy", listeners },
+  status: { addresses: addresses.map((value) => ({ type: "IPAddress", value })) },
+});
+const httpRoute = (name: string, ns: string, hostnames: string[], rules: Record<string, unknown>[], sectionName?: string) => ({
+  apiVersion: "gateway.networking.k8s.io/v1",
+  kind: "HTTPRoute",
+  metadata: { name, namespace: ns },
+  spec: { parentRefs: [{ name: "public", namespace: "gateways", ...(sectionName ? { sectionName } : {}) }], hostnames, rules },
+});
+const toService = (name: string, port = 8080) => ({ backendRefs: [{ name, port }] });
+const REDIRECT = { filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 301 } }] };
+const HTTPS = { name: "https", protocol: "HTTPS", port: 443, tls: { mode: "Terminate", certificateRefs: [{ name: "api-tls" }] } };
+/** The hardened cluster behind a public Gateway: HTTPS for the API, HTTP only to redirect. */
+const withGateway = (edit: (objects: ReturnType<typeof hardenedEdited>["objects"]) => void = () => {}) =>
+  hardenedEdited((objects) => {
+    objects.push(
+      gateway([HTTPS, { name: "http", protocol: "HTTP", port: 80 }]),
+      httpRoute("api", "payments", ["api.payments.example.com"], [toService("api")], "https"),
+      httpRoute("redirect", "payments", ["api.payments.example.com"], [REDIRECT], "http"),
+    );
+    edit(objects);
+  });
+
 const withIstio = (mode: string) =>
   hardenedEdited((objects) => {
     objects.push({ apiVersion: "v1", kind: "Namespace", metadata: { name: "istio-system" } });
@@ -36,6 +63,35 @@ const withIstio = (mode: string) =>
 
 const CASES: Record<string, Case> = {
   ...CONTROL_PLANE_CASES,
+  "node.anonymous-api-access": {
+    // Anonymous auth on (its default) but RBAC grants the anonymous user nothing: 403, a pass.
+    pass: hardenedEdited((_o, c) => {
+      c.anonymousAuth = true;
+    }),
+    fail: hardenedEdited((objects, c) => {
+      c.anonymousAuth = true;
+      objects.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "ns-reader" }, rules: [{ apiGroups: [""], resources: ["namespaces"], verbs: ["get", "list"] }] });
+      objects.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "open-ns" }, roleRef: { kind: "ClusterRole", name: "ns-reader" }, subjects: [{ kind: "Group", name: "system:unauthenticated" }] });
+    }),
+    findings: [{ resource: CLUSTER, message: "an unauthenticated GET /api/v1/namespaces?limit=1 was answered 200 with the list: anonymous requests are authorised to read the cluster" }],
+  },
+  "network.gateway-listener-no-tls": {
+    pass: withGateway(),
+    fail: withGateway((objects) => {
+      objects.push(httpRoute("shop", "payments", ["shop.example.com", "shop.svc"], [toService("api")], "http"));
+      // An internal gateway's plain listener is not judged.
+      objects.push({ ...gateway([{ name: "http", protocol: "HTTP", port: 80 }], ["10.1.5.5"]), metadata: { name: "internal", namespace: "gateways" } });
+    }),
+    findings: [{ resource: { kind: "Gateway", namespace: "gateways", name: "public" }, message: "listener `http` (port 80) serves shop.example.com over plain HTTP through HTTPRoute payments/shop" }],
+  },
+  "network.route-exposes-admin-ui": {
+    pass: withGateway(),
+    fail: withGateway((objects) => {
+      objects.push(workload("grafana", "monitoring", [container("grafana", "docker.io/grafana/grafana:11.5.2")]), service("grafana", "monitoring", "ClusterIP", 3000));
+      objects.push(httpRoute("grafana", "monitoring", ["grafana.example.com"], [toService("grafana", 3000)], "https"));
+    }),
+    findings: [{ resource: { kind: "HTTPRoute", namespace: "monitoring", name: "grafana" }, message: "Grafana is reachable through HTTPRoute monitoring/grafana (grafana.example.com) on Gateway gateways/public" }],
+  },
   "node.k8s-version-unsupported": {
     fail: hardenedEdited((objects, c) => {
       c.version = { major: "1", minor: "33", gitVersion: "v1.33.5" };

@@ -1,5 +1,5 @@
 import type { ResourceRef, Workload } from "@/lib/inventory/types";
-import type { Check, CheckContext, Evaluation, Finding, Found, WorkloadInspector } from "./types";
+import { mitigatedSeverity, type Check, type CheckContext, type Evaluation, type Finding, type Found, type WorkloadInspector } from "./types";
 
 export type FindingBase = Pick<Finding, "checkId" | "layer" | "severity">;
 type Outcome = { evaluated: readonly ResourceRef[]; findings: Finding[] } | { error: string };
@@ -16,8 +16,10 @@ export function inspectWorkloads(workloads: readonly Workload[], jobs: readonly 
     const { checkId, layer, severity } = base;
     const findings: Finding[] = [];
     // Field by field, not by spread: this runs millions of times on a large cluster.
-    const found: Found = (message, container) => {
-      findings.push(container === undefined ? { checkId, layer, severity, resource, message } : { checkId, layer, severity, resource, container, message });
+    const lowered = mitigatedSeverity(severity);
+    const found: Found = (message, container, mitigated) => {
+      const s = mitigated ? lowered : severity;
+      findings.push(container === undefined ? { checkId, layer, severity: s, resource, message } : { checkId, layer, severity: s, resource, container, message });
     };
     return { include: inspector.include, inspect: inspector.inspect, evaluated: inspector.include ? [] : everyRef, findings, found, error: undefined as string | undefined };
   });
@@ -49,7 +51,12 @@ export function evaluateWorkloads(check: Pick<Check, "id" | "layer" | "severity"
   return {
     status: "evaluated",
     evaluated,
-    findings: findings.map(({ resource, container, message }) => (container === undefined ? { resource, message } : { resource, container, message })),
+    findings: findings.map(({ resource, container, message, severity }) => ({
+      resource,
+      ...(container === undefined ? {} : { container }),
+      message,
+      ...(severity === check.severity ? {} : { mitigated: true as const }),
+    })),
   };
 }
 

@@ -16,6 +16,9 @@ import { apiServerPublic, kubernetesDashboardInstalled, mtlsNotEnforced, sensiti
 import { metadataApiReachable, namespaceNoPolicy, noDefaultDenyEgress, noDefaultDenyIngress, podEgressUnrestricted, podIngressUnrestricted } from "./network/segmentation";
 import { ingressNoTls, serviceExternalIps, serviceLoadBalancer, serviceNodePort } from "./network/services";
 import { ingressNginxRetired } from "./network/ingress-nginx-retired";
+import { gatewayListenerNoTls, routeExposesAdminUi } from "./network/gateway";
+import { apiServerAnonymousAccess } from "./node/anonymous-access";
+import { admissionPolicyNotEnforcing, admissionWebhookFailOpen, imageSignatureNotEnforced } from "./pod/admission-enforcement";
 import { kubeletAnonymousAuth, kubeletAuthzAlwaysAllow, kubeletCertRotation, kubeletReadonlyPort } from "./node/kubelet-config";
 import { controlPlaneSchedulable, notReady, publicIp } from "./node/node-state";
 import { CONTROL_PLANE_CHECKS } from "./node/control-plane";
@@ -35,6 +38,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   kubeletReadonlyPort,
   kubeletCertRotation,
   ...CONTROL_PLANE_CHECKS,
+  apiServerAnonymousAccess,
   containerRuntimeOutdated,
   osImageEol,
   controlPlaneSchedulable,
@@ -51,6 +55,8 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   ingressNoTls,
   ingressNginxRetired,
   sensitiveUiExposed,
+  gatewayListenerNoTls,
+  routeExposesAdminUi,
   kubernetesDashboardInstalled,
   apiServerPublic,
   mtlsNotEnforced,
@@ -72,6 +78,8 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   namespacePsaMissing,
   namespacePsaViolations,
   noAdmissionPolicy,
+  admissionPolicyNotEnforcing,
+  admissionWebhookFailOpen,
   resourceLimitsMissing,
   resourceRequestsMissing,
   noDisruptionBudget,
@@ -89,6 +97,7 @@ export const ALL_CHECKS: readonly Check[] = sortByLayer([
   imageNotScanned,
   noImageScanning,
   sandboxRuntimeMissing,
+  imageSignatureNotEnforced,
 ]);
 
 function sortByLayer(checks: Check[]): Check[] {

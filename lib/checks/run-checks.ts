@@ -1,7 +1,7 @@
 import type { Inventory } from "@/lib/inventory/types";
 import { inspectWorkloads, type FindingBase } from "./evaluate-workloads";
 import { ALL_CHECKS } from "./registry";
-import type { Check, CheckContext, CheckResult, Evaluation, Finding, WorkloadInspector } from "./types";
+import { mitigatedSeverity, type Check, type CheckContext, type CheckResult, type Evaluation, type Finding, type FoundProblem, type WorkloadInspector } from "./types";
 
 /**
  * Evaluates every enabled check on an inventory. Pure and deterministic: results come in
@@ -63,8 +63,9 @@ function prepare(check: Check, inventory: Inventory, ctx: CheckContext): Workloa
 }
 
 /** Field by field, not by spread: this runs once per finding, and some checks find thousands. */
-function toFinding(base: FindingBase, f: Omit<Finding, "checkId" | "layer" | "severity">): Finding {
+function toFinding(base: FindingBase, f: FoundProblem): Finding {
+  const severity = f.mitigated ? mitigatedSeverity(base.severity) : base.severity;
   return f.container === undefined
-    ? { checkId: base.checkId, layer: base.layer, severity: base.severity, resource: f.resource, message: f.message }
-    : { checkId: base.checkId, layer: base.layer, severity: base.severity, resource: f.resource, container: f.container, message: f.message };
+    ? { checkId: base.checkId, layer: base.layer, severity, resource: f.resource, message: f.message }
+    : { checkId: base.checkId, layer: base.layer, severity, resource: f.resource, container: f.container, message: f.message };
 }

@@ -22,7 +22,7 @@ export type Finding = {
 
 /** What a check's `evaluate` returns: the resources it looked at and what failed. */
 export type Evaluation =
-  | { status: "evaluated"; evaluated: readonly ResourceRef[]; findings: Omit<Finding, "checkId" | "layer" | "severity">[] }
+  | { status: "evaluated"; evaluated: readonly ResourceRef[]; findings: FoundProblem[] }
   | NotEvaluated
   | NotApplicable;
 /** The check applies here but could not look (a permission, a failed list, an error): weighs as failing. */
@@ -35,8 +35,20 @@ export type NotEvaluated = { status: "not-evaluated"; reason: string };
  */
 export type NotApplicable = { status: "not-applicable"; reason: string };
 
-/** Reports one problem with the workload being inspected: a specific message, and the container it concerns. */
-export type Found = (message: string, container?: string) => void;
+/**
+ * One problem a check found, before the engine adds the check's id, layer and severity.
+ * `mitigated`: something in place lowers the risk without meeting the rule (a user namespace
+ * under a root container): the finding stays, one severity step below the check's.
+ */
+export type FoundProblem = Omit<Finding, "checkId" | "layer" | "severity"> & { mitigated?: true };
+
+/** Reports one problem with the workload being inspected: a specific message, the container it concerns, and whether it is mitigated. */
+export type Found = (message: string, container?: string, mitigated?: boolean) => void;
+
+/** A mitigated finding's severity: one step below the check's (low stays low). */
+export function mitigatedSeverity(severity: Severity): Severity {
+  return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)]!;
+}
 
 /** A workload check's work in one run: which workloads it applies to, and what it finds in each. */
 export type WorkloadInspector = {

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { API_KINDS, type ApiKind } from "./api-kinds";
 import type { TlsMaterial } from "./generate-tls";
 import { startFakeKubelets, type FakeKubelets } from "./fake-kubelets";
+import { ANONYMOUS, anonymousAllowed, type AnonymousRequest } from "./authorize-anonymous";
 import type { ApiObject, Faults, FixtureCluster } from "./types";
 
 const BUILTIN_GROUPS = ["apps", "batch", "autoscaling", "networking.k8s.io", "rbac.authorization.k8s.io", "policy", "node.k8s.io", "admissionregistration.k8s.io"];
@@ -75,7 +76,8 @@ function matchesFieldSelector(o: ApiObject, selector: string | null): boolean {
 }
 
 /**
- * A test and demo double of the Kubernetes REST API over HTTPS: bearer-token auth, discovery,
+ * A test and demo double of the Kubernetes REST API over HTTPS: bearer-token auth (and, where
+ * the fixture enables anonymous auth, unauthenticated requests authorised by its RBAC), discovery,
  * /version, core and group paths, cluster-wide and namespaced lists with limit/continue,
  * metadata-only lists, field selectors, node proxy configz, and injectable faults.
  */
@@ -131,9 +133,22 @@ export async function createFakeApiServer({ cluster, tls, token, faults = {}, po
     json(res, { kind: `${kind.kind}List`, apiVersion: kind.group ? `${kind.group}/${kind.version}` : kind.version, metadata, items: page });
   }
 
-  function route(req: IncomingMessage, res: ServerResponse) {
+  /** An unauthenticated request goes on only where RBAC lets the anonymous user through. */
+  function forbidsAnonymous(res: ServerResponse, anonymous: boolean, request: AnonymousRequest): boolean {
+    if (!anonymous || anonymousAllowed(cluster.objects, request)) return false;
+    if ("path" in request) status(res, 403, "Forbidden", `forbidden: User "${ANONYMOUS.user}" cannot get path "${request.path}"`);
+    else {
+      const scope = request.namespace ? `in the namespace "${request.namespace}"` : "at the cluster scope";
+      status(res, 403, "Forbidden", `${resourceName(request.kind)} is forbidden: User "${ANONYMOUS.user}" cannot list resource "${request.kind.plural}" in API group "${request.kind.group}" ${scope}`);
+    }
+    return true;
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, anonymous: boolean) {
     const url = new URL(req.url ?? "/", "https://fake");
     const parts = url.pathname.split("/").filter(Boolean);
+    const nonResource = ["/version", "/api", "/apis", "/healthz", "/livez", "/readyz"].includes(url.pathname);
+    if (nonResource && forbidsAnonymous(res, anonymous, { path: url.pathname })) return;
     if (url.pathname === "/version") return json(res, { ...cluster.version, buildDate: "2026-06-01T00:00:00Z", goVersion: "go1.24.4", compiler: "gc", platform: cluster.version.platform ?? "linux/amd64" });
     if (url.pathname === "/api") return json(res, { kind: "APIVersions", versions: ["v1"] });
     if (url.pathname === "/apis") {
@@ -146,6 +161,7 @@ export async function createFakeApiServer({ cluster, tls, token, faults = {}, po
     // /api/v1/nodes/{name}/proxy/configz
     if (parts[0] === "api" && parts[2] === "nodes" && parts[4] === "proxy" && parts[5] === "configz") {
       const name = parts[3]!;
+      if (anonymous) return status(res, 403, "Forbidden", `nodes "${name}" is forbidden: User "${ANONYMOUS.user}" cannot get resource "nodes/proxy" in API group "" at the cluster scope`);
       if (faults.forbidProxy) return status(res, 403, "Forbidden", `nodes "${name}" is forbidden: User "system:serviceaccount:bulwark:scanner" cannot get resource "nodes/proxy" in API group "" at the cluster scope`);
       const config = cluster.kubeletConfigs?.[name];
       if (!config) return status(res, 404, "NotFound", `nodes "${name}" not found`);
@@ -157,9 +173,11 @@ export async function createFakeApiServer({ cluster, tls, token, faults = {}, po
     const namespaced = tail[0] === "namespaces" && tail.length === 3;
     const plural = namespaced ? tail[2] : tail.length === 1 ? tail[0] : undefined;
     const kind = API_KINDS.find((k) => k.group === group && k.version === version && k.plural === plural);
-    if (!kind || (group && !groups.has(group)) || (namespaced && !kind.namespaced)) {
+    const tooNew = kind?.since !== undefined && Number.parseInt(cluster.version.minor, 10) < kind.since;
+    if (!kind || tooNew || (group && !groups.has(group)) || (namespaced && !kind.namespaced)) {
       return status(res, 404, "NotFound", "the server could not find the requested resource");
     }
+    if (forbidsAnonymous(res, anonymous, { kind, namespace: namespaced ? tail[1] : undefined })) return;
     return list(req, res, kind, namespaced ? tail[1] : undefined, url.searchParams);
   }
 
@@ -171,10 +189,12 @@ export async function createFakeApiServer({ cluster, tls, token, faults = {}, po
       req.socket.destroy();
       return;
     }
-    if (req.headers.authorization !== `Bearer ${token}`) return status(res, 401, "Unauthorized", "Unauthorized");
+    // No credential at all is the anonymous user when the cluster enables anonymous auth; a wrong one is always refused.
+    const anonymous = req.headers.authorization === undefined && cluster.anonymousAuth === true;
+    if (!anonymous && req.headers.authorization !== `Bearer ${token}`) return status(res, 401, "Unauthorized", "Unauthorized");
     if (req.method !== "GET") return status(res, 405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
-    if (faults.delayMs) setTimeout(() => route(req, res), faults.delayMs);
-    else route(req, res);
+    if (faults.delayMs) setTimeout(() => route(req, res, anonymous), faults.delayMs);
+    else route(req, res, anonymous);
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));

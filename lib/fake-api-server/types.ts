@@ -8,6 +8,12 @@ export type FixtureCluster = {
   objects: ApiObject[];
   /** Kubelet configuration served at /api/v1/nodes/{name}/proxy/configz; absent nodes answer 404. */
   kubeletConfigs?: Record<string, Record<string, unknown>>;
+  /**
+   * The API server's --anonymous-auth: when true, a request without credentials is the user
+   * system:anonymous (group system:unauthenticated), authorised by the fixture's RBAC; when
+   * false or absent it is refused with 401.
+   */
+  anonymousAuth?: boolean;
   /** API groups of optional add-ons installed even when they hold no objects (e.g. an empty CRD). */
   installedGroups?: string[];
 };

@@ -49,7 +49,7 @@ const CONTROLS = defineControls((id) => `CIS Kubernetes Benchmark v1.12.0, recom
     section: "1.2 API server",
     controlPlane: true,
     rows: [
-      ["1.2.1", "Anonymous requests to the API server are off", auto("node.apiserver-anonymous-auth")],
+      ["1.2.1", "Anonymous requests to the API server are off", auto("node.apiserver-anonymous-auth", "node.anonymous-api-access")],
       ["1.2.2", "No static token file", apiFlag("no --token-auth-file")],
       ["1.2.3", "DenyServiceExternalIPs admission enabled", apiFlag("DenyServiceExternalIPs in --enable-admission-plugins")],
       ["1.2.4", "API server authenticates to kubelets with a client certificate", apiFlag("--kubelet-client-certificate and --kubelet-client-key")],
@@ -189,7 +189,7 @@ const CONTROLS = defineControls((id) => `CIS Kubernetes Benchmark v1.12.0, recom
   {
     section: "5.2 Pod Security Standards",
     rows: [
-      ["5.2.1", "An admission policy guards every namespace", auto("pod.no-admission-policy", "pod.namespace-psa-missing")],
+      ["5.2.1", "An admission policy guards every namespace", auto("pod.no-admission-policy", "pod.namespace-psa-missing", "pod.admission-policy-not-enforcing")],
       ["5.2.2", "No privileged containers", PSS("privileged")],
       ["5.2.3", "No pods in the host PID namespace", autoOnly("pod.host-namespaces", "hostPID")],
       ["5.2.4", "No pods in the host IPC namespace", autoOnly("pod.host-namespaces", "hostIPC")],
@@ -219,7 +219,7 @@ const CONTROLS = defineControls((id) => `CIS Kubernetes Benchmark v1.12.0, recom
   },
   {
     section: "5.5 Extensible admission control",
-    rows: [["5.5.1", "Image provenance enforced at admission", manual("The admission policy that verifies image signatures or provenance, in enforcing mode, and the namespaces it covers.")]],
+    rows: [["5.5.1", "Image provenance enforced at admission", auto("container.image-signature-not-enforced")]],
   },
   {
     section: "5.6 General policies",
@@ -237,7 +237,8 @@ export const CIS_KUBERNETES: Framework = {
   title: "CIS Kubernetes Benchmark",
   version: "1.12.0",
   edition: "v1.12.0, for Kubernetes 1.32–1.33. On EKS, GKE and AKS the control plane sections (1 and 2) are the provider's.",
-  mappingRevision: 1,
+  // 2: 1.2.1 adds the anonymous request the scanner makes, 5.2.1 policies that only audit, 5.5.1 judged by image signature verification (was manual).
+  mappingRevision: 2,
   url: "https://www.cisecurity.org/benchmark/kubernetes",
   controls: CONTROLS,
 };

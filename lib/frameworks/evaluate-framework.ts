@@ -11,6 +11,8 @@ export type FrameworkInput = {
   provider?: ManagedProvider;
   /** Manual controls with a current attestation, keyed `frameworkId/controlId`. */
   attested?: ReadonlySet<string>;
+  /** Findings covered by an accepted risk in force: they count as passing, as in the scores. */
+  isSuppressed?: (f: Pick<Finding, "checkId" | "resource">) => boolean;
 };
 
 export const controlKey = (frameworkId: string, controlId: string) => `${frameworkId}/${controlId}`;
@@ -43,7 +45,7 @@ export function evaluateControl(frameworkId: string, control: Control, input: Fr
     else if (result.status !== "evaluated") (result.status === "not-applicable" ? notApplicable : unevaluated).push(`${checkId}: ${result.reason}`);
     else {
       looked += result.evaluated.length;
-      for (const f of relevant(result.findings, judged.only)) addFailing(failing, f);
+      for (const f of relevant(result.findings, judged.only)) if (!input.isSuppressed?.(f)) addFailing(failing, f);
     }
   }
 
@@ -58,12 +60,12 @@ export function evaluateControl(frameworkId: string, control: Control, input: Fr
   return { ...base, status: "pass", checks, evaluated: looked, failing: [] };
 }
 
-function relevant(findings: readonly Finding[], only: { check: string; messageIncludes: readonly string[] } | undefined): readonly Finding[] {
+export function relevant<F extends Pick<Finding, "checkId" | "message">>(findings: readonly F[], only: { check: string; messageIncludes: readonly string[] } | undefined): readonly F[] {
   if (!only) return findings;
   return findings.filter((f) => f.checkId !== only.check || only.messageIncludes.some((w) => f.message.includes(w)));
 }
 
-function addFailing(failing: Map<string, { resource: ResourceRef; checks: string[] }>, f: Finding): void {
+export function addFailing(failing: Map<string, { resource: ResourceRef; checks: string[] }>, f: Pick<Finding, "checkId" | "resource">): void {
   const key = refKey(f.resource);
   const entry = failing.get(key);
   if (!entry) failing.set(key, { resource: f.resource, checks: [f.checkId] });

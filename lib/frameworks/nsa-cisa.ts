@@ -19,8 +19,8 @@ const CONTROLS = defineControls((id) => `NSA/CISA Kubernetes Hardening Guide v1.
       ["POD-1", "Containers run as non-root users", auto("pod.run-as-non-root", "pod.run-as-root-user")],
       ["POD-2", "Container file systems are immutable", auto("container.writable-root-fs")],
       ["POD-3", "Images are scanned and free of known critical flaws", auto("container.no-image-scanning", "container.image-not-scanned", "container.vulnerabilities")],
-      ["POD-4", "Images come from trusted registries, pinned", auto("container.untrusted-registry", "container.image-tag-latest", "container.image-not-pinned")],
-      ["POD-5", "Pod security is enforced at admission", auto("pod.no-admission-policy", "pod.namespace-psa-missing", "pod.namespace-psa-violations")],
+      ["POD-4", "Images come from trusted registries, pinned", auto("container.untrusted-registry", "container.image-tag-latest", "container.image-not-pinned", "container.image-signature-not-enforced")],
+      ["POD-5", "Pod security is enforced at admission", auto("pod.no-admission-policy", "pod.namespace-psa-missing", "pod.namespace-psa-violations", "pod.admission-policy-not-enforcing", "pod.admission-webhook-fail-open")],
       [
         "POD-6",
         "No privileged or host-sharing pods, nothing run on the node",
@@ -40,17 +40,17 @@ const CONTROLS = defineControls((id) => `NSA/CISA Kubernetes Hardening Guide v1.
       ["NET-5", "etcd accepts only clients and peers with certificates", auto("node.etcd-client-auth")],
       ["NET-6", "Kubeconfig files are protected", manual("The locations and permissions of admin and component kubeconfig files, and who holds copies.")],
       ["NET-7", "Nodes are segmented from the internet", auto("node.public-ip", "node.control-plane-schedulable", "network.service-nodeport", "network.service-loadbalancer", "network.service-external-ips")],
-      ["NET-8", "Traffic is encrypted in transit", auto("network.ingress-no-tls", "network.mtls-not-enforced")],
+      ["NET-8", "Traffic is encrypted in transit", auto("network.ingress-no-tls", "network.gateway-listener-no-tls", "network.mtls-not-enforced")],
       ["NET-9", "Secrets are kept out of manifests and environment variables", auto("secrets.env-var-secret", "secrets.hardcoded-credential", "secrets.stale-secret")],
       ["NET-10", "Secrets are encrypted at rest in etcd", auto("node.apiserver-encryption-at-rest")],
       ["NET-11", "Cloud metadata services are not reachable from pods", auto("network.metadata-api-reachable")],
-      ["NET-12", "Dashboards and admin UIs are not exposed", auto("network.sensitive-ui-exposed", "network.kubernetes-dashboard-installed")],
+      ["NET-12", "Dashboards and admin UIs are not exposed", auto("network.sensitive-ui-exposed", "network.route-exposes-admin-ui", "network.kubernetes-dashboard-installed")],
     ],
   },
   {
     section: "Authentication and authorization",
     rows: [
-      ["AUTH-1", "Anonymous access is disabled", auto("secrets.rbac-anonymous", "node.kubelet-anonymous-auth", "node.apiserver-anonymous-auth")],
+      ["AUTH-1", "Anonymous access is disabled", auto("secrets.rbac-anonymous", "node.kubelet-anonymous-auth", "node.apiserver-anonymous-auth", "node.anonymous-api-access")],
       ["AUTH-2", "People authenticate through an identity provider", manual("The API server authentication configuration (OIDC or the provider's IAM integration) and proof that no shared or static credentials are in use."), { critical: true }],
       ["AUTH-3", "RBAC grants least privilege", auto("secrets.rbac-cluster-admin", "secrets.rbac-wildcard", "secrets.rbac-secret-read", "secrets.rbac-privilege-escalation", "secrets.rbac-unbound-dangerous-role", "node.apiserver-authorization", "node.apiserver-admission-plugins", "node.controller-manager-exposure", "node.scheduler-exposure")],
       ["AUTH-4", "Kubelets authorise requests", auto("node.kubelet-authz-always-allow", "node.kubelet-readonly-port")],
@@ -81,7 +81,8 @@ export const NSA_CISA: Framework = {
   title: "NSA/CISA Kubernetes Hardening Guide",
   version: "1.2",
   edition: "Version 1.2, August 2022.",
-  mappingRevision: 1,
+  // 2: the anonymous request the scanner makes (AUTH-1), admission that does not enforce (POD-5), image signatures (POD-4), Gateway API listeners and routes (NET-8, NET-12).
+  mappingRevision: 2,
   url: "https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF",
   controls: CONTROLS,
 };

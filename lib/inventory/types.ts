@@ -11,6 +11,7 @@ import type {
   Service,
   ServiceAccount,
 } from "./cluster-types";
+import type { AdmissionPolicy, AdmissionPolicyBinding, AnonymousProbe, EnforcementMode, Gateway, HttpRoute, WebhookFailOpen } from "./admission-types";
 import type { PodSpec } from "./pod-spec";
 
 /** Where a manifest object came from: the file and the line its document starts on. */
@@ -67,7 +68,7 @@ export type PodDisruptionBudget = { ref: ResourceRef; selector: LabelSelector | 
 /** A HorizontalPodAutoscaler: the workload it scales and its floor. */
 export type HorizontalPodAutoscaler = { ref: ResourceRef; target: { kind: string; name: string }; minReplicas: number };
 export type RuntimeClass = { ref: ResourceRef; handler: string };
-export type AdmissionWebhook = { ref: ResourceRef; kind: "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration"; webhookNames: string[] };
+export type AdmissionWebhook = { ref: ResourceRef; kind: "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration"; webhookNames: string[]; webhooks: WebhookFailOpen[] };
 export type VulnerabilityReport = {
   ref: ResourceRef;
   /** "registry/repository:tag" or with @digest, as the scanner reports it. */
@@ -77,8 +78,12 @@ export type VulnerabilityReport = {
   medium: number;
   low: number;
 };
-/** Policy-engine objects (Kyverno, Gatekeeper) that show an admission policy is in place. */
-export type PolicyEngineObject = { ref: ResourceRef; engine: "kyverno" | "gatekeeper" | "other" };
+/**
+ * Policy-engine objects (Kyverno policies, Gatekeeper templates, sigstore policy-controller
+ * ClusterImagePolicies): how its validate rules act on a violation (`mode`), and how its image
+ * signature verification does (`imageVerification`); null where it has no such rule.
+ */
+export type PolicyEngineObject = { ref: ResourceRef; engine: "kyverno" | "gatekeeper" | "sigstore" | "other"; mode: EnforcementMode; imageVerification: EnforcementMode };
 
 /** Kinds of data a check can need; a kind that could not be read makes dependent checks "not evaluated". */
 export type InventoryKind =
@@ -100,7 +105,11 @@ export type InventoryKind =
   | "roleBindings"
   | "configMaps"
   | "secrets"
-  | "peerAuthentications";
+  | "peerAuthentications"
+  | "admissionPolicies"
+  | "gateways"
+  | "httpRoutes"
+  | "anonymousAccess";
 
 /** Why a kind of data is missing: what could not be read, and what would fix it. */
 export type CollectionWarning = {
@@ -149,6 +158,14 @@ export type Inventory = {
   configMaps: ConfigMapScan[];
   secrets: SecretMeta[];
   peerAuthentications: PeerAuthentication[];
+  /** ValidatingAdmissionPolicies and their bindings (both the "admissionPolicies" kind). */
+  admissionPolicies: AdmissionPolicy[];
+  admissionPolicyBindings: AdmissionPolicyBinding[];
+  /** Gateway API (gateway.networking.k8s.io/v1), where installed. */
+  gateways: Gateway[];
+  httpRoutes: HttpRoute[];
+  /** The answer to the scanner's unauthenticated request ("anonymousAccess"); null when not made. */
+  anonymousProbe: AnonymousProbe | null;
   /** Kinds that could not be collected, with the reason (forbidden, a list that failed…): checks reading them are "not evaluated". */
   missing: Partial<Record<InventoryKind, string>>;
   /** Kinds this source cannot hold (manifests carry no nodes): checks reading them are "not applicable" here. */
@@ -179,6 +196,11 @@ export function emptyInventory(source: Inventory["source"]): Inventory {
     configMaps: [],
     secrets: [],
     peerAuthentications: [],
+    admissionPolicies: [],
+    admissionPolicyBindings: [],
+    gateways: [],
+    httpRoutes: [],
+    anonymousProbe: null,
     missing: {},
     notApplicable: {},
     warnings: [],

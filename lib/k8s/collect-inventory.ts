@@ -10,6 +10,7 @@ import { createKubeHttp, KubeApiError, type KubeHttp } from "./kube-http";
 import { listPath, RESOURCE_KINDS, resourceLabel, type ResourceKind } from "./resource-kinds";
 import { addObject, type RawObject } from "./to-inventory";
 import { ClusterUnavailableError } from "./errors";
+import { probeAnonymous } from "./probe-anonymous";
 
 export type CollectOptions = {
   pageSize?: number;
@@ -234,6 +235,8 @@ export async function collectInventory(conn: Connection, options: CollectOptions
     const failedTargets = new Map<InventoryKind, string[]>();
     const unread = new Map<string, CollectionWarning>();
     const tokenSecrets = new Set<string>();
+    // Made alongside the lists: one request, with its own short timeout.
+    const anonymous = probeAnonymous(conn, Math.min(requestTimeoutMs, 5_000));
 
     await mapLimit(RESOURCE_KINDS.filter((k) => !k.optional || groups.has(k.group)), concurrency, async (kind) => {
       let stage = emptyInventory("cluster");
@@ -250,6 +253,8 @@ export async function collectInventory(conn: Connection, options: CollectOptions
         });
         mergeInto(inventory, stage);
       } catch (error) {
+        // An optional API the server does not serve: nothing of it exists here.
+        if (kind.optional && error instanceof KubeApiError && error.status === 404) return;
         const warning = describeFailure(kind, error);
         warnings.push(warning);
         if (!isTokenList) unread.set(kind.kind, warning);
@@ -257,6 +262,10 @@ export async function collectInventory(conn: Connection, options: CollectOptions
       }
     });
 
+    const probed = await anonymous;
+    // No answer: the anonymous-access check says "not evaluated" with why.
+    if ("probe" in probed) inventory.anonymousProbe = probed.probe;
+    else inventory.missing.anonymousAccess = probed.reason;
     for (const s of inventory.secrets) s.isServiceAccountToken ||= tokenSecrets.has(`${s.ref.namespace}/${s.ref.name}`);
     const partial: InventoryKind[] = [];
     for (const [target, reasons] of failedTargets) {

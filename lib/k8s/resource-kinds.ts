@@ -8,7 +8,7 @@ export type ResourceKind = {
   plural: string;
   namespaced: boolean;
   target: InventoryKind;
-  /** An add-on's API (CRD): absent from discovery means "not installed", not an error. */
+  /** An add-on's API (CRD), or one newer than some clusters: absent from discovery, or 404, means "not installed", not an error. */
   optional?: boolean;
   /** Ask for PartialObjectMetadataList: the server sends metadata only (Secrets). */
   metadataOnly?: boolean;
@@ -50,7 +50,15 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   core("Secret", "secrets", true, "secrets", { metadataOnly: true, fieldSelector: "type=kubernetes.io/service-account-token" }),
   api("aquasecurity.github.io", "v1alpha1", "VulnerabilityReport", "vulnerabilityreports", true, "vulnerabilityReports", { optional: true }),
   api("security.istio.io", "v1", "PeerAuthentication", "peerauthentications", true, "peerAuthentications", { optional: true }),
+  // Built in since Kubernetes 1.30: an older API server answers 404, which means none exist.
+  api("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicy", "validatingadmissionpolicies", false, "admissionPolicies", { optional: true }),
+  api("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings", false, "admissionPolicies", { optional: true }),
   api("kyverno.io", "v1", "ClusterPolicy", "clusterpolicies", false, "policyEngines", { optional: true }),
+  api("kyverno.io", "v1", "Policy", "policies", true, "policyEngines", { optional: true }),
+  api("policy.sigstore.dev", "v1beta1", "ClusterImagePolicy", "clusterimagepolicies", false, "policyEngines", { optional: true }),
+  api("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true, "gateways", { optional: true }),
+  api("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true, "httpRoutes", { optional: true }),
+  api("gateway.networking.k8s.io", "v1", "GRPCRoute", "grpcroutes", true, "httpRoutes", { optional: true }),
   api("templates.gatekeeper.sh", "v1", "ConstraintTemplate", "constrainttemplates", false, "policyEngines", { optional: true }),
   api("cilium.io", "v2", "CiliumNetworkPolicy", "ciliumnetworkpolicies", true, "networkPolicies", { optional: true }),
   api("cilium.io", "v2", "CiliumClusterwideNetworkPolicy", "ciliumclusterwidenetworkpolicies", false, "networkPolicies", { optional: true }),

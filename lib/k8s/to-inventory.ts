@@ -2,6 +2,7 @@ import { detectCredential } from "@/lib/secrets-detect/detect-credential";
 import type { NetworkPolicyRule, PolicyRule } from "@/lib/inventory/cluster-types";
 import type { PodSpec } from "@/lib/inventory/pod-spec";
 import { reducePodSpec } from "./reduce-pod-spec";
+import { addAdmissionObject } from "./to-admission";
 import {
   emptyInventory,
   POD_BEARING_KINDS,
@@ -40,6 +41,9 @@ const CLUSTER_SCOPED = new Set([
   "MutatingWebhookConfiguration",
   "ClusterPolicy",
   "ConstraintTemplate",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "ClusterImagePolicy",
   "CiliumClusterwideNetworkPolicy",
   "GlobalNetworkPolicy",
 ]);
@@ -89,7 +93,6 @@ export function toWorkload(o: RawObject, source?: SourceLocation): Workload | un
   };
 }
 
-const GATEKEEPER = /(^|\.)gatekeeper\.sh\//;
 const isCount = (v: unknown): v is number | string => typeof v === "number" || typeof v === "string";
 
 /** Adds one object to the inventory in the collection it belongs to; unknown kinds are ignored. */
@@ -121,14 +124,6 @@ export function addObject(inventory: Inventory, o: RawObject, source?: SourceLoc
     case "RuntimeClass":
       inventory.runtimeClasses.push({ ref, handler: String(o.handler ?? "") });
       return;
-    case "ValidatingWebhookConfiguration":
-    case "MutatingWebhookConfiguration":
-      inventory.admissionWebhooks.push({
-        ref,
-        kind: o.kind,
-        webhookNames: ((o.webhooks as { name?: string }[] | undefined) ?? []).map((w) => w.name ?? ""),
-      });
-      return;
     case "VulnerabilityReport": {
       const report = (o.report ?? {}) as { artifact?: { repository?: string; tag?: string; digest?: string }; registry?: { server?: string }; summary?: Record<string, number> };
       const a = report.artifact ?? {};
@@ -137,15 +132,8 @@ export function addObject(inventory: Inventory, o: RawObject, source?: SourceLoc
       inventory.vulnerabilityReports.push({ ref, image, critical: s.criticalCount ?? 0, high: s.highCount ?? 0, medium: s.mediumCount ?? 0, low: s.lowCount ?? 0 });
       return;
     }
-    case "ClusterPolicy":
-    case "Policy":
-      if (o.apiVersion?.startsWith("kyverno.io/")) inventory.policyEngines.push({ ref, engine: "kyverno" });
-      return;
-    case "ConstraintTemplate":
-      if (o.apiVersion && GATEKEEPER.test(o.apiVersion)) inventory.policyEngines.push({ ref, engine: "gatekeeper" });
-      return;
     default:
-      addClusterObject(inventory, o, ref, spec);
+      if (!addAdmissionObject(inventory, o, ref, spec)) addClusterObject(inventory, o, ref, spec);
   }
 }
 
@@ -287,6 +275,8 @@ export function manifestsToInventory(objects: { object: RawObject; source: Sourc
     nodes: NOT_IN_MANIFESTS,
     admissionWebhooks: NOT_IN_MANIFESTS,
     policyEngines: NOT_IN_MANIFESTS,
+    admissionPolicies: NOT_IN_MANIFESTS,
+    anonymousAccess: NOT_IN_MANIFESTS,
     vulnerabilityReports: NOT_IN_MANIFESTS,
   };
   return inventory;

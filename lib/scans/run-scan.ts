@@ -24,7 +24,7 @@ export type ScanOptions = {
   /** Times each phase (the worker stores them with the snapshot). */
   timed?: Timed;
   /** Read once the checks have run, just before scoring: which findings an accepted risk covers (they count as passing). */
-  acceptedRisks?: () => Promise<(finding: Finding) => boolean>;
+  acceptedRisks?: () => Promise<(finding: Pick<Finding, "checkId" | "resource">) => boolean>;
   /** Read just before the frameworks are evaluated: manual controls with a current attestation (`frameworkId/controlId`). */
   attestedControls?: () => Promise<ReadonlySet<string>>;
 };
@@ -51,7 +51,7 @@ export async function runScan(target: ScanTarget, options: ScanOptions): Promise
   const isSuppressed = options.acceptedRisks ? await options.acceptedRisks() : undefined;
   const { scores, namespaces } = await timed("score", () => scoreSnapshot(results, { isSuppressed }));
   const attested = await options.attestedControls?.();
-  const frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collection.inventory.nodes), attested }));
+  const frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collection.inventory.nodes), attested, isSuppressed }));
   return { ...collection, results, findings, scores, namespaceScores: namespaces, frameworks };
 }
 

@@ -106,8 +106,8 @@ describe("bulwark scan --manifests", () => {
     type Control = { id: string; title: string; section: string; status: string; checks: string[]; failing: { resource: { name: string } }[]; reason?: string };
     const frameworks = report.frameworks as { id: string; title: string; version: string; controls: Control[] }[];
     expect(frameworks.map((f) => [f.id, f.version])).toStrictEqual([
-      ["cis-kubernetes", "1.12.0+m1"],
-      ["nsa-cisa", "1.2+m1"],
+      ["cis-kubernetes", "1.12.0+m2"],
+      ["nsa-cisa", "1.2+m2"],
       ["pss-baseline", "v1.37+m1"],
       ["pss-restricted", "v1.37+m1"],
     ]);

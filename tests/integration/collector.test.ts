@@ -10,6 +10,12 @@ import { createFakeApiServer, type FakeApiServer } from "@/lib/fake-api-server/c
 import { generateTls, type TlsMaterial } from "@/lib/fake-api-server/generate-tls";
 import type { Faults } from "@/lib/fake-api-server/types";
 import { kubeconfigFor } from "@/lib/fake-api-server/write-kubeconfig";
+import { clusterRole, clusterRoleBinding } from "@/lib/fake-api-server/clusters/build";
+import type { ApiObject } from "@/lib/fake-api-server/types";
+import { probeAnonymous } from "@/lib/k8s/probe-anonymous";
+import { getCheck } from "@/lib/checks/registry";
+import { runChecks } from "@/lib/checks/run-checks";
+import { contextWith } from "@/lib/checks/__fixtures__/builders";
 
 const TOKEN = "demo-scanner-token-0123456789";
 const POLICY: ConnectPolicy = { allowExec: false, allowLoopback: true };
@@ -44,7 +50,9 @@ describe("collectInventory against the fake API server over HTTPS", () => {
     expect(inventory.podDisruptionBudgets.map((p) => [p.ref.name, p.minAvailable, p.maxUnavailable])).toStrictEqual([["frontend", 2, undefined]]);
     expect(inventory.horizontalPodAutoscalers).toStrictEqual([{ ref: { kind: "HorizontalPodAutoscaler", namespace: "shop", name: "frontend" }, target: { kind: "Deployment", name: "frontend" }, minReplicas: 3 }]);
     expect(counts.pods).toBe(5); // debug-tools and the four static pods of the control plane
-    expect(server.requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
+    // Every request carries the token but one: the unauthenticated probe, answered 401 (anonymous auth off).
+    expect(server.requests.filter((r) => r.auth !== `Bearer ${TOKEN}`)).toStrictEqual([{ path: "/api/v1/namespaces?limit=1", auth: undefined, accept: "application/json" }]);
+    expect(inventory.anonymousProbe).toStrictEqual({ path: "/api/v1/namespaces?limit=1", status: 401 });
   });
 
   it("never asks for secret values: every secrets request is metadata-only", async () => {
@@ -97,6 +105,63 @@ describe("collectInventory against the fake API server over HTTPS", () => {
     const keys = inventory.serviceAccounts.map((s) => `${s.ref.namespace}/${s.ref.name}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.length).toBe(demoCluster(3).objects.filter((o) => o.kind === "ServiceAccount").length);
+  });
+
+  it("asks the API server once without credentials: a list answered means anonymous access; RBAC for the anonymous user decides", async () => {
+    const open = structuredClone(demoCluster(3));
+    open.anonymousAuth = true;
+    const reader = clusterRole("ns-reader", [{ apiGroups: [""], resources: ["namespaces"], verbs: ["list"] }]);
+    const cases: [string, ApiObject[], number][] = [
+      ["anonymous auth on, nothing granted", [], 403],
+      ["a RoleBinding grants only inside its namespace", [reader, { ...clusterRoleBinding("x", "ns-reader", [{ kind: "User", name: "system:anonymous" }]), kind: "RoleBinding", metadata: { name: "x", namespace: "shop" } }], 403],
+      ["system:unauthenticated may list namespaces", [reader, clusterRoleBinding("open", "ns-reader", [{ kind: "Group", name: "system:unauthenticated" }])], 200],
+    ];
+    for (const [label, extra, status] of cases) {
+      const server = await createFakeApiServer({ cluster: { ...open, objects: [...open.objects, ...extra] }, tls, token: TOKEN });
+      servers.push(server);
+      const conn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: TOKEN }), origin: "test kubeconfig" }, POLICY);
+      const { inventory } = await collectInventory(conn);
+      expect(inventory.anonymousProbe?.status, label).toBe(status);
+      const check = getCheck("node.anonymous-api-access")!.evaluate(inventory, contextWith());
+      expect(check.status === "evaluated" && check.findings.length, label).toBe(status === 200 ? 1 : 0);
+    }
+    // The scanner's own credential still works as before, and a wrong one is refused even with anonymous auth on.
+    const server = await createFakeApiServer({ cluster: open, tls, token: TOKEN });
+    servers.push(server);
+    const wrong = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token: "wrong" }), origin: "test" }, POLICY);
+    await expect(collectInventory(wrong)).rejects.toThrow(/401 Unauthorized/);
+  });
+
+  it("reads admission policies and Gateway API objects where served; an API the server does not serve (404) means none, a 403 names the grant", async () => {
+    const { conn } = await serve();
+    const { inventory, warnings } = await collectInventory(conn);
+    expect(warnings).toStrictEqual([]);
+    expect(inventory.admissionPolicyBindings).toStrictEqual([{ ref: { kind: "ValidatingAdmissionPolicyBinding", namespace: "", name: "require-team-label" }, policyName: "require-team-label", validationActions: ["Deny"] }]);
+    expect(inventory.policyEngines.map((p) => [p.ref.name, p.mode, p.imageVerification])).toStrictEqual([["disallow-privileged", "enforce", null], ["verify-shop-images", null, "enforce"]]);
+    expect(inventory.admissionWebhooks.flatMap((w) => w.webhooks)).toStrictEqual([{ name: "validate.kyverno.svc-fail", failurePolicy: "Fail", hasRules: true }, { name: "validate.kyverno.svc-ignore", failurePolicy: "Ignore", hasRules: false }]);
+    expect(inventory.gateways.map((g) => [g.ref.name, g.listeners.map((l) => l.protocol), g.addresses])).toStrictEqual([["public", ["HTTP", "HTTPS"], ["34.90.44.21"]]]);
+    expect(inventory.httpRoutes.map((r) => `${r.ref.namespace}/${r.ref.name}`)).toStrictEqual(["shop/shop-api", "shop/shop-api-http"]);
+
+    // Kubernetes 1.29 serves no ValidatingAdmissionPolicy: 404, so there are none, and no warning.
+    const old = await createFakeApiServer({ cluster: demoCluster(1), tls, token: TOKEN });
+    servers.push(old);
+    const oldConn = await connect({ type: "kubeconfig-text", text: kubeconfigFor({ name: "demo", server: old.url, caPem: tls.caPem, token: TOKEN }), origin: "test kubeconfig" }, POLICY);
+    const before = await collectInventory(oldConn);
+    expect(before.warnings).toStrictEqual([]);
+    expect(before.inventory.missing.admissionPolicies).toBeUndefined();
+    expect(old.requests.some((r) => r.path.startsWith("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies"))).toBe(true);
+
+    const { conn: denied } = await serve({ forbidden: ["validatingadmissionpolicies.admissionregistration.k8s.io"] });
+    const forbidden = await collectInventory(denied);
+    expect(forbidden.inventory.missing.admissionPolicies).toMatch(/^forbidden: grant "list" on validatingadmissionpolicies\.admissionregistration\.k8s\.io/);
+    const check = getCheck("pod.admission-policy-not-enforcing")!;
+    expect(runChecks(forbidden.inventory, contextWith(), [check])[0]).toMatchObject({ status: "not-evaluated", reason: expect.stringMatching(/^forbidden: grant "list" on validatingadmissionpolicies/) });
+  });
+
+  it("says why anonymous access was not judged when the unauthenticated request gets no answer", async () => {
+    const { conn } = await serve();
+    const silent = { ...conn, server: new URL("https://127.0.0.1:9") };
+    expect(await probeAnonymous(silent, 500)).toMatchObject({ reason: expect.stringMatching(/^the unauthenticated request to \/api\/v1\/namespaces\?limit=1 got no answer: cannot reach the API server/) });
   });
 
   it("fails clearly when the credentials are refused (401)", async () => {
@@ -179,7 +244,9 @@ describe("in-cluster service account", () => {
       const conn = await connect({ type: "in-cluster", root }, POLICY);
       const { inventory } = await collectInventory(conn);
       expect(inventory.namespaces.length).toBeGreaterThan(5);
-      expect(server.requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
+      // In the cluster too, the anonymous probe goes over the pod's CA and carries nothing.
+      expect(server.requests.filter((r) => r.auth !== `Bearer ${TOKEN}`).map((r) => [r.path, r.auth])).toStrictEqual([["/api/v1/namespaces?limit=1", undefined]]);
+      expect(inventory.anonymousProbe?.status).toBe(401);
     } finally {
       process.env.KUBERNETES_SERVICE_HOST = saved.host;
       process.env.KUBERNETES_SERVICE_PORT = saved.port;

@@ -3,6 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POST as approveAttestationRoute } from "@/app/api/attestations/[id]/approve/route";
 import { DELETE as revokeAttestationRoute } from "@/app/api/attestations/[id]/route";
 import { POST as createAttestationRoute } from "@/app/api/attestations/route";
+import { POST as proposeRiskRoute } from "@/app/api/suppressions/route";
+import { POST as approveRiskRoute } from "@/app/api/suppressions/[id]/approve/route";
+import { DELETE as revokeRiskRoute } from "@/app/api/suppressions/[id]/route";
 import { GET as exportCsv } from "@/app/api/frameworks/[id]/export.csv/route";
 import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
 import { listAttestations } from "@/lib/db/frameworks/attestations";
@@ -12,6 +15,8 @@ import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
 import { listControlHistory, listFrameworkOverview, listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { FRAMEWORK_CSV_HEADER } from "@/lib/db/frameworks/stream-framework-csv";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
+import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
+import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
 import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
 import { ALL_FRAMEWORKS, getFramework } from "@/lib/frameworks/registry";
@@ -48,7 +53,7 @@ describe("framework statuses stored per snapshot", () => {
     expect(cis!.trend.map((p) => p.takenAt)).toStrictEqual(DEMO_STATE_DATES.map((d) => new Date(d).toISOString()));
     expect(shares.every((s, i) => i === 0 || s > shares[i - 1]!)).toBe(true);
     expect(shares.at(-1)!).toBeGreaterThan(shares[0]!);
-    expect(cis!.latest.frameworkVersion).toBe("1.12.0+m1");
+    expect(cis!.latest.frameworkVersion).toBe("1.12.0+m2");
 
     // Every number equals the rows behind it.
     const latest = await listLatestControls("cis-kubernetes", { clusterId: id });
@@ -76,6 +81,42 @@ describe("framework statuses stored per snapshot", () => {
     expect(await getPrisma().controlStatus.count({ where: { snapshotId: last.id } })).toBe(CONTROLS);
   });
 
+  it("re-judges the latest snapshot's controls when an accepted risk is approved or revoked, as the scores are", async () => {
+    const { id } = await demoWithHistory(`fw-risk-${Date.now()}`);
+    const [analyst, admin] = await Promise.all([makeUser("analyst"), makeUser("admin")]);
+    const as = async (u: { email: string }) => ({ cookie: (await signIn(u.email)).cookie, origin: APP });
+    const hostPid = async () => (await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.3" }))[0]!;
+    // The debug pod of the last state shares the host's PID namespace.
+    expect(await hostPid()).toMatchObject({ status: "fail", failingCount: 1 });
+    const finding = await getPrisma().finding.findFirstOrThrow({ where: { clusterId: id, checkId: "pod.host-namespaces", resourceName: "debug-tools", lastSeq: null } });
+    const proposed = await call(proposeRiskRoute, { method: "POST", headers: await as(analyst), body: { findingId: String(finding.id), scope: "resource", reason: "incident response, removed this week", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() } });
+    expect(proposed.status).toBe(201);
+    const { id: riskId } = (await proposed.json()) as { id: string };
+    // Proposed is not accepted: nothing moves until a second person approves.
+    expect((await hostPid()).status).toBe("fail");
+    expect((await call(approveRiskRoute, { method: "POST", headers: await as(admin), params: { id: riskId } })).status).toBe(200);
+    expect(await hostPid()).toMatchObject({ status: "pass", failingCount: 0, failing: [] });
+    // Controls the risk does not cover keep their failures (kube-proxy still runs on the host network).
+    expect((await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.5" }))[0]!.status).toBe("fail");
+    expect((await call(revokeRiskRoute, { method: "DELETE", headers: await as(admin), params: { id: riskId } })).status).toBe(204);
+    expect(await hostPid()).toMatchObject({ status: "fail", failingCount: 1 });
+  });
+
+  it("lists a cluster whose scans all failed as having no completed scan, with the latest failure, and one never scanned", async () => {
+    const { id } = await createCluster({ name: `fw-failing-${Date.now()}`, source: "demo", isDemo: true });
+    const { id: fresh } = await createCluster({ name: `fw-fresh-${Date.now()}`, source: "demo", isDemo: true });
+    for (const error of ["cannot scan 10.0.0.1: connect ETIMEDOUT", "cannot scan 10.0.0.1: the API server refused the credentials (401 Unauthorized)"]) {
+      const s = await startSnapshot(id, "manual", new Date("2026-11-30T08:00:00Z"));
+      await failSnapshot(s.id, error, {});
+    }
+    const listed = await listUnscannedClusters();
+    expect(listed.find((u) => u.clusterId === id)?.why).toBe("every scan failed; the latest (2026-11-30 08:00 UTC): cannot scan 10.0.0.1: the API server refused the credentials (401 Unauthorized)");
+    expect(listed.find((u) => u.clusterId === fresh)?.why).toBe("never scanned");
+    // A cluster with a completed scan is on the overview with figures instead.
+    const { id: scanned } = await demoWithHistory(`fw-ok-${Date.now()}`);
+    expect(listed.concat(await listUnscannedClusters(scanned)).some((u) => u.clusterId === scanned)).toBe(false);
+  });
+
   it("exports a framework for a cluster as CSV with the accepted risks in force, to analysts only", async () => {
     const { id, snapshots } = await demoWithHistory(`fw-csv-${Date.now()}`);
     const [author, approver, viewer] = await Promise.all([makeUser("analyst"), makeUser("admin"), makeUser("viewer")]);
@@ -93,7 +134,7 @@ describe("framework statuses stored per snapshot", () => {
     expect(header).toStrictEqual(FRAMEWORK_CSV_HEADER);
     expect(rows.map((r) => r[0])).toStrictEqual(getFramework("cis-kubernetes")!.controls.map((c) => c.id));
     const row = (control: string) => Object.fromEntries(header!.map((h, i) => [h, rows.find((r) => r[0] === control)![i]]));
-    expect(row("5.2.2")).toMatchObject({ status: "fail", failing_resources: "2", snapshot: String(snapshots.at(-1)!.seq), snapshot_time: "2026-11-02T06:00:00Z", framework_version: "1.12.0+m1" });
+    expect(row("5.2.2")).toMatchObject({ status: "fail", failing_resources: "2", snapshot: String(snapshots.at(-1)!.seq), snapshot_time: "2026-11-02T06:00:00Z", framework_version: "1.12.0+m2" });
     expect(row("5.2.2").accepted_risks).toBe(`pod.privileged in kube-system: =kube-proxy needs it (by ${author.email}, approved by ${approver.email}, until 2027-01-31T00:00:00Z)`);
     expect(Number(row("5.2.2").resources_evaluated)).toBeGreaterThan(2);
     expect(row("1.2.2")).toMatchObject({ status: "manual", accepted_risks: "" });
@@ -104,8 +145,9 @@ describe("framework statuses stored per snapshot", () => {
     const [, ...first] = parse(await earlier.text()) as string[][];
     expect(first.find((r) => r[0] === "5.1.1")!.slice(3, 4)).toStrictEqual(["fail"]);
     expect(first[0]![8]).toBe("2026-08-03T06:00:00Z");
-    // Read from the demo's kube-apiserver static pod: anonymous auth was turned off in its second state.
-    expect(row("1.2.1")).toMatchObject({ status: "pass", failing_resources: "0", resources_evaluated: "1" });
+    // Read from the demo's kube-apiserver static pod and the scanner's own unauthenticated request (the cluster):
+    // anonymous auth was turned off in its second state.
+    expect(row("1.2.1")).toMatchObject({ status: "pass", failing_resources: "0", resources_evaluated: "2" });
     expect(first.find((r) => r[0] === "1.2.1")![3]).toBe("fail");
 
     const unknown = await call(exportCsv, { path, params: { id: "cis" }, headers: { cookie: (await signIn(author.email)).cookie } });

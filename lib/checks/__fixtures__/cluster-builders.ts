@@ -1,4 +1,7 @@
+import { API_KINDS } from "@/lib/fake-api-server/api-kinds";
+import { anonymousAllowed } from "@/lib/fake-api-server/authorize-anonymous";
 import { hardenedCluster } from "@/lib/fake-api-server/clusters/hardened";
+import { ANONYMOUS_PROBE_PATH } from "@/lib/k8s/probe-anonymous";
 import type { ApiObject, FixtureCluster } from "@/lib/fake-api-server/types";
 import { toKubeletConfig } from "@/lib/k8s/collect-inventory";
 import { addObject, type RawObject } from "@/lib/k8s/to-inventory";
@@ -16,6 +19,10 @@ export function inventoryFromFixture(cluster: FixtureCluster, apiAddresses: stri
     n.kubelet = raw ? toKubeletConfig(raw) : { status: "unavailable", reason: "configz not found" };
   }
   inventory.workloads = keepTopControllers(inventory.workloads);
+  // The answer the API server gives the scanner's unauthenticated list of namespaces.
+  const namespaces = API_KINDS.find((k) => k.kind === "Namespace")!;
+  const status = !cluster.anonymousAuth ? 401 : anonymousAllowed(cluster.objects, { kind: namespaces }) ? 200 : 403;
+  inventory.anonymousProbe = { path: ANONYMOUS_PROBE_PATH, status };
   return inventory;
 }
 

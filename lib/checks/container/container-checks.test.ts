@@ -44,6 +44,10 @@ const CASES: Record<string, CheckCase> = {
     fail: hardenedWith().filter((o) => o.kind !== "VulnerabilityReport"),
     findings: [{ resource: { kind: "Cluster", namespace: "", name: "cluster" }, message: "no image vulnerability reports found: no scanner appears to be installed" }],
   },
+  "container.image-signature-not-enforced": {
+    fail: hardenedWith().map((o) => (o.kind === "ClusterPolicy" ? { ...o, spec: { rules: [{ name: "signed", verifyImages: [{ imageReferences: ["*"], failureAction: "Audit" }] }] } } : o)),
+    findings: [{ resource: { kind: "Cluster", namespace: "", name: "cluster" }, message: "image signatures are verified only in audit or warn mode (Kyverno ClusterPolicy verify-shop-images): unsigned images are admitted" }],
+  },
   "container.sandbox-runtime-missing": {
     fail: hardenedWith((d) => { d.spec.template.metadata.labels["bulwark.io/untrusted"] = "true"; d.spec.template.spec.runtimeClassName = "runc"; }),
     findings: [{ resource: API_REF, message: "is marked untrusted but its RuntimeClass `runc` is not sandboxed" }],

@@ -27,7 +27,7 @@ function dashboardIn(inventory: Inventory) {
 }
 
 /** What admin UI a Service leads to (by the images behind it, or its ports), if any. */
-function adminBehind(inventory: Inventory, svc: Service): string | undefined {
+export function adminBehind(inventory: Inventory, svc: Service): string | undefined {
   const port = svc.ports.find((p) => ADMIN_PORTS[p.port] || (typeof p.targetPort === "number" && ADMIN_PORTS[p.targetPort]));
   if (port) return ADMIN_PORTS[port.port] ?? ADMIN_PORTS[port.targetPort as number];
   if (Object.keys(svc.selector).length === 0) return undefined;

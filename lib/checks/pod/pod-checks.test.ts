@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { API_REF, hardenedWith, mainContainer } from "../__fixtures__/builders";
+import { API_REF, contextWith, hardenedWith, inventoryOf, mainContainer } from "../__fixtures__/builders";
+import { runChecks } from "../run-checks";
+import { getCheck } from "../registry";
 import type { RawObject } from "@/lib/k8s/to-inventory";
 import { ALL_CHECKS } from "../registry";
 import { assertCase, evaluate, type CheckCase } from "../__fixtures__/check-cases";
@@ -22,6 +24,10 @@ const withBudget = (spec: Record<string, unknown>, extra: RawObject[] = []) => [
   ...hardenedWith().map((o) => (o.kind === "PodDisruptionBudget" ? { ...o, spec: { selector: { matchLabels: { "app.kubernetes.io/name": "api" } }, ...spec } } : o)),
   ...extra,
 ];
+
+const kyverno = (name: string, spec: Record<string, unknown>): RawObject => ({ apiVersion: "kyverno.io/v1", kind: "ClusterPolicy", metadata: { name }, spec });
+const vap = (name: string): RawObject => ({ apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingAdmissionPolicy", metadata: { name }, spec: { validations: [{ expression: "has(object.metadata.labels.owner)" }] } });
+const vapBinding = (policyName: string, validationActions: string[]): RawObject => ({ apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingAdmissionPolicyBinding", metadata: { name: policyName }, spec: { policyName, validationActions } });
 
 const CASES: Record<string, CheckCase> = {
   "pod.host-process": {
@@ -110,9 +116,32 @@ const CASES: Record<string, CheckCase> = {
   },
   "pod.no-admission-policy": {
     fail: hardenedWith()
-      .filter((o) => o.kind !== "ValidatingWebhookConfiguration")
+      .filter((o) => o.kind !== "ValidatingWebhookConfiguration" && o.kind !== "ClusterPolicy")
       .map((o) => (o.kind === "Namespace" ? { ...o, metadata: { name: "shop", labels: { "pod-security.kubernetes.io/enforce": "privileged" } } } : o)),
     findings: [{ resource: { kind: "Cluster", namespace: "", name: "cluster" }, message: "no namespace enforces a Pod Security level and no policy engine or validating webhook is installed" }],
+  },
+  "pod.admission-policy-not-enforcing": {
+    pass: [...hardenedWith(), kyverno("require-labels", { validationFailureAction: "Audit", rules: [{ name: "labels", validate: { failureAction: "Enforce", pattern: {} } }] }), vap("require-owner"), vapBinding("require-owner", ["Deny", "Audit"])],
+    fail: [
+      ...hardenedWith(),
+      // The pre-1.13 spelling, and Kyverno's default (Audit) when nothing is said.
+      kyverno("restrict-registries", { validationFailureAction: "audit", rules: [{ name: "registries", validate: { pattern: {} } }] }),
+      kyverno("require-probes", { rules: [{ name: "probes", validate: { pattern: {} } }] }),
+      kyverno("add-labels", { rules: [{ name: "mutate", mutate: { patchStrategicMerge: {} } }] }),
+      vap("unbound"),
+      vap("warn-only"),
+      vapBinding("warn-only", ["Warn", "Audit"]),
+    ],
+    findings: [
+      { resource: { kind: "ValidatingAdmissionPolicy", namespace: "", name: "unbound" }, message: "ValidatingAdmissionPolicy `unbound` has no ValidatingAdmissionPolicyBinding: it checks nothing" },
+      { resource: { kind: "ValidatingAdmissionPolicy", namespace: "", name: "warn-only" }, message: "ValidatingAdmissionPolicy `warn-only` is bound only with validationActions [Warn, Audit] (binding `warn-only`): violations are admitted" },
+      { resource: { kind: "ClusterPolicy", namespace: "", name: "restrict-registries" }, message: "Kyverno ClusterPolicy restrict-registries is in Audit mode: violations are reported, not denied" },
+      { resource: { kind: "ClusterPolicy", namespace: "", name: "require-probes" }, message: "Kyverno ClusterPolicy require-probes is in Audit mode: violations are reported, not denied" },
+    ],
+  },
+  "pod.admission-webhook-fail-open": {
+    fail: hardenedWith().map((o) => (o.kind === "ValidatingWebhookConfiguration" ? { ...o, webhooks: (o.webhooks as Record<string, unknown>[]).map((w) => ({ ...w, failurePolicy: "Ignore" })) } : o)),
+    findings: [{ resource: { kind: "ValidatingWebhookConfiguration", namespace: "", name: "kyverno-resource-validating-webhook-cfg" }, message: "Kyverno webhook `validate.kyverno.svc-fail` in ValidatingWebhookConfiguration `kyverno-resource-validating-webhook-cfg` fails open (failurePolicy: Ignore): requests are admitted unchecked when Kyverno does not answer" }],
   },
   "pod.resource-limits-missing": {
     fail: hardenedWith((d) => { delete mainContainer(d).resources!.limits!.memory; }),
@@ -226,6 +255,34 @@ describe("pod layer checks", () => {
     expect(evaluate("pod.capabilities-not-dropped", objects).findings).toStrictEqual([
       c("api", "container `api` drops `all`, which Pod Security admission does not accept: write ALL in capitals"),
     ]);
+  });
+
+  it("pod.no-admission-policy: a policy engine whose policies only audit guards nothing; one that enforces does", () => {
+    const audit = kyverno("baseline", { validationFailureAction: "Audit", rules: [{ name: "baseline", validate: { podSecurity: { level: "baseline" } } }] });
+    const privileged = hardenedWith().map((o) => (o.kind === "Namespace" ? { ...o, metadata: { name: "shop", labels: {} } } : o));
+    expect(evaluate("pod.no-admission-policy", [...privileged, audit]).findings).toStrictEqual([
+      { resource: { kind: "Cluster", namespace: "", name: "cluster" }, message: "no namespace enforces a Pod Security level and no admission policy enforces: the 1 installed policy only audits or warns (see pod.admission-policy-not-enforcing)" },
+    ]);
+    const enforced = { ...audit, spec: { ...(audit.spec as object), validationFailureAction: "Enforce" } };
+    expect(evaluate("pod.no-admission-policy", [...privileged, enforced]).findings).toStrictEqual([]);
+    expect(evaluate("pod.no-admission-policy", [...privileged, vap("owner"), vapBinding("owner", ["Deny"])]).findings).toStrictEqual([]);
+  });
+
+  it("a user namespace (hostUsers: false) mitigates root and capabilities: same verdict as the standard, one severity lower; not privileged", () => {
+    const objects = hardenedWith((d) => {
+      d.spec.template.spec.hostUsers = false;
+      d.spec.template.spec.securityContext!.runAsNonRoot = false;
+      mainContainer(d).securityContext = { ...mainContainer(d).securityContext, runAsNonRoot: false, runAsUser: 0, privileged: true, capabilities: { add: ["SYS_ADMIN"] } };
+    });
+    const results = runChecks(inventoryOf(objects), contextWith());
+    const of = (id: string) => results.flatMap((r) => (r.checkId === id && r.status === "evaluated" ? r.findings.filter((f) => f.container === "api").map((f) => [f.severity, f.message]) : []));
+    const userns = "; mitigated: the pod runs in a user namespace (hostUsers: false), so";
+    expect(of("pod.run-as-root-user")).toStrictEqual([["medium", `container \`api\` sets runAsUser: 0 (root)${userns} its root user maps to an unprivileged user on the node`]]);
+    expect(of("pod.capabilities-baseline")).toStrictEqual([["medium", `container \`api\` adds capability SYS_ADMIN${userns} its capabilities hold inside that namespace only, not on the node`]]);
+    expect(of("pod.privileged")).toStrictEqual([["critical", "container `api` runs privileged"]]);
+    // The check alone says the same as the single pass.
+    const alone = getCheck("pod.run-as-root-user")!.evaluate(inventoryOf(objects), contextWith());
+    expect(alone.status === "evaluated" && alone.findings.filter((f) => f.container === "api").map((f) => f.mitigated)).toStrictEqual([true]);
   });
 
   it("pod.no-disruption-budget: a single-replica Deployment is not evaluated for a budget", () => {

@@ -125,6 +125,19 @@ const TEXT: Record<string, ControlText> = {
   },
 };
 
+/**
+ * Controls whose risk a user namespace (`hostUsers: false`) lowers: container root, and the
+ * capabilities it holds, map to an unprivileged user on the host. The verdict stays exactly the
+ * standard's; the finding says so and sits one severity lower. Privileged is not among them: it
+ * still reaches the host's devices and drops confinement, whatever the user mapping.
+ */
+const USERNS_MITIGATES: Record<string, string> = {
+  "run-as-non-root": "its root user maps to an unprivileged user on the node",
+  "run-as-root-user": "its root user maps to an unprivileged user on the node",
+  "capabilities-baseline": "its capabilities hold inside that namespace only, not on the node",
+  "capabilities-not-dropped": "its capabilities hold inside that namespace only, not on the node",
+};
+
 /** One check per Pod Security Standards control, evaluated on every pod and pod template. */
 export const PSS_CHECKS: Check[] = PSS_CONTROLS.map((control) => {
   const text = TEXT[control.id];
@@ -138,7 +151,12 @@ export const PSS_CHECKS: Check[] = PSS_CONTROLS.map((control) => {
     inspectWorkloads: () => ({
       // A pod has a handful of violations: scanning them beats grouping them, 19 checks over.
       inspect: (w, found) => {
-        for (const v of podSecurityOf(w).violations) if (v.control === control.id) found(v.message, v.container || undefined);
+        const mitigation = w.spec.hostUsers === false ? USERNS_MITIGATES[control.id] : undefined;
+        for (const v of podSecurityOf(w).violations) {
+          if (v.control !== control.id) continue;
+          if (mitigation) found(`${v.message}; mitigated: the pod runs in a user namespace (hostUsers: false), so ${mitigation}`, v.container || undefined, true);
+          else found(v.message, v.container || undefined);
+        }
       },
     }),
   });

@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { getPool } from "../pool";
 import { listActiveRules } from "../suppressions/list-active-rules";
 import { writeScoreRevision } from "./write-scores";
+import { restatusSnapshotControls } from "../frameworks/restatus-latest-controls";
 
 type Latest = { id: string; seq: number; checks: StoredCheck[] };
 type FindingRow = { checkId: string; kind: string; namespace: string; name: string };
@@ -56,6 +57,9 @@ export async function rescoreLatestSnapshot(clusterId: string, cause: string, no
     }
     const revision = Math.max(-1, ...current.map((r) => r.revision)) + 1;
     await writeScoreRevision(client, { snapshotId: latest.id, clusterId, takenAt: now, scores, revision, cause });
+    // Framework statuses move with the scores: accepted findings count as passing there too.
+    const evaluatedChecks = new Set(latest.checks.filter((c) => c.status === "evaluated").map((c) => c.checkId));
+    if (latest.checks.length > 0) await restatusSnapshotControls(client, { id: latest.id, clusterId, seq: latest.seq, evaluatedChecks }, suppressionPredicate(rules));
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

@@ -143,3 +143,23 @@ export function staticPod(component: string, flags: string[], node = "cp-1", tag
     spec: { hostNetwork: true, priorityClassName: "system-node-critical", containers: [{ name: component, image: `registry.k8s.io/${component}:${tag}`, command: [component, ...flags] }] },
   };
 }
+
+/** A Kyverno ClusterPolicy with the given spec (rules, validationFailureAction). */
+export function kyvernoPolicy(name: string, spec: Record<string, unknown>): ApiObject {
+  return { apiVersion: "kyverno.io/v1", kind: "ClusterPolicy", metadata: meta(name), spec: { background: true, ...spec } };
+}
+
+/** Kyverno's validating webhook configuration: the webhook for pods with `failurePolicy`, and its empty reserve of the other policy. */
+export function kyvernoWebhook(failurePolicy: "Fail" | "Ignore"): ApiObject {
+  const pods = [{ operations: ["CREATE", "UPDATE"], apiGroups: [""], apiVersions: ["v1"], resources: ["pods"] }];
+  const other = failurePolicy === "Fail" ? "Ignore" : "Fail";
+  return {
+    apiVersion: "admissionregistration.k8s.io/v1",
+    kind: "ValidatingWebhookConfiguration",
+    metadata: meta("kyverno-resource-validating-webhook-cfg"),
+    webhooks: [
+      { name: `validate.kyverno.svc-${failurePolicy.toLowerCase()}`, failurePolicy, rules: pods },
+      { name: `validate.kyverno.svc-${other.toLowerCase()}`, failurePolicy: other, rules: [] },
+    ],
+  };
+}

@@ -4,6 +4,8 @@ import {
   clusterRoleBinding,
   container,
   kubeletConfig,
+  kyvernoPolicy,
+  kyvernoWebhook,
   meta,
   namespace,
   networkPolicy,
@@ -88,10 +90,12 @@ function shop(state: DemoState): ApiObject[] {
     ]),
     workload("catalog", "shop", [container("catalog", `${REG}/shop/catalog:1.2.0`, { resources: {} })], { replicas: 1 }),
     workload("redis", "shop", [container("redis", "redis:7.2", { readinessProbe: undefined, livenessProbe: undefined })], { kind: "StatefulSet", replicas: 1 }),
+    // Runs as root, but in a user namespace: its root findings are mitigated.
+    workload("thumbnailer", "shop", [container("thumbnailer", `${REG}/shop/thumbnailer:0.9.3`, { securityContext: { runAsUser: 0, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"], add: ["CHOWN"] }, seccompProfile: { type: "RuntimeDefault" } } })], { replicas: 1, podSpec: { hostUsers: false } }),
     service("frontend", "shop", "ClusterIP", 8080),
     service("cart", "shop", "ClusterIP", 8080),
     { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: meta("shop", "shop"), spec: { ingressClassName: "nginx", rules: [{ host: "shop.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "frontend", port: { number: 8080 } } } }] } }], ...(state >= 1 ? { tls: [{ hosts: ["shop.example.com"], secretName: "shop-tls" }] } : {}) } },
-    ...["frontend", "cart", "payments", "catalog", "redis"].map((n) => serviceAccount(n, "shop")),
+    ...["frontend", "cart", "payments", "catalog", "redis", "thumbnailer"].map((n) => serviceAccount(n, "shop")),
     { apiVersion: "v1", kind: "ConfigMap", metadata: meta("cart-config", "shop"), data: state < 2 ? { "config.yaml": "region: eu-west-1\n", AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE" } : { "config.yaml": "region: eu-west-1\n" } },
     secretMeta("payments-db", "shop", "Opaque"),
     secretMeta("shop-tls", "shop", "kubernetes.io/tls"),
@@ -118,7 +122,7 @@ function monitoring(state: DemoState): ApiObject[] {
     service("grafana", "monitoring", state < 3 ? "LoadBalancer" : "ClusterIP", 3000),
     serviceAccount("prometheus", "monitoring"),
     serviceAccount("grafana", "monitoring"),
-    clusterRole("prometheus", [{ apiGroups: [""], resources: ["nodes", "services", "endpoints", "pods"], verbs: ["get", "list", "watch"] }]),
+    clusterRole("prometheus", [{ apiGroups: [""], resources: ["namespaces", "nodes", "services", "endpoints", "pods"], verbs: ["get", "list", "watch"] }]),
     clusterRoleBinding("prometheus", "prometheus", [{ kind: "ServiceAccount", name: "prometheus", namespace: "monitoring" }]),
   ];
 }
@@ -165,6 +169,50 @@ function rbac(state: DemoState): ApiObject[] {
   return out;
 }
 
+/**
+ * Kyverno arrives in the second state with its pod policy in Audit mode and its webhook failing
+ * open, then (on 1.36) a ValidatingAdmissionPolicy bound only to warn; nothing verifies image signatures;
+ * by the last state the policy enforces, images are verified and the webhook fails closed.
+ */
+function admission(state: DemoState): ApiObject[] {
+  if (state === 0) return [];
+  const enforce = state === 3 ? "Enforce" : "Audit";
+  const vap = { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingAdmissionPolicy", metadata: meta("require-team-label"), spec: { failurePolicy: "Fail", matchConstraints: { resourceRules: [{ apiGroups: ["apps"], apiVersions: ["v1"], operations: ["CREATE", "UPDATE"], resources: ["deployments"] }] }, validations: [{ expression: "has(object.metadata.labels.team)", message: "every Deployment names its team" }] } };
+  const binding = { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingAdmissionPolicyBinding", metadata: meta("require-team-label"), spec: { policyName: "require-team-label", validationActions: state === 3 ? ["Deny"] : ["Warn", "Audit"], matchResources: { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "shop" } } } } };
+  return [
+    namespace("kyverno"),
+    workload("kyverno-admission-controller", "kyverno", [container("kyverno", "reg.kyverno.io/kyverno/kyverno:v1.15.2", { securityContext: restrictedContext })], { replicas: 3 }),
+    serviceAccount("kyverno-admission-controller", "kyverno"),
+    kyvernoWebhook(state === 3 ? "Fail" : "Ignore"),
+    kyvernoPolicy("disallow-privileged", { rules: [{ name: "privileged", match: { any: [{ resources: { kinds: ["Pod"] } }] }, validate: { failureAction: enforce, podSecurity: { level: "baseline", version: "latest" } } }] }),
+    ...(state === 3 ? [kyvernoPolicy("verify-shop-images", { rules: [{ name: "signed-by-ci", match: { any: [{ resources: { kinds: ["Pod"], namespaces: ["shop"] } }] }, verifyImages: [{ imageReferences: [`${REG}/*`], failureAction: "Enforce", attestors: [{ entries: [{ keyless: { issuer: "https://token.actions.githubusercontent.com", subject: "https://github.com/shop/*" } }] }] }] }] })] : []),
+    // Served from Kubernetes 1.30, which the cluster reaches in its third state.
+    ...(state >= 2 ? [vap, binding] : []),
+  ];
+}
+
+/** Gateway API next to the old ingress from the second state: plain HTTP and Grafana on it, until the last state. */
+function gateway(state: DemoState): ApiObject[] {
+  if (state === 0) return [];
+  const gw = (group: string, kind: string, name: string, ns: string, spec: Record<string, unknown>, status?: Record<string, unknown>): ApiObject => ({ apiVersion: `${group}/v1`, kind, metadata: meta(name, ns), spec, ...(status ? { status } : {}) });
+  const G = "gateway.networking.k8s.io";
+  const parent = (sectionName: string) => [{ name: "public", namespace: "ingress-nginx", sectionName }];
+  const api = { backendRefs: [{ name: "frontend", port: 8080 }] };
+  const redirect = { filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 301 } }] };
+  return [
+    gw(G, "Gateway", "public", "ingress-nginx", {
+      gatewayClassName: "envoy",
+      listeners: [
+        { name: "http", protocol: "HTTP", port: 80 },
+        { name: "https", protocol: "HTTPS", port: 443, tls: { mode: "Terminate", certificateRefs: [{ name: "shop-tls", namespace: "shop" }] }, allowedRoutes: { namespaces: { from: "All" } } },
+      ],
+    }, { addresses: [{ type: "IPAddress", value: "34.90.44.21" }] }),
+    gw(G, "HTTPRoute", "shop-api", "shop", { parentRefs: parent("https"), hostnames: ["api.shop.example.com"], rules: [api] }),
+    gw(G, "HTTPRoute", "shop-api-http", "shop", { parentRefs: parent("http"), hostnames: ["api.shop.example.com"], rules: [state === 3 ? redirect : api] }),
+    ...(state < 3 ? [gw(G, "HTTPRoute", "grafana", "monitoring", { parentRefs: parent("https"), hostnames: ["grafana.shop.example.com"], rules: [{ backendRefs: [{ name: "grafana", port: 3000 }] }] })] : []),
+  ];
+}
+
 function trivy(state: DemoState): ApiObject[] {
   return [
     namespace("trivy-system"),
@@ -195,11 +243,15 @@ export function demoCluster(state: DemoState = 3): FixtureCluster {
     ...playground(),
     ...rbac(state),
     ...trivy(state),
+    ...admission(state),
+    ...gateway(state),
   ];
   return {
     name: "demo",
     version: state < 2 ? { major: "1", minor: "29", gitVersion: "v1.29.4" } : { major: "1", minor: "36", gitVersion: "v1.36.2" },
     objects,
+    // --anonymous-auth=false arrives with the second state (see controlPlane).
+    anonymousAuth: state === 0,
     kubeletConfigs: {
       "cp-1": kubeletConfig(),
       "worker-1": kubeletConfig({ readOnlyPort: state < 2 ? 10255 : 0 }),

@@ -1,5 +1,5 @@
 import type { ApiObject, FixtureCluster } from "../types";
-import { container, kubeletConfig, meta, namespace, networkPolicy, node, restrictedContext, service, serviceAccount, vulnerabilityReport, workload } from "./build";
+import { container, kubeletConfig, kyvernoPolicy, kyvernoWebhook, meta, namespace, networkPolicy, node, restrictedContext, service, serviceAccount, vulnerabilityReport, workload } from "./build";
 
 const REG = "registry.internal.example";
 const DIGEST = "sha256:4bd4ad1ed4b0e53fc1e1e1d8aa0e5fbd02ae7e33f0b7f7a4f7a7cd0bbd3ca1a7";
@@ -30,8 +30,9 @@ export function hardenedCluster(): FixtureCluster {
     node("cp-1", "10.1.0.10", { role: "control-plane", providerID: "aws:///eu-west-1a/i-0c1a2b3c4d5e6f701" }),
     node("node-1", "10.1.0.11", { providerID: "aws:///eu-west-1a/i-0c1a2b3c4d5e6f702" }),
     node("node-2", "10.1.0.12", { providerID: "aws:///eu-west-1b/i-0c1a2b3c4d5e6f703" }),
-    { apiVersion: "kyverno.io/v1", kind: "ClusterPolicy", metadata: meta("restrict-pod-security"), spec: { validationFailureAction: "Enforce" } },
-    { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingWebhookConfiguration", metadata: meta("kyverno-resource-validating-webhook-cfg"), webhooks: [{ name: "validate.kyverno.svc-fail" }] },
+    kyvernoPolicy("restrict-pod-security", { validationFailureAction: "Enforce", rules: [{ name: "baseline", validate: { podSecurity: { level: "restricted", version: "latest" } } }] }),
+    kyvernoPolicy("verify-images", { rules: [{ name: "signed-by-ci", verifyImages: [{ imageReferences: [`${REG}/*`], failureAction: "Enforce", attestors: [{ entries: [{ keyless: { issuer: "https://token.actions.githubusercontent.com" } }] }] }] }] }),
+    kyvernoWebhook("Fail"),
   ];
   objects.push(
     { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: meta("config-reader"), rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get", "list"] }] },

@@ -9,6 +9,7 @@ import { requirePageCaller } from "@/lib/api/page-caller";
 import { hasRole } from "@/lib/access/roles";
 import { hasNoControlCharacters } from "@/lib/api/schemas/fields";
 import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
+import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
 import { getFramework } from "@/lib/frameworks/registry";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +32,8 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
   const failingOnly = status === "fail";
   const canExport = hasRole((await requirePageCaller()).role, "analyst");
   // A cluster id with control characters names no cluster (the database cannot even hold NUL).
-  const latest = cluster && !hasNoControlCharacters(cluster) ? [] : await listLatestControls(framework.id, { clusterId: cluster || undefined });
+  const badCluster = cluster !== undefined && !hasNoControlCharacters(cluster);
+  const [latest, unscanned] = badCluster ? [[], []] : await Promise.all([listLatestControls(framework.id, { clusterId: cluster || undefined }), listUnscannedClusters(cluster || undefined)]);
   const clusters = [...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values()];
   const failingIds = new Set(latest.filter((s) => s.status === "fail").map((s) => s.controlId));
   const controls = failingOnly ? framework.controls.filter((c) => failingIds.has(c.id)) : framework.controls;
@@ -69,6 +71,15 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
         <Link href={query({ status: "fail" })} aria-current={failingOnly ? "true" : undefined} className={failingOnly ? "rounded bg-sky-700 px-2 py-1 text-white" : "rounded border border-slate-300 px-2 py-1"}>{`Failing (${failingIds.size})`}</Link>
         {cluster ? <Link href={`/frameworks/${framework.id}${failingOnly ? "?status=fail" : ""}`} className="rounded border border-slate-300 px-2 py-1">All clusters</Link> : null}
       </nav>
+      {unscanned.length ? (
+        <ul aria-label="Clusters without a completed scan" className="mb-4 space-y-1 text-sm text-slate-700">
+          {unscanned.map((u) => (
+            <li key={u.clusterId}>
+              <Link href={`/clusters/${u.clusterId}`} className="font-medium underline">{u.clusterName}</Link>{`: no completed scan, so no statuses (${u.why})`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {clusters.length === 0 ? (
         <EmptyState title="No statuses yet">No completed snapshot has statuses for this framework{cluster ? " on this cluster" : ""}.</EmptyState>
       ) : controls.length === 0 ? (
