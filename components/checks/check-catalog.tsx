@@ -25,7 +25,7 @@ export function CheckCatalog({ failing, settings }: { failing: Map<string, { clu
                 {checks.map((c) => (
                   <li key={c.id}>
                     <details className="group px-4 py-3">
-                      <summary className="flex cursor-pointer list-none items-center gap-3">
+                      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-3">
                         <SeverityBadge severity={settings.severityOverrides[c.id] ?? c.severity} />
                         <span className="font-medium text-slate-900">{c.title}</span>
                         {settings.disabledChecks.includes(c.id) ? <Badge className="bg-slate-200 px-1.5 py-0 font-normal text-slate-700">switched off in settings</Badge> : null}

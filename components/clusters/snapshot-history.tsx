@@ -7,6 +7,7 @@ import { TBody, THead, Table } from "@/components/ui/table";
 
 export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
   return (
+    <div className="overflow-x-auto">
     <Table>
       <caption className="sr-only">Recent snapshots, newest first</caption>
       <THead>
@@ -45,5 +46,6 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
         ))}
       </TBody>
     </Table>
+    </div>
   );
 }

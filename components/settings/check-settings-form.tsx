@@ -63,7 +63,7 @@ export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
   return (
     <form onSubmit={submit} className="space-y-6" aria-label="Check settings">
       {!canEdit ? <p className="text-sm text-slate-600">Only admins can change these settings.</p> : null}
-      <fieldset disabled={!canEdit} className="space-y-6">
+      <fieldset disabled={!canEdit} className="min-w-0 space-y-6">
         <Card aria-labelledby="inputs-heading" className="grid gap-4 md:grid-cols-2">
           <h2 id="inputs-heading" className="text-base font-semibold md:col-span-2">What the checks read</h2>
           <LinesField name="allowedRegistries" values={settings.allowedRegistries} label="Allowed registries" hint="One per line: a host or host/path prefix. Empty: the untrusted-registry check is not evaluated." />
@@ -81,6 +81,7 @@ export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
         <Card aria-labelledby="checks-heading">
           <h2 id="checks-heading" className="text-base font-semibold">Checks</h2>
           <p className="mb-3 text-xs text-slate-500">A check switched off is left out of scores, and its open findings close at the next scan. A severity changes the findings it already has.</p>
+          <div className="overflow-x-auto">
           <Table>
             <THead>
               <tr><th className="py-1">Runs</th><th>Check</th><th>Severity</th></tr>
@@ -110,6 +111,7 @@ export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
               </tbody>
             ))}
           </Table>
+          </div>
         </Card>
       </fieldset>
       {canEdit ? (

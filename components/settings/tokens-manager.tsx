@@ -59,7 +59,7 @@ export function TokensManager({ role }: { role: Role }) {
           rows.length === 0 ? (
             <p className="text-sm text-slate-600">No API tokens yet.</p>
           ) : (
-          <BoxedTable className="rounded-lg border border-slate-200 bg-white" columns={["Name", "Owner", "Scopes", "Expires (UTC)", "Last used", "Status", ACTIONS_COLUMN]}>
+          <BoxedTable framed columns={["Name", "Owner", "Scopes", "Expires (UTC)", "Last used", "Status", ACTIONS_COLUMN]}>
               {rows.map((t) => (
                 <tr key={t.id} data-testid={`token-${t.name}`}>
                   <Td look="boxed" className="font-medium text-slate-900">{t.name}</Td>

@@ -47,7 +47,7 @@ export function UsersManager({ currentUserEmail }: { currentUserEmail: string })
       <FormError message={error ? error.message : null} />
       <QuerySection id="users-heading" title="Users" query={users}>
         {(rows) => (
-          <BoxedTable className="rounded-lg border border-slate-200 bg-white" columns={["User", "Role", "Sign-in", "Last active (UTC)", "Status", ACTIONS_COLUMN]}>
+          <BoxedTable framed columns={["User", "Role", "Sign-in", "Last active (UTC)", "Status", ACTIONS_COLUMN]}>
               {rows.map((u) => {
                 const self = u.email === currentUserEmail;
                 return (

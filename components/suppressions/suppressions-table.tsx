@@ -8,7 +8,7 @@ import type { SuppressionSummary } from "@/lib/api/schemas/suppressions";
 import type { Severity } from "@/lib/checks/types";
 import { formatUtc } from "@/lib/format-date";
 import { suppressionMutations } from "@/lib/query/suppressions";
-import { ACTIONS_COLUMN, BoxedTable, TableFrame, Td } from "@/components/ui/table";
+import { ACTIONS_COLUMN, BoxedTable, Td } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Badge } from "@/components/ui/badge";
@@ -27,8 +27,7 @@ export function SuppressionsTable({ rows, me, canAct, isAdmin }: { rows: Suppres
   return (
     <>
       <FormError message={act.error?.message ?? null} />
-      <TableFrame>
-        <BoxedTable caption="Accepted risks" columns={["Status", "Check", "Applies to", "Reason", "Proposed / approved by", "Expires (UTC)", "Covers now", ACTIONS_COLUMN]}>
+      <BoxedTable framed caption="Accepted risks" columns={["Status", "Check", "Applies to", "Reason", "Proposed / approved by", "Expires (UTC)", "Covers now", ACTIONS_COLUMN]}>
             {rows.map((s) => {
               const live = s.status === "pending" || s.status === "active";
               return (
@@ -67,7 +66,6 @@ export function SuppressionsTable({ rows, me, canAct, isAdmin }: { rows: Suppres
               );
             })}
           </BoxedTable>
-      </TableFrame>
     </>
   );
 }

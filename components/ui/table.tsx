@@ -45,10 +45,10 @@ export function Td({ look = "plain", className, ...props }: { look?: TableLook }
   return <td className={cn(CELL[look], className)} {...props} />;
 }
 
-/** A boxed table from its column headings and its rows; `caption` names it for screen readers. */
-export function BoxedTable({ columns, caption, className, children }: { columns: ReactNode[]; caption?: string; className?: string; children: ReactNode }) {
-  return (
-    <Table className={className}>
+/** A boxed table from its column headings and its rows; `caption` names it for screen readers; `framed`, in its own scrolling border. */
+export function BoxedTable({ columns, caption, framed = false, children }: { columns: ReactNode[]; caption?: string; framed?: boolean; children: ReactNode }) {
+  const table = (
+    <Table>
       {caption ? <caption className="sr-only">{caption}</caption> : null}
       <THead look="boxed">
         <tr>
@@ -60,6 +60,7 @@ export function BoxedTable({ columns, caption, className, children }: { columns:
       <TBody>{children}</TBody>
     </Table>
   );
+  return framed ? <TableFrame>{table}</TableFrame> : table;
 }
 
 /** The heading of a column of row actions: named for screen readers only. */

@@ -6,7 +6,7 @@ import { cardClass } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
-import { BoxedTable, TableFrame, Td } from "@/components/ui/table";
+import { BoxedTable, Td } from "@/components/ui/table";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { ZAuditFilters } from "@/lib/api/schemas/audit";
 import { listAuditEvents } from "@/lib/db/audit/list-audit-events";
@@ -38,8 +38,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <a href={`/api/audit/export.csv?${exportParams.toString()}`} download className={buttonClass({ variant: "secondary", className: "px-3" })}>Export CSV</a>
       </Form>
       {!parsed.success ? <Notice role="alert" tone="warning" className="mb-4">Some filters were not valid and were ignored.</Notice> : null}
-      <TableFrame>
-        <BoxedTable caption="Audit events, newest first" columns={["When (UTC)", "Who", "From", "Action", "Target", "Details"]}>
+      <BoxedTable framed caption="Audit events, newest first" columns={["When (UTC)", "Who", "From", "Action", "Target", "Details"]}>
             {page.data.map((e) => (
               <tr key={e.id} data-testid="audit-row" className="align-top">
                 <Td look="boxed" className="whitespace-nowrap">{formatUtc(e.at, "medium")}</Td>
@@ -51,7 +50,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </BoxedTable>
-      </TableFrame>
       {page.data.length === 0 ? <p className="mt-3 text-sm text-slate-600">No events match.</p> : null}
       {page.nextCursor ? <p className="mt-3 text-sm"><Link className="text-sky-800 underline" href={`/audit?${new URLSearchParams({ ...raw, cursor: page.nextCursor }).toString()}`}>Older events</Link></p> : null}
     </>

@@ -79,11 +79,11 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
         <ScoreTrendChart points={trend} />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <Card aria-labelledby="history" className="lg:col-span-2">
+        <Card aria-labelledby="history" className="min-w-0 lg:col-span-2">
           <CardTitle id="history">Snapshots</CardTitle>
           <SnapshotHistory rows={detail.history} />
         </Card>
-        <Card aria-labelledby="namespaces">
+        <Card aria-labelledby="namespaces" className="min-w-0">
           <CardTitle id="namespaces">Weakest namespaces</CardTitle>
           {detail.worstNamespaces.length === 0 ? (
             <p className="text-sm text-slate-600">No namespace scores yet.</p>
