@@ -11,6 +11,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Choice } from "@/components/ui/choice";
+import { Field } from "@/components/ui/field";
 
 const SCHEDULES = [[15, "every 15 minutes"], [60, "hourly"], [360, "every 6 hours"], [1440, "daily"], [10080, "weekly"]] as const;
 
@@ -90,10 +91,10 @@ export function ClusterSettings({ clusters }: { clusters: ClusterSummary[] }) {
       <Card aria-labelledby="add-heading" className="text-sm">
         <CardTitle id="add-heading" className="mb-3 text-slate-900">Add a cluster</CardTitle>
         <form onSubmit={(e) => void submit(e)} aria-label="Add a cluster" className="grid gap-3 md:grid-cols-2">
-          <label>Name (lowercase, digits, dashes)<Input name="name" required pattern="[a-z0-9]([a-z0-9\-]*[a-z0-9])?" maxLength={63} layout="block" /></label>
-          <label>Schedule
+          <Field label="Name (lowercase, digits, dashes)"><Input name="name" required pattern="[a-z0-9]([a-z0-9\-]*[a-z0-9])?" maxLength={63} layout="block" /></Field>
+          <Field label="Schedule">
             <Select name="scheduleMinutes" defaultValue={360} layout="block">{SCHEDULES.map(([m, l]) => <option key={m} value={m}>{l}</option>)}</Select>
-          </label>
+          </Field>
           <fieldset className="md:col-span-2">
             <legend>How to reach it</legend>
             <Choice className="mr-4" type="radio" name="source" checked={source === "kubeconfig_upload"} onChange={() => setSource("kubeconfig_upload")} label="upload a kubeconfig (stored encrypted)" />
@@ -101,8 +102,8 @@ export function ClusterSettings({ clusters }: { clusters: ClusterSummary[] }) {
           </fieldset>
           {source === "kubeconfig_upload" ? (
             <>
-              <label className="md:col-span-2">Kubeconfig (paste, or choose a file below)<Textarea name="kubeconfig" rows={5} layout="block" className="font-mono text-xs" /></label>
-              <label>Kubeconfig file<Input type="file" name="file" accept=".yaml,.yml,.conf,text/yaml" layout="block" /></label>
+              <Field label="Kubeconfig (paste, or choose a file below)" className="md:col-span-2"><Textarea name="kubeconfig" rows={5} layout="block" className="font-mono text-xs" /></Field>
+              <Field label="Kubeconfig file"><Input type="file" name="file" accept=".yaml,.yml,.conf,text/yaml" layout="block" /></Field>
             </>
           ) : null}
           <label>Context {source === "kubeconfig_upload" ? "(optional: the file's current context)" : ""}<Input name="contextName" required={source === "kubeconfig_context"} layout="block" /></label>

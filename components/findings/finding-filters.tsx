@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { Choice } from "@/components/ui/choice";
 import { ButtonLink } from "@/components/ui/button-link";
+import { Field } from "@/components/ui/field";
 
 const SORT_LABEL: Record<(typeof FINDING_SORTS)[number], string> = { severity: "Worst first", newest: "Newest first", oldest: "Oldest first", resource: "By resource" };
 
@@ -33,24 +34,24 @@ export function FindingFilters({ filters, clusters, checks }: { filters: Filters
   const checked = (list: readonly string[] | undefined, v: string) => list?.includes(v) ?? false;
   return (
     <form onSubmit={submit} aria-label="Filter findings" className={cardClass("mb-4 grid gap-3 text-sm md:grid-cols-4")}>
-      <label>Search<Input name="q" defaultValue={filters.q} placeholder="name, namespace, message…" layout="block" /></label>
-      <label>Cluster
+      <Field label="Search"><Input name="q" defaultValue={filters.q} placeholder="name, namespace, message…" layout="block" /></Field>
+      <Field label="Cluster">
         <Select name="cluster" defaultValue={filters.cluster ?? ""} layout="block">
           <option value="">All clusters</option>
           {clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </Select>
-      </label>
-      <label>Check
+      </Field>
+      <Field label="Check">
         <Select name="check" defaultValue={filters.check ?? ""} layout="block">
           <option value="">All checks</option>
           {checks.map((c) => <option key={c.id} value={c.id}>{c.id} · {c.title}</option>)}
         </Select>
-      </label>
-      <label>Status
+      </Field>
+      <Field label="Status">
         <Select name="status" defaultValue={filters.status} layout="block">
           {FINDING_STATUSES.map((s) => <option key={s} value={s}>{FINDING_STATUS_LABEL[s]}</option>)}
         </Select>
-      </label>
+      </Field>
       <fieldset><legend>Layer</legend>
         <div className="mt-1 flex flex-wrap gap-x-3">
           {LAYERS.map((l) => <Choice key={l} type="checkbox" name="layer" value={l} defaultChecked={checked(filters.layer, l)} label={l} />)}
@@ -61,15 +62,15 @@ export function FindingFilters({ filters, clusters, checks }: { filters: Filters
           {SEVERITIES.map((s) => <Choice key={s} type="checkbox" name="severity" value={s} defaultChecked={checked(filters.severity, s)} label={s} />)}
         </div>
       </fieldset>
-      <label>Namespace<Input name="namespace" defaultValue={filters.namespace} layout="block" /></label>
-      <label>Resource kind<Input name="kind" defaultValue={filters.kind} placeholder="Deployment" layout="block" /></label>
-      <label>First seen from<Input type="date" name="from" defaultValue={filters.from} layout="block" /></label>
-      <label>First seen to<Input type="date" name="to" defaultValue={filters.to} layout="block" /></label>
-      <label>Sort
+      <Field label="Namespace"><Input name="namespace" defaultValue={filters.namespace} layout="block" /></Field>
+      <Field label="Resource kind"><Input name="kind" defaultValue={filters.kind} placeholder="Deployment" layout="block" /></Field>
+      <Field label="First seen from"><Input type="date" name="from" defaultValue={filters.from} layout="block" /></Field>
+      <Field label="First seen to"><Input type="date" name="to" defaultValue={filters.to} layout="block" /></Field>
+      <Field label="Sort">
         <Select name="sort" defaultValue={filters.sort} layout="block">
           {FINDING_SORTS.map((s) => <option key={s} value={s}>{SORT_LABEL[s]}</option>)}
         </Select>
-      </label>
+      </Field>
       <div className="flex items-end gap-2">
         <Button type="submit">Apply filters</Button>
         <ButtonLink href="/findings" variant="secondary" className="px-3 font-normal text-slate-700">Reset</ButtonLink>

@@ -11,6 +11,7 @@ import { THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { Field } from "@/components/ui/field";
 
 
 type Props = {
@@ -75,17 +76,17 @@ export function AttestationsPanel({ frameworkId, controlId, critical, rows, clus
           <Notice role="status" tone="success">{done}</Notice>
         ) : (
           <form onSubmit={submit} aria-label="Attest this control" className="space-y-3 text-sm">
-            <label className="block w-64">Cluster
+            <Field label="Cluster" className="block w-64">
               <Select name="clusterId" required layout="block">
                 {clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
               </Select>
-            </label>
-            <label className="block">Evidence (what you checked, where, and what it showed)
+            </Field>
+            <Field label="Evidence (what you checked, where, and what it showed)" className="block">
               <Textarea name="note" required minLength={10} maxLength={4000} rows={3} layout="block" />
-            </label>
-            <label className="block w-48">Holds until (UTC)
+            </Field>
+            <Field label="Holds until (UTC)" className="block w-48">
               <Input type="date" name="expiresAt" required min={today} max={maxDay} layout="block" />
-            </label>
+            </Field>
             {critical ? <p className="text-xs text-amber-800">This is a critical control: a second person must approve before it counts.</p> : null}
             <FormError message={create.error?.message ?? null} />
             <Button type="submit" disabled={create.isPending}>Attest</Button>

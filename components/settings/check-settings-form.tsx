@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import type { CheckSummary } from "@/lib/api/schemas/checks";
 import type { CheckSettings } from "@/lib/checks/settings";
 import { LAYERS, SEVERITIES, type Severity } from "@/lib/checks/types";
@@ -11,27 +11,27 @@ import { Card } from "@/components/ui/card";
 import { Table, THead, Tr } from "@/components/ui/table";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
+import { Field, type FieldControl } from "@/components/ui/field";
 
 type Props = { settings: CheckSettings; catalog: Pick<CheckSummary, "id" | "layer" | "severity" | "title">[]; canEdit: boolean };
 
 const lines = (text: string) => text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
 
-function Field({ label, hint, children }: { label: string; hint: string; children: ReactNode }) {
+/** A setting: its name, what it means, its control. */
+function Setting({ label, hint, children }: { label: string; hint: string; children: FieldControl }) {
   return (
-    <label className="block text-sm text-slate-800">
-      <span className="font-medium">{label}</span>
-      <span className="mb-1 block text-xs text-slate-500">{hint}</span>
+    <Field label={label} hint={hint} className="block text-sm text-slate-800" labelClassName="font-medium">
       {children}
-    </label>
+    </Field>
   );
 }
 
 /** A list setting, one value per line. */
 function LinesField({ name, label, hint, values }: { name: keyof CheckSettings; label: string; hint: string; values: string[] }) {
   return (
-    <Field label={label} hint={hint}>
+    <Setting label={label} hint={hint}>
       <Textarea name={name} rows={4} defaultValue={values.join("\n")} className="w-full font-mono disabled:bg-slate-50" />
-    </Field>
+    </Setting>
   );
 }
 
@@ -70,12 +70,12 @@ export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
           <LinesField name="systemNamespaces" values={settings.systemNamespaces} label="System namespaces" hint="One per line: skipped by the application-hygiene checks (default namespace, PSA labels, service accounts)." />
           <LinesField name="ingressNamespaces" values={settings.ingressNamespaces} label="Ingress namespaces" hint="One per line: may host LoadBalancer and NodePort Services (ingress controllers, gateways)." />
           <LinesField name="sandboxHandlers" values={settings.sandboxHandlers} label="Sandboxed runtime handlers" hint="One per line: RuntimeClass handlers that count as sandboxed (gVisor, Kata)." />
-          <Field label="Untrusted workload label" hint="key=value (or a key) on a pod template that marks code you do not trust.">
+          <Setting label="Untrusted workload label" hint="key=value (or a key) on a pod template that marks code you do not trust.">
             <Input name="untrustedLabel" required defaultValue={settings.untrustedLabel} className="w-full font-mono disabled:bg-slate-50" />
-          </Field>
-          <Field label="Secret rotation (days)" hint="A Secret older than this should have been rotated.">
+          </Setting>
+          <Setting label="Secret rotation (days)" hint="A Secret older than this should have been rotated.">
             <Input name="secretRotationDays" type="number" min={1} max={3650} required defaultValue={settings.secretRotationDays} className="w-full font-mono disabled:bg-slate-50" />
-          </Field>
+          </Setting>
         </Card>
 
         <Card aria-labelledby="checks-heading">

@@ -59,7 +59,7 @@ export function TokensManager({ role }: { role: Role }) {
           rows.length === 0 ? (
             <p className="text-sm text-slate-600">No API tokens yet.</p>
           ) : (
-          <BoxedTable framed columns={["Name", "Owner", "Scopes", "Expires (UTC)", "Last used", "Status", ACTIONS_COLUMN]}>
+            <BoxedTable framed columns={["Name", "Owner", "Scopes", "Expires (UTC)", "Last used", "Status", ACTIONS_COLUMN]}>
               {rows.map((t) => (
                 <tr key={t.id} data-testid={`token-${t.name}`}>
                   <Td look="boxed" className="font-medium text-slate-900">{t.name}</Td>
@@ -74,7 +74,7 @@ export function TokensManager({ role }: { role: Role }) {
                     ) : null}
                   </Td>
                 </tr>
-            ))}
+              ))}
             </BoxedTable>
           )
         }

@@ -9,6 +9,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Choice } from "@/components/ui/choice";
 import { Notice } from "@/components/ui/notice";
+import { Field } from "@/components/ui/field";
 
 
 /** Accept the risk of a finding: scope, reason and expiry (a year at most). */
@@ -38,12 +39,12 @@ export function SuppressForm({ findingId, resource, namespace, needsApproval, to
         {namespace ? <Choice className="mr-4" type="radio" name="scope" value="namespace" label={<>this check in namespace {namespace}</>} /> : null}
         <Choice type="radio" name="scope" value="cluster" label="this check in the whole cluster" />
       </fieldset>
-      <label className="block">Reason (who owns the risk, why it is acceptable, what mitigates it)
+      <Field label="Reason (who owns the risk, why it is acceptable, what mitigates it)" className="block">
         <Textarea name="reason" required minLength={10} maxLength={2000} rows={3} layout="block" />
-      </label>
-      <label className="block w-48">Expires on (UTC)
+      </Field>
+      <Field label="Expires on (UTC)" className="block w-48">
         <Input type="date" name="expiresAt" required min={today} max={maxDay} defaultValue={defaultDay} layout="block" />
-      </label>
+      </Field>
       {needsApproval ? <p className="text-xs text-amber-800">This is a critical or high finding: a second person must approve before it takes effect.</p> : null}
       <FormError message={create.error?.message ?? null} />
       <Button type="submit" variant="caution" disabled={create.isPending}>Propose accepted risk</Button>

@@ -2,6 +2,8 @@ import { cloneElement, useId, type ReactElement, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 type ControlProps = { "aria-describedby"?: string; "aria-invalid"?: boolean };
+/** The one control a Field labels. */
+export type FieldControl = ReactElement<ControlProps>;
 
 /**
  * A labelled form control with an optional hint and an inline error. The label wraps the control
@@ -14,7 +16,7 @@ export function Field({ label, hint, error, className, labelClassName, children 
   error?: string | null;
   className?: string;
   labelClassName?: string;
-  children: ReactElement<ControlProps>;
+  children: FieldControl;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;

@@ -14,9 +14,9 @@ const HEAD: Record<TableLook, string> = {
 const CELL: Record<TableLook, string> = { boxed: "px-3 py-2", plain: "py-1.5 pr-3" };
 const HEADER_CELL: Record<TableLook, string> = { boxed: "px-3 py-2", plain: "py-1 pr-3" };
 
-/** A boxed table's scrolling border. */
+/** A boxed table's scrolling border (relative, so that screen-reader-only text in it scrolls with it rather than widening the page). */
 export function TableFrame({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", className)} {...props} />;
+  return <div className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white", className)} {...props} />;
 }
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {

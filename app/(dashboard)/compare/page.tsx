@@ -12,6 +12,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { Select } from "@/components/ui/input";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { Field } from "@/components/ui/field";
 
 export const metadata = { title: "Compare" };
 
@@ -49,8 +50,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Compare" description="Two clusters (say staging and production) or two snapshots side by side: scores per layer, and the findings present in one and not the other." />
       <Form action="/compare" aria-label="Choose what to compare" className={cardClass("mb-6 flex flex-wrap items-end gap-3 text-sm")}>
-        <label>Left<Select name="a" defaultValue={a ?? ""} layout="stacked" required><option value="">Choose…</option>{options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}</Select></label>
-        <label>Right<Select name="b" defaultValue={b ?? ""} layout="stacked" required><option value="">Choose…</option>{options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}</Select></label>
+        <Field label="Left"><Select name="a" defaultValue={a ?? ""} layout="stacked" required><option value="">Choose…</option>{options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}</Select></Field>
+        <Field label="Right"><Select name="b" defaultValue={b ?? ""} layout="stacked" required><option value="">Choose…</option>{options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}</Select></Field>
         <Button type="submit">Compare</Button>
       </Form>
       {problem ? <Notice role="alert" tone="warning">{problem}</Notice> : null}
