@@ -83,10 +83,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </p>
       <dl className="print-avoid-break mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
         {Object.entries(report.openBySeverity).map(([s, n]) => (
-          <div key={s} className="rounded-lg border border-slate-200 bg-white p-3">
+          <Card as="div" key={s} className="p-3">
             <dt><SeverityBadge severity={s as Severity} /> <span className="text-xs text-slate-500">open now, not accepted</span></dt>
             <dd className="mt-1 text-2xl font-semibold text-slate-900">{n.toLocaleString("en")}</dd>
-          </div>
+          </Card>
         ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500" data-testid="report-compared">
