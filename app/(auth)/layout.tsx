@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <main id="main" className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <Card as="div" className="w-full max-w-sm p-8 shadow-sm">
         <p className="mb-6 text-center text-xl font-bold tracking-tight text-slate-900">Bulwark</p>
         {children}
-      </div>
+      </Card>
     </main>
   );
 }

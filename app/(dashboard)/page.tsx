@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -6,6 +5,7 @@ import { requirePageCaller } from "@/lib/api/page-caller";
 import { hasRole } from "@/lib/access/roles";
 import { listOverallHistory } from "@/lib/db/clusters/list-overall-history";
 import { listClusterPosture } from "@/lib/db/clusters/list-cluster-posture";
+import { ButtonLink } from "@/components/ui/button-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
@@ -19,11 +19,7 @@ export default async function OverviewPage() {
       {clusters.length === 0 ? (
         <EmptyState
           title="No clusters yet"
-          action={
-            <Link href="/settings" className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
-              Add a cluster
-            </Link>
-          }
+          action={<ButtonLink href="/settings">Add a cluster</ButtonLink>}
         >
           Add a cluster from a kubeconfig context or an uploaded kubeconfig. Bulwark then scans it on a schedule and
           shows scores for the node, network, secrets, pod and container layers here.

@@ -3,8 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { fetchJson } from "@/lib/query/fetch-json";
-import { FormError, FormField, PRIMARY_BUTTON } from "./form-field";
+import { authMutations } from "@/lib/query/auth";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
+import { FormField } from "./form-field";
 import { useHydrated } from "./use-hydrated";
 
 /** Setting a password from a one-time link: the first-admin setup (with email and name) or an invitation. */
@@ -13,10 +15,7 @@ export function PasswordForm({ token, mode }: { token: string; mode: "setup" | "
   const hydrated = useHydrated();
   const [mismatch, setMismatch] = useState(false);
   const save = useMutation({
-    mutationFn: (form: FormData) =>
-      mode === "setup"
-        ? fetchJson("/api/setup", { method: "POST", body: { token, email: form.get("email"), name: form.get("name"), password: form.get("password") } })
-        : fetchJson("/api/invites/accept", { method: "POST", body: { token, password: form.get("password") } }),
+    ...authMutations.setPassword(token, mode),
     onSuccess: () => {
       router.replace(`/sign-in?done=${mode === "setup" ? "setup" : "invited"}`);
       router.refresh();
@@ -42,9 +41,9 @@ export function PasswordForm({ token, mode }: { token: string; mode: "setup" | "
       ) : null}
       <FormField label="Password (12 characters or more)" name="password" type="password" autoComplete="new-password" minLength={12} required />
       <FormField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" minLength={12} required />
-      <button type="submit" className={PRIMARY_BUTTON} disabled={!hydrated || save.isPending || save.isSuccess}>
+      <Button type="submit" className="w-full" disabled={!hydrated || save.isPending || save.isSuccess}>
         {mode === "setup" ? "Create the admin account" : "Set password"}
-      </button>
+      </Button>
     </form>
   );
 }

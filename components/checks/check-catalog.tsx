@@ -4,6 +4,8 @@ import type { CheckSettings } from "@/lib/checks/settings";
 import { LAYERS } from "@/lib/checks/types";
 import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
 export function CheckCatalog({ failing, settings }: { failing: Map<string, { clusterId: string; clusterName: string; open: number }[]>; settings: CheckSettings }) {
@@ -19,14 +21,14 @@ export function CheckCatalog({ failing, settings }: { failing: Map<string, { clu
             {checks.length === 0 ? (
               <p className="text-sm text-slate-600">No checks for this layer in this build.</p>
             ) : (
-              <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              <Card as="ul" className="divide-y divide-slate-200 p-0">
                 {checks.map((c) => (
                   <li key={c.id}>
                     <details className="group px-4 py-3">
-                      <summary className="flex cursor-pointer list-none items-center gap-3">
+                      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-3">
                         <SeverityBadge severity={settings.severityOverrides[c.id] ?? c.severity} />
                         <span className="font-medium text-slate-900">{c.title}</span>
-                        {settings.disabledChecks.includes(c.id) ? <span className="rounded bg-slate-200 px-1.5 text-xs text-slate-700">switched off in settings</span> : null}
+                        {settings.disabledChecks.includes(c.id) ? <Badge className="bg-slate-200 px-1.5 py-0 font-normal text-slate-700">switched off in settings</Badge> : null}
                         {settings.severityOverrides[c.id] ? <span className="text-xs text-slate-500">(default {c.severity})</span> : null}
                         <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
                           {failing.get(c.id)?.length ? `fails in ${failing.get(c.id)!.length} cluster${failing.get(c.id)!.length === 1 ? "" : "s"}` : "passing everywhere"}
@@ -55,7 +57,7 @@ export function CheckCatalog({ failing, settings }: { failing: Map<string, { clu
                     </details>
                   </li>
                 ))}
-              </ul>
+              </Card>
             )}
           </section>
         );

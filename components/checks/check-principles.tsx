@@ -1,8 +1,9 @@
+import { Card, CardTitle } from "@/components/ui/card";
 /** The rules every check follows, stated where users read the checks. Each check's rationale says how it applies them per scan mode. */
 export function CheckPrinciples() {
   return (
-    <section aria-labelledby="principles" className="mb-8 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-      <h2 id="principles" className="mb-2 text-base font-semibold text-slate-900">What a finding means</h2>
+    <Card aria-labelledby="principles" className="mb-8 text-sm text-slate-700">
+      <CardTitle id="principles" className="text-slate-900">What a finding means</CardTitle>
       <ul className="list-disc space-y-1 pl-5">
         <li>
           <strong>A finding names a concrete risk in the object in front of it</strong>: what in this object is wrong and
@@ -26,6 +27,6 @@ export function CheckPrinciples() {
         check needs the nodes&apos; cloud provider, so it does not apply to a manifests scan, and a role that nothing in the
         scanned files binds is reported as &ldquo;bound by nothing scanned&rdquo;.
       </p>
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,10 @@
 import { GRADE_BANDS, MIN_GRADED_COVERAGE, SEVERITY_WEIGHT } from "@/lib/scoring/weights";
+import { Card, CardTitle } from "@/components/ui/card";
 
 export function ScoringFormula() {
   return (
-    <section aria-labelledby="scoring" className="mb-8 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-      <h2 id="scoring" className="mb-2 text-base font-semibold text-slate-900">How scores are computed</h2>
+    <Card aria-labelledby="scoring" className="mb-8 text-sm text-slate-700">
+      <CardTitle id="scoring" className="text-slate-900">How scores are computed</CardTitle>
       <p>
         For each check, the pass ratio is passing resources ÷ evaluated resources (findings under an accepted risk count as
         passing and are shown separately). A layer&apos;s score is <code className="font-mono">100 × Σ w(severity) × passRatio ÷ Σ w(severity)</code>{" "}
@@ -32,6 +33,6 @@ export function ScoringFormula() {
         accepted risk is approved, revoked or expires, the latest snapshot is scored again at once; the trend shows the step
         at that time.
       </p>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,5 @@
 import type { Severity } from "@/lib/checks/types";
-import { cn } from "@/lib/utils";
+import { Badge } from "@/components/ui/badge";
 
 const STYLES: Record<Severity, string> = {
   critical: "bg-red-700 text-white",
@@ -9,5 +9,5 @@ const STYLES: Record<Severity, string> = {
 };
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
-  return <span className={cn("inline-block rounded px-2 py-0.5 text-xs font-semibold uppercase", STYLES[severity])}>{severity}</span>;
+  return <Badge className={`uppercase ${STYLES[severity]}`}>{severity}</Badge>;
 }

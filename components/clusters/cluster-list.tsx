@@ -1,9 +1,10 @@
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
 import { formatUtc } from "@/lib/format-date";
+import { Card } from "@/components/ui/card";
 
 export function ClusterList({ clusters }: { clusters: ClusterSummary[] }) {
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+    <Card as="ul" className="divide-y divide-slate-200 p-0">
       {clusters.map((c) => (
         <li key={c.id} className="flex items-center justify-between px-4 py-3">
           <div>
@@ -18,6 +19,6 @@ export function ClusterList({ clusters }: { clusters: ClusterSummary[] }) {
           </p>
         </li>
       ))}
-    </ul>
+    </Card>
   );
 }

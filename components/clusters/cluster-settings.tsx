@@ -1,18 +1,18 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/auth/form-field";
+import { FormError } from "@/components/ui/form-error";
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
 import { formatUtc } from "@/lib/format-date";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { clusterMutations, type ConnectionTest } from "@/lib/query/clusters";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
+import { Choice } from "@/components/ui/choice";
+import { Field } from "@/components/ui/field";
 
-type ConnectionTest =
-  | { reachable: true; version: string; resources: { resource: string; readable: boolean; reason?: string }[]; warnings: string[] }
-  | { reachable: false; error: string };
-
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const SCHEDULES = [[15, "every 15 minutes"], [60, "hourly"], [360, "every 6 hours"], [1440, "daily"], [10080, "weekly"]] as const;
 
 function TestResult({ result }: { result: ConnectionTest }) {
@@ -32,20 +32,12 @@ export function ClusterSettings({ clusters }: { clusters: ClusterSummary[] }) {
   const router = useRouter();
   const [source, setSource] = useState<"kubeconfig_upload" | "kubeconfig_context">("kubeconfig_upload");
   const [tests, setTests] = useState<Record<string, ConnectionTest>>({});
-  const add = useMutation({
-    mutationFn: (body: Record<string, unknown>) => fetchJson<{ id: string; warnings: string[] }>("/api/clusters", { method: "POST", body }),
-    onSuccess: async (r) => {
-      await fetchJson(`/api/clusters/${r.id}/scans`, { method: "POST" }).catch(() => undefined);
-      router.refresh();
-    },
-  });
-  const change = useMutation({
-    mutationFn: ({ id, ...body }: { id: string; scheduleMinutes?: number; enabled?: boolean }) => fetchJson(`/api/clusters/${id}`, { method: "PATCH", body }),
-    onSettled: () => router.refresh(),
-  });
-  const remove = useMutation({ mutationFn: (id: string) => fetchJson(`/api/clusters/${id}`, { method: "DELETE" }), onSettled: () => router.refresh() });
+  const queryClient = useQueryClient();
+  const add = useMutation({ ...clusterMutations.add(queryClient), onSuccess: () => router.refresh() });
+  const change = useMutation({ ...clusterMutations.update(queryClient), onSettled: () => router.refresh() });
+  const remove = useMutation({ ...clusterMutations.remove(queryClient), onSettled: () => router.refresh() });
   const test = useMutation({
-    mutationFn: (id: string) => fetchJson<{ data: ConnectionTest }>(`/api/clusters/${id}/connection-test`, { method: "POST" }).then((r) => [id, r.data] as const),
+    ...clusterMutations.testConnection(),
     onSuccess: ([id, result]) => setTests((t) => ({ ...t, [id]: result })),
   });
 
@@ -62,9 +54,9 @@ export function ClusterSettings({ clusters }: { clusters: ClusterSummary[] }) {
   return (
     <div className="space-y-6">
       <section aria-labelledby="clusters-heading">
-        <h2 id="clusters-heading" className="mb-2 text-base font-semibold text-slate-900">Clusters</h2>
+        <CardTitle id="clusters-heading" className="text-slate-900">Clusters</CardTitle>
         <FormError message={error?.message ?? null} />
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        <Card as="ul" className="divide-y divide-slate-200 p-0">
           {clusters.map((c) => (
             <li key={c.id} data-testid={`cluster-${c.name}`} className="px-4 py-3 text-sm">
               <div className="flex flex-wrap items-center justify-between gap-3">
@@ -74,53 +66,53 @@ export function ClusterSettings({ clusters }: { clusters: ClusterSummary[] }) {
                 </div>
                 <div className="flex flex-wrap items-center gap-2">
                   <label className="text-xs text-slate-600">Schedule{" "}
-                    <select aria-label={`Schedule of ${c.name}`} value={c.scheduleMinutes} onChange={(e) => change.mutate({ id: c.id, scheduleMinutes: Number(e.target.value) })} className="rounded border border-slate-300 px-1 py-0.5">
+                    <Select aria-label={`Schedule of ${c.name}`} value={c.scheduleMinutes} onChange={(e) => change.mutate({ id: c.id, scheduleMinutes: Number(e.target.value) })} density="sm">
                       {SCHEDULES.map(([m, l]) => <option key={m} value={m}>{l}</option>)}
-                    </select>
+                    </Select>
                   </label>
-                  <button type="button" className="rounded border border-slate-300 px-2 py-1 text-xs" onClick={() => test.mutate(c.id)} disabled={test.isPending}>Test connection</button>
-                  <button type="button" className="rounded border border-slate-300 px-2 py-1 text-xs" onClick={() => change.mutate({ id: c.id, enabled: !c.enabled })}>{c.enabled ? "Disable" : "Enable"}</button>
-                  <button
-                    type="button"
-                    className="rounded border border-red-300 px-2 py-1 text-xs text-red-700"
+                  <Button variant="secondary" size="compact" className="text-inherit" onClick={() => test.mutate(c.id)} disabled={test.isPending}>Test connection</Button>
+                  <Button variant="secondary" size="compact" className="text-inherit" onClick={() => change.mutate({ id: c.id, enabled: !c.enabled })}>{c.enabled ? "Disable" : "Enable"}</Button>
+                  <Button
+                    variant="danger"
+                    size="compact"
                     onClick={() => {
                       if (window.confirm(`Delete ${c.name} with its whole history?`)) remove.mutate(c.id);
                     }}
                   >
                     Delete
-                  </button>
+                  </Button>
                 </div>
               </div>
               {tests[c.id] ? <TestResult result={tests[c.id]!} /> : null}
             </li>
           ))}
-        </ul>
+        </Card>
       </section>
-      <section aria-labelledby="add-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <h2 id="add-heading" className="mb-3 text-base font-semibold text-slate-900">Add a cluster</h2>
+      <Card aria-labelledby="add-heading" className="text-sm">
+        <CardTitle id="add-heading" className="mb-3 text-slate-900">Add a cluster</CardTitle>
         <form onSubmit={(e) => void submit(e)} aria-label="Add a cluster" className="grid gap-3 md:grid-cols-2">
-          <label>Name (lowercase, digits, dashes)<input name="name" required pattern="[a-z0-9]([a-z0-9\-]*[a-z0-9])?" maxLength={63} className={INPUT} /></label>
-          <label>Schedule
-            <select name="scheduleMinutes" defaultValue={360} className={INPUT}>{SCHEDULES.map(([m, l]) => <option key={m} value={m}>{l}</option>)}</select>
-          </label>
+          <Field label="Name (lowercase, digits, dashes)"><Input name="name" required pattern="[a-z0-9]([a-z0-9\-]*[a-z0-9])?" maxLength={63} layout="block" /></Field>
+          <Field label="Schedule">
+            <Select name="scheduleMinutes" defaultValue={360} layout="block">{SCHEDULES.map(([m, l]) => <option key={m} value={m}>{l}</option>)}</Select>
+          </Field>
           <fieldset className="md:col-span-2">
             <legend>How to reach it</legend>
-            <label className="mr-4 inline-flex items-center gap-1"><input type="radio" name="source" checked={source === "kubeconfig_upload"} onChange={() => setSource("kubeconfig_upload")} /> upload a kubeconfig (stored encrypted)</label>
-            <label className="inline-flex items-center gap-1"><input type="radio" name="source" checked={source === "kubeconfig_context"} onChange={() => setSource("kubeconfig_context")} /> a context of the server&apos;s kubeconfig</label>
+            <Choice className="mr-4" type="radio" name="source" checked={source === "kubeconfig_upload"} onChange={() => setSource("kubeconfig_upload")} label="upload a kubeconfig (stored encrypted)" />
+            <Choice type="radio" name="source" checked={source === "kubeconfig_context"} onChange={() => setSource("kubeconfig_context")} label={<>a context of the server&apos;s kubeconfig</>} />
           </fieldset>
           {source === "kubeconfig_upload" ? (
             <>
-              <label className="md:col-span-2">Kubeconfig (paste, or choose a file below)<textarea name="kubeconfig" rows={5} className={`${INPUT} font-mono text-xs`} /></label>
-              <label>Kubeconfig file<input type="file" name="file" accept=".yaml,.yml,.conf,text/yaml" className={INPUT} /></label>
+              <Field label="Kubeconfig (paste, or choose a file below)" className="md:col-span-2"><Textarea name="kubeconfig" rows={5} layout="block" className="font-mono text-xs" /></Field>
+              <Field label="Kubeconfig file"><Input type="file" name="file" accept=".yaml,.yml,.conf,text/yaml" layout="block" /></Field>
             </>
           ) : null}
-          <label>Context {source === "kubeconfig_upload" ? "(optional: the file's current context)" : ""}<input name="contextName" required={source === "kubeconfig_context"} className={INPUT} /></label>
+          <label>Context {source === "kubeconfig_upload" ? "(optional: the file's current context)" : ""}<Input name="contextName" required={source === "kubeconfig_context"} layout="block" /></label>
           <div className="md:col-span-2">
-            <button type="submit" disabled={add.isPending} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">Add and scan</button>
+            <Button type="submit" disabled={add.isPending}>Add and scan</Button>
             <span className="ml-3 text-xs text-slate-500">Kubeconfigs may not run exec or auth-provider commands unless the operator allows it.</span>
           </div>
         </form>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { clusterQueries } from "@/lib/query/clusters";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { clusterMutations, clusterQueries } from "@/lib/query/clusters";
 import { snapshotQueries } from "@/lib/query/snapshots";
+import { Button } from "@/components/ui/button";
 
 type Props = { clusterId: string; runningSnapshotId: string | null; canScan: boolean };
 
@@ -18,7 +18,7 @@ export function ScanStatus({ clusterId, runningSnapshotId, canScan }: Props) {
   const router = useRouter();
   const [snapshotId, setSnapshotId] = useState<string | null>(runningSnapshotId);
   const start = useMutation({
-    mutationFn: () => fetchJson<{ snapshotId: string }>(`/api/clusters/${clusterId}/scans`, { method: "POST" }),
+    ...clusterMutations.scan(useQueryClient(), clusterId),
     onSuccess: (r) => setSnapshotId(r.snapshotId),
   });
   const live = useQuery({ ...snapshotQueries.live(snapshotId ?? ""), enabled: snapshotId !== null });
@@ -47,14 +47,9 @@ export function ScanStatus({ clusterId, runningSnapshotId, canScan }: Props) {
   return (
     <span className="inline-flex items-center gap-2 text-xs">
       {canScan ? (
-        <button
-          type="button"
-          onClick={() => start.mutate()}
-          disabled={start.isPending || following}
-          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-        >
+        <Button variant="secondary" size="xs" className="bg-white disabled:opacity-60" onClick={() => start.mutate()} disabled={start.isPending || following}>
           {finished ? "Scan again" : following ? "Scanning…" : "Scan now"}
-        </button>
+        </Button>
       ) : null}
       <span role="status" aria-live="polite" className={status === "failed" ? "text-red-700" : "text-slate-600"}>
         {start.error ? start.error.message : message}

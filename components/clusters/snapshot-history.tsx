@@ -2,13 +2,15 @@ import Link from "next/link";
 import type { SnapshotRow } from "@/lib/api/schemas/cluster-detail";
 import { GradeBadge } from "@/components/scores/grade-badge";
 import { formatUtc } from "@/lib/format-date";
+import { TBody, THead, Table } from "@/components/ui/table";
 
 
 export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
   return (
-    <table className="w-full text-left text-sm">
+    <div className="overflow-x-auto">
+    <Table>
       <caption className="sr-only">Recent snapshots, newest first</caption>
-      <thead className="text-xs uppercase text-slate-500">
+      <THead>
         <tr>
           <th scope="col" className="py-2">#</th>
           <th scope="col">Taken (UTC)</th>
@@ -18,8 +20,8 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
           <th scope="col">New</th>
           <th scope="col">Resolved</th>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
+      </THead>
+      <TBody>
         {rows.map((r) => (
           <tr key={r.id}>
             <td className="py-2 text-slate-500">#{r.seq}</td>
@@ -42,7 +44,8 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
             )}
           </tr>
         ))}
-      </tbody>
-    </table>
+      </TBody>
+    </Table>
+    </div>
   );
 }

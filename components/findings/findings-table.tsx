@@ -6,6 +6,7 @@ import { SeverityBadge } from "@/components/checks/severity-badge";
 import { FINDING_STATUS_LABEL, type FindingRow } from "@/lib/api/schemas/findings";
 import type { Severity } from "@/lib/checks/types";
 import { formatUtc } from "@/lib/format-date";
+import { Table, TableFrame, TBody, Td, Th, THead } from "@/components/ui/table";
 
 const features = tableFeatures({});
 const column = createColumnHelper<typeof features, FindingRow>();
@@ -36,32 +37,32 @@ const COLUMNS = column.columns([
 export function FindingsTable({ rows }: { rows: FindingRow[] }) {
   const table = useTable({ features, data: rows, columns: COLUMNS, getRowId: (r) => r.id });
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
+    <TableFrame>
+      <Table>
         <caption className="sr-only">Findings matching the filters</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+        <THead look="boxed">
           {table.getHeaderGroups().map((g) => (
             <tr key={g.id}>
               {g.headers.map((h) => (
-                <th key={h.id} scope="col" className="px-3 py-2 font-medium">
+                <Th look="boxed" key={h.id} scope="col" className="font-medium">
                   {flexRender(h.column.columnDef.header, h.getContext())}
-                </th>
+                </Th>
               ))}
             </tr>
           ))}
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </THead>
+        <TBody>
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} data-testid="finding-row" className="align-top hover:bg-slate-50">
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2 text-slate-700">
+                <Td look="boxed" key={cell.id} className="text-slate-700">
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
+                </Td>
               ))}
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </Table>
+    </TableFrame>
   );
 }

@@ -3,13 +3,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/auth/form-field";
+import { FormError } from "@/components/ui/form-error";
 import type { AttestationSummary } from "@/lib/api/schemas/frameworks";
 import { formatUtc } from "@/lib/format-date";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { attestationMutations } from "@/lib/query/attestations";
+import { THead, Table, Td, Th, Tr } from "@/components/ui/table";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { Field } from "@/components/ui/field";
 
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
-const BUTTON = "rounded-md border px-2.5 py-1 text-xs font-medium disabled:opacity-50";
 
 type Props = {
   frameworkId: string;
@@ -28,17 +31,13 @@ export function AttestationsPanel({ frameworkId, controlId, critical, rows, clus
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: Record<string, string>) => fetchJson<{ status: string }>("/api/attestations", { method: "POST", body }),
+    ...attestationMutations.attest(),
     onSuccess: (r) => {
       setDone(r.status === "pending" ? "Recorded. It takes effect once another analyst or an admin approves it." : "Attested. It counts from the next snapshot.");
       router.refresh();
     },
   });
-  const act = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: "approve" | "revoke" }) =>
-      action === "approve" ? fetchJson(`/api/attestations/${id}/approve`, { method: "POST" }) : fetchJson(`/api/attestations/${id}`, { method: "DELETE" }),
-    onSettled: () => router.refresh(),
-  });
+  const act = useMutation({ ...attestationMutations.act(), onSettled: () => router.refresh() });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -48,49 +47,49 @@ export function AttestationsPanel({ frameworkId, controlId, critical, rows, clus
     <div className="space-y-4">
       <FormError message={act.error?.message ?? null} />
       {rows.length ? (
-        <table className="w-full text-left text-sm">
+        <Table>
           <caption className="sr-only">Attestations</caption>
-          <thead className="text-xs uppercase text-slate-500">
-            <tr><th className="py-1 pr-3">Cluster</th><th className="py-1 pr-3">Status</th><th className="py-1 pr-3">Evidence</th><th className="py-1 pr-3">Attested / approved by</th><th className="py-1 pr-3">Until (UTC)</th><th className="py-1"><span className="sr-only">Actions</span></th></tr>
-          </thead>
+          <THead>
+            <tr><Th>Cluster</Th><Th>Status</Th><Th>Evidence</Th><Th>Attested / approved by</Th><Th>Until (UTC)</Th><th className="py-1"><span className="sr-only">Actions</span></th></tr>
+          </THead>
           <tbody>
             {rows.map((a) => (
-              <tr key={a.id} className="border-t border-slate-100 align-top">
-                <td className="py-1.5 pr-3">{a.clusterName}</td>
-                <td className="py-1.5 pr-3">{a.status}</td>
-                <td className="max-w-md whitespace-pre-wrap py-1.5 pr-3">{a.note}</td>
-                <td className="py-1.5 pr-3">{`${a.author}, ${formatUtc(a.createdAt)}`}{a.approver ? <><br />{`approved by ${a.approver}`}</> : null}</td>
-                <td className="py-1.5 pr-3">{formatUtc(a.expiresAt)}</td>
+              <Tr ruled key={a.id} className="align-top">
+                <Td>{a.clusterName}</Td>
+                <Td>{a.status}</Td>
+                <Td className="max-w-md whitespace-pre-wrap">{a.note}</Td>
+                <Td>{`${a.author}, ${formatUtc(a.createdAt)}`}{a.approver ? <><br />{`approved by ${a.approver}`}</> : null}</Td>
+                <Td>{formatUtc(a.expiresAt)}</Td>
                 <td className="space-x-1 py-1.5">
-                  {canAct && a.status === "pending" && a.author !== me ? <button type="button" className={`${BUTTON} border-emerald-600 text-emerald-800`} disabled={act.isPending} onClick={() => act.mutate({ id: a.id, action: "approve" })}>Approve</button> : null}
-                  {canAct && (a.status === "pending" || a.status === "active") ? <button type="button" className={`${BUTTON} border-slate-400 text-slate-700`} disabled={act.isPending} onClick={() => act.mutate({ id: a.id, action: "revoke" })}>Revoke</button> : null}
+                  {canAct && a.status === "pending" && a.author !== me ? <Button variant="approve" size="xs" disabled={act.isPending} onClick={() => act.mutate({ id: a.id, action: "approve" })}>Approve</Button> : null}
+                  {canAct && (a.status === "pending" || a.status === "active") ? <Button variant="secondary" size="xs" className="border-slate-400 text-slate-700" disabled={act.isPending} onClick={() => act.mutate({ id: a.id, action: "revoke" })}>Revoke</Button> : null}
                 </td>
-              </tr>
+              </Tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       ) : (
         <p className="text-sm text-slate-600">Not attested on any cluster.</p>
       )}
       {canAct && clusters.length ? (
         done ? (
-          <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">{done}</p>
+          <Notice role="status" tone="success">{done}</Notice>
         ) : (
           <form onSubmit={submit} aria-label="Attest this control" className="space-y-3 text-sm">
-            <label className="block w-64">Cluster
-              <select name="clusterId" required className={INPUT}>
+            <Field label="Cluster" className="block w-64">
+              <Select name="clusterId" required layout="block">
                 {clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-              </select>
-            </label>
-            <label className="block">Evidence (what you checked, where, and what it showed)
-              <textarea name="note" required minLength={10} maxLength={4000} rows={3} className={INPUT} />
-            </label>
-            <label className="block w-48">Holds until (UTC)
-              <input type="date" name="expiresAt" required min={today} max={maxDay} className={INPUT} />
-            </label>
+              </Select>
+            </Field>
+            <Field label="Evidence (what you checked, where, and what it showed)" className="block">
+              <Textarea name="note" required minLength={10} maxLength={4000} rows={3} layout="block" />
+            </Field>
+            <Field label="Holds until (UTC)" className="block w-48">
+              <Input type="date" name="expiresAt" required min={today} max={maxDay} layout="block" />
+            </Field>
             {critical ? <p className="text-xs text-amber-800">This is a critical control: a second person must approve before it counts.</p> : null}
             <FormError message={create.error?.message ?? null} />
-            <button type="submit" disabled={create.isPending} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">Attest</button>
+            <Button type="submit" disabled={create.isPending}>Attest</Button>
           </form>
         )
       ) : null}

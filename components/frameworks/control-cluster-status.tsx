@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { StoredControl } from "@/lib/api/schemas/frameworks";
 import { formatUtc } from "@/lib/format-date";
 import { ControlStatusBadge } from "./control-status-badge";
+import { Card } from "@/components/ui/card";
 
 /** The findings browser, narrowed to one failing resource of one check in the snapshot the status came from. */
 function findingsHref(s: StoredControl, resource: StoredControl["failing"][number]["resource"], checkId: string): string {
@@ -14,7 +15,7 @@ function findingsHref(s: StoredControl, resource: StoredControl["failing"][numbe
 export function ControlClusterStatus({ status }: { status: StoredControl }) {
   const s = status;
   return (
-    <section aria-label={`On ${s.clusterName}`} className="rounded-lg border border-slate-200 bg-white p-4">
+    <Card aria-label={`On ${s.clusterName}`}>
       <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold">
         {s.clusterName} <ControlStatusBadge status={s.status} attested={s.attested} failingCount={s.failingCount} />
         <span className="font-normal text-slate-600">{`snapshot #${s.seq}, ${formatUtc(s.takenAt)}`}</span>
@@ -34,6 +35,6 @@ export function ControlClusterStatus({ status }: { status: StoredControl }) {
           {s.failingCount > s.failing.length ? <li className="text-xs text-slate-600">{`…and ${s.failingCount - s.failing.length} more: see the findings browser`}</li> : null}
         </ul>
       ) : null}
-    </section>
+    </Card>
   );
 }

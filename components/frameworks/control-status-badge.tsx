@@ -1,5 +1,5 @@
 import type { ControlStatus } from "@/lib/frameworks/types";
-import { cn } from "@/lib/utils";
+import { Badge } from "@/components/ui/badge";
 
 const LOOK: Record<ControlStatus, { label: string; className: string }> = {
   pass: { label: "Pass", className: "bg-emerald-100 text-emerald-900" },
@@ -13,5 +13,5 @@ const LOOK: Record<ControlStatus, { label: string; className: string }> = {
 export function ControlStatusBadge({ status, attested, failingCount }: { status: ControlStatus; attested?: boolean | null; failingCount?: number }) {
   const look = LOOK[status];
   const detail = status === "manual" ? (attested ? " · attested" : " · not attested") : status === "fail" && failingCount ? ` · ${failingCount}` : "";
-  return <span className={cn("inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium", look.className)}>{`${look.label}${detail}`}</span>;
+  return <Badge className={`whitespace-nowrap px-1.5 font-medium ${look.className}`}>{`${look.label}${detail}`}</Badge>;
 }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { StoredControl } from "@/lib/api/schemas/frameworks";
 import type { Control, Framework } from "@/lib/frameworks/types";
 import { ControlStatusBadge } from "./control-status-badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { THead, Table, Td, Th, Tr } from "@/components/ui/table";
 
 const judgedBy = (c: Control) => (c.judged.by === "automated" ? `${c.judged.checks.length} check${c.judged.checks.length === 1 ? "" : "s"}` : c.judged.by === "manual" ? "manual" : "not applicable");
 
@@ -12,36 +14,36 @@ export function FrameworkControlsTable({ framework, controls, clusters, latest }
   return (
     <div className="space-y-6">
       {[...sections].map(([section, rows]) => (
-        <section key={section} aria-label={section} className="print-avoid-break rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 text-base font-semibold">{section}</h2>
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
+        <Card key={section} aria-label={section} className="print-avoid-break">
+          <CardTitle>{section}</CardTitle>
+          <Table>
+            <THead>
               <tr>
-                <th scope="col" className="w-20 py-1 pr-3">Control</th>
-                <th scope="col" className="py-1 pr-3">Title</th>
-                <th scope="col" className="py-1 pr-3">Judged by</th>
+                <Th scope="col" className="w-20">Control</Th>
+                <Th scope="col">Title</Th>
+                <Th scope="col">Judged by</Th>
                 {clusters.map((c) => (
-                  <th key={c.id} scope="col" className="py-1 pr-3">{c.name}</th>
+                  <Th key={c.id} scope="col">{c.name}</Th>
                 ))}
               </tr>
-            </thead>
+            </THead>
             <tbody>
               {rows.map((control) => (
-                <tr key={control.id} className="border-t border-slate-100">
+                <Tr ruled key={control.id}>
                   <th scope="row" className="py-1.5 pr-3 font-mono text-xs font-medium">
                     <Link href={`/frameworks/${framework.id}/${encodeURIComponent(control.id)}`} className="hover:underline">{control.id}</Link>
                   </th>
-                  <td className="py-1.5 pr-3">{control.title}</td>
-                  <td className="py-1.5 pr-3 text-slate-600">{judgedBy(control)}</td>
+                  <Td>{control.title}</Td>
+                  <Td className="text-slate-600">{judgedBy(control)}</Td>
                   {clusters.map((c) => {
                     const s = cell.get(`${c.id}\u0000${control.id}`);
-                    return <td key={c.id} className="py-1.5 pr-3">{s ? <ControlStatusBadge status={s.status} attested={s.attested} failingCount={s.failingCount} /> : <span className="text-xs text-slate-500">no status (mapping changed)</span>}</td>;
+                    return <Td key={c.id}>{s ? <ControlStatusBadge status={s.status} attested={s.attested} failingCount={s.failingCount} /> : <span className="text-xs text-slate-500">no status (mapping changed)</span>}</Td>;
                   })}
-                </tr>
+                </Tr>
               ))}
             </tbody>
-          </table>
-        </section>
+          </Table>
+        </Card>
       ))}
     </div>
   );

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Role } from "@/lib/access/roles";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { signOut as endSession } from "@/lib/query/auth";
 
 /** Who is signed in, with sign-out here and sign-out everywhere (every session of this user). */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: Role }) {
@@ -12,8 +12,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
   const signOut = async (everywhere: boolean) => {
     setBusy(true);
     try {
-      if (everywhere) await fetchJson("/api/auth/revoke-sessions", { method: "POST", body: {} });
-      await fetchJson("/api/auth/sign-out", { method: "POST", body: {} }).catch(() => undefined);
+      await endSession(everywhere);
     } finally {
       router.replace("/sign-in");
       router.refresh();

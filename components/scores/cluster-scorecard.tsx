@@ -6,6 +6,9 @@ import { ScanStatus } from "@/components/clusters/scan-status";
 import type { OverallHistory } from "@/lib/api/schemas/scores";
 import { GradeBadge } from "./grade-badge";
 import { Sparkline } from "./sparkline";
+import { Notice } from "@/components/ui/notice";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 
 /** "83% evaluated" when some checks could not be (a missing permission, an API the cluster lacks). */
 const coverageText = (coverage: number) => `${Math.floor(coverage * 100)}% of checks evaluated`;
@@ -16,7 +19,7 @@ function ScanFailure({ posture }: { posture: ClusterPosture }) {
   const f = posture.failure;
   if (!f) return null;
   return (
-    <div role="alert" data-testid="scan-failure" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+    <Notice as="div" role="alert" data-testid="scan-failure" tone="danger" className="mt-3 border border-red-300">
       <p className="font-semibold">Latest scan failed: {f.error}</p>
       <p className="mt-1">
         {f.failedScans === 1 ? `Failed at ${formatUtc(f.at)} UTC` : `${plural(f.failedScans, "scan")} failed since ${formatUtc(f.since)} UTC`}
@@ -28,7 +31,7 @@ function ScanFailure({ posture }: { posture: ClusterPosture }) {
         (Settings → Clusters → Test connection), then scan again.{" "}
         {posture.snapshotId ? "The scores below are from the last completed scan and may be out of date." : "Until a scan completes there are no scores."}
       </p>
-    </div>
+    </Notice>
   );
 }
 
@@ -58,14 +61,14 @@ function WeekChange({ current, weekAgo }: { current: number | null; weekAgo: num
 export function ClusterScorecard({ posture, canScan, history }: { posture: ClusterPosture; canScan: boolean; history?: OverallHistory }) {
   const [overall, ...layers] = posture.scores;
   return (
-    <article aria-labelledby={`cluster-${posture.clusterId}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <Card as="article" aria-labelledby={`cluster-${posture.clusterId}`} className="p-5 shadow-sm">
       <header className="flex items-start justify-between gap-4">
         <div>
           <h2 id={`cluster-${posture.clusterId}`} className="text-lg font-semibold text-slate-900">
             <Link href={`/clusters/${posture.clusterId}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
               {posture.name}
             </Link>
-            {posture.isDemo ? <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 align-middle text-xs font-medium text-sky-800">demo</span> : null}
+            {posture.isDemo ? <Badge className="ml-2 bg-sky-100 align-middle font-medium text-sky-800">demo</Badge> : null}
           </h2>
           <p className="mt-1 text-sm text-slate-600" data-testid="last-completed">
             {posture.takenAt ? `Last completed scan #${posture.snapshotSeq} · ${formatUtc(posture.takenAt)} UTC` : "No completed scan yet"}
@@ -110,6 +113,6 @@ export function ClusterScorecard({ posture, canScan, history }: { posture: Clust
           ))}
         </dl>
       ) : null}
-    </article>
+    </Card>
   );
 }

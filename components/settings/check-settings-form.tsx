@@ -1,34 +1,37 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import type { CheckSummary } from "@/lib/api/schemas/checks";
 import type { CheckSettings } from "@/lib/checks/settings";
 import { LAYERS, SEVERITIES, type Severity } from "@/lib/checks/types";
-import { fetchJson } from "@/lib/query/fetch-json";
-import { FormError } from "@/components/auth/form-field";
+import { settingsMutations } from "@/lib/query/settings";
+import { FormError } from "@/components/ui/form-error";
+import { Card } from "@/components/ui/card";
+import { Table, THead, Tr } from "@/components/ui/table";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
+import { Field, type FieldControl } from "@/components/ui/field";
 
 type Props = { settings: CheckSettings; catalog: Pick<CheckSummary, "id" | "layer" | "severity" | "title">[]; canEdit: boolean };
 
-const INPUT = "w-full rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm disabled:bg-slate-50";
 const lines = (text: string) => text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
 
-function Field({ label, hint, children }: { label: string; hint: string; children: ReactNode }) {
+/** A setting: its name, what it means, its control. */
+function Setting({ label, hint, children }: { label: string; hint: string; children: FieldControl }) {
   return (
-    <label className="block text-sm text-slate-800">
-      <span className="font-medium">{label}</span>
-      <span className="mb-1 block text-xs text-slate-500">{hint}</span>
+    <Field label={label} hint={hint} className="block text-sm text-slate-800" labelClassName="font-medium">
       {children}
-    </label>
+    </Field>
   );
 }
 
 /** A list setting, one value per line. */
 function LinesField({ name, label, hint, values }: { name: keyof CheckSettings; label: string; hint: string; values: string[] }) {
   return (
-    <Field label={label} hint={hint}>
-      <textarea name={name} rows={4} defaultValue={values.join("\n")} className={INPUT} />
-    </Field>
+    <Setting label={label} hint={hint}>
+      <Textarea name={name} rows={4} defaultValue={values.join("\n")} className="w-full font-mono disabled:bg-slate-50" />
+    </Setting>
   );
 }
 
@@ -36,9 +39,7 @@ function LinesField({ name, label, hint, values }: { name: keyof CheckSettings; 
 export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
   const [disabled, setDisabled] = useState(() => new Set(settings.disabledChecks));
   const [overrides, setOverrides] = useState<Record<string, Severity>>(settings.severityOverrides);
-  const save = useMutation({
-    mutationFn: (body: CheckSettings) => fetchJson<{ data: CheckSettings }>("/api/settings/checks", { method: "PUT", body }),
-  });
+  const save = useMutation(settingsMutations.saveChecks());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,33 +63,34 @@ export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
   return (
     <form onSubmit={submit} className="space-y-6" aria-label="Check settings">
       {!canEdit ? <p className="text-sm text-slate-600">Only admins can change these settings.</p> : null}
-      <fieldset disabled={!canEdit} className="space-y-6">
-        <section aria-labelledby="inputs-heading" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      <fieldset disabled={!canEdit} className="min-w-0 space-y-6">
+        <Card aria-labelledby="inputs-heading" className="grid gap-4 md:grid-cols-2">
           <h2 id="inputs-heading" className="text-base font-semibold md:col-span-2">What the checks read</h2>
           <LinesField name="allowedRegistries" values={settings.allowedRegistries} label="Allowed registries" hint="One per line: a host or host/path prefix. Empty: the untrusted-registry check is not evaluated." />
           <LinesField name="systemNamespaces" values={settings.systemNamespaces} label="System namespaces" hint="One per line: skipped by the application-hygiene checks (default namespace, PSA labels, service accounts)." />
           <LinesField name="ingressNamespaces" values={settings.ingressNamespaces} label="Ingress namespaces" hint="One per line: may host LoadBalancer and NodePort Services (ingress controllers, gateways)." />
           <LinesField name="sandboxHandlers" values={settings.sandboxHandlers} label="Sandboxed runtime handlers" hint="One per line: RuntimeClass handlers that count as sandboxed (gVisor, Kata)." />
-          <Field label="Untrusted workload label" hint="key=value (or a key) on a pod template that marks code you do not trust.">
-            <input name="untrustedLabel" required defaultValue={settings.untrustedLabel} className={INPUT} />
-          </Field>
-          <Field label="Secret rotation (days)" hint="A Secret older than this should have been rotated.">
-            <input name="secretRotationDays" type="number" min={1} max={3650} required defaultValue={settings.secretRotationDays} className={INPUT} />
-          </Field>
-        </section>
+          <Setting label="Untrusted workload label" hint="key=value (or a key) on a pod template that marks code you do not trust.">
+            <Input name="untrustedLabel" required defaultValue={settings.untrustedLabel} className="w-full font-mono disabled:bg-slate-50" />
+          </Setting>
+          <Setting label="Secret rotation (days)" hint="A Secret older than this should have been rotated.">
+            <Input name="secretRotationDays" type="number" min={1} max={3650} required defaultValue={settings.secretRotationDays} className="w-full font-mono disabled:bg-slate-50" />
+          </Setting>
+        </Card>
 
-        <section aria-labelledby="checks-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <Card aria-labelledby="checks-heading">
           <h2 id="checks-heading" className="text-base font-semibold">Checks</h2>
           <p className="mb-3 text-xs text-slate-500">A check switched off is left out of scores, and its open findings close at the next scan. A severity changes the findings it already has.</p>
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs uppercase text-slate-500">
+          <div className="overflow-x-auto">
+          <Table>
+            <THead>
               <tr><th className="py-1">Runs</th><th>Check</th><th>Severity</th></tr>
-            </thead>
+            </THead>
             {LAYERS.map((layer) => (
               <tbody key={layer}>
                 <tr><th colSpan={3} scope="rowgroup" className="pt-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">{layer}</th></tr>
                 {catalog.filter((c) => c.layer === layer).map((c) => (
-                  <tr key={c.id} className="border-t border-slate-100">
+                  <Tr ruled key={c.id}>
                     <td className="py-1 pr-3">
                       <input
                         type="checkbox"
@@ -99,21 +101,22 @@ export function CheckSettingsForm({ settings, catalog, canEdit }: Props) {
                     </td>
                     <td className="py-1 pr-3"><span className="font-mono text-xs">{c.id}</span> <span className="text-slate-600">{c.title}</span></td>
                     <td className="py-1">
-                      <select aria-label={`Severity of ${c.id}`} value={overrides[c.id] ?? ""} onChange={(e) => setSeverity(c.id, e.target.value)} className="rounded-md border border-slate-300 px-1 py-0.5 text-xs">
+                      <Select aria-label={`Severity of ${c.id}`} value={overrides[c.id] ?? ""} onChange={(e) => setSeverity(c.id, e.target.value)} density="sm" className="rounded-md">
                         <option value="">{c.severity} (default)</option>
                         {SEVERITIES.filter((s) => s !== c.severity).map((s) => <option key={s} value={s}>{s}</option>)}
-                      </select>
+                      </Select>
                     </td>
-                  </tr>
+                  </Tr>
                 ))}
               </tbody>
             ))}
-          </table>
-        </section>
+          </Table>
+          </div>
+        </Card>
       </fieldset>
       {canEdit ? (
         <div className="flex items-center gap-3">
-          <button type="submit" disabled={save.isPending} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60">Save settings</button>
+          <Button type="submit" disabled={save.isPending}>Save settings</Button>
           <span role="status" className="text-sm text-slate-600">{save.isSuccess ? "Saved. Each cluster's next scan uses these settings." : ""}</span>
         </div>
       ) : null}

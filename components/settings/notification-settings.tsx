@@ -4,28 +4,26 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { NotificationSettingsView } from "@/lib/api/schemas/notifications";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
-import { fetchJson } from "@/lib/query/fetch-json";
-import { FormError } from "@/components/auth/form-field";
+import { settingsMutations } from "@/lib/query/settings";
+import { FormError } from "@/components/ui/form-error";
 import { OneTimeSecret } from "./one-time-secret";
+import { Card, cardClass, CardTitle } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
 
-type Saved = { data: NotificationSettingsView; secret?: string };
-const INPUT = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
-const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
 
 /** The webhook new findings go to: set, test, rotate its signing secret, or turn it off. */
 export function NotificationSettings({ initial }: { initial: NotificationSettingsView }) {
   const [current, setCurrent] = useState(initial);
   const [secret, setSecret] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (body: { webhookUrl: string | null; minSeverity: Severity; rotateSecret: boolean }) => fetchJson<Saved>("/api/settings/notifications", { method: "PUT", body }),
+    ...settingsMutations.saveNotifications(),
     onSuccess: (r) => {
       setCurrent(r.data);
       setSecret(r.secret ?? null);
     },
   });
-  const test = useMutation({
-    mutationFn: () => fetchJson<{ data: { ok: boolean; status: number | null; error?: string } }>("/api/settings/notifications/test", { method: "POST" }).then((r) => r.data),
-  });
+  const test = useMutation(settingsMutations.testNotifications());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +34,7 @@ export function NotificationSettings({ initial }: { initial: NotificationSetting
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} aria-label="Webhook" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <form onSubmit={submit} aria-label="Webhook" className={cardClass("space-y-3 text-sm")}>
         <h2 className="text-base font-semibold">Webhook for new findings</h2>
         <p className="text-slate-600">
           After each scan, the findings it opened at or above the chosen severity are POSTed as JSON (at most 100, with the total and a one-line
@@ -44,18 +42,18 @@ export function NotificationSettings({ initial }: { initial: NotificationSetting
         </p>
         <label className="block text-slate-800">
           URL <span className="text-xs text-slate-500">(https; empty turns notifications off)</span>
-          <input name="webhookUrl" type="url" defaultValue={current.webhookUrl ?? ""} placeholder="https://hooks.example.com/…" className={`${INPUT} mt-1 block w-full font-mono`} />
+          <Input name="webhookUrl" type="url" defaultValue={current.webhookUrl ?? ""} placeholder="https://hooks.example.com/…" className="mt-1 block w-full font-mono" />
         </label>
         <div className="flex flex-wrap items-end gap-4">
           <label className="text-slate-800">
             Send findings at or above<br />
-            <select name="minSeverity" defaultValue={current.minSeverity} className={INPUT}>{SEVERITIES.map((s) => <option key={s}>{s}</option>)}</select>
+            <Select name="minSeverity" defaultValue={current.minSeverity}>{SEVERITIES.map((s) => <option key={s}>{s}</option>)}</Select>
           </label>
           {current.hasSecret ? (
             <label className="flex items-center gap-2 text-slate-800"><input type="checkbox" name="rotateSecret" /> Issue a new signing secret</label>
           ) : null}
-          <button type="submit" disabled={save.isPending} className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">Save</button>
-          {current.webhookUrl ? <button type="button" className={BUTTON} disabled={test.isPending} onClick={() => test.mutate()}>Send a test</button> : null}
+          <Button type="submit" disabled={save.isPending}>Save</Button>
+          {current.webhookUrl ? <Button variant="secondary" size="sm" className="bg-white" disabled={test.isPending} onClick={() => test.mutate()}>Send a test</Button> : null}
         </div>
         <p role="status" className="text-slate-700">
           {save.isSuccess && !secret ? (current.webhookUrl ? "Saved." : "Notifications are off.") : ""}
@@ -64,14 +62,14 @@ export function NotificationSettings({ initial }: { initial: NotificationSetting
         <FormError message={save.error?.message ?? test.error?.message ?? null} />
       </form>
       {secret ? <OneTimeSecret label="Signing secret" value={secret} onDone={() => setSecret(null)} /> : null}
-      <section aria-labelledby="verify" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-        <h2 id="verify" className="mb-2 text-base font-semibold">Checking a delivery</h2>
+      <Card aria-labelledby="verify" className="text-sm text-slate-700">
+        <CardTitle id="verify">Checking a delivery</CardTitle>
         <p>
           Each request carries <code>X-Bulwark-Event</code> (<code>findings.new</code> or <code>test</code>), <code>X-Bulwark-Delivery</code>,{" "}
           <code>X-Bulwark-Timestamp</code> and <code>X-Bulwark-Signature: sha256=HMAC-SHA256(secret, timestamp + &quot;.&quot; + body)</code>. Reject a request whose
           signature differs or whose timestamp is more than five minutes old.
         </p>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /** A secret shown exactly once (an invitation link, an API token), with a copy button. */
 export function OneTimeSecret({ label, value, onDone }: { label: string; value: string; onDone: () => void }) {
@@ -12,16 +13,12 @@ export function OneTimeSecret({ label, value, onDone }: { label: string; value: 
         {value}
       </code>
       <div className="mt-3 flex gap-2">
-        <button
-          type="button"
-          className="rounded-md bg-amber-700 px-3 py-1.5 text-white hover:bg-amber-800"
-          onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true))}
-        >
+        <Button variant="caution" size="sm" className="font-normal" onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true))}>
           {copied ? "Copied" : "Copy"}
-        </button>
-        <button type="button" className="rounded-md border border-amber-700 px-3 py-1.5 text-amber-900" onClick={onDone}>
+        </Button>
+        <Button variant="secondary" size="sm" className="border-amber-700 font-normal text-amber-900 hover:bg-amber-100" onClick={onDone}>
           Done
-        </button>
+        </Button>
       </div>
     </div>
   );

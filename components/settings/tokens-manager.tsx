@@ -4,31 +4,31 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { hasRole, type Role } from "@/lib/access/roles";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/access/token-scopes";
+import type { TokenSummary } from "@/lib/api/schemas/tokens";
 import { formatUtc } from "@/lib/format-date";
-import { accessKeys, accessQueries } from "@/lib/query/access";
-import { fetchJson } from "@/lib/query/fetch-json";
-import { FormError } from "@/components/auth/form-field";
+import { accessMutations, accessQueries } from "@/lib/query/access";
+import { FormError } from "@/components/ui/form-error";
 import { OneTimeSecret } from "./one-time-secret";
+import { Card, CardTitle } from "@/components/ui/card";
+import { ACTIONS_COLUMN, BoxedTable, Td } from "@/components/ui/table";
+import { Input } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
+import { Choice } from "@/components/ui/choice";
+import { QuerySection } from "@/components/ui/query-section";
 
 const SCOPE_TEXT: Record<TokenScope, { role: Role; text: string }> = {
   read: { role: "viewer", text: "read: scores, findings, metrics" },
   scan: { role: "analyst", text: "scan: start scans (only that; add read to see results)" },
 };
-const INPUT = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+
+const tokenStatus = (t: TokenSummary) => (t.revokedAt ? "revoked" : t.isExpired ? "expired" : "active");
 
 export function TokensManager({ role }: { role: Role }) {
   const queryClient = useQueryClient();
   const tokens = useQuery(accessQueries.tokens());
   const [secret, setSecret] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: accessKeys.tokens });
-  const create = useMutation({
-    mutationFn: (body: { name: string; scopes: TokenScope[]; expiresInDays: number }) => fetchJson<{ token: string }>("/api/tokens", { method: "POST", body }),
-    onSuccess: (r) => {
-      setSecret(r.token);
-      void refresh();
-    },
-  });
-  const revoke = useMutation({ mutationFn: (id: string) => fetchJson(`/api/tokens/${id}`, { method: "DELETE" }), onSettled: () => void refresh() });
+  const create = useMutation({ ...accessMutations.createToken(queryClient), onSuccess: (r) => setSecret(r.token) });
+  const revoke = useMutation(accessMutations.revokeToken(queryClient));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,56 +38,48 @@ export function TokensManager({ role }: { role: Role }) {
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="new-token" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-token" className="mb-3 text-base font-semibold text-slate-900">New API token</h2>
+      <Card aria-labelledby="new-token">
+        <CardTitle id="new-token" className="mb-3 text-slate-900">New API token</CardTitle>
         <form onSubmit={submit} className="flex flex-wrap items-end gap-4">
-          <label className="text-sm text-slate-700">Name<br /><input name="name" required maxLength={80} placeholder="prometheus" className={INPUT} /></label>
+          <label className="text-sm text-slate-700">Name<br /><Input name="name" required maxLength={80} placeholder="prometheus" /></label>
           <fieldset className="text-sm text-slate-700">
             <legend>Scopes</legend>
             {TOKEN_SCOPES.filter((s) => hasRole(role, SCOPE_TEXT[s].role)).map((s) => (
-              <label key={s} className="mr-3 inline-flex items-center gap-1"><input type="checkbox" name="scopes" value={s} defaultChecked={s === "read"} /> {SCOPE_TEXT[s].text}</label>
+              <Choice key={s} className="mr-3" type="checkbox" name="scopes" value={s} defaultChecked={s === "read"} label={SCOPE_TEXT[s].text} />
             ))}
           </fieldset>
-          <label className="text-sm text-slate-700">Expires in (days)<br /><input name="days" type="number" min={1} max={365} defaultValue={90} required className={`${INPUT} w-24`} /></label>
-          <button type="submit" disabled={create.isPending} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60">Create token</button>
+          <label className="text-sm text-slate-700">Expires in (days)<br /><Input name="days" type="number" min={1} max={365} defaultValue={90} required className="w-24" /></label>
+          <Button type="submit" disabled={create.isPending}>Create token</Button>
         </form>
         <p className="mt-2 text-xs text-slate-500">Send it as <code>Authorization: Bearer &lt;token&gt;</code>. Prometheus scrapes <code>/api/metrics</code> with a read token.</p>
-      </section>
+      </Card>
       {secret ? <OneTimeSecret label="Your new API token" value={secret} onDone={() => setSecret(null)} /> : null}
       <FormError message={create.error?.message ?? revoke.error?.message ?? null} />
-      <section aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading" className="mb-2 text-base font-semibold text-slate-900">Tokens</h2>
-        {tokens.isPending ? <p className="text-sm text-slate-500">Loading tokens…</p> : null}
-        {tokens.isError ? <FormError message={`Tokens could not be loaded: ${tokens.error.message}`} /> : null}
-        {tokens.data?.length === 0 ? <p className="text-sm text-slate-600">No API tokens yet.</p> : null}
-        {tokens.data?.length ? (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr><th className="px-3 py-2">Name</th><th className="px-3 py-2">Owner</th><th className="px-3 py-2">Scopes</th><th className="px-3 py-2">Expires (UTC)</th><th className="px-3 py-2">Last used</th><th className="px-3 py-2">Status</th><th className="px-3 py-2"><span className="sr-only">Actions</span></th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tokens.data.map((t) => {
-                const status = t.revokedAt ? "revoked" : t.isExpired ? "expired" : "active";
-                return (
-                  <tr key={t.id} data-testid={`token-${t.name}`}>
-                    <td className="px-3 py-2 font-medium text-slate-900">{t.name}</td>
-                    <td className="px-3 py-2 text-slate-600">{t.ownerEmail}</td>
-                    <td className="px-3 py-2 text-slate-600">{t.scopes.join(", ")}</td>
-                    <td className="px-3 py-2 text-slate-600">{formatUtc(t.expiresAt)}</td>
-                    <td className="px-3 py-2 text-slate-600">{t.lastUsedAt ? formatUtc(t.lastUsedAt) : "never"}</td>
-                    <td className="px-3 py-2">{status}</td>
-                    <td className="px-3 py-2 text-right">
-                      {status === "active" ? (
-                        <button type="button" className="rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50" onClick={() => revoke.mutate(t.id)}>Revoke</button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
+      <QuerySection id="tokens-heading" title="Tokens" query={tokens}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <p className="text-sm text-slate-600">No API tokens yet.</p>
+          ) : (
+            <BoxedTable framed columns={["Name", "Owner", "Scopes", "Expires (UTC)", "Last used", "Status", ACTIONS_COLUMN]}>
+              {rows.map((t) => (
+                <tr key={t.id} data-testid={`token-${t.name}`}>
+                  <Td look="boxed" className="font-medium text-slate-900">{t.name}</Td>
+                  <Td look="boxed" className="text-slate-600">{t.ownerEmail}</Td>
+                  <Td look="boxed" className="text-slate-600">{t.scopes.join(", ")}</Td>
+                  <Td look="boxed" className="text-slate-600">{formatUtc(t.expiresAt)}</Td>
+                  <Td look="boxed" className="text-slate-600">{t.lastUsedAt ? formatUtc(t.lastUsedAt) : "never"}</Td>
+                  <Td look="boxed">{tokenStatus(t)}</Td>
+                  <Td look="boxed" className="text-right">
+                    {tokenStatus(t) === "active" ? (
+                      <Button variant="danger" size="xs" onClick={() => revoke.mutate(t.id)}>Revoke</Button>
+                    ) : null}
+                  </Td>
+                </tr>
+              ))}
+            </BoxedTable>
+          )
+        }
+      </QuerySection>
     </div>
   );
 }

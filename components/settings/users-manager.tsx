@@ -3,37 +3,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/access/roles";
-import type { UserSummary } from "@/lib/api/schemas/users";
 import { formatUtc } from "@/lib/format-date";
-import { accessKeys, accessQueries } from "@/lib/query/access";
-import { fetchJson } from "@/lib/query/fetch-json";
-import { FormError } from "@/components/auth/form-field";
+import { accessMutations, accessQueries, type SignInLink } from "@/lib/query/access";
+import { FormError } from "@/components/ui/form-error";
 import { OneTimeSecret } from "./one-time-secret";
-
-const INPUT = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
-const BUTTON = "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
+import { Card, CardTitle } from "@/components/ui/card";
+import { ACTIONS_COLUMN, BoxedTable, Td } from "@/components/ui/table";
+import { Input, Select } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
+import { QuerySection } from "@/components/ui/query-section";
 
 export function UsersManager({ currentUserEmail }: { currentUserEmail: string }) {
   const queryClient = useQueryClient();
   const users = useQuery(accessQueries.users());
-  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: accessKeys.users });
-
-  const invite = useMutation({
-    mutationFn: (body: { email: string; name: string; role: Role }) => fetchJson<{ inviteUrl: string }>("/api/users", { method: "POST", body }),
-    onSuccess: (r, body) => {
-      setLink({ email: body.email, url: r.inviteUrl });
-      void refresh();
-    },
-  });
-  const update = useMutation({
-    mutationFn: ({ id, ...body }: { id: string; role?: Role; disabled?: boolean }) => fetchJson(`/api/users/${id}`, { method: "PATCH", body }),
-    onSettled: () => void refresh(),
-  });
-  const reissue = useMutation({
-    mutationFn: (u: UserSummary) => fetchJson<{ inviteUrl: string }>(`/api/users/${u.id}/invite`, { method: "POST" }).then((r) => ({ email: u.email, url: r.inviteUrl })),
-    onSuccess: setLink,
-  });
+  const [link, setLink] = useState<SignInLink | null>(null);
+  const invite = useMutation({ ...accessMutations.invite(queryClient), onSuccess: setLink });
+  const update = useMutation(accessMutations.updateUser(queryClient));
+  const reissue = useMutation({ ...accessMutations.reissueInvite(), onSuccess: setLink });
 
   function submitInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,58 +31,50 @@ export function UsersManager({ currentUserEmail }: { currentUserEmail: string })
   const error = invite.error ?? update.error ?? reissue.error;
   return (
     <div className="space-y-6">
-      <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="invite-heading" className="mb-3 text-base font-semibold text-slate-900">Invite a user</h2>
+      <Card aria-labelledby="invite-heading">
+        <CardTitle id="invite-heading" className="mb-3 text-slate-900">Invite a user</CardTitle>
         <form onSubmit={submitInvite} className="flex flex-wrap items-end gap-3">
-          <label className="text-sm text-slate-700">Email<br /><input name="email" type="email" required className={INPUT} /></label>
-          <label className="text-sm text-slate-700">Name<br /><input name="name" required maxLength={120} className={INPUT} /></label>
+          <label className="text-sm text-slate-700">Email<br /><Input name="email" type="email" required /></label>
+          <label className="text-sm text-slate-700">Name<br /><Input name="name" required maxLength={120} /></label>
           <label className="text-sm text-slate-700">Role<br />
-            <select name="role" defaultValue="viewer" className={INPUT}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select>
+            <Select name="role" defaultValue="viewer">{ROLES.map((r) => <option key={r}>{r}</option>)}</Select>
           </label>
-          <button type="submit" disabled={invite.isPending} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60">Invite</button>
+          <Button type="submit" disabled={invite.isPending}>Invite</Button>
         </form>
         <p className="mt-2 text-xs text-slate-500">Bulwark sends no email: give the one-time link to the person (valid 7 days). Users who sign in through single sign-on need no invitation.</p>
-      </section>
+      </Card>
       {link ? <OneTimeSecret label={`Sign-in link for ${link.email}`} value={link.url} onDone={() => setLink(null)} /> : null}
       <FormError message={error ? error.message : null} />
-      <section aria-labelledby="users-heading">
-        <h2 id="users-heading" className="mb-2 text-base font-semibold text-slate-900">Users</h2>
-        {users.isPending ? <p className="text-sm text-slate-500">Loading users…</p> : null}
-        {users.isError ? <FormError message={`Users could not be loaded: ${users.error.message}`} /> : null}
-        {users.data ? (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr><th className="px-3 py-2">User</th><th className="px-3 py-2">Role</th><th className="px-3 py-2">Sign-in</th><th className="px-3 py-2">Last active (UTC)</th><th className="px-3 py-2">Status</th><th className="px-3 py-2"><span className="sr-only">Actions</span></th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.data.map((u) => {
+      <QuerySection id="users-heading" title="Users" query={users}>
+        {(rows) => (
+          <BoxedTable framed columns={["User", "Role", "Sign-in", "Last active (UTC)", "Status", ACTIONS_COLUMN]}>
+              {rows.map((u) => {
                 const self = u.email === currentUserEmail;
                 return (
                   <tr key={u.id} data-testid={`user-${u.email}`}>
-                    <td className="px-3 py-2"><span className="font-medium text-slate-900">{u.name}</span><br /><span className="text-xs text-slate-500">{u.email}</span></td>
-                    <td className="px-3 py-2">
-                      <select aria-label={`Role of ${u.email}`} value={u.role} disabled={self || update.isPending} className={INPUT} onChange={(e) => update.mutate({ id: u.id, role: e.target.value as Role })}>
+                    <Td look="boxed"><span className="font-medium text-slate-900">{u.name}</span><br /><span className="text-xs text-slate-500">{u.email}</span></Td>
+                    <Td look="boxed">
+                      <Select aria-label={`Role of ${u.email}`} value={u.role} disabled={self || update.isPending} onChange={(e) => update.mutate({ id: u.id, role: e.target.value as Role })}>
                         {ROLES.map((r) => <option key={r}>{r}</option>)}
-                      </select>
-                    </td>
-                    <td className="px-3 py-2 text-slate-600">{u.signInMethods.join(", ") || (u.hasPendingInvite ? "invited" : "none")}</td>
-                    <td className="px-3 py-2 text-slate-600">{u.lastSeenAt ? formatUtc(u.lastSeenAt) : "never"}</td>
-                    <td className="px-3 py-2">{u.disabled ? <span className="text-red-700">disabled</span> : <span className="text-emerald-700">active</span>}</td>
-                    <td className="space-x-2 px-3 py-2 text-right">
+                      </Select>
+                    </Td>
+                    <Td look="boxed" className="text-slate-600">{u.signInMethods.join(", ") || (u.hasPendingInvite ? "invited" : "none")}</Td>
+                    <Td look="boxed" className="text-slate-600">{u.lastSeenAt ? formatUtc(u.lastSeenAt) : "never"}</Td>
+                    <Td look="boxed">{u.disabled ? <span className="text-red-700">disabled</span> : <span className="text-emerald-700">active</span>}</Td>
+                    <Td look="boxed" className="space-x-2 text-right">
                       {!self ? (
-                        <button type="button" className={BUTTON} disabled={update.isPending} onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}>
+                        <Button variant="secondary" size="xs" className="text-slate-700" disabled={update.isPending} onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}>
                           {u.disabled ? "Enable" : "Disable"}
-                        </button>
+                        </Button>
                       ) : null}
-                      <button type="button" className={BUTTON} disabled={reissue.isPending} onClick={() => reissue.mutate(u)}>New sign-in link</button>
-                    </td>
+                      <Button variant="secondary" size="xs" className="text-slate-700" disabled={reissue.isPending} onClick={() => reissue.mutate(u)}>New sign-in link</Button>
+                    </Td>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
+            </BoxedTable>
+        )}
+      </QuerySection>
     </div>
   );
 }

@@ -3,10 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/auth/form-field";
-import { fetchJson } from "@/lib/query/fetch-json";
+import { FormError } from "@/components/ui/form-error";
+import { suppressionMutations } from "@/lib/query/suppressions";
+import { Input, Textarea } from "@/components/ui/input";
+import { Button } from "@/components/ui/button";
+import { Choice } from "@/components/ui/choice";
+import { Notice } from "@/components/ui/notice";
+import { Field } from "@/components/ui/field";
 
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** Accept the risk of a finding: scope, reason and expiry (a year at most). */
 export function SuppressForm({ findingId, resource, namespace, needsApproval, today, maxDay, defaultDay }: {
@@ -15,7 +19,7 @@ export function SuppressForm({ findingId, resource, namespace, needsApproval, to
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: Record<string, string>) => fetchJson<{ status: string }>("/api/suppressions", { method: "POST", body }),
+    ...suppressionMutations.propose(),
     onSuccess: (r) => {
       setDone(r.status === "pending" ? "Proposed. It takes effect once another analyst or an admin approves it on the Accepted risks page." : "Accepted. It counts as passing from the next snapshot.");
       router.refresh();
@@ -26,24 +30,24 @@ export function SuppressForm({ findingId, resource, namespace, needsApproval, to
     const form = new FormData(event.currentTarget);
     create.mutate({ findingId, scope: String(form.get("scope")), reason: String(form.get("reason")), expiresAt: String(form.get("expiresAt")) });
   }
-  if (done) return <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">{done}</p>;
+  if (done) return <Notice role="status" tone="success">{done}</Notice>;
   return (
     <form onSubmit={submit} aria-label="Accept this risk" className="space-y-3 text-sm">
       <fieldset>
         <legend className="font-medium">Applies to</legend>
-        <label className="mr-4 inline-flex items-center gap-1"><input type="radio" name="scope" value="resource" defaultChecked /> this resource ({resource})</label>
-        {namespace ? <label className="mr-4 inline-flex items-center gap-1"><input type="radio" name="scope" value="namespace" /> this check in namespace {namespace}</label> : null}
-        <label className="inline-flex items-center gap-1"><input type="radio" name="scope" value="cluster" /> this check in the whole cluster</label>
+        <Choice className="mr-4" type="radio" name="scope" value="resource" defaultChecked label={<>this resource ({resource})</>} />
+        {namespace ? <Choice className="mr-4" type="radio" name="scope" value="namespace" label={<>this check in namespace {namespace}</>} /> : null}
+        <Choice type="radio" name="scope" value="cluster" label="this check in the whole cluster" />
       </fieldset>
-      <label className="block">Reason (who owns the risk, why it is acceptable, what mitigates it)
-        <textarea name="reason" required minLength={10} maxLength={2000} rows={3} className={INPUT} />
-      </label>
-      <label className="block w-48">Expires on (UTC)
-        <input type="date" name="expiresAt" required min={today} max={maxDay} defaultValue={defaultDay} className={INPUT} />
-      </label>
+      <Field label="Reason (who owns the risk, why it is acceptable, what mitigates it)" className="block">
+        <Textarea name="reason" required minLength={10} maxLength={2000} rows={3} layout="block" />
+      </Field>
+      <Field label="Expires on (UTC)" className="block w-48">
+        <Input type="date" name="expiresAt" required min={today} max={maxDay} defaultValue={defaultDay} layout="block" />
+      </Field>
       {needsApproval ? <p className="text-xs text-amber-800">This is a critical or high finding: a second person must approve before it takes effect.</p> : null}
       <FormError message={create.error?.message ?? null} />
-      <button type="submit" disabled={create.isPending} className="rounded-md bg-amber-700 px-4 py-2 font-medium text-white hover:bg-amber-800 disabled:opacity-60">Propose accepted risk</button>
+      <Button type="submit" variant="caution" disabled={create.isPending}>Propose accepted risk</Button>
     </form>
   );
 }

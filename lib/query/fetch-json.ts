@@ -11,9 +11,10 @@ export class ApiError extends Error {
 }
 
 /** fetch for Bulwark's JSON API: sends JSON, returns the parsed body, throws ApiError with the server's words. */
-export async function fetchJson<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function fetchJson<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const res = await fetch(url, {
     method: init.method ?? "GET",
+    signal: init.signal,
     headers: init.body === undefined ? undefined : { "content-type": "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: "same-origin",

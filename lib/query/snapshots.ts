@@ -9,7 +9,7 @@ export const snapshotQueries = {
   live: (id: string) =>
     queryOptions({
       queryKey: snapshotKeys.detail(id),
-      queryFn: () => fetchJson<{ data: SnapshotDetail }>(`/api/snapshots/${id}`).then((r) => r.data),
+      queryFn: ({ signal }) => fetchJson<{ data: SnapshotDetail }>(`/api/snapshots/${id}`, { signal }).then((r) => r.data),
       refetchInterval: (q) => (q.state.data && q.state.data.status !== "running" ? false : 2_000),
       staleTime: 0,
     }),

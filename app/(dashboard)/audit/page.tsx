@@ -1,6 +1,12 @@
 import Form from "next/form";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
+import { Button, buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { BoxedTable, Td } from "@/components/ui/table";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { ZAuditFilters } from "@/lib/api/schemas/audit";
 import { listAuditEvents } from "@/lib/db/audit/list-audit-events";
@@ -12,7 +18,6 @@ const ACTIONS = [
   ["", "Every action"], ["auth.", "Sign-ins"], ["auth.sign_in_failed", "Failed sign-ins"], ["cluster.", "Clusters"], ["scan.", "Scans"],
   ["suppression.", "Accepted risks"], ["export.", "Exports"], ["user.", "Users and roles"], ["token.", "API tokens"],
 ] as const;
-const INPUT = "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePageCaller("admin");
@@ -24,35 +29,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description="Who did what, when and from where. Append-only: the database refuses to change or delete an entry." />
-      <Form action="/audit" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <label>Action<select name="action" defaultValue={filters.action ?? ""} className={INPUT}>{ACTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
-        <label>Who (email)<input name="actor" defaultValue={filters.actor} className={INPUT} /></label>
-        <label>From<input type="date" name="from" defaultValue={filters.from} className={INPUT} /></label>
-        <label>To<input type="date" name="to" defaultValue={filters.to} className={INPUT} /></label>
-        <button type="submit" className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800">Filter</button>
-        <a href={`/api/audit/export.csv?${exportParams.toString()}`} download className="rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-800 hover:bg-slate-50">Export CSV</a>
+      <Form action="/audit" aria-label="Filter the audit log" className={cardClass("mb-4 flex flex-wrap items-end gap-3 text-sm")}>
+        <Field label="Action"><Select name="action" defaultValue={filters.action ?? ""} layout="stacked">{ACTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</Select></Field>
+        <Field label="Who (email)"><Input name="actor" defaultValue={filters.actor} layout="stacked" /></Field>
+        <Field label="From"><Input type="date" name="from" defaultValue={filters.from} layout="stacked" /></Field>
+        <Field label="To"><Input type="date" name="to" defaultValue={filters.to} layout="stacked" /></Field>
+        <Button type="submit">Filter</Button>
+        <a href={`/api/audit/export.csv?${exportParams.toString()}`} download className={buttonClass({ variant: "secondary", className: "px-3" })}>Export CSV</a>
       </Form>
-      {!parsed.success ? <p role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">Some filters were not valid and were ignored.</p> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Audit events, newest first</caption>
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr><th className="px-3 py-2">When (UTC)</th><th className="px-3 py-2">Who</th><th className="px-3 py-2">From</th><th className="px-3 py-2">Action</th><th className="px-3 py-2">Target</th><th className="px-3 py-2">Details</th></tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      {!parsed.success ? <Notice role="alert" tone="warning" className="mb-4">Some filters were not valid and were ignored.</Notice> : null}
+      <BoxedTable framed caption="Audit events, newest first" columns={["When (UTC)", "Who", "From", "Action", "Target", "Details"]}>
             {page.data.map((e) => (
               <tr key={e.id} data-testid="audit-row" className="align-top">
-                <td className="whitespace-nowrap px-3 py-2">{formatUtc(e.at, "medium")}</td>
-                <td className="px-3 py-2 break-all">{e.actorEmail ?? "system"}</td>
-                <td className="px-3 py-2">{e.ip ?? "—"}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2 text-xs">{e.targetType ? `${e.targetType} ${e.targetId}` : "—"}</td>
-                <td className="max-w-md px-3 py-2 font-mono text-xs break-all text-slate-600">{e.details === "{}" ? "" : e.details}</td>
+                <Td look="boxed" className="whitespace-nowrap">{formatUtc(e.at, "medium")}</Td>
+                <Td look="boxed" className="break-all">{e.actorEmail ?? "system"}</Td>
+                <Td look="boxed">{e.ip ?? "—"}</Td>
+                <Td look="boxed" className="font-mono text-xs">{e.action}</Td>
+                <Td look="boxed" className="text-xs">{e.targetType ? `${e.targetType} ${e.targetId}` : "—"}</Td>
+                <Td look="boxed" className="max-w-md font-mono text-xs break-all text-slate-600">{e.details === "{}" ? "" : e.details}</Td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </BoxedTable>
       {page.data.length === 0 ? <p className="mt-3 text-sm text-slate-600">No events match.</p> : null}
       {page.nextCursor ? <p className="mt-3 text-sm"><Link className="text-sky-800 underline" href={`/audit?${new URLSearchParams({ ...raw, cursor: page.nextCursor }).toString()}`}>Older events</Link></p> : null}
     </>

@@ -9,6 +9,8 @@ import { ZFindingListQuery } from "@/lib/api/schemas/findings";
 import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
 import { listFindings } from "@/lib/db/findings/list-findings";
+import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 
 export const metadata = { title: "Findings" };
 
@@ -40,10 +42,10 @@ export default async function FindingsPage({ searchParams }: { searchParams: Sea
     return (
       <>
         {header}
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+        <Notice role="alert" tone="danger">
           The filters in this address are not valid ({parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}).{" "}
           <Link href="/findings" className="underline">Reset the filters</Link>.
-        </p>
+        </Notice>
       </>
     );
   }
@@ -68,7 +70,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Sea
           {query.snapshot ? " Only findings present in the selected snapshot." : ""}
         </p>
         {hasRole(caller.role, "analyst") ? (
-          <a href={`/api/findings/export.csv?${exportParams.toString()}`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">
+          <a href={`/api/findings/export.csv?${exportParams.toString()}`} download className={buttonClass({ variant: "secondary", size: "sm", className: "bg-white" })}>
             Export CSV
           </a>
         ) : null}

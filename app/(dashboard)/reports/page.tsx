@@ -13,6 +13,12 @@ import type { Severity } from "@/lib/checks/types";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
 import { buildReport } from "@/lib/db/reports/build-report";
 import { formatUtc, formatUtcDay } from "@/lib/format-date";
+import { Card, cardClass, CardTitle } from "@/components/ui/card";
+import { TBody, THead, Table } from "@/components/ui/table";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { Choice } from "@/components/ui/choice";
 
 export const metadata = { title: "Reports" };
 
@@ -20,10 +26,10 @@ const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="print-avoid-break mt-6 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-3 text-base font-semibold text-slate-900">{title}</h2>
+    <Card aria-labelledby={id} className="print-avoid-break mt-6">
+      <CardTitle id={id} className="mb-3 text-slate-900">{title}</CardTitle>
       {children}
-    </section>
+    </Card>
   );
 }
 
@@ -51,38 +57,36 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       {header}
-      <Form action="/reports" className="no-print mb-4 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label="Report options">
+      <Form action="/reports" className={cardClass("no-print mb-4 flex flex-wrap items-end gap-4 text-sm")} aria-label="Report options">
         <fieldset>
           <legend className="font-medium">Clusters</legend>
           <p className="text-xs text-slate-500">None ticked means every cluster.</p>
           <div className="mt-1 flex flex-wrap gap-x-4">
             {allClusters.map((c) => (
-              <label key={c.id} className="inline-flex items-center gap-1">
-                <input type="checkbox" name="clusters" value={c.id} defaultChecked={query.clusters.includes(c.id)} /> {c.name}
-              </label>
+              <Choice key={c.id} type="checkbox" name="clusters" value={c.id} defaultChecked={query.clusters.includes(c.id)} label={c.name} />
             ))}
           </div>
         </fieldset>
         <label>Period
-          <select name="days" defaultValue={String(query.days)} className="ml-2 rounded-md border border-slate-300 px-2 py-1.5">
+          <Select name="days" defaultValue={String(query.days)} className="ml-2">
             {REPORT_PERIODS.map((d) => <option key={d} value={d}>last {d} days</option>)}
-          </select>
+          </Select>
         </label>
-        <button type="submit" className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800">Show report</button>
+        <Button type="submit">Show report</Button>
         {hasRole(caller.role, "analyst") ? (
-          <a href={exportHref} download className="rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-800 hover:bg-slate-50">Export findings CSV</a>
+          <a href={exportHref} download className={buttonClass({ variant: "secondary", className: "px-3" })}>Export findings CSV</a>
         ) : null}
       </Form>
-      {!parsed.success ? <p role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">Some report options in the address were not valid; showing the last 90 days of every cluster.</p> : null}
+      {!parsed.success ? <Notice role="alert" tone="warning" className="mb-4">Some report options in the address were not valid; showing the last 90 days of every cluster.</Notice> : null}
       <p className="text-sm text-slate-700" data-testid="report-scope">
         <strong>{names}</strong> · {formatUtcDay(report.since)} to today ({report.days} days) · generated {formatUtc(new Date().toISOString())} UTC
       </p>
       <dl className="print-avoid-break mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
         {Object.entries(report.openBySeverity).map(([s, n]) => (
-          <div key={s} className="rounded-lg border border-slate-200 bg-white p-3">
+          <Card as="div" key={s} className="p-3">
             <dt><SeverityBadge severity={s as Severity} /> <span className="text-xs text-slate-500">open now, not accepted</span></dt>
             <dd className="mt-1 text-2xl font-semibold text-slate-900">{n.toLocaleString("en")}</dd>
-          </div>
+          </Card>
         ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500" data-testid="report-compared">
@@ -91,9 +95,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           : "No cluster was scanned both at the start and at the end of this period, so there is nothing to compare; see each cluster below."}
       </p>
       <Section id="per-cluster" title="Per cluster: start and end of the period">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">Cluster</th><th>Overall at start</th><th>Overall at end</th><th>Change</th><th>Open critical + high, start → end</th></tr></thead>
-          <tbody className="divide-y divide-slate-100">
+        <Table>
+          <THead><tr><th className="py-1">Cluster</th><th>Overall at start</th><th>Overall at end</th><th>Change</th><th>Open critical + high, start → end</th></tr></THead>
+          <TBody>
             {report.perCluster.map((c) => {
               const change = c.start?.score != null && c.end?.score != null ? c.end.score - c.start.score : null;
               return (
@@ -109,8 +113,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </Section>
       <Section id="trend" title="Score per layer (daily, averaged over the clusters compared)">
         {report.trend.length ? <ScoreTrendChart points={report.trend} /> : <p className="text-sm text-slate-600">No completed snapshots in this period.</p>}
@@ -126,14 +130,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </div>
       <div className="grid gap-x-6 lg:grid-cols-2 print:grid-cols-1">
         <Section id="mttr" title="Mean time to resolve, by severity">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">Severity</th><th>Resolved in period</th><th>Mean time to resolve</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
+          <Table>
+            <THead><tr><th className="py-1">Severity</th><th>Resolved in period</th><th>Mean time to resolve</th></tr></THead>
+            <TBody>
               {report.resolveTimes.map((r) => (
                 <tr key={r.severity}><td className="py-1"><SeverityBadge severity={r.severity as Severity} /></td><td>{r.resolved.toLocaleString("en")}</td><td>{hours(r.meanHours)}</td></tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </Section>
         <Section id="namespaces" title="Five weakest namespaces (latest scans)">
           {report.worstNamespaces.length ? (

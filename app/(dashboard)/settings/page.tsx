@@ -4,11 +4,13 @@ import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
+import { Card, CardTitle } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata = { title: "Settings" };
 
 const CLUSTER_ROLE = (
-  <a href="/bulwark-clusterrole.yaml" download className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800">
+  <a href="/bulwark-clusterrole.yaml" download className={buttonClass()}>
     Download the read-only ClusterRole
   </a>
 );
@@ -29,11 +31,11 @@ export default async function SettingsPage() {
           cluster so you can explore.
         </EmptyState>
       ) : (
-        <section aria-labelledby="role" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <h2 id="role" className="mb-2 text-base font-semibold">Permissions Bulwark needs</h2>
+        <Card aria-labelledby="role" className="mt-6 text-sm">
+          <CardTitle id="role">Permissions Bulwark needs</CardTitle>
           <p className="mb-3 text-slate-700">Apply this ClusterRole and bind it to the identity in the kubeconfig: every rule is a read-only list, and each says why it is needed. Secret values are never read.</p>
           {CLUSTER_ROLE}
-        </section>
+        </Card>
       )}
     </>
   );

@@ -17,6 +17,8 @@ import { AppError } from "@/lib/errors";
 import { SeverityBadge } from "@/components/checks/severity-badge";
 import type { Severity } from "@/lib/checks/types";
 import { formatUtc } from "@/lib/format-date";
+import { Card, CardTitle } from "@/components/ui/card";
+import { ToggleLink } from "@/components/ui/toggle-link";
 
 export const dynamic = "force-dynamic";
 
@@ -63,26 +65,26 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
     <>
       <PageHeader title={`Cluster ${detail.posture.name}`} description="Latest grades per layer, recent snapshots, weakest namespaces and what could not be collected." />
       <ClusterScorecard posture={detail.posture} canScan={canScan} />
-      <section aria-labelledby="trend" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      <Card aria-labelledby="trend" className="mt-6">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 id="trend" className="text-base font-semibold">Score trend, last {days} days</h2>
           <nav aria-label="Trend range" className="flex gap-1 text-xs">
             {RANGES.map((r) => (
-              <Link key={r} href={`/clusters/${id}?days=${r}`} aria-current={r === days ? "true" : undefined} className={r === days ? "rounded bg-sky-700 px-2 py-1 text-white" : "rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-50"}>
+              <ToggleLink key={r} href={`/clusters/${id}?days=${r}`} current={r === days} className={r === days ? undefined : "text-slate-700 hover:bg-slate-50"}>
                 {r} days
-              </Link>
+              </ToggleLink>
             ))}
           </nav>
         </div>
         <ScoreTrendChart points={trend} />
-      </section>
+      </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
-          <h2 id="history" className="mb-2 text-base font-semibold">Snapshots</h2>
+        <Card aria-labelledby="history" className="min-w-0 lg:col-span-2">
+          <CardTitle id="history">Snapshots</CardTitle>
           <SnapshotHistory rows={detail.history} />
-        </section>
-        <section aria-labelledby="namespaces" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="namespaces" className="mb-2 text-base font-semibold">Weakest namespaces</h2>
+        </Card>
+        <Card aria-labelledby="namespaces" className="min-w-0">
+          <CardTitle id="namespaces">Weakest namespaces</CardTitle>
           {detail.worstNamespaces.length === 0 ? (
             <p className="text-sm text-slate-600">No namespace scores yet.</p>
           ) : (
@@ -97,11 +99,11 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
               ))}
             </ol>
           )}
-        </section>
+        </Card>
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="moved" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <h2 id="moved" className="mb-2 text-base font-semibold">Why the score moved{movement.previousSeq ? ` since snapshot #${movement.previousSeq}` : ""}</h2>
+        <Card aria-labelledby="moved" className="text-sm">
+          <CardTitle id="moved">Why the score moved{movement.previousSeq ? ` since snapshot #${movement.previousSeq}` : ""}</CardTitle>
           {movement.previousSeq === null ? <p className="text-slate-600">{movement.latestSeq === null ? "No completed scan yet." : "One completed scan so far: nothing to compare with."}</p> : (
             <>
               <p className="mb-2 text-slate-600">Snapshot #{movement.latestSeq} ({formatUtc(movement.latestAt!)} UTC, with any accepted risks changed since) against #{movement.previousSeq} ({formatUtc(movement.previousAt!)} UTC).</p>
@@ -128,9 +130,9 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
               )}
             </>
           )}
-        </section>
-        <section aria-labelledby="top-failing" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <h2 id="top-failing" className="mb-2 text-base font-semibold">Checks failing most</h2>
+        </Card>
+        <Card aria-labelledby="top-failing" className="text-sm">
+          <CardTitle id="top-failing">Checks failing most</CardTitle>
           {movement.latestSeq === null ? <p className="text-slate-600">No completed scan yet.</p> : movement.topFailing.length === 0 ? <p className="text-slate-600">No open findings.</p> : (
             <ol className="space-y-1">
               {movement.topFailing.map((c) => (
@@ -141,16 +143,16 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
               ))}
             </ol>
           )}
-        </section>
+        </Card>
       </div>
-      <section aria-labelledby="not-evaluated-title" id="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="not-evaluated-title" className="mb-2 text-base font-semibold">Checks that could not be evaluated</h2>
+      <Card aria-labelledby="not-evaluated-title" id="not-evaluated" className="mt-6">
+        <CardTitle id="not-evaluated-title">Checks that could not be evaluated</CardTitle>
         <LatestCompleted posture={detail.posture}>
           <NotEvaluatedList checks={detail.notEvaluated} coverage={detail.posture.scores[0]?.coverage} />
         </LatestCompleted>
-      </section>
-      <section aria-labelledby="warnings" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="warnings" className="mb-2 text-base font-semibold">What the latest completed scan could not collect</h2>
+      </Card>
+      <Card aria-labelledby="warnings" className="mt-6">
+        <CardTitle id="warnings">What the latest completed scan could not collect</CardTitle>
         <LatestCompleted posture={detail.posture}>
           {detail.warnings.length === 0 ? (
             <p className="text-sm text-slate-600">Everything Bulwark reads was collected.</p>
@@ -164,7 +166,7 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
             </ul>
           )}
         </LatestCompleted>
-      </section>
+      </Card>
     </>
   );
 }

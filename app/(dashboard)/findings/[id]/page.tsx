@@ -12,6 +12,8 @@ import type { Severity } from "@/lib/checks/types";
 import { getFindingOrThrow } from "@/lib/db/findings/get-finding-or-throw";
 import { AppError } from "@/lib/errors";
 import { formatUtc } from "@/lib/format-date";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Table, TBody, THead } from "@/components/ui/table";
 
 export const metadata = { title: "Finding" };
 
@@ -33,8 +35,8 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         title={finding.checkTitle}
         description={<><SeverityBadge severity={finding.severity as Severity} /> <span className="ml-2">{finding.checkId} · {finding.layer} layer · {FINDING_STATUS_LABEL[finding.status]}</span></>}
       />
-      <section aria-labelledby="what" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <h2 id="what" className="mb-2 text-base font-semibold">What was found</h2>
+      <Card aria-labelledby="what" className="text-sm">
+        <CardTitle id="what">What was found</CardTitle>
         <p data-testid="finding-message" className="text-slate-900">{finding.message}</p>
         <dl className="mt-4 grid gap-3 sm:grid-cols-3">
           <div><dt className="text-xs uppercase text-slate-500">Cluster</dt><dd><Link className="text-sky-800 underline" href={`/clusters/${finding.clusterId}`}>{finding.clusterName}</Link></dd></div>
@@ -44,16 +46,16 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           <div><dt className="text-xs uppercase text-slate-500">Last seen</dt><dd>{finding.lastSeenAt ? `${formatUtc(finding.lastSeenAt)} UTC` : "still open (latest scan)"}</dd></div>
           <div><dt className="text-xs uppercase text-slate-500">Resolved</dt><dd>{finding.resolvedAt ? `${formatUtc(finding.resolvedAt)} UTC` : "—"}</dd></div>
         </dl>
-      </section>
+      </Card>
       {check ? (
-        <section aria-labelledby="why" className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <h2 id="why" className="mb-2 text-base font-semibold">Why it matters</h2>
+        <Card aria-labelledby="why" className="mt-4 text-sm">
+          <CardTitle id="why">Why it matters</CardTitle>
           <p className="text-slate-700">{check.rationale}</p>
           <h2 className="mb-2 mt-4 text-base font-semibold">How to fix it</h2>
           <RemediationText text={check.remediation} />
           <h2 className="mb-1 mt-4 text-base font-semibold">References</h2>
           <ul className="list-disc pl-5 text-slate-700">{check.references.map((r) => <li key={r} className="break-all">{r}</li>)}</ul>
-        </section>
+        </Card>
       ) : null}
       {finding.status === "suppressed" ? (
         <section aria-labelledby="accepted" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
@@ -63,17 +65,17 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
       {finding.status === "open" && canSuppress ? (
-        <section aria-labelledby="accept" className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="accept" className="mb-2 text-base font-semibold">Accept this risk</h2>
+        <Card aria-labelledby="accept" className="mt-4">
+          <CardTitle id="accept">Accept this risk</CardTitle>
           <SuppressForm findingId={finding.id} resource={resource} namespace={finding.namespace} needsApproval={finding.severity === "critical" || finding.severity === "high"} today={day(0)} maxDay={day(365)} defaultDay={day(90)} />
-        </section>
+        </Card>
       ) : null}
-      <section aria-labelledby="history" className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <h2 id="history" className="mb-2 text-base font-semibold">History across snapshots</h2>
+      <Card aria-labelledby="history" className="mt-4 text-sm">
+        <CardTitle id="history">History across snapshots</CardTitle>
         <p className="mb-2 text-slate-600">Seen in {finding.snapshotsSeen} completed snapshot{finding.snapshotsSeen === 1 ? "" : "s"}; each row is one period during which the problem was present.</p>
-        <table className="w-full text-left">
-          <thead className="text-xs uppercase text-slate-500"><tr><th className="py-1">From snapshot</th><th>To snapshot</th><th>First seen (UTC)</th><th>Resolved (UTC)</th></tr></thead>
-          <tbody className="divide-y divide-slate-100">
+        <Table>
+          <THead><tr><th className="py-1">From snapshot</th><th>To snapshot</th><th>First seen (UTC)</th><th>Resolved (UTC)</th></tr></THead>
+          <TBody>
             {finding.history.map((h) => (
               <tr key={h.id} aria-current={h.id === finding.id ? "true" : undefined}>
                 <td className="py-1">#{h.firstSeq}</td>
@@ -82,9 +84,9 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
                 <td>{h.resolvedAt ? formatUtc(h.resolvedAt) : "—"}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </section>
+          </TBody>
+        </Table>
+      </Card>
       <p className="mt-4 text-sm"><Link href={`/findings?cluster=${finding.clusterId}&check=${encodeURIComponent(finding.checkId)}&status=all`} className="text-sky-800 underline">Every finding of this check in {finding.clusterName}</Link></p>
     </>
   );

@@ -11,6 +11,8 @@ import { hasNoControlCharacters } from "@/lib/api/schemas/fields";
 import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
 import { getFramework } from "@/lib/frameworks/registry";
+import { ToggleLink } from "@/components/ui/toggle-link";
+import { buttonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +60,7 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
             <div className="no-print flex flex-wrap items-center gap-2 text-sm">
               {canExport
                 ? clusters.map((c) => (
-                    <a key={c.id} href={`/api/frameworks/${framework.id}/export.csv?cluster=${c.id}`} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">{`CSV: ${c.name}`}</a>
+                    <a key={c.id} href={`/api/frameworks/${framework.id}/export.csv?cluster=${c.id}`} className={buttonClass({ variant: "secondary", size: "compact", className: "text-sm text-inherit" })}>{`CSV: ${c.name}`}</a>
                   ))
                 : null}
               <PrintButton />
@@ -67,9 +69,9 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
         }
       />
       <nav aria-label="Filter controls" className="mb-4 flex gap-2 text-sm">
-        <Link href={query({})} aria-current={!failingOnly ? "true" : undefined} className={!failingOnly ? "rounded bg-sky-700 px-2 py-1 text-white" : "rounded border border-slate-300 px-2 py-1"}>All controls</Link>
-        <Link href={query({ status: "fail" })} aria-current={failingOnly ? "true" : undefined} className={failingOnly ? "rounded bg-sky-700 px-2 py-1 text-white" : "rounded border border-slate-300 px-2 py-1"}>{`Failing (${failingIds.size})`}</Link>
-        {cluster ? <Link href={`/frameworks/${framework.id}${failingOnly ? "?status=fail" : ""}`} className="rounded border border-slate-300 px-2 py-1">All clusters</Link> : null}
+        <ToggleLink href={query({})} current={!failingOnly}>All controls</ToggleLink>
+        <ToggleLink href={query({ status: "fail" })} current={failingOnly}>{`Failing (${failingIds.size})`}</ToggleLink>
+        {cluster ? <ToggleLink href={`/frameworks/${framework.id}${failingOnly ? "?status=fail" : ""}`} current={false}>All clusters</ToggleLink> : null}
       </nav>
       {unscanned.length ? (
         <ul aria-label="Clusters without a completed scan" className="mb-4 space-y-1 text-sm text-slate-700">

@@ -9,6 +9,10 @@ import { getSnapshotOrThrow } from "@/lib/db/snapshots/get-snapshot-or-throw";
 import { listSnapshotChanges } from "@/lib/db/snapshots/list-snapshot-changes";
 import { AppError } from "@/lib/errors";
 import { formatUtc } from "@/lib/format-date";
+import { Card, CardTitle } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { ButtonLink } from "@/components/ui/button-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Snapshot" };
@@ -30,33 +34,33 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
       <PageHeader
         actions={
           completed ? <div className="flex gap-2 text-sm">
-            <Link href={`/findings?snapshot=${snapshot.id}&status=all`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">Browse its findings</Link>
-            {canExport ? <a href={`/api/findings/export.csv?snapshot=${snapshot.id}&status=all`} download className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">Export CSV</a> : null}
+            <ButtonLink href={`/findings?snapshot=${snapshot.id}&status=all`} variant="secondary" size="sm" className="bg-white">Browse its findings</ButtonLink>
+            {canExport ? <a href={`/api/findings/export.csv?snapshot=${snapshot.id}&status=all`} download className={buttonClass({ variant: "secondary", size: "sm", className: "bg-white" })}>Export CSV</a> : null}
           </div> : undefined
         }
         title={`Snapshot #${snapshot.seq}`}
         description={<>Taken {formatUtc(snapshot.startedAt, "medium")} UTC · <Link className="text-sky-700 underline" href={`/clusters/${snapshot.clusterId}`}>back to the cluster</Link></>}
       />
-      <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
+      <Card as="dl" className="grid gap-4 text-sm sm:grid-cols-4">
         <div><dt className="text-xs uppercase text-slate-500">Status</dt><dd className="font-medium">{snapshot.status}</dd></div>
         <div><dt className="text-xs uppercase text-slate-500">Kubernetes</dt><dd>{snapshot.kubernetesVersion ?? "unknown"}</dd></div>
         <div><dt className="text-xs uppercase text-slate-500">Findings</dt><dd>{completed ? `${snapshot.findingCount} (+${snapshot.newCount} / −${snapshot.resolvedCount})` : "— (the scan did not complete)"}</dd></div>
         <div><dt className="text-xs uppercase text-slate-500">Phases</dt><dd>{Object.entries(snapshot.phases).map(([p, ms]) => `${p} ${ms} ms`).join(" · ") || "—"}</dd></div>
-      </dl>
-      {snapshot.error ? <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-900">The scan failed: {snapshot.error}</p> : null}
+      </Card>
+      {snapshot.error ? <Notice role="alert" tone="danger" className="mt-4">The scan failed: {snapshot.error}</Notice> : null}
       {completed ? <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="opened" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="opened" className="mb-2 text-base font-semibold">New in this snapshot</h2>
+        <Card aria-labelledby="opened">
+          <CardTitle id="opened">New in this snapshot</CardTitle>
           <FindingChangeList findings={changes.opened} empty="Nothing new." />
-        </section>
-        <section aria-labelledby="resolved" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="resolved" className="mb-2 text-base font-semibold">Resolved since the previous snapshot</h2>
+        </Card>
+        <Card aria-labelledby="resolved">
+          <CardTitle id="resolved">Resolved since the previous snapshot</CardTitle>
           <FindingChangeList findings={changes.resolved} empty="Nothing resolved." />
-        </section>
+        </Card>
       </div> : <p className="mt-6 text-sm text-slate-600">This scan did not complete, so it opened and resolved nothing: the cluster&apos;s findings are those of its last completed scan.</p>}
       {changes.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first 200 of each.</p> : null}
-      <section aria-labelledby="collection" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <h2 id="collection" className="mb-2 text-base font-semibold">Collected objects</h2>
+      <Card aria-labelledby="collection" className="mt-6 text-sm">
+        <CardTitle id="collection">Collected objects</CardTitle>
         <p className="text-slate-700">{counts.map(([k, n]) => `${k} ${n}`).join(" · ") || "No objects recorded."}</p>
         {snapshot.warnings.length ? (
           <ul className="mt-3 list-disc pl-5 text-amber-900">
@@ -68,12 +72,12 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
             ))}
           </ul>
         ) : null}
-      </section>
+      </Card>
       {snapshot.status === "succeeded" || snapshot.status === "partial" ? (
-        <section aria-labelledby="not-evaluated" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="not-evaluated" className="mb-2 text-base font-semibold">Checks that could not be evaluated</h2>
+        <Card aria-labelledby="not-evaluated" className="mt-6">
+          <CardTitle id="not-evaluated">Checks that could not be evaluated</CardTitle>
           <NotEvaluatedList checks={snapshot.notEvaluated} />
-        </section>
+        </Card>
       ) : null}
     </>
   );

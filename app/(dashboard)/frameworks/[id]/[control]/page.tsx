@@ -14,6 +14,7 @@ import { listControlHistory, listLatestControls } from "@/lib/db/frameworks/read
 import { listSuppressions } from "@/lib/db/suppressions/list-suppressions";
 import { formatUtcDay } from "@/lib/format-date";
 import { getFramework } from "@/lib/frameworks/registry";
+import { Card, CardTitle } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -67,8 +68,8 @@ export default async function ControlPage({ params }: Props) {
           </>
         }
       />
-      <section aria-labelledby="judged" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="judged" className="mb-2 text-base font-semibold">How it is judged</h2>
+      <Card aria-labelledby="judged">
+        <CardTitle id="judged">How it is judged</CardTitle>
         {control.judged.by === "automated" ? (
           <>
             <p className="text-sm text-slate-700">Passes when every check below was evaluated and found nothing; fails with the resources any of them finds; not evaluated when one could not run.</p>
@@ -86,14 +87,14 @@ export default async function ControlPage({ params }: Props) {
         ) : (
           <p className="text-sm text-slate-700">{`Not applicable: ${control.judged.reason}`}</p>
         )}
-      </section>
+      </Card>
       <h2 className="mb-2 mt-6 text-base font-semibold">Latest status per cluster</h2>
       <div className="space-y-3">
         {latest.length ? latest.map((s) => <ControlClusterStatus key={s.clusterId} status={s} />) : <p className="text-sm text-slate-600">No completed snapshot has a status for this control yet.</p>}
       </div>
       {checks.length ? (
-        <section aria-labelledby="accepted" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="accepted" className="mb-2 text-base font-semibold">Accepted risks on these checks</h2>
+        <Card aria-labelledby="accepted" className="mt-6">
+          <CardTitle id="accepted">Accepted risks on these checks</CardTitle>
           {accepted.length ? (
             <ul className="space-y-1 text-sm">
               {accepted.map((s) => (
@@ -103,11 +104,11 @@ export default async function ControlPage({ params }: Props) {
           ) : (
             <p className="text-sm text-slate-600">None.</p>
           )}
-        </section>
+        </Card>
       ) : null}
       {control.judged.by === "manual" ? (
-        <section aria-labelledby="attestations" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="attestations" className="mb-2 text-base font-semibold">Attestations</h2>
+        <Card aria-labelledby="attestations" className="mt-6">
+          <CardTitle id="attestations">Attestations</CardTitle>
           <AttestationsPanel
             frameworkId={framework.id}
             controlId={control.id}
@@ -119,12 +120,12 @@ export default async function ControlPage({ params }: Props) {
             today={day(0)}
             maxDay={day(MAX_SUPPRESSION_DAYS)}
           />
-        </section>
+        </Card>
       ) : null}
-      <section aria-labelledby="history" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="history" className="mb-2 text-base font-semibold">History</h2>
+      <Card aria-labelledby="history" className="mt-6">
+        <CardTitle id="history">History</CardTitle>
         <ControlHistoryTable history={history} />
-      </section>
+      </Card>
     </>
   );
 }
