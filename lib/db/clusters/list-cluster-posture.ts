@@ -45,7 +45,8 @@ const POSTURE_SQL = `
                      FROM snapshot WHERE "clusterId" = c.id AND status = 'failed' AND seq > coalesce(latest.seq, 0) ORDER BY seq DESC LIMIT 1) fail
     ON last.status = 'failed'
   WHERE $1::text IS NULL OR c.id = $1
-  ORDER BY c.name`;
+  ORDER BY c.name
+  LIMIT $2 OFFSET $3`;
 
 function toPosture(r: PostureRow): ClusterPosture {
   return {
@@ -67,12 +68,19 @@ function toPosture(r: PostureRow): ClusterPosture {
 
 /** Every cluster's posture, by name. */
 export async function listClusterPosture(): Promise<ClusterPosture[]> {
-  const { rows } = await getPool().query<PostureRow>(POSTURE_SQL, [null]);
+  const { rows } = await getPool().query<PostureRow>(POSTURE_SQL, [null, null, 0]);
   return rows.map(toPosture);
 }
 
+/** One page of the fleet's posture, by name, and how many clusters there are in all. */
+export async function listClusterPosturePage(page: number, size: number): Promise<{ clusters: ClusterPosture[]; total: number }> {
+  const pool = getPool();
+  const [{ rows }, count] = await Promise.all([pool.query<PostureRow>(POSTURE_SQL, [null, size, (page - 1) * size]), pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM cluster`)]);
+  return { clusters: rows.map(toPosture), total: count.rows[0]!.n };
+}
+
 export async function getClusterPostureOrThrow(id: string): Promise<ClusterPosture> {
-  const { rows } = await getPool().query<PostureRow>(POSTURE_SQL, [id]);
+  const { rows } = await getPool().query<PostureRow>(POSTURE_SQL, [id, 1, 0]);
   if (!rows[0]) throw new AppError("NOT_FOUND", { userMessage: "No such cluster." });
   return toPosture(rows[0]);
 }

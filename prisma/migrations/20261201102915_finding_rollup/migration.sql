@@ -20,6 +20,9 @@ CREATE INDEX "finding_severity_id_idx" ON "finding"("severity", "id");
 CREATE INDEX "finding_clusterId_severity_id_idx" ON "finding"("clusterId", "severity", "id");
 
 -- CreateIndex
+CREATE INDEX "finding_firstSeenAt_id_idx" ON "finding"("firstSeenAt", "id");
+
+-- CreateIndex
 CREATE INDEX "finding_clusterId_resolvedAt_idx" ON "finding"("clusterId", "resolvedAt");
 
 -- AddForeignKey
