@@ -23,6 +23,9 @@ CREATE INDEX "finding_clusterId_severity_id_idx" ON "finding"("clusterId", "seve
 CREATE INDEX "finding_firstSeenAt_id_idx" ON "finding"("firstSeenAt", "id");
 
 -- CreateIndex
+CREATE INDEX "finding_namespace_resourceName_id_idx" ON "finding"("namespace", "resourceName", "id");
+
+-- CreateIndex
 CREATE INDEX "finding_clusterId_resolvedAt_idx" ON "finding"("clusterId", "resolvedAt");
 
 -- AddForeignKey
