@@ -11,7 +11,10 @@ export function getPrisma(): PrismaClient {
   if (!env.DATABASE_URL) {
     throw new AppError("CONFIGURATION", { message: "DATABASE_URL is not set: start Bulwark with `npm start`." });
   }
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+  // The timeout also bounds the wait for a free pooled connection: with 50 users at once a
+  // request queues behind others for seconds, which is load, not an outage (a database that is
+  // down refuses the connection at once).
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 20_000 });
   globalForPrisma.bulwarkPrisma = new PrismaClient({ adapter });
   return globalForPrisma.bulwarkPrisma;
 }

@@ -1,5 +1,6 @@
 // npm run bench:api: the findings API and the CSV export at scale, in a fresh embedded Postgres.
-// Loads 10,000,000 finding lifetimes (10 clusters of 1,000,000, 90% open), then prints:
+// Loads 10,000,000 finding lifetimes (10 clusters of 1,000,000, 90% open, the resolved ones in every
+// cluster, over the catalog's real checks) and 500 accepted risks, then prints:
 //  - p50/p95 of the findings list on page 1 and page 1,000 of a filtered query, with the plan's index;
 //  - the CSV export of 1,000,000 rows: rows/s and RSS growth, next to COPY ... TO STDOUT of the same rows;
 //  - RSS and pool connections after clients that abort a download mid-way.
@@ -36,17 +37,27 @@ try {
   const indexes = (await admin.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'finding' AND indexname <> 'finding_pkey'`)).rows as { indexname: string; indexdef: string }[];
   for (const i of indexes) await admin.query(`DROP INDEX "${i.indexname}"`);
   await admin.query("SET maintenance_work_mem = '1GB'");
-  // Lifetimes spread like a real fleet: every layer and severity, 40 namespaces, 90% open (cluster c1 holds the resolved ones).
+  // Lifetimes spread like a real fleet: the catalog's own checks with their layers and severities
+  // (pod and container checks weighted up, as real scans give), 40 namespaces, 90% open; the
+  // resolved tenth spread over every cluster.
+  const { ALL_CHECKS } = await import("@/lib/checks/registry");
+  const weight: Record<string, number> = { node: 1, network: 2, secrets: 3, pod: 8, container: 10 };
+  const picks = ALL_CHECKS.flatMap((c) => Array.from({ length: weight[c.layer] ?? 1 }, () => c));
   await admin.query(`
     INSERT INTO finding ("clusterId", fingerprint, "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "firstSeq", "lastSeq", "firstSeenAt", "lastSeenAt", "resolvedAt")
-    SELECT 'c' || (1 + g % ${CLUSTERS}), md5(g::text),
-           (ARRAY['pod.run-as-non-root','container.read-only-root-fs','pod.host-network','container.privileged','network.default-deny-ingress','secrets.env-credential'])[1 + (g / 7) % 6],
-           (ARRAY['node','network','secrets','pod','container']::"Layer"[])[1 + (g / 3) % 5],
-           (ARRAY['critical','high','medium','low']::"Severity"[])[1 + (g / 11) % 4],
+    SELECT 'c' || (1 + g % ${CLUSTERS}), md5(g::text), ($1::text[])[k], ($2::"Layer"[])[k], ($3::"Severity"[])[k],
            (ARRAY['Deployment','DaemonSet','StatefulSet','Job'])[1 + g % 4], 'ns-' || (g % 40), 'workload-' || g, 'main',
-           'container main does something risky #' || g, 1 + g % 9, CASE WHEN g % 10 = 0 THEN 9 ELSE NULL END,
-           timestamp '2026-01-01' + (g % 300) * interval '1 day', CASE WHEN g % 10 = 0 THEN timestamp '2026-11-01' END, CASE WHEN g % 10 = 0 THEN timestamp '2026-11-02' END
-    FROM generate_series(1, ${TOTAL}) g`);
+           'container main does something risky #' || g, 1 + g % 9, CASE WHEN r THEN 9 ELSE NULL END,
+           timestamp '2026-01-01' + (g % 300) * interval '1 day', CASE WHEN r THEN timestamp '2026-11-01' END, CASE WHEN r THEN timestamp '2026-11-02' END
+    FROM (SELECT g, 1 + (hashtext(g::text) & 2147483647) % $4 AS k, (g / ${CLUSTERS}) % 10 = 0 AS r FROM generate_series(1, ${TOTAL}) g) x`,
+    [picks.map((c) => c.id), picks.map((c) => c.layer), picks.map((c) => c.severity), picks.length]);
+  // Accepted risks of each scope (whole cluster, one namespace, one resource), most in force.
+  await admin.query(`
+    INSERT INTO suppression (id, "clusterId", "checkId", namespace, "resourcePattern", reason, "authorId", "approverId", status, "expiresAt", "approvedAt", "updatedAt")
+    SELECT 'risk-' || g, 'c' || (1 + g % ${CLUSTERS}), ($1::text[])[1 + g % $2], CASE WHEN g % 3 > 0 THEN 'ns-' || g % 40 END,
+           CASE WHEN g % 3 = 2 THEN 'Deployment/workload-' || (g * 4) END, 'benchmark', 'u1', 'u2',
+           (CASE WHEN g % 5 = 0 THEN 'revoked' ELSE 'active' END)::"SuppressionStatus", now() + interval '30 days', now(), now()
+    FROM generate_series(1, 500) g`, [ALL_CHECKS.map((c) => c.id), ALL_CHECKS.length]);
   for (const i of indexes) await admin.query(i.indexdef);
   await admin.query("VACUUM ANALYZE finding");
   const size = (await admin.query("SELECT pg_total_relation_size('finding') AS n")).rows[0].n as string;

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ZReportQuery } from "@/lib/api/schemas/reports";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
+import { getPool } from "@/lib/db/pool";
 import { buildReport } from "@/lib/db/reports/build-report";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
@@ -53,5 +54,41 @@ describe("reports compare like with like", () => {
     expect(alone).toMatchObject({ compared: [joiner], comparedFrom: new Date(now.getTime() - 5 * DAY).toISOString() });
     expect(alone.trend.length).toBe(6);
     expect(alone.openBySeverity.high).toBe(alone.criticalHigh.at(-1)!.high);
+  });
+
+  it("counts each week's opened and resolved findings, and the mean time to resolve, as the finding rows have them", async () => {
+    const now = new Date();
+    const tag = Date.now();
+    const id = (await createCluster({ name: `report-weekly-${tag}`, source: "demo", isDemo: true })).id;
+    // Fixes land and new problems appear between the demo's dated states, in different weeks.
+    await scan(id, 0, new Date(now.getTime() - 60 * DAY));
+    await scan(id, 1, new Date(now.getTime() - 45 * DAY));
+    await scan(id, 2, new Date(now.getTime() - 20 * DAY));
+    await scan(id, 3, new Date(now.getTime() - 2 * DAY));
+    const report = await buildReport(ZReportQuery.parse({ clusters: id, days: "90" }), now);
+
+    const { rows } = await getPool().query<{ week: string; opened: number; resolved: number }>(
+      `SELECT to_char(w, 'YYYY-MM-DD') AS week,
+              (SELECT count(*)::int FROM finding WHERE "clusterId" = $1 AND "firstSeq" > 1 AND date_trunc('week', "firstSeenAt") = w) AS opened,
+              (SELECT count(*)::int FROM finding WHERE "clusterId" = $1 AND date_trunc('week', "resolvedAt") = w) AS resolved
+       FROM unnest($2::date[]) AS t(w)`,
+      [id, report.weekly.map((w) => w.week)],
+    );
+    expect(report.weekly).toEqual(rows);
+    expect(report.weekly.some((w) => w.opened > 0)).toBe(true);
+    expect(report.weekly.some((w) => w.resolved > 0)).toBe(true);
+
+    const times = await getPool().query<{ severity: string; resolved: number; meanHours: number }>(
+      `SELECT severity::text, count(*)::int AS resolved, avg(extract(epoch FROM "resolvedAt" - "firstSeenAt") / 3600)::float8 AS "meanHours"
+       FROM finding WHERE "clusterId" = $1 AND "resolvedAt" IS NOT NULL GROUP BY severity`,
+      [id],
+    );
+    for (const t of report.resolveTimes) {
+      const row = times.rows.find((r) => r.severity === t.severity);
+      expect(t.resolved).toBe(row?.resolved ?? 0);
+      if (row) expect(t.meanHours).toBeCloseTo(row.meanHours, 6);
+      else expect(t.meanHours).toBeNull();
+    }
+    expect(report.resolveTimes.some((t) => t.resolved > 0)).toBe(true);
   });
 });

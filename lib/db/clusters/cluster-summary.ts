@@ -1,19 +1,21 @@
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+import { getPool } from "../pool";
+import { isoUtc as iso } from "../sql-fragments";
 
-/** The columns and latest snapshot a cluster summary is built from. */
-export const SUMMARY = {
-  id: true,
-  name: true,
-  source: true,
-  enabled: true,
-  isDemo: true,
-  scheduleMinutes: true,
-  snapshots: { orderBy: { seq: "desc" as const }, take: 1, select: { id: true, startedAt: true, status: true } },
-};
+/**
+ * Each cluster with its newest snapshot (running or ended), found by one index probe per
+ * cluster in the same statement: never every snapshot of the fleet read to keep one each.
+ */
+const SUMMARY_SQL = `
+  SELECT c.id, c.name, c.source::text AS source, c.enabled, c."isDemo", c."scheduleMinutes",
+         last.id AS "lastSnapshotId", ${iso('last."startedAt"')} AS "lastScanAt", last.status::text AS "lastStatus"
+  FROM cluster c
+  LEFT JOIN LATERAL (SELECT id, "startedAt", status FROM snapshot WHERE "clusterId" = c.id ORDER BY seq DESC LIMIT 1) last ON true
+  WHERE $1::text IS NULL OR c.id = $1
+  ORDER BY c.name`;
 
-type SummaryRow = { id: string; name: string; source: string; enabled: boolean; isDemo: boolean; scheduleMinutes: number; snapshots: { id: string; startedAt: Date; status: string }[] };
-
-export function toSummary({ snapshots, ...c }: SummaryRow): ClusterSummary {
-  const last = snapshots[0];
-  return { ...c, lastSnapshotId: last?.id ?? null, lastScanAt: last?.startedAt.toISOString() ?? null, lastStatus: last?.status ?? null };
+/** The summaries of one cluster (`id`) or of every cluster (`null`), by name. */
+export async function querySummaries(id: string | null): Promise<ClusterSummary[]> {
+  const { rows } = await getPool().query<ClusterSummary>(SUMMARY_SQL, [id]);
+  return rows;
 }

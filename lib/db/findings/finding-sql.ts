@@ -2,7 +2,7 @@ import { hasNoControlCharacters, isCalendarDay, isInt8Id } from "@/lib/api/schem
 import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { SEVERITIES } from "@/lib/checks/types";
 import { AppError } from "@/lib/errors";
-import { isoUtc as iso, ruleCoversFinding } from "../sql-fragments";
+import { acceptedNow, isoUtc as iso, ruleCoversFinding } from "../sql-fragments";
 
 /** A parameterised statement for pg: text with $n placeholders and its values. */
 export type Sql = { text: string; values: unknown[] };
@@ -44,8 +44,11 @@ export function findingWhere(filters: FindingFilters, values: unknown[], snapsho
     const seq = add(snapshot.seq);
     where.push(`f."clusterId" = ${add(snapshot.clusterId)} AND f."firstSeq" <= ${seq} AND (f."lastSeq" IS NULL OR f."lastSeq" >= ${seq})`);
   }
-  if (filters.status === "open") where.push(`f."lastSeq" IS NULL AND sup.id IS NULL`);
-  if (filters.status === "suppressed") where.push(`f."lastSeq" IS NULL AND sup.id IS NOT NULL`);
+  // As (anti-)semi-joins on the rules rather than tests of the joined row: the planner then
+  // estimates how many rows pass and reads the sort's index up to the page's limit, instead of
+  // expecting one row, reading every open finding and sorting them.
+  if (filters.status === "open") where.push(`f."lastSeq" IS NULL AND NOT ${acceptedNow("f")}`);
+  if (filters.status === "suppressed") where.push(`f."lastSeq" IS NULL AND ${acceptedNow("f")}`);
   if (filters.status === "resolved") where.push(`f."lastSeq" IS NOT NULL`);
   if (filters.cluster) where.push(`f."clusterId" = ${add(filters.cluster)}`);
   if (filters.layer?.length) where.push(`f.layer = ANY(${add(filters.layer)}::"Layer"[])`);

@@ -29,8 +29,8 @@ async function clusterEnds(ids: string[], since: Date): Promise<Ends[]> {
 }
 
 /**
- * A manager's report over chosen clusters and period, from stored scores and finding
- * lifetimes: no snapshot is re-read. Fleet figures compare like with like: only the clusters
+ * A manager's report over chosen clusters and period, from stored scores and the per-scan
+ * counts of opened and resolved findings (finding_rollup): no snapshot or finding is re-read. Fleet figures compare like with like: only the clusters
  * with a completed scan at both ends of the period (from its start, or from the first scan of
  * any of them if that came later), each day taking each one's latest
  * completed snapshot up to that day (so a cluster joining never makes the curve jump); the
@@ -59,11 +59,11 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
       [compared, from, now],
     ),
     pool.query<{ week: string; opened: number; resolved: number }>(
-      `WITH w AS (SELECT generate_series(date_trunc('week', $2::timestamp), date_trunc('week', $3::timestamp), interval '1 week') AS week)
-       SELECT to_char(w.week, 'YYYY-MM-DD') AS week,
-         (SELECT count(*)::int FROM finding f WHERE f."clusterId" = ANY($1) AND f."firstSeenAt" >= w.week AND f."firstSeenAt" < w.week + interval '1 week' AND f."firstSeq" > 1) AS opened,
-         (SELECT count(*)::int FROM finding f WHERE f."clusterId" = ANY($1) AND f."resolvedAt" >= w.week AND f."resolvedAt" < w.week + interval '1 week') AS resolved
-       FROM w ORDER BY w.week`,
+      `WITH w AS (SELECT generate_series(date_trunc('week', $2::timestamp), date_trunc('week', $3::timestamp), interval '1 week') AS week),
+            r AS (SELECT date_trunc('week', at) AS week, sum(opened)::int AS opened, sum(resolved)::int AS resolved FROM finding_rollup
+                  WHERE "clusterId" = ANY($1) AND at >= date_trunc('week', $2::timestamp) GROUP BY 1)
+       SELECT to_char(w.week, 'YYYY-MM-DD') AS week, coalesce(r.opened, 0) AS opened, coalesce(r.resolved, 0) AS resolved
+       FROM w LEFT JOIN r ON r.week = w.week ORDER BY w.week`,
       [compared, from, now],
     ),
     pool.query<{ day: string; critical: number; high: number; medium: number; low: number }>(
@@ -72,8 +72,8 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
       [compared, from, now],
     ),
     pool.query<{ severity: string; resolved: number; meanHours: number | null }>(
-      `SELECT f.severity::text AS severity, count(*)::int AS resolved, avg(extract(epoch FROM f."resolvedAt" - f."firstSeenAt") / 3600)::float8 AS "meanHours"
-       FROM finding f WHERE f."clusterId" = ANY($1) AND f."resolvedAt" >= $2 GROUP BY f.severity`,
+      `SELECT severity::text AS severity, sum(resolved)::int AS resolved, (sum("resolvedHours") / sum(resolved))::float8 AS "meanHours"
+       FROM finding_rollup WHERE "clusterId" = ANY($1) AND at >= $2 GROUP BY severity HAVING sum(resolved) > 0`,
       [ids, since],
     ),
     pool.query<{ cluster: string; namespace: string; score: number | null; grade: string | null; failed: number }>(

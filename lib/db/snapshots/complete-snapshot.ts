@@ -8,6 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { getPool } from "../pool";
 import { fingerprintOf } from "./fingerprint";
 import { writeScoreRevision } from "./write-scores";
+import { writeFindingRollup } from "../reports/write-finding-rollup";
 
 export type SnapshotOutcome = {
   snapshotId: string;
@@ -89,7 +90,7 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
       counts = await mergeLifetimes(client, o, c, evaluatedChecks, held, prev.rows[0]?.startedAt ?? o.takenAt);
     }
     await insertScores(client, o);
-    // Anything else derived from this scan's stored findings is written here, in the same transaction.
+    await writeFindingRollup(client, o.clusterId, o.seq, o.takenAt);
     const status = o.warnings.length > 0 ? "partial" : "succeeded";
     const result = { status, newCount: counts.opened, resolvedCount: counts.closed, changedCount: counts.changed, findingCount: c.fp.length } as const;
     const notEvaluated = o.results.flatMap((r) => (r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : []));
