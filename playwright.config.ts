@@ -1,12 +1,33 @@
 import { defineConfig, devices } from "@playwright/test";
-import { ADMIN, APP_PORT, APP_URL, OIDC_CLIENT, OIDC_ISSUER, ROLE_MAP, RUN_DIR, SERVER_LOG, STAGING_KUBECONFIG, STAGING_PORT, STATE } from "./e2e/support/constants";
+
+import {
+  ADMIN,
+  APP_PORT,
+  APP_URL,
+  OIDC_CLIENT,
+  OIDC_ISSUER,
+  ROLE_MAP,
+  RUN_DIR,
+  SERVER_LOG,
+  STAGING_KUBECONFIG,
+  STAGING_PORT,
+  STATE,
+} from "./e2e/support/constants";
 
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   },
 };
 
@@ -48,10 +69,20 @@ export default defineConfig({
       timeout: 240_000,
       stdout: "pipe",
       env: {
-        PORT: String(APP_PORT), HOST: "127.0.0.1", BULWARK_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "info",
-        BULWARK_ADMIN_EMAIL: ADMIN.email, BULWARK_ADMIN_PASSWORD: ADMIN.password,
-        BULWARK_OIDC_ISSUER: OIDC_ISSUER, BULWARK_OIDC_CLIENT_ID: OIDC_CLIENT.id, BULWARK_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-        BULWARK_OIDC_NAME: "Example SSO", BULWARK_ALLOW_LOOPBACK_CLUSTERS: "true", BULWARK_OIDC_ROLE_MAP: ROLE_MAP, BULWARK_OIDC_DEFAULT_ROLE: "viewer",
+        PORT: String(APP_PORT),
+        HOST: "127.0.0.1",
+        BULWARK_DATA_DIR: ".data/e2e",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "info",
+        BULWARK_ADMIN_EMAIL: ADMIN.email,
+        BULWARK_ADMIN_PASSWORD: ADMIN.password,
+        BULWARK_OIDC_ISSUER: OIDC_ISSUER,
+        BULWARK_OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        BULWARK_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        BULWARK_OIDC_NAME: "Example SSO",
+        BULWARK_ALLOW_LOOPBACK_CLUSTERS: "true",
+        BULWARK_OIDC_ROLE_MAP: ROLE_MAP,
+        BULWARK_OIDC_DEFAULT_ROLE: "viewer",
       },
     },
   ],

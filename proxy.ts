@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { isHttps } from "@/lib/auth/app-origin";
 import { securityHeaders } from "@/lib/auth/security-headers";
 import { env } from "@/lib/env.js";
@@ -19,7 +20,10 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const headers = securityHeaders(nonce, { https: isHttps(), dev: env.NODE_ENV === "development" });
   if (!isDecodable(request.nextUrl.pathname)) {
-    return new NextResponse("Bad request: the address has a malformed %-escape.", { status: 400, headers: { ...headers, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+    return new NextResponse("Bad request: the address has a malformed %-escape.", {
+      status: 400,
+      headers: { ...headers, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

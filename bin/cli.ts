@@ -1,21 +1,22 @@
 // The `bulwark` CLI: parse arguments, call lib/, format, set the exit code. No logic of its own.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+
 import { ZCheckSettingsUpdate } from "@/lib/api/schemas/settings";
 import { ZCheckSettings, type CheckSettings } from "@/lib/checks/settings";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
-import { ManifestPathError } from "@/lib/k8s/manifests/load-manifests";
-import { ManifestSyntaxError } from "@/lib/k8s/manifests/parse-manifests";
+import { BaselineError, findingKey, parseBaseline } from "@/lib/cli-report/baseline";
 import type { ScanReport } from "@/lib/cli-report/build-scan-report";
 import { formatCsv } from "@/lib/cli-report/format-csv";
-import { BaselineError, findingKey, parseBaseline } from "@/lib/cli-report/baseline";
 import { formatFrameworkTable } from "@/lib/cli-report/format-framework-table";
-import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
 import { formatSarif } from "@/lib/cli-report/format-sarif";
 import { formatTable } from "@/lib/cli-report/format-table";
-import { env } from "@/lib/env.js";
-import { ClusterUnavailableError, KubeconfigError } from "@/lib/k8s/errors";
 import { scanManifests } from "@/lib/cli-report/scan-manifests";
+import { env } from "@/lib/env.js";
+import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
+import { ClusterUnavailableError, KubeconfigError } from "@/lib/k8s/errors";
+import { ManifestPathError } from "@/lib/k8s/manifests/load-manifests";
+import { ManifestSyntaxError } from "@/lib/k8s/manifests/parse-manifests";
 
 const FRAMEWORK_IDS_TEXT = FRAMEWORK_IDS.join(", ");
 const USAGE = `Usage:
@@ -73,7 +74,12 @@ function readBaseline(file: string | undefined): Set<string> | undefined {
   return parseBaseline(text, file);
 }
 
-function render(report: ScanReport, format: Format, baseline: Set<string> | undefined, framework: string | undefined): string {
+function render(
+  report: ScanReport,
+  format: Format,
+  baseline: Set<string> | undefined,
+  framework: string | undefined,
+): string {
   if (framework !== undefined) {
     const only = report.frameworks.filter((f) => f.id === framework);
     if (format === "json") return `${JSON.stringify({ ...report, frameworks: only }, null, 2)}\n`;
@@ -117,10 +123,13 @@ async function main(argv: string[]): Promise<number> {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
   const failOn = values["fail-on"] as Severity | undefined;
-  if (failOn !== undefined && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
+  if (failOn !== undefined && !SEVERITIES.includes(failOn))
+    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
   const framework = values.framework;
-  if (framework !== undefined && !FRAMEWORK_IDS.includes(framework)) throw new UsageError(`--framework must be one of ${FRAMEWORK_IDS_TEXT}`);
-  if (framework !== undefined && format !== "table" && format !== "json") throw new UsageError("--framework works with --format table or json");
+  if (framework !== undefined && !FRAMEWORK_IDS.includes(framework))
+    throw new UsageError(`--framework must be one of ${FRAMEWORK_IDS_TEXT}`);
+  if (framework !== undefined && format !== "table" && format !== "json")
+    throw new UsageError("--framework works with --format table or json");
   const settings = readSettings(values.settings);
   const baseline = readBaseline(values.baseline);
 
@@ -128,20 +137,32 @@ async function main(argv: string[]): Promise<number> {
   if (values.manifests) {
     // `--manifests a b c`: paths after the first arrive as positionals.
     const scanned = await scanManifests([...values.manifests, ...rest], settings, new Date());
-    if (scanned.files === 0) throw new UsageError(`no .yaml, .yml or .json files found in ${[...values.manifests, ...rest].join(", ")}`);
+    if (scanned.files === 0)
+      throw new UsageError(`no .yaml, .yml or .json files found in ${[...values.manifests, ...rest].join(", ")}`);
     report = scanned;
   } else {
     if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
     // The CLI reads the user's own kubeconfig, as kubectl does, so clusters on this machine
     // (kind, minikube) are allowed; link-local addresses never are.
-    const policy = { allowExec: values["allow-exec"] === true || env.BULWARK_ALLOW_KUBECONFIG_EXEC, allowLoopback: true };
+    const policy = {
+      allowExec: values["allow-exec"] === true || env.BULWARK_ALLOW_KUBECONFIG_EXEC,
+      allowLoopback: true,
+    };
     // Loaded only here: the Kubernetes client takes longer to load than a manifest scan takes.
     const { scanCluster } = await import("@/lib/cli-report/scan-cluster");
-    report = await scanCluster({ type: "kubeconfig-file", path: values.kubeconfig, context: values.context }, policy, settings, new Date());
+    report = await scanCluster(
+      { type: "kubeconfig-file", path: values.kubeconfig, context: values.context },
+      policy,
+      settings,
+      new Date(),
+    );
   }
   process.stdout.write(render(report, format, baseline, framework));
   const judged = baseline ? report.findings.filter((f) => !baseline.has(findingKey(f))) : report.findings;
-  if (baseline) process.stderr.write(`bulwark: ${judged.length} of ${report.findings.length} findings are new against ${values.baseline}\n`);
+  if (baseline)
+    process.stderr.write(
+      `bulwark: ${judged.length} of ${report.findings.length} findings are new against ${values.baseline}\n`,
+    );
   if (failOn === undefined) return 0;
   const threshold = SEVERITIES.indexOf(failOn);
   return judged.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
@@ -159,8 +180,12 @@ main(process.argv.slice(2)).then(
       error instanceof ManifestPathError ||
       error instanceof KubeconfigError ||
       error instanceof ClusterUnavailableError;
-    const isArgError = error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS");
-    const message = known || isArgError ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const isArgError =
+      error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS");
+    const message =
+      known || isArgError
+        ? (error as Error).message
+        : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`bulwark: ${message}\n${known || isArgError ? "Run `bulwark --help` for usage.\n" : ""}`);
     process.exitCode = 2;
   },

@@ -28,8 +28,18 @@ export const env = createEnv({
     /** First start only: create this admin when no user exists. */
     BULWARK_ADMIN_EMAIL: z.email().optional(),
     BULWARK_ADMIN_PASSWORD: z.string().min(12).optional(),
-    BULWARK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
-    BULWARK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    BULWARK_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
+    BULWARK_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     /** Single sign-on through OpenID Connect: all three, or none. */
     BULWARK_OIDC_ISSUER: z.url().optional(),
     BULWARK_OIDC_CLIENT_ID: z.string().optional(),

@@ -3,6 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
 import { diffSchema, MIGRATIONS_DIR, SCHEMA_PATH, SNAPSHOT_PATH } from "@/lib/db/schema-engine";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 

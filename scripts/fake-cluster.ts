@@ -2,6 +2,7 @@
 // the faults of a real cluster's bad day. `--help` lists the options.
 // Prints one JSON line {"url", "kubeconfig", "objects", "faults"} once it is listening.
 import { parseArgs } from "node:util";
+
 import { demoCluster, type DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { hardenedCluster } from "@/lib/fake-api-server/clusters/hardened";
 import { syntheticCluster } from "@/lib/fake-api-server/clusters/synthetic";
@@ -42,7 +43,11 @@ function count(name: string, value: string | undefined): number | undefined {
   }
   return n;
 }
-const list = (value: string | undefined) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 let values;
 try {
@@ -89,8 +94,14 @@ const faults: Faults = {
   ...(list(values.forbid).length ? { forbidden: list(values.forbid) } : {}),
   ...(values["forbid-proxy"] ? { forbidProxy: true } : {}),
   ...(values["forbid-configz"] ? { forbidConfigz: true } : {}),
-  ...(failing.length ? { serverErrors: { times: Number.MAX_SAFE_INTEGER, resources: failing } } : serverErrors ? { serverErrors: { times: serverErrors } } : {}),
-  ...(tooMany ? { tooManyRequests: { times: tooMany, retryAfterSeconds: count("retry-after", values["retry-after"])! } } : {}),
+  ...(failing.length
+    ? { serverErrors: { times: Number.MAX_SAFE_INTEGER, resources: failing } }
+    : serverErrors
+      ? { serverErrors: { times: serverErrors } }
+      : {}),
+  ...(tooMany
+    ? { tooManyRequests: { times: tooMany, retryAfterSeconds: count("retry-after", values["retry-after"])! } }
+    : {}),
   ...(drops ? { dropConnections: { times: drops } } : {}),
   ...(delayMs ? { delayMs } : {}),
   ...(values.hang ? { hang: true } : {}),
@@ -102,8 +113,19 @@ const fixture =
     : values.cluster === "synthetic"
       ? syntheticCluster({ nodes: count("nodes", values.nodes)!, pods: count("pods", values.pods)! })
       : demoCluster(count("state", values.state) as DemoState);
-const running = await startFakeCluster(fixture, { port: count("port", values.port), kubeconfigPath: values.kubeconfig, faults });
-console.log(JSON.stringify({ url: running.server.url, kubeconfig: running.kubeconfigPath, objects: fixture.objects.length, faults }));
+const running = await startFakeCluster(fixture, {
+  port: count("port", values.port),
+  kubeconfigPath: values.kubeconfig,
+  faults,
+});
+console.log(
+  JSON.stringify({
+    url: running.server.url,
+    kubeconfig: running.kubeconfigPath,
+    objects: fixture.objects.length,
+    faults,
+  }),
+);
 const stop = () => void running.close().then(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Bundled CommonJS dependencies call require(); an ESM bundle gives them one. */
-export const REQUIRE_SHIM = 'import { createRequire as __bulwarkRequire } from "node:module"; const require = __bulwarkRequire(import.meta.url);';
+export const REQUIRE_SHIM =
+  'import { createRequire as __bulwarkRequire } from "node:module"; const require = __bulwarkRequire(import.meta.url);';
 
 /** @type {import("esbuild").BuildOptions} */
 export const NODE_BUNDLE = {

@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { env } from "@/lib/env.js";
@@ -54,7 +55,9 @@ async function shutdown(code: number, why: string) {
   stopping = true;
   say(`Stopping (${why})…`);
   await Promise.all(children.map((c) => c.stop(STOP_GRACE_MS)));
-  await db?.embedded?.stop().catch((error: unknown) => console.error(`[bulwark] stopping the database: ${String(error)}`));
+  await db?.embedded
+    ?.stop()
+    .catch((error: unknown) => console.error(`[bulwark] stopping the database: ${String(error)}`));
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0, "SIGINT"));
@@ -64,7 +67,9 @@ process.on("SIGHUP", () => void shutdown(0, "SIGHUP"));
 try {
   db = await prepareDatabase(say);
 } catch (error) {
-  console.error(`[bulwark] ${error instanceof DataDirLockedError ? error.message : `Database start failed: ${error instanceof Error ? error.message : String(error)}`}`);
+  console.error(
+    `[bulwark] ${error instanceof DataDirLockedError ? error.message : `Database start failed: ${error instanceof Error ? error.message : String(error)}`}`,
+  );
   process.exit(1);
 }
 const url = db.url;
@@ -76,7 +81,10 @@ await users.connect();
 const { rows } = await users.query<{ n: number }>('SELECT count(*)::int AS n FROM "user"');
 await users.end();
 if (rows[0]?.n === 0) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/first-admin.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/first-admin.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
   if (r.status !== 0) {
     await db.embedded?.stop();
     process.exit(1);
@@ -108,7 +116,12 @@ type Supervised = { stop: (graceMs: number) => Promise<void> };
  * so it never outlives `npm start`, however that ends. It is recorded in the data directory's
  * lock, so a later start can stop it if it was left running anyway.
  */
-function supervise(spec: { name: string; args: string[]; env: Record<string, string>; onStdout?: (text: string) => void }): Supervised {
+function supervise(spec: {
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+  onStdout?: (text: string) => void;
+}): Supervised {
   let child: ChildProcess | undefined;
   let pause = 1_000;
   let quickDeaths = 0;
@@ -130,11 +143,15 @@ function supervise(spec: { name: string; args: string[]; env: Record<string, str
         quickDeaths = 0;
       } else if (++quickDeaths >= GIVE_UP_AFTER) {
         // It cannot start at all (a port in use, a broken build): say so instead of looping.
-        console.error(`[bulwark] the ${spec.name} stopped ${quickDeaths} times in a row within a minute of starting (last: ${why}); giving up.`);
+        console.error(
+          `[bulwark] the ${spec.name} stopped ${quickDeaths} times in a row within a minute of starting (last: ${why}); giving up.`,
+        );
         void shutdown(1, `the ${spec.name} cannot run`);
         return;
       }
-      console.error(`[bulwark] the ${spec.name} stopped unexpectedly (${why}); starting it again in ${pause / 1000} s.`);
+      console.error(
+        `[bulwark] the ${spec.name} stopped unexpectedly (${why}); starting it again in ${pause / 1000} s.`,
+      );
       timer = setTimeout(launch, pause);
       pause = Math.min(pause * 2, 30_000);
     });

@@ -32,27 +32,43 @@ const atLeastOneFailure = (ok: boolean, c: { passed: number; failed: number }) =
 
 rmSync("test-results", { recursive: true, force: true });
 mkdirSync("test-results", { recursive: true });
-if (!existsSync("generated/prisma/client.ts")) spawnSync("npm", ["run", "--silent", "db:generate"], { stdio: "inherit" });
+if (!existsSync("generated/prisma/client.ts"))
+  spawnSync("npm", ["run", "--silent", "db:generate"], { stdio: "inherit" });
 
 step("typecheck", "npx", ["tsc", "--noEmit"], asOne);
 step("lint", "npx", ["eslint", ".", "--max-warnings", "0"], asOne);
 // The container image, where this machine can build one (root, buildah, mmdebstrap: .ci/run installs
 // them): built once here, so the unit step's image test smoke-tests it from its own filesystem.
-const canBuildImage = process.getuid?.() === 0 && ["buildah", "mmdebstrap", "unzip"].every((t) => spawnSync("sh", ["-c", `command -v ${t}`]).status === 0);
+const canBuildImage =
+  process.getuid?.() === 0 &&
+  ["buildah", "mmdebstrap", "unzip"].every((t) => spawnSync("sh", ["-c", `command -v ${t}`]).status === 0);
 if (canBuildImage) step("image", "npm", ["run", "--silent", "image:build"], asOne);
 else if (!only.length) console.log("\n▶ image: skipped (needs root, buildah, mmdebstrap and unzip)");
-step("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], (ok) => {
-  const r = readJson<{ numPassedTests: number; numFailedTests: number }>("test-results/vitest.json");
-  return atLeastOneFailure(ok, { passed: r?.numPassedTests ?? 0, failed: r?.numFailedTests ?? 0 });
-});
+step(
+  "unit",
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"],
+  (ok) => {
+    const r = readJson<{ numPassedTests: number; numFailedTests: number }>("test-results/vitest.json");
+    return atLeastOneFailure(ok, { passed: r?.numPassedTests ?? 0, failed: r?.numFailedTests ?? 0 });
+  },
+);
 step("e2e", "npx", ["playwright", "test"], (ok) => {
-  const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>("test-results/playwright.json");
-  return atLeastOneFailure(ok, { passed: r?.stats.expected ?? 0, failed: (r?.stats.unexpected ?? 0) + (r?.stats.flaky ?? 0) });
+  const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(
+    "test-results/playwright.json",
+  );
+  return atLeastOneFailure(ok, {
+    passed: r?.stats.expected ?? 0,
+    failed: (r?.stats.unexpected ?? 0) + (r?.stats.flaky ?? 0),
+  });
 });
 step("log-scan", "npx", ["tsx", "scripts/scan-e2e-log.ts"], asOne);
 
 console.log("\nSuite        passed  failed  seconds");
-for (const r of results) console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(1).padStart(7)}`);
+for (const r of results)
+  console.log(
+    `${r.name.padEnd(12)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(1).padStart(7)}`,
+  );
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -4,6 +4,7 @@
 // dodge per-address sign-in limits or forge the audit log's "from where".
 import { createServer } from "node:http";
 import next from "next";
+
 import { env } from "../lib/env.js";
 
 const dev = process.argv.includes("--dev");

@@ -1,13 +1,13 @@
 // The scan worker: registers the demo cluster on a first start, then runs queued and scheduled
 // scans until SIGINT/SIGTERM. `npm start` runs one next to the web server; run more for scale.
-import { stopBoss } from "@/lib/jobs/boss";
+import { registerInClusterIfAbsent } from "@/lib/clusters/register-in-cluster";
 import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
 import { registerDemoClusterIfEmpty } from "@/lib/demo/register-demo-cluster";
+import { env } from "@/lib/env.js";
+import { stopBoss } from "@/lib/jobs/boss";
+import { log } from "@/lib/log";
 import { requestScan } from "@/lib/scans/request-scan";
 import { failInterruptedScans, startWorker } from "@/lib/scans/start-worker";
-import { registerInClusterIfAbsent } from "@/lib/clusters/register-in-cluster";
-import { env } from "@/lib/env.js";
-import { log } from "@/lib/log";
 
 let stopping = false;
 const stop = async () => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { Card } from "@/components/ui/card";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { AppNav } from "@/components/layout/app-nav";
 import { UserMenu } from "@/components/layout/user-menu";
 import { requirePageCaller } from "@/lib/api/page-caller";

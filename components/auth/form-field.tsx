@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 

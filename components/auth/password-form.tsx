@@ -3,9 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { authMutations } from "@/lib/query/auth";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { authMutations } from "@/lib/query/auth";
+
 import { FormField } from "./form-field";
 import { useHydrated } from "./use-hydrated";
 
@@ -39,8 +41,22 @@ export function PasswordForm({ token, mode }: { token: string; mode: "setup" | "
           <FormField label="Email" name="email" type="email" autoComplete="username" required />
         </>
       ) : null}
-      <FormField label="Password (12 characters or more)" name="password" type="password" autoComplete="new-password" minLength={12} required />
-      <FormField label="Repeat the password" name="confirm" type="password" autoComplete="new-password" minLength={12} required />
+      <FormField
+        label="Password (12 characters or more)"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        minLength={12}
+        required
+      />
+      <FormField
+        label="Repeat the password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        minLength={12}
+        required
+      />
       <Button type="submit" className="w-full" disabled={!hydrated || save.isPending || save.isSuccess}>
         {mode === "setup" ? "Create the admin account" : "Set password"}
       </Button>

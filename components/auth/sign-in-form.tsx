@@ -3,9 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { authMutations } from "@/lib/query/auth";
+
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
+import { authMutations } from "@/lib/query/auth";
+
 import { FormField } from "./form-field";
 import { useHydrated } from "./use-hydrated";
 
@@ -24,7 +26,8 @@ export function SignInForm({ sso, notice }: { sso: { name: string } | null; noti
     onSuccess: ({ url }) => window.location.assign(url),
   });
   // Stays disabled after success too, while the browser navigates away.
-  const busy = !hydrated || password.isPending || password.isSuccess || singleSignOn.isPending || singleSignOn.isSuccess;
+  const busy =
+    !hydrated || password.isPending || password.isSuccess || singleSignOn.isPending || singleSignOn.isSuccess;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -4,5 +4,9 @@ const subscribe = () => () => {};
 
 /** False in the server render and until React has hydrated: buttons that need JS stay disabled until then. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

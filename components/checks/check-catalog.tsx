@@ -1,14 +1,22 @@
 import Link from "next/link";
+
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { ALL_CHECKS } from "@/lib/checks/registry";
 import type { CheckSettings } from "@/lib/checks/settings";
 import { LAYERS } from "@/lib/checks/types";
+
 import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
-import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
 
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
-export function CheckCatalog({ failing, settings }: { failing: Map<string, { clusterId: string; clusterName: string; open: number }[]>; settings: CheckSettings }) {
+export function CheckCatalog({
+  failing,
+  settings,
+}: {
+  failing: Map<string, { clusterId: string; clusterName: string; open: number }[]>;
+  settings: CheckSettings;
+}) {
   return (
     <div className="space-y-8">
       {LAYERS.map((layer) => {
@@ -16,7 +24,8 @@ export function CheckCatalog({ failing, settings }: { failing: Map<string, { clu
         return (
           <section key={layer} aria-labelledby={`layer-${layer}`}>
             <h2 id={`layer-${layer}`} className="mb-3 text-lg font-semibold text-slate-900">
-              <span className="capitalize">{layer}</span> layer <span className="text-sm font-normal text-slate-500">({checks.length} checks)</span>
+              <span className="capitalize">{layer}</span> layer{" "}
+              <span className="text-sm font-normal text-slate-500">({checks.length} checks)</span>
             </h2>
             {checks.length === 0 ? (
               <p className="text-sm text-slate-600">No checks for this layer in this build.</p>
@@ -28,10 +37,18 @@ export function CheckCatalog({ failing, settings }: { failing: Map<string, { clu
                       <summary className="flex cursor-pointer list-none flex-wrap items-center gap-3">
                         <SeverityBadge severity={settings.severityOverrides[c.id] ?? c.severity} />
                         <span className="font-medium text-slate-900">{c.title}</span>
-                        {settings.disabledChecks.includes(c.id) ? <Badge className="bg-slate-200 px-1.5 py-0 font-normal text-slate-700">switched off in settings</Badge> : null}
-                        {settings.severityOverrides[c.id] ? <span className="text-xs text-slate-500">(default {c.severity})</span> : null}
+                        {settings.disabledChecks.includes(c.id) ? (
+                          <Badge className="bg-slate-200 px-1.5 py-0 font-normal text-slate-700">
+                            switched off in settings
+                          </Badge>
+                        ) : null}
+                        {settings.severityOverrides[c.id] ? (
+                          <span className="text-xs text-slate-500">(default {c.severity})</span>
+                        ) : null}
                         <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
-                          {failing.get(c.id)?.length ? `fails in ${failing.get(c.id)!.length} cluster${failing.get(c.id)!.length === 1 ? "" : "s"}` : "passing everywhere"}
+                          {failing.get(c.id)?.length
+                            ? `fails in ${failing.get(c.id)!.length} cluster${failing.get(c.id)!.length === 1 ? "" : "s"}`
+                            : "passing everywhere"}
                         </span>
                         <code className="break-all font-mono text-xs text-slate-500">{c.id}</code>
                       </summary>
@@ -48,7 +65,13 @@ export function CheckCatalog({ failing, settings }: { failing: Map<string, { clu
                             {failing.get(c.id)!.map((f, i) => (
                               <span key={f.clusterId}>
                                 {i ? " · " : ""}
-                                <Link className="text-sky-800 underline" href={`/findings?cluster=${f.clusterId}&check=${encodeURIComponent(c.id)}`}>{f.clusterName}</Link> ({f.open} open finding{f.open === 1 ? "" : "s"})
+                                <Link
+                                  className="text-sky-800 underline"
+                                  href={`/findings?cluster=${f.clusterId}&check=${encodeURIComponent(c.id)}`}
+                                >
+                                  {f.clusterName}
+                                </Link>{" "}
+                                ({f.open} open finding{f.open === 1 ? "" : "s"})
                               </span>
                             ))}
                           </p>

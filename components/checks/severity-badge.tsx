@@ -1,5 +1,5 @@
-import type { Severity } from "@/lib/checks/types";
 import { Badge } from "@/components/ui/badge";
+import type { Severity } from "@/lib/checks/types";
 
 const STYLES: Record<Severity, string> = {
   critical: "bg-red-700 text-white",

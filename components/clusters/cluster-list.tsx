@@ -1,6 +1,6 @@
+import { Card } from "@/components/ui/card";
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
 import { formatUtc } from "@/lib/format-date";
-import { Card } from "@/components/ui/card";
 
 export function ClusterList({ clusters }: { clusters: ClusterSummary[] }) {
   return (

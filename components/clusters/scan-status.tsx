@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+
+import { Button } from "@/components/ui/button";
 import { clusterMutations, clusterQueries } from "@/lib/query/clusters";
 import { snapshotQueries } from "@/lib/query/snapshots";
-import { Button } from "@/components/ui/button";
 
 type Props = { clusterId: string; runningSnapshotId: string | null; canScan: boolean };
 
@@ -43,11 +44,23 @@ export function ScanStatus({ clusterId, runningSnapshotId, canScan }: Props) {
   }, [finished, router]);
 
   const phase = Object.keys(live.data?.phases ?? {}).at(-1);
-  const message = !snapshotId ? "" : !finished ? `Scanning… ${phase ? `(${phase} done)` : "(queued)"}` : status === "failed" ? `Scan failed: ${live.data?.error ?? "see the snapshot"}` : `Scan ${status}`;
+  const message = !snapshotId
+    ? ""
+    : !finished
+      ? `Scanning… ${phase ? `(${phase} done)` : "(queued)"}`
+      : status === "failed"
+        ? `Scan failed: ${live.data?.error ?? "see the snapshot"}`
+        : `Scan ${status}`;
   return (
     <span className="inline-flex items-center gap-2 text-xs">
       {canScan ? (
-        <Button variant="secondary" size="xs" className="bg-white disabled:opacity-60" onClick={() => start.mutate()} disabled={start.isPending || following}>
+        <Button
+          variant="secondary"
+          size="xs"
+          className="bg-white disabled:opacity-60"
+          onClick={() => start.mutate()}
+          disabled={start.isPending || following}
+        >
           {finished ? "Scan again" : following ? "Scanning…" : "Scan now"}
         </Button>
       ) : null}

@@ -2,18 +2,22 @@
 
 import { createColumnHelper, flexRender, tableFeatures, useTable } from "@tanstack/react-table";
 import Link from "next/link";
+
 import { SeverityBadge } from "@/components/checks/severity-badge";
+import { Table, TableFrame, TBody, Td, Th, THead } from "@/components/ui/table";
 import { FINDING_STATUS_LABEL, type FindingRow } from "@/lib/api/schemas/findings";
 import type { Severity } from "@/lib/checks/types";
 import { formatUtc } from "@/lib/format-date";
-import { Table, TableFrame, TBody, Td, Th, THead } from "@/components/ui/table";
 
 const features = tableFeatures({});
 const column = createColumnHelper<typeof features, FindingRow>();
 
 // Column specs: every value from a cluster is rendered as text by React, never as markup.
 const COLUMNS = column.columns([
-  column.accessor("severity", { header: "Severity", cell: (c) => <SeverityBadge severity={c.getValue() as Severity} /> }),
+  column.accessor("severity", {
+    header: "Severity",
+    cell: (c) => <SeverityBadge severity={c.getValue() as Severity} />,
+  }),
   column.accessor("checkTitle", {
     header: "Check",
     cell: (c) => (
@@ -22,11 +26,15 @@ const COLUMNS = column.columns([
       </Link>
     ),
   }),
-  column.accessor((r) => `${r.resourceKind} ${r.namespace ? `${r.namespace}/` : ""}${r.resourceName}${r.container ? ` · ${r.container}` : ""}`, {
-    id: "resource",
-    header: "Resource",
-    cell: (c) => <span className="break-all">{c.getValue()}</span>,
-  }),
+  column.accessor(
+    (r) =>
+      `${r.resourceKind} ${r.namespace ? `${r.namespace}/` : ""}${r.resourceName}${r.container ? ` · ${r.container}` : ""}`,
+    {
+      id: "resource",
+      header: "Resource",
+      cell: (c) => <span className="break-all">{c.getValue()}</span>,
+    },
+  ),
   column.accessor("message", { header: "Message", cell: (c) => <span className="line-clamp-2">{c.getValue()}</span> }),
   column.accessor("clusterName", { header: "Cluster" }),
   column.accessor("layer", { header: "Layer" }),

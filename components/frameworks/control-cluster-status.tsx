@@ -1,12 +1,25 @@
 import Link from "next/link";
+
+import { Card } from "@/components/ui/card";
 import type { StoredControl } from "@/lib/api/schemas/frameworks";
 import { formatUtc } from "@/lib/format-date";
+
 import { ControlStatusBadge } from "./control-status-badge";
-import { Card } from "@/components/ui/card";
 
 /** The findings browser, narrowed to one failing resource of one check in the snapshot the status came from. */
-function findingsHref(s: StoredControl, resource: StoredControl["failing"][number]["resource"], checkId: string): string {
-  const p = new URLSearchParams({ cluster: s.clusterId, check: checkId, kind: resource.kind, q: resource.name, snapshot: s.snapshotId, status: "all" });
+function findingsHref(
+  s: StoredControl,
+  resource: StoredControl["failing"][number]["resource"],
+  checkId: string,
+): string {
+  const p = new URLSearchParams({
+    cluster: s.clusterId,
+    check: checkId,
+    kind: resource.kind,
+    q: resource.name,
+    snapshot: s.snapshotId,
+    status: "all",
+  });
   if (resource.namespace) p.set("namespace", resource.namespace);
   return `/findings?${p}`;
 }
@@ -21,18 +34,28 @@ export function ControlClusterStatus({ status }: { status: StoredControl }) {
         <span className="font-normal text-slate-600">{`snapshot #${s.seq}, ${formatUtc(s.takenAt)}`}</span>
       </h3>
       {s.status !== "manual" && s.reason ? <p className="mt-1 text-sm text-slate-700">{s.reason}</p> : null}
-      {s.checks.length && s.status !== "not-evaluated" ? <p className="mt-1 text-xs text-slate-600">{`${s.evaluatedCount} resources evaluated`}</p> : null}
+      {s.checks.length && s.status !== "not-evaluated" ? (
+        <p className="mt-1 text-xs text-slate-600">{`${s.evaluatedCount} resources evaluated`}</p>
+      ) : null}
       {s.failing.length ? (
         <ul className="mt-2 space-y-1 text-sm">
           {s.failing.map((f) => (
             <li key={`${f.resource.kind}/${f.resource.namespace}/${f.resource.name}`}>
               <span className="font-mono text-xs">{`${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`}</span>{" "}
               {f.checks.map((checkId) => (
-                <Link key={checkId} href={findingsHref(s, f.resource, checkId)} className="ml-1 text-xs text-sky-800 underline">{checkId}</Link>
+                <Link
+                  key={checkId}
+                  href={findingsHref(s, f.resource, checkId)}
+                  className="ml-1 text-xs text-sky-800 underline"
+                >
+                  {checkId}
+                </Link>
               ))}
             </li>
           ))}
-          {s.failingCount > s.failing.length ? <li className="text-xs text-slate-600">{`…and ${s.failingCount - s.failing.length} more: see the findings browser`}</li> : null}
+          {s.failingCount > s.failing.length ? (
+            <li className="text-xs text-slate-600">{`…and ${s.failingCount - s.failing.length} more: see the findings browser`}</li>
+          ) : null}
         </ul>
       ) : null}
     </Card>

@@ -1,5 +1,5 @@
-import type { ControlStatus } from "@/lib/frameworks/types";
 import { Badge } from "@/components/ui/badge";
+import type { ControlStatus } from "@/lib/frameworks/types";
 
 const LOOK: Record<ControlStatus, { label: string; className: string }> = {
   pass: { label: "Pass", className: "bg-emerald-100 text-emerald-900" },
@@ -10,8 +10,23 @@ const LOOK: Record<ControlStatus, { label: string; className: string }> = {
 };
 
 /** A control's status; manual controls say whether a current attestation covers them. */
-export function ControlStatusBadge({ status, attested, failingCount }: { status: ControlStatus; attested?: boolean | null; failingCount?: number }) {
+export function ControlStatusBadge({
+  status,
+  attested,
+  failingCount,
+}: {
+  status: ControlStatus;
+  attested?: boolean | null;
+  failingCount?: number;
+}) {
   const look = LOOK[status];
-  const detail = status === "manual" ? (attested ? " · attested" : " · not attested") : status === "fail" && failingCount ? ` · ${failingCount}` : "";
+  const detail =
+    status === "manual"
+      ? attested
+        ? " · attested"
+        : " · not attested"
+      : status === "fail" && failingCount
+        ? ` · ${failingCount}`
+        : "";
   return <Badge className={`whitespace-nowrap px-1.5 font-medium ${look.className}`}>{`${look.label}${detail}`}</Badge>;
 }

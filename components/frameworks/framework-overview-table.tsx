@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { Sparkline } from "@/components/scores/sparkline";
-import type { FrameworkClusterOverview } from "@/lib/api/schemas/frameworks";
 
+import { Sparkline } from "@/components/scores/sparkline";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th, THead, Tr } from "@/components/ui/table";
+import type { FrameworkClusterOverview } from "@/lib/api/schemas/frameworks";
 /** A cluster no completed snapshot speaks for, and why. */
 import { formatUtcDay } from "@/lib/format-date";
 import type { Framework } from "@/lib/frameworks/types";
-import { Card } from "@/components/ui/card";
-import { THead, Table, Td, Th, Tr } from "@/components/ui/table";
 
 /** A cluster no completed snapshot speaks for, and why. */
 type Unscanned = { clusterId: string; clusterName: string; why: string };
@@ -17,7 +17,15 @@ const pct = (share: number | null) => (share === null ? "n/a" : `${Math.round(sh
  * Each framework × cluster: the share of automated controls passing, what stands behind it, and
  * its trend; a cluster with no completed scan is listed too, with why, and no figures.
  */
-export function FrameworkOverviewTable({ frameworks, rows, unscanned = [] }: { frameworks: readonly Framework[]; rows: FrameworkClusterOverview[]; unscanned?: Unscanned[] }) {
+export function FrameworkOverviewTable({
+  frameworks,
+  rows,
+  unscanned = [],
+}: {
+  frameworks: readonly Framework[];
+  rows: FrameworkClusterOverview[];
+  unscanned?: Unscanned[];
+}) {
   return (
     <div className="space-y-6">
       {frameworks.map((f) => {
@@ -25,7 +33,12 @@ export function FrameworkOverviewTable({ frameworks, rows, unscanned = [] }: { f
         return (
           <Card key={f.id} aria-labelledby={`fw-${f.id}`}>
             <h2 id={`fw-${f.id}`} className="text-base font-semibold">
-              <Link href={`/frameworks/${f.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">{f.title}</Link>{" "}
+              <Link
+                href={`/frameworks/${f.id}`}
+                className="hover:underline focus-visible:outline-2 focus-visible:outline-sky-600"
+              >
+                {f.title}
+              </Link>{" "}
               <span className="text-sm font-normal text-slate-600">{f.edition}</span>
             </h2>
             <Table className="mt-3">
@@ -37,7 +50,9 @@ export function FrameworkOverviewTable({ frameworks, rows, unscanned = [] }: { f
                   <Th scope="col">Not evaluated</Th>
                   <Th scope="col">Manual attested</Th>
                   <Th scope="col">Trend</Th>
-                  <th scope="col" className="py-1">Snapshot</th>
+                  <th scope="col" className="py-1">
+                    Snapshot
+                  </th>
                 </tr>
               </THead>
               <tbody>
@@ -46,14 +61,32 @@ export function FrameworkOverviewTable({ frameworks, rows, unscanned = [] }: { f
                   return (
                     <Tr ruled key={r.clusterId}>
                       <th scope="row" className="py-1.5 pr-3 font-medium">
-                        <Link href={`/frameworks/${f.id}?cluster=${r.clusterId}`} className="hover:underline">{r.clusterName}</Link>
+                        <Link href={`/frameworks/${f.id}?cluster=${r.clusterId}`} className="hover:underline">
+                          {r.clusterName}
+                        </Link>
                       </th>
                       <Td>{`${pct(s.share)} (${s.pass} of ${s.automated})`}</Td>
-                      <Td>{s.fail ? <Link href={`/frameworks/${f.id}?status=fail&cluster=${r.clusterId}`} className="text-red-800 underline">{s.fail}</Link> : 0}</Td>
+                      <Td>
+                        {s.fail ? (
+                          <Link
+                            href={`/frameworks/${f.id}?status=fail&cluster=${r.clusterId}`}
+                            className="text-red-800 underline"
+                          >
+                            {s.fail}
+                          </Link>
+                        ) : (
+                          0
+                        )}
+                      </Td>
                       <Td>{s.notEvaluated}</Td>
                       <Td>{`${s.manualAttested} of ${s.manual}`}</Td>
                       <Td>
-                        <Sparkline points={r.trend.map((p) => (p.summary.share ?? 0) * 100)} scale="Share passing" unit="%" label={`${f.title} share passing on ${r.clusterName}: ${r.trend.map((p) => `${formatUtcDay(p.takenAt)} ${pct(p.summary.share)}`).join(", ")}`} />
+                        <Sparkline
+                          points={r.trend.map((p) => (p.summary.share ?? 0) * 100)}
+                          scale="Share passing"
+                          unit="%"
+                          label={`${f.title} share passing on ${r.clusterName}: ${r.trend.map((p) => `${formatUtcDay(p.takenAt)} ${pct(p.summary.share)}`).join(", ")}`}
+                        />
                       </Td>
                       <td className="py-1.5 text-slate-600">{`#${r.latest.seq}, ${formatUtcDay(r.latest.takenAt)}`}</td>
                     </Tr>
@@ -62,14 +95,18 @@ export function FrameworkOverviewTable({ frameworks, rows, unscanned = [] }: { f
                 {unscanned.map((u) => (
                   <Tr key={u.clusterId} ruled>
                     <th scope="row" className="py-1.5 pr-3 font-medium">
-                      <Link href={`/clusters/${u.clusterId}`} className="hover:underline">{u.clusterName}</Link>
+                      <Link href={`/clusters/${u.clusterId}`} className="hover:underline">
+                        {u.clusterName}
+                      </Link>
                     </th>
                     <td colSpan={6} className="py-1.5 text-slate-700">{`No completed scan: ${u.why}`}</td>
                   </Tr>
                 ))}
               </tbody>
             </Table>
-            {clusters.length === 0 && unscanned.length === 0 ? <p className="mt-2 text-sm text-slate-600">No completed snapshot has statuses for this framework yet.</p> : null}
+            {clusters.length === 0 && unscanned.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">No completed snapshot has statuses for this framework yet.</p>
+            ) : null}
           </Card>
         );
       })}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+
 import { cn } from "@/lib/utils";
 
 const NAV_ITEMS = [
@@ -24,7 +25,10 @@ function isActive(pathname: string, href: string): boolean {
 export function AppNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 md:mx-0 md:flex-col md:overflow-visible md:px-0 md:pb-0">
+    <nav
+      aria-label="Main"
+      className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 md:mx-0 md:flex-col md:overflow-visible md:px-0 md:pb-0"
+    >
       {NAV_ITEMS.filter((item) => !item.admin || isAdmin).map((item) => {
         const active = isActive(pathname, item.href);
         return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import type { SeverityPoint } from "@/lib/api/schemas/reports";
 import { formatUtcDay } from "@/lib/format-date";
 
@@ -15,8 +16,24 @@ export function SeverityTrendChart({ points }: { points: SeverityPoint[] }) {
           <YAxis allowDecimals={false} fontSize={12} width={40} />
           <Tooltip labelFormatter={(v) => formatUtcDay(String(v))} />
           <Legend />
-          <Line type="linear" dataKey="critical" name="Critical" stroke="#991b1b" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
-          <Line type="linear" dataKey="high" name="High" stroke="#ea580c" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="critical"
+            name="Critical"
+            stroke="#991b1b"
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            isAnimationActive={false}
+          />
+          <Line
+            type="linear"
+            dataKey="high"
+            name="High"
+            stroke="#ea580c"
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import type { WeeklyChange } from "@/lib/api/schemas/reports";
 import { formatUtcDay } from "@/lib/format-date";
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import type { Role } from "@/lib/access/roles";
 import { cn } from "@/lib/utils";
 
@@ -18,7 +19,12 @@ export function SettingsTabs({ current, role }: { current: string; role: Role })
           key={t.href}
           href={t.href}
           aria-current={current === t.href ? "page" : undefined}
-          className={cn("-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium", current === t.href ? "border-sky-700 text-sky-800" : "border-transparent text-slate-600 hover:text-slate-900")}
+          className={cn(
+            "-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
+            current === t.href
+              ? "border-sky-700 text-sky-800"
+              : "border-transparent text-slate-600 hover:text-slate-900",
+          )}
         >
           {t.label}
         </Link>

@@ -1,5 +1,5 @@
-import type { ChangedFinding } from "@/lib/api/schemas/snapshot-changes";
 import { SeverityBadge } from "@/components/checks/severity-badge";
+import type { ChangedFinding } from "@/lib/api/schemas/snapshot-changes";
 import type { Severity } from "@/lib/checks/types";
 
 /** Findings opened or resolved by a snapshot. Cluster strings are rendered as text, never markup. */

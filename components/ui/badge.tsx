@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from "react";
+
 import { cn } from "@/lib/utils";
 
 /** A small coloured label (a severity, a status). Its colours come with `className`. */

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes } from "react";
+
 import { cn } from "@/lib/utils";
 
 const VARIANT = {
@@ -32,6 +33,12 @@ export function buttonClass({ variant = "primary", size = "md", className }: Loo
   );
 }
 
-export function Button({ variant, size, className, type = "button", ...props }: Look & ButtonHTMLAttributes<HTMLButtonElement>) {
+export function Button({
+  variant,
+  size,
+  className,
+  type = "button",
+  ...props
+}: Look & ButtonHTMLAttributes<HTMLButtonElement>) {
   return <button type={type} className={buttonClass({ variant, size, className })} {...props} />;
 }

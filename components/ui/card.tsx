@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from "react";
+
 import { cn } from "@/lib/utils";
 
 /** The classes of a card, for forms and lists that are one. */
@@ -7,7 +8,11 @@ export function cardClass(className?: string): string {
 }
 
 /** A white, bordered panel: a section of a page (a <section>, or another element with `as`). */
-export function Card({ as: Tag = "section", className, ...props }: { as?: "section" | "div" | "article" | "dl" | "ul" } & HTMLAttributes<HTMLElement>) {
+export function Card({
+  as: Tag = "section",
+  className,
+  ...props
+}: { as?: "section" | "div" | "article" | "dl" | "ul" } & HTMLAttributes<HTMLElement>) {
   return <Tag className={cardClass(className)} {...props} />;
 }
 

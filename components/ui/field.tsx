@@ -1,4 +1,5 @@
 import { cloneElement, useId, type ReactElement, type ReactNode } from "react";
+
 import { cn } from "@/lib/utils";
 
 type ControlProps = { "aria-describedby"?: string; "aria-invalid"?: boolean };
@@ -10,7 +11,14 @@ export type FieldControl = ReactElement<ControlProps>;
  * (its text is the control's name); hint and error are tied to it with aria-describedby, and an
  * error marks it aria-invalid.
  */
-export function Field({ label, hint, error, className, labelClassName, children }: {
+export function Field({
+  label,
+  hint,
+  error,
+  className,
+  labelClassName,
+  children,
+}: {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | null;
@@ -25,9 +33,17 @@ export function Field({ label, hint, error, className, labelClassName, children 
   return (
     <label className={cn(className)}>
       {labelClassName ? <span className={labelClassName}>{label}</span> : label}
-      {hint ? <span id={hintId} className="mb-1 block text-xs text-slate-500">{hint}</span> : null}
+      {hint ? (
+        <span id={hintId} className="mb-1 block text-xs text-slate-500">
+          {hint}
+        </span>
+      ) : null}
       {cloneElement(children, { "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
-      {error ? <span id={errorId} className="mt-1 block text-xs text-red-700">{error}</span> : null}
+      {error ? (
+        <span id={errorId} className="mt-1 block text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }

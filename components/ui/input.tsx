@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
 import { cn } from "@/lib/utils";
 
 const DENSITY = {

@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from "react";
+
 import { cn } from "@/lib/utils";
 
 const TONE = {
@@ -8,6 +9,11 @@ const TONE = {
 } as const;
 
 /** A message box in the flow of a page: filters ignored, a scan failed, something saved. A `div` when it holds paragraphs. */
-export function Notice({ tone, as: Tag = "p", className, ...props }: { tone: keyof typeof TONE; as?: "p" | "div" } & HTMLAttributes<HTMLElement>) {
+export function Notice({
+  tone,
+  as: Tag = "p",
+  className,
+  ...props
+}: { tone: keyof typeof TONE; as?: "p" | "div" } & HTMLAttributes<HTMLElement>) {
   return <Tag className={cn("rounded-md p-3 text-sm", TONE[tone], className)} {...props} />;
 }

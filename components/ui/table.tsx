@@ -1,4 +1,5 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
 import { cn } from "@/lib/utils";
 
 /**
@@ -16,14 +17,20 @@ const HEADER_CELL: Record<TableLook, string> = { boxed: "px-3 py-2", plain: "py-
 
 /** A boxed table's scrolling border (relative, so that screen-reader-only text in it scrolls with it rather than widening the page). */
 export function TableFrame({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white", className)} {...props} />;
+  return (
+    <div className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white", className)} {...props} />
+  );
 }
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return <table className={cn("w-full text-left text-sm", className)} {...props} />;
 }
 
-export function THead({ look = "plain", className, ...props }: { look?: TableLook } & HTMLAttributes<HTMLTableSectionElement>) {
+export function THead({
+  look = "plain",
+  className,
+  ...props
+}: { look?: TableLook } & HTMLAttributes<HTMLTableSectionElement>) {
   return <thead className={cn(HEAD[look], className)} {...props} />;
 }
 
@@ -37,23 +44,43 @@ export function Tr({ ruled = false, className, ...props }: { ruled?: boolean } &
   return <tr className={cn(ruled && "border-t border-slate-100", className)} {...props} />;
 }
 
-export function Th({ look = "plain", className, ...props }: { look?: TableLook } & ThHTMLAttributes<HTMLTableCellElement>) {
+export function Th({
+  look = "plain",
+  className,
+  ...props
+}: { look?: TableLook } & ThHTMLAttributes<HTMLTableCellElement>) {
   return <th className={cn(HEADER_CELL[look], className)} {...props} />;
 }
 
-export function Td({ look = "plain", className, ...props }: { look?: TableLook } & TdHTMLAttributes<HTMLTableCellElement>) {
+export function Td({
+  look = "plain",
+  className,
+  ...props
+}: { look?: TableLook } & TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn(CELL[look], className)} {...props} />;
 }
 
 /** A boxed table from its column headings and its rows; `caption` names it for screen readers; `framed`, in its own scrolling border. */
-export function BoxedTable({ columns, caption, framed = false, children }: { columns: ReactNode[]; caption?: string; framed?: boolean; children: ReactNode }) {
+export function BoxedTable({
+  columns,
+  caption,
+  framed = false,
+  children,
+}: {
+  columns: ReactNode[];
+  caption?: string;
+  framed?: boolean;
+  children: ReactNode;
+}) {
   const table = (
     <Table>
       {caption ? <caption className="sr-only">{caption}</caption> : null}
       <THead look="boxed">
         <tr>
           {columns.map((c, i) => (
-            <Th key={i} look="boxed">{c}</Th>
+            <Th key={i} look="boxed">
+              {c}
+            </Th>
           ))}
         </tr>
       </THead>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/utils";
 
 /** One of a row of links that switch a view (a range, a filter); the current one is filled. */

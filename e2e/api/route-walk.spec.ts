@@ -1,6 +1,7 @@
 import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+
 import { APP_URL, SECRETS_FILE, STATE } from "../support/constants";
 
 type Role = "viewer" | "analyst" | "admin";
@@ -12,7 +13,10 @@ const NONE = "does-not-exist";
 const SCOPE_ROLE: Record<Scope, Role> = { read: "viewer", scan: "analyst" };
 /** Every token a user of each role can hold: a viewer cannot issue a scan token. */
 const TOKENS: { owner: Role; scopes: Scope[] }[] = ROLES.flatMap((owner) =>
-  (owner === "viewer" ? [["read"]] : [["read"], ["scan"], ["read", "scan"]]).map((scopes) => ({ owner, scopes: scopes as Scope[] })),
+  (owner === "viewer" ? [["read"]] : [["read"], ["scan"], ["read", "scan"]]).map((scopes) => ({
+    owner,
+    scopes: scopes as Scope[],
+  })),
 );
 
 /**
@@ -21,7 +25,14 @@ const TOKENS: { owner: Role; scopes: Scope[] }[] = ROLES.flatMap((owner) =>
  * nowhere keep the walk harmless: an allowed caller gets past authorization and then 400/404,
  * never 401/403, never 5xx.
  */
-const ROUTES: { method: string; path: string; pattern: string; access: Access; body?: unknown; token?: Scope | "none" }[] = [
+const ROUTES: {
+  method: string;
+  path: string;
+  pattern: string;
+  access: Access;
+  body?: unknown;
+  token?: Scope | "none";
+}[] = [
   { method: "GET", path: "/api/health", pattern: "/api/health", access: "public" },
   { method: "GET", path: "/api/health/live", pattern: "/api/health/live", access: "public" },
   { method: "GET", path: "/api/auth/get-session", pattern: "/api/auth/[...all]", access: "public" },
@@ -35,36 +46,96 @@ const ROUTES: { method: string; path: string; pattern: string; access: Access; b
   { method: "GET", path: "/api/clusters", pattern: "/api/clusters", access: "viewer" },
   { method: "POST", path: "/api/clusters", pattern: "/api/clusters", access: "admin", body: {} },
   { method: "GET", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "viewer" },
-  { method: "PATCH", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "admin", body: { enabled: true } },
+  {
+    method: "PATCH",
+    path: `/api/clusters/${NONE}`,
+    pattern: "/api/clusters/[id]",
+    access: "admin",
+    body: { enabled: true },
+  },
   { method: "DELETE", path: `/api/clusters/${NONE}`, pattern: "/api/clusters/[id]", access: "admin" },
   { method: "GET", path: `/api/clusters/${NONE}/posture`, pattern: "/api/clusters/[id]/posture", access: "viewer" },
-  { method: "POST", path: `/api/clusters/${NONE}/scans`, pattern: "/api/clusters/[id]/scans", access: "analyst", token: "scan" },
-  { method: "POST", path: `/api/clusters/${NONE}/connection-test`, pattern: "/api/clusters/[id]/connection-test", access: "admin" },
+  {
+    method: "POST",
+    path: `/api/clusters/${NONE}/scans`,
+    pattern: "/api/clusters/[id]/scans",
+    access: "analyst",
+    token: "scan",
+  },
+  {
+    method: "POST",
+    path: `/api/clusters/${NONE}/connection-test`,
+    pattern: "/api/clusters/[id]/connection-test",
+    access: "admin",
+  },
   { method: "GET", path: `/api/snapshots/${NONE}`, pattern: "/api/snapshots/[id]", access: "viewer" },
   { method: "GET", path: "/api/findings?layer=pod", pattern: "/api/findings", access: "viewer" },
   { method: "GET", path: "/api/findings/1", pattern: "/api/findings/[id]", access: "viewer" },
-  { method: "GET", path: `/api/findings/export.csv?cluster=${NONE}`, pattern: "/api/findings/export.csv", access: "analyst" },
-  { method: "GET", path: `/api/frameworks/cis-kubernetes/export.csv?cluster=${NONE}`, pattern: "/api/frameworks/[id]/export.csv", access: "analyst" },
+  {
+    method: "GET",
+    path: `/api/findings/export.csv?cluster=${NONE}`,
+    pattern: "/api/findings/export.csv",
+    access: "analyst",
+  },
+  {
+    method: "GET",
+    path: `/api/frameworks/cis-kubernetes/export.csv?cluster=${NONE}`,
+    pattern: "/api/frameworks/[id]/export.csv",
+    access: "analyst",
+  },
   { method: "GET", path: "/api/attestations", pattern: "/api/attestations", access: "viewer" },
   { method: "POST", path: "/api/attestations", pattern: "/api/attestations", access: "analyst", body: {} },
   { method: "DELETE", path: `/api/attestations/${NONE}`, pattern: "/api/attestations/[id]", access: "analyst" },
-  { method: "POST", path: `/api/attestations/${NONE}/approve`, pattern: "/api/attestations/[id]/approve", access: "analyst" },
+  {
+    method: "POST",
+    path: `/api/attestations/${NONE}/approve`,
+    pattern: "/api/attestations/[id]/approve",
+    access: "analyst",
+  },
   { method: "GET", path: "/api/suppressions", pattern: "/api/suppressions", access: "viewer" },
   { method: "POST", path: "/api/suppressions", pattern: "/api/suppressions", access: "analyst", body: {} },
-  { method: "PATCH", path: `/api/suppressions/${NONE}`, pattern: "/api/suppressions/[id]", access: "analyst", body: {} },
+  {
+    method: "PATCH",
+    path: `/api/suppressions/${NONE}`,
+    pattern: "/api/suppressions/[id]",
+    access: "analyst",
+    body: {},
+  },
   { method: "DELETE", path: `/api/suppressions/${NONE}`, pattern: "/api/suppressions/[id]", access: "analyst" },
-  { method: "POST", path: `/api/suppressions/${NONE}/approve`, pattern: "/api/suppressions/[id]/approve", access: "analyst" },
+  {
+    method: "POST",
+    path: `/api/suppressions/${NONE}/approve`,
+    pattern: "/api/suppressions/[id]/approve",
+    access: "analyst",
+  },
   { method: "GET", path: "/api/audit?action=auth.", pattern: "/api/audit", access: "admin" },
   { method: "GET", path: "/api/audit/export.csv?action=nothing.", pattern: "/api/audit/export.csv", access: "admin" },
   { method: "GET", path: "/api/users", pattern: "/api/users", access: "admin" },
   { method: "POST", path: "/api/users", pattern: "/api/users", access: "admin", body: {} },
-  { method: "PATCH", path: `/api/users/${NONE}`, pattern: "/api/users/[id]", access: "admin", body: { role: "viewer" } },
+  {
+    method: "PATCH",
+    path: `/api/users/${NONE}`,
+    pattern: "/api/users/[id]",
+    access: "admin",
+    body: { role: "viewer" },
+  },
   { method: "POST", path: `/api/users/${NONE}/invite`, pattern: "/api/users/[id]/invite", access: "admin" },
   { method: "GET", path: "/api/settings/checks", pattern: "/api/settings/checks", access: "viewer" },
   { method: "PUT", path: "/api/settings/checks", pattern: "/api/settings/checks", access: "admin", body: {} },
   { method: "GET", path: "/api/settings/notifications", pattern: "/api/settings/notifications", access: "admin" },
-  { method: "PUT", path: "/api/settings/notifications", pattern: "/api/settings/notifications", access: "admin", body: { webhookUrl: "not a url" } },
-  { method: "POST", path: "/api/settings/notifications/test", pattern: "/api/settings/notifications/test", access: "admin" },
+  {
+    method: "PUT",
+    path: "/api/settings/notifications",
+    pattern: "/api/settings/notifications",
+    access: "admin",
+    body: { webhookUrl: "not a url" },
+  },
+  {
+    method: "POST",
+    path: "/api/settings/notifications/test",
+    pattern: "/api/settings/notifications/test",
+    access: "admin",
+  },
   { method: "GET", path: "/api/tokens", pattern: "/api/tokens", access: "viewer" },
   { method: "POST", path: "/api/tokens", pattern: "/api/tokens", access: "viewer", body: {} },
   { method: "DELETE", path: `/api/tokens/${NONE}`, pattern: "/api/tokens/[id]", access: "viewer" },
@@ -79,16 +150,33 @@ function routeFiles(dir: string): string[] {
 
 test("[ACCESS]: the walk below covers every method of every API route in app/api", () => {
   const declared = routeFiles("app/api").flatMap((file) => {
-    const pattern = "/" + path.dirname(file).replace(/^app\//, "").split(path.sep).join("/");
-    const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+    const pattern =
+      "/" +
+      path
+        .dirname(file)
+        .replace(/^app\//, "")
+        .split(path.sep)
+        .join("/");
+    const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (m) => m[1],
+    );
     return methods.map((m) => `${m} ${pattern}`);
   });
   const walked = new Set(ROUTES.map((r) => `${r.method} ${r.pattern}`));
   expect(declared.filter((d) => !walked.has(d))).toEqual([]);
 });
 
-async function send(ctx: APIRequestContext, r: (typeof ROUTES)[number], headers: Record<string, string> = {}): Promise<number> {
-  const res = await ctx.fetch(r.path, { method: r.method, data: r.body, headers: { origin: APP_URL, ...headers }, maxRedirects: 0 });
+async function send(
+  ctx: APIRequestContext,
+  r: (typeof ROUTES)[number],
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const res = await ctx.fetch(r.path, {
+    method: r.method,
+    data: r.body,
+    headers: { origin: APP_URL, ...headers },
+    maxRedirects: 0,
+  });
   return res.status();
 }
 
@@ -101,17 +189,29 @@ function expectLetThrough(status: number, what: string) {
 const tokenScope = (r: (typeof ROUTES)[number]) => r.token ?? (r.method === "GET" ? "read" : "none");
 
 test("[ACCESS]: every route answers 401 without a session, 403 below its role or outside a token's scope, and lets the rest through", async () => {
-  const anonymous = await playwrightRequest.newContext({ baseURL: APP_URL, storageState: { cookies: [], origins: [] } });
+  const anonymous = await playwrightRequest.newContext({
+    baseURL: APP_URL,
+    storageState: { cookies: [], origins: [] },
+  });
   const contexts = Object.fromEntries(
-    await Promise.all(ROLES.map(async (role) => [role, await playwrightRequest.newContext({ baseURL: APP_URL, storageState: STATE[role] })] as const)),
+    await Promise.all(
+      ROLES.map(
+        async (role) =>
+          [role, await playwrightRequest.newContext({ baseURL: APP_URL, storageState: STATE[role] })] as const,
+      ),
+    ),
   ) as Record<Role, APIRequestContext>;
   const tokens = await Promise.all(
     TOKENS.map(async (t) => {
-      const res = await contexts[t.owner].post("/api/tokens", { headers: { origin: APP_URL }, data: { name: `walk ${t.scopes.join("+")}`, scopes: t.scopes, expiresInDays: 1 } });
+      const res = await contexts[t.owner].post("/api/tokens", {
+        headers: { origin: APP_URL },
+        data: { name: `walk ${t.scopes.join("+")}`, scopes: t.scopes, expiresInDays: 1 },
+      });
       expect(res.status(), `${t.owner} issues a ${t.scopes.join("+")} token`).toBe(201);
       const secret = ((await res.json()) as { token: string }).token;
       appendFileSync(SECRETS_FILE, `${secret}\n`); // checked against the server log after the run
-      const role = ROLES[Math.min(ROLES.indexOf(t.owner), Math.max(...t.scopes.map((s) => ROLES.indexOf(SCOPE_ROLE[s]))))]!;
+      const role =
+        ROLES[Math.min(ROLES.indexOf(t.owner), Math.max(...t.scopes.map((s) => ROLES.indexOf(SCOPE_ROLE[s]))))]!;
       return { ...t, role, label: `${t.owner}:${t.scopes.join("+")}`, secret };
     }),
   );
@@ -149,7 +249,18 @@ test("[ACCESS]: every route answers 401 without a session, 403 below its role or
 test("[ACCESS]: every page but sign-in redirects a visitor without a session to sign-in", async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  for (const p of ["/", "/clusters", "/findings", "/reports", "/checks", "/settings", "/settings/checks", "/settings/notifications", "/settings/users", "/settings/tokens"]) {
+  for (const p of [
+    "/",
+    "/clusters",
+    "/findings",
+    "/reports",
+    "/checks",
+    "/settings",
+    "/settings/checks",
+    "/settings/notifications",
+    "/settings/users",
+    "/settings/tokens",
+  ]) {
     await page.goto(p);
     await expect(page).toHaveURL(/\/sign-in$/);
   }

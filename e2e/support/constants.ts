@@ -15,7 +15,9 @@ Promise.all(s.map(x=>new Promise(r=>x.listen(0,"127.0.0.1",()=>r(x.address().por
   }
   const ports = process.env.BULWARK_E2E_PORTS.split(",").map(Number);
   if (ports.length !== 3 || ports.some((p) => !Number.isInteger(p) || p <= 0 || p > 65535)) {
-    throw new Error(`BULWARK_E2E_PORTS must be three ports separated by commas, got "${process.env.BULWARK_E2E_PORTS}"`);
+    throw new Error(
+      `BULWARK_E2E_PORTS must be three ports separated by commas, got "${process.env.BULWARK_E2E_PORTS}"`,
+    );
   }
   return ports as [number, number, number];
 }
@@ -27,11 +29,19 @@ export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 export const ADMIN = { email: "admin@bulwark.test", password: "e2e-admin-password-7c1f" };
 export const OIDC_CLIENT = { id: "bulwark-e2e", secret: "bulwark-e2e-client-secret" };
 /** The identity provider's users: the login name is the account id; groups decide the role. */
-export const SSO_GROUPS: Record<string, string[]> = { alice: ["sec-team"], bob: ["marketing"], carol: ["sec-admins", "sec-team"] };
+export const SSO_GROUPS: Record<string, string[]> = {
+  alice: ["sec-team"],
+  bob: ["marketing"],
+  carol: ["sec-admins", "sec-team"],
+};
 export const ROLE_MAP = "sec-admins=admin,sec-team=analyst";
 /** Per-run files outside test-results/ (Playwright empties that at start): sessions, secrets seen, the server's log. */
 export const RUN_DIR = ".data/e2e-run";
-export const STATE = { admin: `${RUN_DIR}/admin.json`, analyst: `${RUN_DIR}/analyst.json`, viewer: `${RUN_DIR}/viewer.json` } as const;
+export const STATE = {
+  admin: `${RUN_DIR}/admin.json`,
+  analyst: `${RUN_DIR}/analyst.json`,
+  viewer: `${RUN_DIR}/viewer.json`,
+} as const;
 /** Where the setup project records every secret it handled, for the log scan after the run. */
 export const SECRETS_FILE = `${RUN_DIR}/secrets.txt`;
 export const SERVER_LOG = `${RUN_DIR}/server.log`;

@@ -2,6 +2,7 @@
 // discovery, JWKS, authorization code + PKCE, ID tokens with a groups claim, and its own
 // login and consent pages, on loopback.
 import Provider from "oidc-provider";
+
 import { APP_URL, OIDC_CLIENT, OIDC_ISSUER, OIDC_PORT, SSO_GROUPS } from "./constants";
 
 const provider = new Provider(OIDC_ISSUER, {
@@ -23,7 +24,13 @@ const provider = new Provider(OIDC_ISSUER, {
   features: { devInteractions: { enabled: true } },
   findAccount: async (_ctx, id) => ({
     accountId: id,
-    claims: async () => ({ sub: id, email: `${id}@sso.example.test`, email_verified: true, name: id[0]!.toUpperCase() + id.slice(1), groups: SSO_GROUPS[id] ?? [] }),
+    claims: async () => ({
+      sub: id,
+      email: `${id}@sso.example.test`,
+      email_verified: true,
+      name: id[0]!.toUpperCase() + id.slice(1),
+      groups: SSO_GROUPS[id] ?? [],
+    }),
   }),
 });
 provider.proxy = false;

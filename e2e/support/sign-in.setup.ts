@@ -1,5 +1,6 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { expect, test as setup, type APIRequestContext, type Page } from "@playwright/test";
+
 import { ADMIN, APP_URL, SECRETS_FILE, STATE } from "./constants";
 
 const PASSWORDS = { analyst: "e2e-analyst-password-42a", viewer: "e2e-viewer-password-93b" };
@@ -14,7 +15,10 @@ async function signInThroughForm(page: Page, email: string, password: string) {
 }
 
 async function invite(request: APIRequestContext, role: "analyst" | "viewer"): Promise<string> {
-  const res = await request.post("/api/users", { headers: { origin: APP_URL }, data: { email: `${role}@bulwark.test`, name: `E2E ${role}`, role } });
+  const res = await request.post("/api/users", {
+    headers: { origin: APP_URL },
+    data: { email: `${role}@bulwark.test`, name: `E2E ${role}`, role },
+  });
   expect(res.status()).toBe(201);
   const { inviteUrl } = (await res.json()) as { inviteUrl: string };
   remember(new URL(inviteUrl).searchParams.get("token")!);

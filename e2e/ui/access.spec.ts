@@ -1,5 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+
 import { SECRETS_FILE } from "../support/constants";
 
 const signedOut = { storageState: { cookies: [], origins: [] } };
@@ -102,7 +103,10 @@ test("[USERS]: an admin invites a user, changes the role and disables them", asy
   await page.screenshot({ path: "test-results/screenshots/settings-users.png", fullPage: true });
 });
 
-test("[TOKENS]: an API token is shown once, scrapes the metrics, and stops working when revoked", async ({ page, playwright }) => {
+test("[TOKENS]: an API token is shown once, scrapes the metrics, and stops working when revoked", async ({
+  page,
+  playwright,
+}) => {
   await page.goto("/settings/tokens");
   await page.getByLabel("Name").fill("prometheus");
   await page.getByRole("button", { name: "Create token" }).click();

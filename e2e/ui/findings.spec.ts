@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 
 const HOSTILE = `=HYPERLINK("http://evil.example","open")<script>alert(1)</script><img src=x onerror=alert(2)>`;
 
@@ -11,7 +11,10 @@ async function waitForDemoFindings(page: Page) {
   }).toPass({ timeout: 60_000 });
 }
 
-test("[FINDINGS]: filter by layer and severity, open a detail, share the link, download the CSV", async ({ page, browser }) => {
+test("[FINDINGS]: filter by layer and severity, open a detail, share the link, download the CSV", async ({
+  page,
+  browser,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -38,7 +41,9 @@ test("[FINDINGS]: filter by layer and severity, open a detail, share the link, d
   await shared.goto(page.url());
   await expect(shared.getByTestId("finding-row")).toHaveCount(count);
   await expect(shared.getByTestId("finding-row").first()).toHaveText((await rows.first().textContent())!);
-  await expect(shared.getByRole("form", { name: "Filter findings" }).getByRole("checkbox", { name: "container" })).toBeChecked();
+  await expect(
+    shared.getByRole("form", { name: "Filter findings" }).getByRole("checkbox", { name: "container" }),
+  ).toBeChecked();
 
   // The CSV has the header and the rows of the view.
   const download = page.waitForEvent("download");
@@ -46,7 +51,19 @@ test("[FINDINGS]: filter by layer and severity, open a detail, share the link, d
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^bulwark-findings-all-clusters-\d{8}-\d{6}Z\.csv$/);
   const csv = parse(readFileSync((await file.path())!, "utf8")) as string[][];
-  expect(csv[0]).toEqual(expect.arrayContaining(["cluster", "layer", "check_id", "severity", "status", "namespace", "name", "message", "first_seen"]));
+  expect(csv[0]).toEqual(
+    expect.arrayContaining([
+      "cluster",
+      "layer",
+      "check_id",
+      "severity",
+      "status",
+      "namespace",
+      "name",
+      "message",
+      "first_seen",
+    ]),
+  );
   expect(csv.length - 1).toBe(count);
   expect(csv.slice(1).every((r) => r[2] === "container" && r[5] === "high")).toBe(true);
 
@@ -81,7 +98,12 @@ test("[FINDINGS]: hostile text from a cluster is shown as text and stays inert i
   const hostile = rows.filter((r) => r.some((cell) => cell.includes("<script>")));
   expect(hostile.length).toBeGreaterThan(0);
   // No cell that reaches a spreadsheet starts with a formula character.
-  expect(rows.slice(1).flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+  expect(
+    rows
+      .slice(1)
+      .flat()
+      .filter((cell) => /^[=+\-@\t\r]/.test(cell)),
+  ).toEqual([]);
   expect(dialogs).toEqual([]);
 });
 
@@ -93,11 +115,22 @@ test("[REPORTS]: a report for a cluster and a period prints to a readable PDF", 
   await form.getByRole("button", { name: "Show report" }).click();
   await expect(page).toHaveURL(/days=180/);
   await expect(page.getByTestId("report-scope")).toContainText("demo");
-  for (const h of ["Score per layer", "New and resolved findings per week", "Open critical and high findings", "Mean time to resolve, by severity", "Five weakest namespaces"]) {
+  for (const h of [
+    "Score per layer",
+    "New and resolved findings per week",
+    "Open critical and high findings",
+    "Mean time to resolve, by severity",
+    "Five weakest namespaces",
+  ]) {
     await expect(page.getByRole("heading", { level: 2, name: new RegExp(h) })).toBeVisible();
   }
   await expect(page.getByRole("img", { name: /Score trend over \d+ snapshots/ })).toBeVisible();
-  await expect(page.getByRole("region", { name: /Five weakest namespaces/ }).getByRole("listitem").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: /Five weakest namespaces/ })
+      .getByRole("listitem")
+      .first(),
+  ).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/report.png", fullPage: true });
 
   await page.emulateMedia({ media: "print" });

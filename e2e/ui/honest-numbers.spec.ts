@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+
 import { APP_URL, STAGING_KUBECONFIG } from "../support/constants";
 
 /** Every row a findings page lists, following "Next page" to the end. */
@@ -23,7 +24,11 @@ async function countLinks(scope: Locator): Promise<{ label: string; shown: numbe
   const out = [];
   for (const link of await links.all()) {
     const text = (await link.textContent()) ?? "";
-    out.push({ label: (await link.getAttribute("data-testid")) ?? text, shown: Number(/\d+/.exec(text)?.[0]), href: (await link.getAttribute("href"))! });
+    out.push({
+      label: (await link.getAttribute("data-testid")) ?? text,
+      shown: Number(/\d+/.exec(text)?.[0]),
+      href: (await link.getAttribute("href"))!,
+    });
   }
   return out;
 }
@@ -46,7 +51,9 @@ test("[NUMBERS]: every count on the overview and the cluster page equals the row
   test.setTimeout(180_000);
   await expect(async () => {
     await page.goto("/");
-    await expect(page.getByRole("article", { name: /demo/ }).getByTestId("count-pod-open")).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByRole("article", { name: /demo/ }).getByTestId("count-pod-open")).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 60_000 });
   const card = page.getByRole("article", { name: /demo/ });
   expect(await walk(page, card)).toEqual([]);
@@ -66,15 +73,25 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-test("[NUMBERS]: a cluster whose scan fails shows the failure, its reason and what to do, and claims no coverage", async ({ page }) => {
+test("[NUMBERS]: a cluster whose scan fails shows the failure, its reason and what to do, and claims no coverage", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
-  const kubeconfig = readFileSync(STAGING_KUBECONFIG, "utf8").replace(/https:\/\/127\.0\.0\.1:\d+/, `https://127.0.0.1:${await closedPort()}`);
-  const created = await page.request.post("/api/clusters", { data: { source: "kubeconfig_upload", name: "unreachable", kubeconfig }, headers: { origin: APP_URL } });
+  const kubeconfig = readFileSync(STAGING_KUBECONFIG, "utf8").replace(
+    /https:\/\/127\.0\.0\.1:\d+/,
+    `https://127.0.0.1:${await closedPort()}`,
+  );
+  const created = await page.request.post("/api/clusters", {
+    data: { source: "kubeconfig_upload", name: "unreachable", kubeconfig },
+    headers: { origin: APP_URL },
+  });
   expect(created.status()).toBe(201);
   const data = (await created.json()) as { id: string };
   await page.request.post(`/api/clusters/${data.id}/scans`, { headers: { origin: APP_URL } });
   await expect(async () => {
-    const posture = (await (await page.request.get(`/api/clusters/${data.id}/posture`)).json()) as { data: { failure: unknown } };
+    const posture = (await (await page.request.get(`/api/clusters/${data.id}/posture`)).json()) as {
+      data: { failure: unknown };
+    };
     expect(posture.data.failure).not.toBeNull();
   }).toPass({ timeout: 60_000 });
 
@@ -95,5 +112,7 @@ test("[NUMBERS]: a cluster whose scan fails shows the failure, its reason and wh
   await expect(main.getByTestId("no-completed-scan")).toHaveCount(2);
   await expect(main.getByTestId("trend-empty")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/numbers-failed-scan.png", fullPage: true });
-  expect((await page.request.delete(`/api/clusters/${data.id}`, { headers: { origin: APP_URL } })).status()).toBeLessThan(300);
+  expect(
+    (await page.request.delete(`/api/clusters/${data.id}`, { headers: { origin: APP_URL } })).status(),
+  ).toBeLessThan(300);
 });

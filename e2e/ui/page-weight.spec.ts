@@ -1,8 +1,21 @@
 import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+
 import { STATE } from "../support/constants";
 
-const PAGES = ["/", "/clusters", "/findings", "/suppressions", "/compare", "/reports", "/checks", "/audit", "/settings", "/settings/users", "/settings/tokens"];
+const PAGES = [
+  "/",
+  "/clusters",
+  "/findings",
+  "/suppressions",
+  "/compare",
+  "/reports",
+  "/checks",
+  "/audit",
+  "/settings",
+  "/settings/users",
+  "/settings/tokens",
+];
 /** A budget per page for the JavaScript it loads (uncompressed bytes). */
 const BUDGET = 1_200_000;
 
@@ -14,7 +27,13 @@ test("[WEIGHT]: every page stays within its JavaScript budget; the sizes are rec
     const fresh = await context.newPage();
     const bodies: Promise<number>[] = [];
     fresh.on("response", (res) => {
-      if (res.request().resourceType() === "script") bodies.push(res.body().then((b) => b.length, () => 0));
+      if (res.request().resourceType() === "script")
+        bodies.push(
+          res.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        );
     });
     await fresh.goto(path, { waitUntil: "networkidle" });
     sizes[path] = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);

@@ -1,8 +1,20 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+
 import { APP_URL, SECRETS_FILE, STAGING_KUBECONFIG, STATE } from "../support/constants";
 
-const PAGES = ["Overview", "Clusters", "Findings", "Accepted risks", "Frameworks", "Compare", "Reports", "Checks", "Audit log", "Settings"] as const;
+const PAGES = [
+  "Overview",
+  "Clusters",
+  "Findings",
+  "Accepted risks",
+  "Frameworks",
+  "Compare",
+  "Reports",
+  "Checks",
+  "Audit log",
+  "Settings",
+] as const;
 
 test("[SHELL]: every section is reachable from the navigation, with its title", async ({ page }) => {
   await page.goto("/");
@@ -38,7 +50,8 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
     await expect(page.getByRole("heading", { level: 2, name: /^demo/ })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
   const card = page.getByRole("article", { name: /demo/ });
-  for (const layer of ["node", "network", "secrets", "pod", "container"]) await expect(card.getByText(layer, { exact: true })).toBeVisible();
+  for (const layer of ["node", "network", "secrets", "pod", "container"])
+    await expect(card.getByText(layer, { exact: true })).toBeVisible();
   await expect(card.getByText(/overall$/)).toBeVisible();
   await expect(card.getByText(/Last completed scan/)).toBeVisible();
   await expect(card.getByTestId("week-change")).toContainText("since a week ago");
@@ -71,7 +84,10 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
   await page.screenshot({ path: "test-results/screenshots/snapshot.png", fullPage: true });
 });
 
-test("[OVERVIEW]: a viewer's overview follows a scan started elsewhere and shows its end without a reload", async ({ browser, page }) => {
+test("[OVERVIEW]: a viewer's overview follows a scan started elsewhere and shows its end without a reload", async ({
+  browser,
+  page,
+}) => {
   const viewer = await (await browser.newContext({ storageState: STATE.viewer })).newPage();
   // The overview's first look at the cluster sets what counts as a newer scan.
   const firstLook = viewer.waitForResponse((r) => /\/api\/clusters\/[^/]+$/.test(new URL(r.url()).pathname) && r.ok());
@@ -83,13 +99,18 @@ test("[OVERVIEW]: a viewer's overview follows a scan started elsewhere and shows
 
   const clusters = (await (await page.request.get("/api/clusters")).json()) as { data: { id: string; name: string }[] };
   const demo = clusters.data.find((c) => c.name === "demo")!;
-  expect((await page.request.post(`/api/clusters/${demo.id}/scans`, { headers: { origin: APP_URL } })).status()).toBe(202);
+  expect((await page.request.post(`/api/clusters/${demo.id}/scans`, { headers: { origin: APP_URL } })).status()).toBe(
+    202,
+  );
 
   await expect(card.getByRole("status")).toHaveText(/^Scan (succeeded|partial)$/, { timeout: 30_000 });
   await viewer.context().close();
 });
 
-test("[SETTINGS]: an admin switches a check off and raises another's severity; a viewer can only read them", async ({ browser, page }) => {
+test("[SETTINGS]: an admin switches a check off and raises another's severity; a viewer can only read them", async ({
+  browser,
+  page,
+}) => {
   await page.goto("/settings");
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Checks" }).click();
   const form = page.getByRole("form", { name: "Check settings" });
@@ -106,8 +127,18 @@ test("[SETTINGS]: an admin switches a check off and raises another's severity; a
   await page.screenshot({ path: "test-results/screenshots/settings-checks.png", fullPage: false });
   // The catalog says so too.
   await page.goto("/checks");
-  await expect(page.getByRole("region", { name: /container layer/ }).getByRole("listitem").filter({ hasText: "Images not pinned by" })).toContainText("switched off in settings");
-  await expect(page.getByRole("region", { name: /pod layer/ }).getByRole("listitem").filter({ hasText: "pod.probes-missing" })).toContainText("(default low)");
+  await expect(
+    page
+      .getByRole("region", { name: /container layer/ })
+      .getByRole("listitem")
+      .filter({ hasText: "Images not pinned by" }),
+  ).toContainText("switched off in settings");
+  await expect(
+    page
+      .getByRole("region", { name: /pod layer/ })
+      .getByRole("listitem")
+      .filter({ hasText: "pod.probes-missing" }),
+  ).toContainText("(default low)");
 
   const viewer = await (await browser.newContext({ storageState: STATE.viewer })).newPage();
   await viewer.goto("/settings/checks");
@@ -118,10 +149,14 @@ test("[SETTINGS]: an admin switches a check off and raises another's severity; a
 
   // Back to the defaults, for the journeys that follow.
   const { defaults } = (await (await page.request.get("/api/settings/checks")).json()) as { defaults: unknown };
-  expect((await page.request.put("/api/settings/checks", { data: defaults, headers: { origin: APP_URL } })).status()).toBe(200);
+  expect(
+    (await page.request.put("/api/settings/checks", { data: defaults, headers: { origin: APP_URL } })).status(),
+  ).toBe(200);
 });
 
-test("[SETTINGS]: an admin sets a webhook, sees its signing secret once, tests it, and turns it off", async ({ page }) => {
+test("[SETTINGS]: an admin sets a webhook, sees its signing secret once, tests it, and turns it off", async ({
+  page,
+}) => {
   await page.goto("/settings/notifications");
   const form = page.getByRole("form", { name: "Webhook" });
   // A receiver on this machine that refuses POST: the test must report how it answered.
@@ -154,7 +189,9 @@ test("[CHECKS]: the catalog explains each check and the scoring formula", async 
   // Each check says what it does from manifests and from a cluster.
   const network = page.getByRole("region", { name: /network layer/ });
   await network.getByText("Pods can reach the cloud metadata API", { exact: true }).click();
-  await expect(network.getByText(/from manifests, or on nodes that name no such cloud, it does not apply/)).toBeVisible();
+  await expect(
+    network.getByText(/from manifests, or on nodes that name no such cloud, it does not apply/),
+  ).toBeVisible();
   const pod = page.getByRole("region", { name: /pod layer/ });
   await pod.getByText("Privileged containers", { exact: true }).click();
   await expect(pod.getByText("pod.privileged", { exact: true })).toBeVisible();
@@ -165,7 +202,9 @@ test("[CHECKS]: the catalog explains each check and the scoring formula", async 
   await page.screenshot({ path: "test-results/screenshots/checks.png", fullPage: false });
 });
 
-test("[SETTINGS]: an admin adds a cluster from an uploaded kubeconfig, tests it, and its first scan finishes, saying what it could not evaluate", async ({ page }) => {
+test("[SETTINGS]: an admin adds a cluster from an uploaded kubeconfig, tests it, and its first scan finishes, saying what it could not evaluate", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.goto("/settings");
   const form = page.getByRole("form", { name: "Add a cluster" });
@@ -186,12 +225,19 @@ test("[SETTINGS]: an admin adds a cluster from an uploaded kubeconfig, tests it,
   await expect(card).toBeVisible();
 
   // Its scanner may not list network policies: the network checks are left out, and the card says so.
-  await card.getByTestId("coverage").getByRole("link", { name: /\d+% of checks evaluated$/ }).click();
+  await card
+    .getByTestId("coverage")
+    .getByRole("link", { name: /\d+% of checks evaluated$/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Cluster staging" })).toBeVisible();
   const left = page.getByRole("region", { name: "Checks that could not be evaluated" });
   await expect(left.getByTestId("not-evaluated")).toContainText("network.namespace-no-policy");
-  await expect(left.getByTestId("not-evaluated").getByRole("listitem").filter({ hasText: "network.namespace-no-policy" })).toContainText(/networkpolicies.* 403|403.*networkpolicies|forbidden/i);
-  await expect(page.getByRole("region", { name: "What the latest completed scan could not collect" })).toContainText("networkpolicies.networking.k8s.io");
+  await expect(
+    left.getByTestId("not-evaluated").getByRole("listitem").filter({ hasText: "network.namespace-no-policy" }),
+  ).toContainText(/networkpolicies.* 403|403.*networkpolicies|forbidden/i);
+  await expect(page.getByRole("region", { name: "What the latest completed scan could not collect" })).toContainText(
+    "networkpolicies.networking.k8s.io",
+  );
   await page.screenshot({ path: "test-results/screenshots/cluster-coverage.png", fullPage: true });
 });
 
@@ -203,7 +249,12 @@ test("[COMPARE]: two snapshots side by side, with the findings only one has", as
   await form.getByRole("button", { name: "Compare" }).click();
   await expect(page).toHaveURL(/a=.*&b=/);
   await expect(page.getByTestId("compare-overall")).toContainText(/\+\d+\.\d/);
-  await expect(page.getByRole("region", { name: /^Only in demo #1/ }).getByRole("listitem").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: /^Only in demo #1/ })
+      .getByRole("listitem")
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: /^Only in demo #\d+$/ })).toHaveCount(2);
   await page.screenshot({ path: "test-results/screenshots/compare.png", fullPage: true });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { parseRoleMap, roleFromClaims } from "./role-from-claims";
 
 const map = parseRoleMap("sec-admins=admin, sec-team=analyst,auditors=viewer");
 
 describe("roleFromClaims", () => {
   it("gives the highest role any group maps to", () => {
-    expect(roleFromClaims({ groups: ["auditors", "sec-admins"] }, { claim: "groups", map, fallback: "viewer" })).toBe("admin");
+    expect(roleFromClaims({ groups: ["auditors", "sec-admins"] }, { claim: "groups", map, fallback: "viewer" })).toBe(
+      "admin",
+    );
     expect(roleFromClaims({ groups: ["sec-team"] }, { claim: "groups", map, fallback: "viewer" })).toBe("analyst");
   });
 

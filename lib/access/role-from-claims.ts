@@ -5,12 +5,17 @@ export type RoleMapping = { claim: string; map: Map<string, Role>; fallback: Rol
 /** Parses "group=role,group=role" into a mapping; an unknown role is a configuration error. */
 export function parseRoleMap(text: string): Map<string, Role> {
   const map = new Map<string, Role>();
-  for (const pair of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = pair.lastIndexOf("=");
     const value = pair.slice(0, at).trim();
     const role = pair.slice(at + 1).trim() as Role;
     if (at <= 0 || !ROLES.includes(role)) {
-      throw new Error(`BULWARK_OIDC_ROLE_MAP: "${pair}" is not "claim-value=role" with role one of ${ROLES.join(", ")}`);
+      throw new Error(
+        `BULWARK_OIDC_ROLE_MAP: "${pair}" is not "claim-value=role" with role one of ${ROLES.join(", ")}`,
+      );
     }
     map.set(value, role);
   }

@@ -8,6 +8,9 @@ export const SCOPE_ROLE: Record<TokenScope, Role> = { read: "viewer", scan: "ana
 
 /** A token acts with the lower of its owner's role and the highest role its scopes allow. */
 export function tokenRole(ownerRole: Role, scopes: TokenScope[]): Role {
-  const scopeRole = scopes.reduce<Role>((best, s) => (ROLES.indexOf(SCOPE_ROLE[s]) > ROLES.indexOf(best) ? SCOPE_ROLE[s] : best), "viewer");
+  const scopeRole = scopes.reduce<Role>(
+    (best, s) => (ROLES.indexOf(SCOPE_ROLE[s]) > ROLES.indexOf(best) ? SCOPE_ROLE[s] : best),
+    "viewer",
+  );
   return ROLES[Math.min(ROLES.indexOf(ownerRole), ROLES.indexOf(scopeRole))]!;
 }

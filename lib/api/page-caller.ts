@@ -1,7 +1,9 @@
 import "server-only";
+
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+
 import type { Caller } from "@/lib/access/caller";
 import { hasRole, type Role } from "@/lib/access/roles";
 import { resolveCaller } from "@/lib/auth/resolve-caller";

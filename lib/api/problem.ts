@@ -10,6 +10,16 @@ export function problem(
   invalidParams?: InvalidParam[],
 ): Response {
   const status = APP_ERROR_STATUS[code];
-  const body = { title: code.toLowerCase().replace(/_/g, " "), status, detail, code, requestId, invalid_params: invalidParams };
-  return Response.json(body, { status, headers: { "content-type": "application/problem+json", "x-request-id": requestId } });
+  const body = {
+    title: code.toLowerCase().replace(/_/g, " "),
+    status,
+    detail,
+    code,
+    requestId,
+    invalid_params: invalidParams,
+  };
+  return Response.json(body, {
+    status,
+    headers: { "content-type": "application/problem+json", "x-request-id": requestId },
+  });
 }

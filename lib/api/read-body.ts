@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", { userMessage: `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.` });
+const tooLarge = () =>
+  new AppError("PAYLOAD_TOO_LARGE", { userMessage: `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.` });
 
 /** The body's text, read no further than the limit, whatever Content-Length claims. */
 async function readText(request: Request): Promise<string> {

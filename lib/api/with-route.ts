@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { z, type ZodType } from "zod";
+
 import type { Caller } from "@/lib/access/caller";
 import { hasRole, type Role } from "@/lib/access/roles";
 import type { TokenScope } from "@/lib/access/token-scopes";
 import { trustedOrigins } from "@/lib/auth/app-origin";
 import { getCaller } from "@/lib/auth/resolve-caller";
-import { AppError } from "@/lib/errors";
 import { isConnectionLost } from "@/lib/db/connection-lost";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+
 import { noStore } from "./no-store";
 import { problem, type InvalidParam } from "./problem";
 import { readBody } from "./read-body";
@@ -45,21 +47,27 @@ function issues(error: z.ZodError, where: string): InvalidParam[] {
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
-  if (!result.success) throw Object.assign(new AppError("BAD_REQUEST", { userMessage: `Invalid ${where}.` }), { invalid: issues(result.error, where) });
+  if (!result.success)
+    throw Object.assign(new AppError("BAD_REQUEST", { userMessage: `Invalid ${where}.` }), {
+      invalid: issues(result.error, where),
+    });
   return result.data;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The scope a token needs for a route: the declared one, else `read` to read and none (no tokens) to change anything. */
-export const tokenScopeOf = (method: string, declared: TokenScope | "none" | undefined): TokenScope | "none" => declared ?? (SAFE_METHODS.has(method) ? "read" : "none");
+export const tokenScopeOf = (method: string, declared: TokenScope | "none" | undefined): TokenScope | "none" =>
+  declared ?? (SAFE_METHODS.has(method) ? "read" : "none");
 
 /** A token caller needs the route's scope; sessions are governed by role alone. */
 function assertTokenScope(request: Request, caller: Caller, declared: TokenScope | "none" | undefined): void {
   if (caller.via !== "token") return;
   const needed = tokenScopeOf(request.method, declared);
-  if (needed === "none") throw new AppError("FORBIDDEN", { userMessage: "API tokens cannot do this; sign in to Bulwark instead." });
-  if (!caller.scopes.includes(needed)) throw new AppError("FORBIDDEN", { userMessage: `This needs an API token with the ${needed} scope.` });
+  if (needed === "none")
+    throw new AppError("FORBIDDEN", { userMessage: "API tokens cannot do this; sign in to Bulwark instead." });
+  if (!caller.scopes.includes(needed))
+    throw new AppError("FORBIDDEN", { userMessage: `This needs an API token with the ${needed} scope.` });
 }
 
 /** A 503 says when to come back. */
@@ -77,12 +85,20 @@ function assertSameOrigin(request: Request, caller: Caller | null): void {
   if (SAFE_METHODS.has(request.method) || caller?.via === "token") return;
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  const crossSite = (site !== null && site !== "same-origin" && site !== "none") || (origin !== null && !trustedOrigins().includes(origin));
+  const crossSite =
+    (site !== null && site !== "same-origin" && site !== "none") ||
+    (origin !== null && !trustedOrigins().includes(origin));
   if (crossSite) throw new AppError("FORBIDDEN", { userMessage: "Cross-site request refused." });
 }
 
 /** What a route enforces, kept on its handler so the OpenAPI document can be checked against it. */
-export type RouteContract = { role: Role | "public"; tokenScope: TokenScope | "none" | undefined; params?: ZodType; query?: ZodType; body?: ZodType };
+export type RouteContract = {
+  role: Role | "public";
+  tokenScope: TokenScope | "none" | undefined;
+  params?: ZodType;
+  query?: ZodType;
+  body?: ZodType;
+};
 
 /**
  * The one wrapper every route handler goes through: request id, caller and role check, zod
@@ -92,7 +108,13 @@ export type RouteContract = { role: Role | "public"; tokenScope: TokenScope | "n
 export function withRoute<P = undefined, Q = undefined, B = undefined, R extends Role | "public" = Role>(
   options: RouteOptions<P, Q, B, R>,
 ) {
-  const contract: RouteContract = { role: options.role, tokenScope: options.tokenScope, params: options.params, query: options.query, body: options.body };
+  const contract: RouteContract = {
+    role: options.role,
+    tokenScope: options.tokenScope,
+    params: options.params,
+    query: options.query,
+    body: options.body,
+  };
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = randomUUID();
     const url = new URL(request.url);
@@ -128,14 +150,22 @@ export function withRoute<P = undefined, Q = undefined, B = undefined, R extends
         if (error.code === "INTERNAL" || error.code === "CONFIGURATION") {
           log.error({ requestId, route: url.pathname, err: error }, "request failed");
         }
-        return noStore(withRetryAfter(problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid)));
+        return noStore(
+          withRetryAfter(problem(error.code, error.userMessage ?? "The request failed.", requestId, invalid)),
+        );
       }
       if (isConnectionLost(error)) {
         log.warn({ requestId, route: url.pathname, err: error }, "database unavailable");
-        return noStore(withRetryAfter(problem("UNAVAILABLE", "The database cannot be reached right now. Try again in a few seconds.", requestId)));
+        return noStore(
+          withRetryAfter(
+            problem("UNAVAILABLE", "The database cannot be reached right now. Try again in a few seconds.", requestId),
+          ),
+        );
       }
       log.error({ requestId, route: url.pathname, err: error }, "unhandled error");
-      return noStore(problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId));
+      return noStore(
+        problem("INTERNAL", "Something went wrong. The request id identifies it in the server log.", requestId),
+      );
     }
   };
   return Object.assign(route, { contract });

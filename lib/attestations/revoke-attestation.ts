@@ -2,6 +2,7 @@ import type { Caller } from "@/lib/access/caller";
 import { audit } from "@/lib/audit/audit";
 import { getAttestationOrThrow, markAttestationRevoked } from "@/lib/db/frameworks/attestations";
 import { AppError } from "@/lib/errors";
+
 import { subjectOf } from "./attestation-subject";
 
 /** Revokes an attestation: the control is no longer attested from the next snapshot. */

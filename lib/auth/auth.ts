@@ -2,14 +2,16 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError } from "better-auth/api";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
+
+import { parseRoleMap, roleFromClaims } from "@/lib/access/role-from-claims";
 import { readOrCreateSecret } from "@/lib/data-dir";
 import { getPrisma } from "@/lib/db/client";
 import { getLatestIdToken, isUserEnabled, setUserRole } from "@/lib/db/users/user-access";
 import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";
+
 import { appUrl, trustedOrigins } from "./app-origin";
 import { afterAuth, beforeAuth } from "./auth-hooks";
-import { parseRoleMap, roleFromClaims } from "@/lib/access/role-from-claims";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -29,12 +31,19 @@ function decodeJwtClaims(jwt: string | null | undefined): Record<string, unknown
 
 function createAuth() {
   const idleSeconds = env.BULWARK_SESSION_IDLE_MINUTES * 60;
-  const roleMapping = { claim: env.BULWARK_OIDC_ROLE_CLAIM, map: parseRoleMap(env.BULWARK_OIDC_ROLE_MAP), fallback: env.BULWARK_OIDC_DEFAULT_ROLE };
+  const roleMapping = {
+    claim: env.BULWARK_OIDC_ROLE_CLAIM,
+    map: parseRoleMap(env.BULWARK_OIDC_ROLE_MAP),
+    fallback: env.BULWARK_OIDC_DEFAULT_ROLE,
+  };
 
   /** SSO users get their role from the ID token at every sign-in, so IdP group changes take effect. */
   async function applySsoRole(userId: string): Promise<void> {
     const role = roleFromClaims(decodeJwtClaims(await getLatestIdToken(userId, OIDC_PROVIDER_ID)), roleMapping);
-    if (!role) throw new APIError("FORBIDDEN", { message: "Your single sign-on account has no Bulwark role. Ask an admin to map your group." });
+    if (!role)
+      throw new APIError("FORBIDDEN", {
+        message: "Your single sign-on account has no Bulwark role. Ask an admin to map your group.",
+      });
     await setUserRole(userId, role);
   }
 
@@ -58,7 +67,13 @@ function createAuth() {
     // and before the library's own endpoints in auth-hooks.ts).
     session: { expiresIn: idleSeconds, updateAge: Math.min(300, idleSeconds / 4), freshAge: 0 },
     account: { accountLinking: { enabled: false } },
-    rateLimit: { enabled: true, storage: "memory", window: 60, max: 300, customRules: { "/sign-in/email": { window: 60, max: 30 }, "/sign-in/social": { window: 60, max: 60 } } },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: 30 }, "/sign-in/social": { window: 60, max: 60 } },
+    },
     advanced: {
       cookiePrefix: "bulwark",
       // Stated, not left to the library's default, which switches the origin check off under NODE_ENV=test.
@@ -91,7 +106,8 @@ function createAuth() {
         create: {
           before: async (session, ctx) => {
             if (ctx?.path?.startsWith("/callback/")) await applySsoRole(session.userId);
-            if (!(await isUserEnabled(session.userId))) throw new APIError("FORBIDDEN", { message: "This account is disabled. Ask an admin." });
+            if (!(await isUserEnabled(session.userId)))
+              throw new APIError("FORBIDDEN", { message: "This account is disabled. Ask an admin." });
           },
         },
       },

@@ -3,6 +3,7 @@ import type { Role } from "@/lib/access/roles";
 import { tokenRole } from "@/lib/access/token-scopes";
 import { findLiveApiToken } from "@/lib/db/api-tokens/api-tokens";
 import { deleteSession } from "@/lib/db/users/delete-session";
+
 import { hashApiToken, TOKEN_PREFIX } from "./api-token-secret";
 import { getAuth } from "./auth";
 import { clientIp } from "./client-ip";
@@ -12,7 +13,15 @@ async function callerFromToken(secret: string, ip: string | null): Promise<Calle
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const token = await findLiveApiToken(hashApiToken(secret));
   if (!token) return null;
-  return { userId: token.userId, email: token.email, name: token.email, role: tokenRole(token.role, token.scopes), via: "token", scopes: token.scopes, ip };
+  return {
+    userId: token.userId,
+    email: token.email,
+    name: token.email,
+    role: tokenRole(token.role, token.scopes),
+    via: "token",
+    scopes: token.scopes,
+    ip,
+  };
 }
 
 /**

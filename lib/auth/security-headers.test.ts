@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { securityHeaders } from "./security-headers";
 
 describe("securityHeaders", () => {

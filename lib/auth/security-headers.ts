@@ -3,7 +3,10 @@
  * scripts and styles only from Bulwark itself or with this request's nonce, so markup that
  * slipped through escaping (a hostile label rendered as HTML) still cannot run.
  */
-export function securityHeaders(nonce: string, { https, dev }: { https: boolean; dev: boolean }): Record<string, string> {
+export function securityHeaders(
+  nonce: string,
+  { https, dev }: { https: boolean; dev: boolean },
+): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

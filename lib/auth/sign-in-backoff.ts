@@ -5,7 +5,12 @@ import type { FailureTally, SignInFailures } from "@/lib/db/audit/count-failed-s
  * `baseMs · 2^(failures − free)` after the latest failure, at most `maxMs`. Failures older
  * than `windowMs` (or, per account, before its last successful sign-in) are forgotten.
  */
-export const SIGN_IN_BACKOFF = { windowMs: 60 * 60_000, baseMs: 1_000, maxMs: 15 * 60_000, free: { account: 5, address: 20, knownDevice: 5 } };
+export const SIGN_IN_BACKOFF = {
+  windowMs: 60 * 60_000,
+  baseMs: 1_000,
+  maxMs: 15 * 60_000,
+  free: { account: 5, address: 20, knownDevice: 5 },
+};
 
 /** How long a tally makes the next try wait from `now`, in ms (0: go ahead). Pure. */
 export function waitFor(tally: FailureTally, free: number, now: number): number {

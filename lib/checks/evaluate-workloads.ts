@@ -1,5 +1,14 @@
 import type { ResourceRef, Workload } from "@/lib/inventory/types";
-import { mitigatedSeverity, type Check, type CheckContext, type Evaluation, type Finding, type Found, type WorkloadInspector } from "./types";
+
+import {
+  mitigatedSeverity,
+  type Check,
+  type CheckContext,
+  type Evaluation,
+  type Finding,
+  type Found,
+  type WorkloadInspector,
+} from "./types";
 
 export type FindingBase = Pick<Finding, "checkId" | "layer" | "severity">;
 type Outcome = { evaluated: readonly ResourceRef[]; findings: Finding[] } | { error: string };
@@ -9,7 +18,10 @@ type Outcome = { evaluated: readonly ResourceRef[]; findings: Finding[] } | { er
  * is in cache, each finding is created once in its final form, and the inspectors that look at
  * every workload share one list of evaluated references. Findings come in workload order.
  */
-export function inspectWorkloads(workloads: readonly Workload[], jobs: readonly { base: FindingBase; inspector: WorkloadInspector }[]): Outcome[] {
+export function inspectWorkloads(
+  workloads: readonly Workload[],
+  jobs: readonly { base: FindingBase; inspector: WorkloadInspector }[],
+): Outcome[] {
   const everyRef = workloads.map((w) => w.ref);
   let resource: ResourceRef = everyRef[0]!;
   const runs = jobs.map(({ base, inspector }) => {
@@ -19,9 +31,20 @@ export function inspectWorkloads(workloads: readonly Workload[], jobs: readonly 
     const lowered = mitigatedSeverity(severity);
     const found: Found = (message, container, mitigated) => {
       const s = mitigated ? lowered : severity;
-      findings.push(container === undefined ? { checkId, layer, severity: s, resource, message } : { checkId, layer, severity: s, resource, container, message });
+      findings.push(
+        container === undefined
+          ? { checkId, layer, severity: s, resource, message }
+          : { checkId, layer, severity: s, resource, container, message },
+      );
     };
-    return { include: inspector.include, inspect: inspector.inspect, evaluated: inspector.include ? [] : everyRef, findings, found, error: undefined as string | undefined };
+    return {
+      include: inspector.include,
+      inspect: inspector.inspect,
+      evaluated: inspector.include ? [] : everyRef,
+      findings,
+      found,
+      error: undefined as string | undefined,
+    };
   });
   for (const workload of workloads) {
     resource = workload.ref;
@@ -43,7 +66,11 @@ export function inspectWorkloads(workloads: readonly Workload[], jobs: readonly 
 }
 
 /** One check's inspector on its own, as an Evaluation (findings without the check's own fields). */
-export function evaluateWorkloads(check: Pick<Check, "id" | "layer" | "severity">, workloads: readonly Workload[], inspector: WorkloadInspector): Evaluation {
+export function evaluateWorkloads(
+  check: Pick<Check, "id" | "layer" | "severity">,
+  workloads: readonly Workload[],
+  inspector: WorkloadInspector,
+): Evaluation {
   const base = { checkId: check.id, layer: check.layer, severity: check.severity };
   const [outcome] = inspectWorkloads(workloads, [{ base, inspector }]) as [Outcome];
   if ("error" in outcome) return { status: "not-evaluated", reason: outcome.error };
@@ -60,7 +87,9 @@ export function evaluateWorkloads(check: Pick<Check, "id" | "layer" | "severity"
   };
 }
 
-type WorkloadCheckDefinition = Omit<Check, "evaluate" | "inspectWorkloads"> & { inspectWorkloads: NonNullable<Check["inspectWorkloads"]> };
+type WorkloadCheckDefinition = Omit<Check, "evaluate" | "inspectWorkloads"> & {
+  inspectWorkloads: NonNullable<Check["inspectWorkloads"]>;
+};
 
 /** A check that judges each workload on its own; its `evaluate` runs the inspector alone. */
 export function workloadCheck<const T extends WorkloadCheckDefinition>(definition: T): T & Check {

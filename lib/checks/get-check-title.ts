@@ -1,5 +1,5 @@
-import type { CheckSettings } from "./settings";
 import { ALL_CHECKS } from "./registry";
+import type { CheckSettings } from "./settings";
 
 const BY_ID = new Map(ALL_CHECKS.map((c) => [c.id, c]));
 

@@ -1,7 +1,8 @@
 import type { Finding } from "./types";
 
 /** A finding's identity: check, resource and container (the dashboard keeps one lifetime per identity). */
-export const findingIdentity = (f: Finding) => `${f.checkId}\u0000${f.resource.kind}\u0000${f.resource.namespace}\u0000${f.resource.name}\u0000${f.container ?? ""}`;
+export const findingIdentity = (f: Finding) =>
+  `${f.checkId}\u0000${f.resource.kind}\u0000${f.resource.namespace}\u0000${f.resource.name}\u0000${f.container ?? ""}`;
 
 /**
  * One finding per identity, in first-seen order: a check that reports several problems of one

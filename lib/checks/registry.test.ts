@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ALL_CHECKS } from "./registry";
 import { LAYERS, SEVERITIES } from "./types";
 

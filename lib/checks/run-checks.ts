@@ -1,7 +1,17 @@
 import type { Inventory } from "@/lib/inventory/types";
+
 import { inspectWorkloads, type FindingBase } from "./evaluate-workloads";
 import { ALL_CHECKS } from "./registry";
-import { mitigatedSeverity, type Check, type CheckContext, type CheckResult, type Evaluation, type Finding, type FoundProblem, type WorkloadInspector } from "./types";
+import {
+  mitigatedSeverity,
+  type Check,
+  type CheckContext,
+  type CheckResult,
+  type Evaluation,
+  type Finding,
+  type FoundProblem,
+  type WorkloadInspector,
+} from "./types";
 
 /**
  * Evaluates every enabled check on an inventory. Pure and deterministic: results come in
@@ -9,7 +19,11 @@ import { mitigatedSeverity, type Check, type CheckContext, type CheckResult, typ
  * "not evaluated" with the reason, never a pass. Checks that judge workloads one by one run
  * together in a single pass over the workloads.
  */
-export function runChecks(inventory: Inventory, ctx: CheckContext, checks: readonly Check[] = ALL_CHECKS): CheckResult[] {
+export function runChecks(
+  inventory: Inventory,
+  ctx: CheckContext,
+  checks: readonly Check[] = ALL_CHECKS,
+): CheckResult[] {
   const results: CheckResult[] = [];
   const jobs: { at: number; base: FindingBase; inspector: WorkloadInspector }[] = [];
   for (const check of checks) {
@@ -34,12 +48,20 @@ export function runChecks(inventory: Inventory, ctx: CheckContext, checks: reado
     } else if (out.status !== "evaluated") {
       results.push({ ...base, status: out.status, reason: out.reason });
     } else {
-      results.push({ ...base, status: "evaluated", evaluated: out.evaluated, findings: out.findings.map((f) => toFinding(base, f)) });
+      results.push({
+        ...base,
+        status: "evaluated",
+        evaluated: out.evaluated,
+        findings: out.findings.map((f) => toFinding(base, f)),
+      });
     }
   }
   inspectWorkloads(inventory.workloads, jobs).forEach((outcome, i) => {
     const { at, base } = jobs[i]!;
-    results[at] = "error" in outcome ? { ...base, status: "not-evaluated", reason: outcome.error } : { ...base, status: "evaluated", ...outcome };
+    results[at] =
+      "error" in outcome
+        ? { ...base, status: "not-evaluated", reason: outcome.error }
+        : { ...base, status: "evaluated", ...outcome };
   });
   return results;
 }
@@ -58,7 +80,10 @@ function prepare(check: Check, inventory: Inventory, ctx: CheckContext): Workloa
   try {
     return check.inspectWorkloads?.(inventory, ctx) ?? check.evaluate(inventory, ctx);
   } catch (error) {
-    return { status: "not-evaluated", reason: `check failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      status: "not-evaluated",
+      reason: `check failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -67,5 +92,12 @@ function toFinding(base: FindingBase, f: FoundProblem): Finding {
   const severity = f.mitigated ? mitigatedSeverity(base.severity) : base.severity;
   return f.container === undefined
     ? { checkId: base.checkId, layer: base.layer, severity, resource: f.resource, message: f.message }
-    : { checkId: base.checkId, layer: base.layer, severity, resource: f.resource, container: f.container, message: f.message };
+    : {
+        checkId: base.checkId,
+        layer: base.layer,
+        severity,
+        resource: f.resource,
+        container: f.container,
+        message: f.message,
+      };
 }

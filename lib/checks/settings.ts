@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { SEVERITIES } from "./types";
 
 /** Settings the checks read. Every field has a default, so `{}` is a valid configuration. */
@@ -16,7 +17,15 @@ export const ZCheckSettings = z.object({
   /** Namespaces allowed to host LoadBalancer and NodePort Services (ingress controllers, gateways). */
   ingressNamespaces: z
     .array(z.string())
-    .default(["ingress-nginx", "kube-system", "istio-system", "istio-ingress", "traefik", "gateway-system", "envoy-gateway-system"]),
+    .default([
+      "ingress-nginx",
+      "kube-system",
+      "istio-system",
+      "istio-ingress",
+      "traefik",
+      "gateway-system",
+      "envoy-gateway-system",
+    ]),
   /** A Secret older than this many days should have been rotated. */
   secretRotationDays: z.number().int().positive().default(180),
   /** Namespaces treated as system namespaces (PSA label and default-namespace checks skip them). */
@@ -25,9 +34,11 @@ export const ZCheckSettings = z.object({
 export type CheckSettings = z.infer<typeof ZCheckSettings>;
 
 /** Whether a namespace is a system one (out of scope for the application-hygiene checks). */
-export const isSystemNamespace = (settings: CheckSettings, namespace: string) => settings.systemNamespaces.includes(namespace);
+export const isSystemNamespace = (settings: CheckSettings, namespace: string) =>
+  settings.systemNamespaces.includes(namespace);
 
 /** A workload filter for checks about application workloads: system namespaces are skipped. */
-export const inAppNamespace = (settings: CheckSettings) => (w: { ref: { namespace: string } }) => !isSystemNamespace(settings, w.ref.namespace);
+export const inAppNamespace = (settings: CheckSettings) => (w: { ref: { namespace: string } }) =>
+  !isSystemNamespace(settings, w.ref.namespace);
 
 export const DEFAULT_SETTINGS: CheckSettings = ZCheckSettings.parse({});

@@ -1,4 +1,5 @@
 import type { Inventory, InventoryKind, ResourceRef, Workload } from "@/lib/inventory/types";
+
 import type { CheckSettings } from "./settings";
 
 export const LAYERS = ["node", "network", "secrets", "pod", "container"] as const;
@@ -22,9 +23,7 @@ export type Finding = {
 
 /** What a check's `evaluate` returns: the resources it looked at and what failed. */
 export type Evaluation =
-  | { status: "evaluated"; evaluated: readonly ResourceRef[]; findings: FoundProblem[] }
-  | NotEvaluated
-  | NotApplicable;
+  { status: "evaluated"; evaluated: readonly ResourceRef[]; findings: FoundProblem[] } | NotEvaluated | NotApplicable;
 /** The check applies here but could not look (a permission, a failed list, an error): weighs as failing. */
 export type NotEvaluated = { status: "not-evaluated"; reason: string };
 /**
@@ -81,5 +80,12 @@ export type Check = {
 
 /** A check's outcome in one run. Scores count passes from `evaluated`. */
 export type CheckResult =
-  | { checkId: string; layer: Layer; severity: Severity; status: "evaluated"; evaluated: readonly ResourceRef[]; findings: Finding[] }
+  | {
+      checkId: string;
+      layer: Layer;
+      severity: Severity;
+      status: "evaluated";
+      evaluated: readonly ResourceRef[];
+      findings: Finding[];
+    }
   | { checkId: string; layer: Layer; severity: Severity; status: "not-evaluated" | "not-applicable"; reason: string };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import type { Finding } from "@/lib/checks/types";
 
 /** A finding's identity across scans: check, resource and container (its message may change). */
@@ -25,12 +26,16 @@ export function parseBaseline(text: string, origin: string): Set<string> {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`${origin}: not JSON (${error instanceof Error ? error.message : String(error)}); a baseline is a previous \`bulwark scan --format json\` report`);
+    throw new BaselineError(
+      `${origin}: not JSON (${error instanceof Error ? error.message : String(error)}); a baseline is a previous \`bulwark scan --format json\` report`,
+    );
   }
   const parsed = ZBaselineReport.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BaselineError(`${origin}: not a bulwark JSON report (at ${issue?.path.join(".") || "(root)"}: ${issue?.message})`);
+    throw new BaselineError(
+      `${origin}: not a bulwark JSON report (at ${issue?.path.join(".") || "(root)"}: ${issue?.message})`,
+    );
   }
   return new Set(parsed.data.findings.map(findingKey));
 }

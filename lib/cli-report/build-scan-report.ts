@@ -1,13 +1,17 @@
-import { ALL_CHECKS } from "@/lib/checks/registry";
-import type { FrameworkResult } from "@/lib/frameworks/types";
 import { evaluatePodSecurity, type PssViolation } from "@/lib/checks/pss/evaluate-pod-security";
 import type { PssLevel } from "@/lib/checks/pss/pss-standard-controls";
+import { ALL_CHECKS } from "@/lib/checks/registry";
 import type { CheckResult, Finding, Layer } from "@/lib/checks/types";
+import type { FrameworkResult } from "@/lib/frameworks/types";
 import type { ResourceRef } from "@/lib/inventory/types";
 import type { Scan } from "@/lib/scans/run-scan";
 import type { ScoreSummary } from "@/lib/scoring/score";
 
-export const TOOL = { name: "bulwark", version: "0.1.0", informationUri: "https://github.com/bulwark-security/bulwark" } as const;
+export const TOOL = {
+  name: "bulwark",
+  version: "0.1.0",
+  informationUri: "https://github.com/bulwark-security/bulwark",
+} as const;
 
 /** The CLI's JSON output (ARCHITECTURE.md, "Contracts"): fields may be added, never renamed. */
 export type ScanReport = {

@@ -1,9 +1,22 @@
-import type { FrameworkResult } from "@/lib/frameworks/types";
 import { summariseFramework } from "@/lib/frameworks/summarise-framework";
+import type { FrameworkResult } from "@/lib/frameworks/types";
+
 import { safe } from "./format-table";
 
-const LABEL = { pass: "PASS", fail: "FAIL", "not-evaluated": "NOT EVALUATED", manual: "MANUAL", "not-applicable": "N/A" } as const;
-const STYLE = { pass: "\x1b[32m", fail: "\x1b[31m", "not-evaluated": "\x1b[33m", manual: "\x1b[2m", "not-applicable": "\x1b[2m" } as const;
+const LABEL = {
+  pass: "PASS",
+  fail: "FAIL",
+  "not-evaluated": "NOT EVALUATED",
+  manual: "MANUAL",
+  "not-applicable": "N/A",
+} as const;
+const STYLE = {
+  pass: "\x1b[32m",
+  fail: "\x1b[31m",
+  "not-evaluated": "\x1b[33m",
+  manual: "\x1b[2m",
+  "not-applicable": "\x1b[2m",
+} as const;
 const RESET = "\x1b[0m";
 const SHOWN_RESOURCES = 5;
 
@@ -27,7 +40,11 @@ export function formatFrameworkTable(framework: FrameworkResult, { color }: { co
     const label = LABEL[c.status].padEnd(13);
     lines.push(`  ${color ? `${STYLE[c.status]}${label}${RESET}` : label}  ${c.id.padEnd(idWidth)} ${c.title}`);
     if (c.status === "fail") {
-      const shown = c.failing.slice(0, SHOWN_RESOURCES).map((f) => safe(`${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`));
+      const shown = c.failing
+        .slice(0, SHOWN_RESOURCES)
+        .map((f) =>
+          safe(`${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`),
+        );
       const more = c.failing.length > SHOWN_RESOURCES ? `, and ${c.failing.length - SHOWN_RESOURCES} more` : "";
       lines.push(`${indent}${c.failing.length} failing: ${shown.join(", ")}${more}`);
     }

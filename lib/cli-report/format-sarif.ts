@@ -1,11 +1,18 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+
 import { ALL_CHECKS } from "@/lib/checks/registry";
 import type { Severity } from "@/lib/checks/types";
+
 import { findingKey } from "./baseline";
 import type { ScanReport } from "./build-scan-report";
 
-const LEVEL: Record<Severity, "error" | "warning" | "note"> = { critical: "error", high: "error", medium: "warning", low: "note" };
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note",
+};
 /** GitHub code scanning reads `security-severity` (0–10) to rank results. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 /** Relative locations are relative to the directory the scan ran in (a pipeline's checkout). */
@@ -31,7 +38,12 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: pathToFileURL(absolute).href };
 }
 
-function helpText(title: string, rationale: string | undefined, remediation: string | undefined, references: readonly string[]) {
+function helpText(
+  title: string,
+  rationale: string | undefined,
+  remediation: string | undefined,
+  references: readonly string[],
+) {
   const refs = references.length ? `\n\nReferences:\n${references.map((r) => `- ${r}`).join("\n")}` : "";
   return {
     text: `${rationale ?? title}\n\nHow to fix: ${remediation ?? "see the check's references."}${refs}`,
@@ -45,7 +57,9 @@ export function formatSarif(report: ScanReport, options: SarifOptions = {}): str
   const rules = report.checks.map((c) => {
     const check = ALL_CHECKS.find((x) => x.id === c.id);
     const severity = c.severity as Severity;
-    const helpUri = c.references.map((r) => /^https:\/\/\S+/.exec(r)?.[0]).find((u) => u !== undefined && URL.canParse(u));
+    const helpUri = c.references
+      .map((r) => /^https:\/\/\S+/.exec(r)?.[0])
+      .find((u) => u !== undefined && URL.canParse(u));
     return {
       id: c.id,
       name: c.id.replace(/(^|[.-])([a-z])/g, (_m: string, _sep: string, ch: string) => ch.toUpperCase()),
@@ -54,7 +68,11 @@ export function formatSarif(report: ScanReport, options: SarifOptions = {}): str
       ...(helpUri ? { helpUri } : {}),
       help: helpText(c.title, check?.rationale, check?.remediation, c.references),
       defaultConfiguration: { level: LEVEL[severity] },
-      properties: { tags: ["security", "kubernetes", c.layer], "security-severity": SECURITY_SEVERITY[severity], references: c.references },
+      properties: {
+        tags: ["security", "kubernetes", c.layer],
+        "security-severity": SECURITY_SEVERITY[severity],
+        references: c.references,
+      },
     };
   });
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -62,9 +80,18 @@ export function formatSarif(report: ScanReport, options: SarifOptions = {}): str
     ruleId: f.checkId,
     ruleIndex: ruleIndex.get(f.checkId),
     level: LEVEL[f.severity],
-    message: { text: `${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}: ${f.message}` },
+    message: {
+      text: `${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}: ${f.message}`,
+    },
     locations: f.resource.source
-      ? [{ physicalLocation: { artifactLocation: artifactLocation(f.resource.source.file, cwd), region: { startLine: f.resource.source.line } } }]
+      ? [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(f.resource.source.file, cwd),
+              region: { startLine: f.resource.source.line },
+            },
+          },
+        ]
       : [],
     ...(options.baseline ? { baselineState: options.baseline.has(findingKey(f)) ? "unchanged" : "new" } : {}),
     properties: { severity: f.severity, ...(f.container ? { container: f.container } : {}) },
@@ -74,8 +101,17 @@ export function formatSarif(report: ScanReport, options: SarifOptions = {}): str
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: report.tool.informationUri, rules } },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href } },
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            informationUri: report.tool.informationUri,
+            rules,
+          },
+        },
+        originalUriBaseIds: {
+          [SRCROOT]: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`).href },
+        },
         results,
       },
     ],

@@ -1,6 +1,7 @@
 import { LAYERS, SEVERITIES, type Finding, type Severity } from "@/lib/checks/types";
 import type { ScoreSummary } from "@/lib/scoring/score";
 import { tallyMergedFindings } from "@/lib/scoring/tally-findings";
+
 import type { ScanReport } from "./build-scan-report";
 
 const COLOR: Record<Severity | "dim" | "bold", string> = {
@@ -14,11 +15,14 @@ const COLOR: Record<Severity | "dim" | "bold", string> = {
 const RESET = "\x1b[0m";
 
 /** Control characters from manifests or clusters could rewrite the terminal: show them escaped. */
-export const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+export const safe = (s: string) =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 
 /** A score under 90% coverage has no grade: it says so, with its coverage. */
 const fmtScore = (s: ScoreSummary) =>
-  s.score === null ? "n/a" : `${s.score.toFixed(1)} (${s.grade ?? `incomplete, ${Math.floor(s.coverage * 100)}% evaluated`})`;
+  s.score === null
+    ? "n/a"
+    : `${s.score.toFixed(1)} (${s.grade ?? `incomplete, ${Math.floor(s.coverage * 100)}% evaluated`})`;
 
 function resourceLabel(f: Finding): string {
   const r = f.resource;
@@ -32,13 +36,21 @@ export function formatTable(report: ScanReport, { color }: { color: boolean }): 
   for (const layer of LAYERS) {
     const findings = report.findings
       .filter((f) => f.layer === layer)
-      .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.checkId.localeCompare(b.checkId));
+      .sort(
+        (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.checkId.localeCompare(b.checkId),
+      );
     const s = report.scores.layers[layer];
     if (findings.length === 0 && s.score === null) continue;
-    lines.push(paint("bold", `${layer.toUpperCase()}  score ${fmtScore(s)}  ·  ${s.evaluated} evaluated, ${s.failed} failed`));
+    lines.push(
+      paint("bold", `${layer.toUpperCase()}  score ${fmtScore(s)}  ·  ${s.evaluated} evaluated, ${s.failed} failed`),
+    );
     for (const f of findings) {
-      const where = f.resource.source ? `  ${paint("dim", safe(`${f.resource.source.file}:${f.resource.source.line}`))}` : "";
-      lines.push(`  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))}  ${f.checkId.padEnd(34)} ${resourceLabel(f)}: ${safe(f.message)}${where}`);
+      const where = f.resource.source
+        ? `  ${paint("dim", safe(`${f.resource.source.file}:${f.resource.source.line}`))}`
+        : "";
+      lines.push(
+        `  ${paint(f.severity, f.severity.toUpperCase().padEnd(8))}  ${f.checkId.padEnd(34)} ${resourceLabel(f)}: ${safe(f.message)}${where}`,
+      );
     }
     lines.push("");
   }
@@ -50,7 +62,12 @@ export function formatTable(report: ScanReport, { color }: { color: boolean }): 
   for (const n of report.notEvaluated) lines.push(paint("dim", `  not evaluated: ${n.checkId} — ${n.reason}`));
   const notApplicable = Map.groupBy(report.notApplicable, (n) => n.reason);
   for (const [reason, checks] of notApplicable) {
-    lines.push(paint("dim", `  ${checks.length === 1 ? "1 check does" : `${checks.length} checks do`} not apply here (${reason}): ${checks.map((c) => c.checkId).join(", ")}`));
+    lines.push(
+      paint(
+        "dim",
+        `  ${checks.length === 1 ? "1 check does" : `${checks.length} checks do`} not apply here (${reason}): ${checks.map((c) => c.checkId).join(", ")}`,
+      ),
+    );
   }
   for (const w of report.warnings) lines.push(paint("medium", `warning: ${safe(w)}`));
   return `${lines.join("\n")}\n`;

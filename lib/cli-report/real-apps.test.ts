@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { DEFAULT_SETTINGS } from "@/lib/checks/settings";
+
 import { scanManifests } from "./scan-manifests";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
@@ -73,12 +75,21 @@ describe("scanning real applications from their manifests", () => {
 
   it("Online Boutique: the one untagged and the one floating image are named, and what manifests cannot tell does not apply, out of the scores", async () => {
     const report = await scan("online-boutique");
-    const messages = (id: string) => report.findings.filter((f) => f.checkId === id).map((f) => `${f.resource.name}: ${f.message}`);
-    expect(messages("container.image-tag-latest")).toStrictEqual(["loadgenerator: init container `frontend-check` uses image busybox:latest with the latest tag"]);
-    expect(messages("container.image-pull-policy")).toStrictEqual(["redis-cart: container `redis` pulls floating tag redis:alpine with policy IfNotPresent"]);
+    const messages = (id: string) =>
+      report.findings.filter((f) => f.checkId === id).map((f) => `${f.resource.name}: ${f.message}`);
+    expect(messages("container.image-tag-latest")).toStrictEqual([
+      "loadgenerator: init container `frontend-check` uses image busybox:latest with the latest tag",
+    ]);
+    expect(messages("container.image-pull-policy")).toStrictEqual([
+      "redis-cart: container `redis` pulls floating tag redis:alpine with policy IfNotPresent",
+    ]);
     const notApplicable = Object.fromEntries(report.notApplicable.map((n) => [n.checkId, n.reason]));
-    expect(notApplicable["network.metadata-api-reachable"]).toBe("needs a cluster scan: manifests hold no cluster state");
-    expect(notApplicable["container.untrusted-registry"]).toBe("no trusted registries configured: list them under allowedRegistries in the check settings");
+    expect(notApplicable["network.metadata-api-reachable"]).toBe(
+      "needs a cluster scan: manifests hold no cluster state",
+    );
+    expect(notApplicable["container.untrusted-registry"]).toBe(
+      "no trusted registries configured: list them under allowedRegistries in the check settings",
+    );
     // Everything the manifests hold was judged: the scores are complete, with grades.
     expect(report.notEvaluated).toStrictEqual([]);
     expect(report.scores.overall).toMatchObject({ coverage: 1, grade: expect.stringMatching(/^[A-F]$/) });
@@ -87,10 +98,29 @@ describe("scanning real applications from their manifests", () => {
 
   it("orders: the role nothing scanned binds, and the budgets that hang drains, with why", async () => {
     const report = await scan("orders");
-    expect(report.findings.filter((f) => f.checkId.startsWith("pod.disruption") || f.checkId.startsWith("secrets.rbac")).map((f) => [f.resource.kind, f.resource.namespace, f.resource.name, f.message])).toStrictEqual([
-      ["ClusterRole", "", "orders-debug", "ClusterRole `orders-debug` would let its subjects exec into pods; bound by nothing scanned"],
-      ["PodDisruptionBudget", "orders", "orders-api", "requires minAvailable: 3, not fewer than the minReplicas (2) of HorizontalPodAutoscaler `orders-api`, so at that scale no pod can be evicted and node drains hang"],
-      ["PodDisruptionBudget", "orders", "orders-worker", "sets maxUnavailable: 0, so no pod can ever be evicted and node drains hang"],
+    expect(
+      report.findings
+        .filter((f) => f.checkId.startsWith("pod.disruption") || f.checkId.startsWith("secrets.rbac"))
+        .map((f) => [f.resource.kind, f.resource.namespace, f.resource.name, f.message]),
+    ).toStrictEqual([
+      [
+        "ClusterRole",
+        "",
+        "orders-debug",
+        "ClusterRole `orders-debug` would let its subjects exec into pods; bound by nothing scanned",
+      ],
+      [
+        "PodDisruptionBudget",
+        "orders",
+        "orders-api",
+        "requires minAvailable: 3, not fewer than the minReplicas (2) of HorizontalPodAutoscaler `orders-api`, so at that scale no pod can be evicted and node drains hang",
+      ],
+      [
+        "PodDisruptionBudget",
+        "orders",
+        "orders-worker",
+        "sets maxUnavailable: 0, so no pod can ever be evicted and node drains hang",
+      ],
     ]);
   });
 });

@@ -1,10 +1,10 @@
 import type { Caller } from "@/lib/access/caller";
 import type { ClusterCreateRequest } from "@/lib/api/schemas/clusters";
 import { audit } from "@/lib/audit/audit";
+import { sealKubeconfig } from "@/lib/crypto/seal-secret";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { AppError } from "@/lib/errors";
 import { connect, defaultPolicy, KubeconfigError, uploadPolicy } from "@/lib/k8s/connect";
-import { sealKubeconfig } from "@/lib/crypto/seal-secret";
 
 /**
  * Registers a cluster after checking its kubeconfig can be used (parses, context exists, no
@@ -12,14 +12,23 @@ import { sealKubeconfig } from "@/lib/crypto/seal-secret";
  * address). An uploaded kubeconfig is stored sealed. Audited as the admin who registered it
  * (clusters seeded without one, by tests, have no actor).
  */
-export async function registerCluster(input: ClusterCreateRequest, actor?: Caller): Promise<{ id: string; warnings: string[] }> {
+export async function registerCluster(
+  input: ClusterCreateRequest,
+  actor?: Caller,
+): Promise<{ id: string; warnings: string[] }> {
   const source =
     input.source === "kubeconfig_upload"
-      ? ({ type: "kubeconfig-text", text: input.kubeconfig, context: input.contextName, origin: "uploaded kubeconfig" } as const)
+      ? ({
+          type: "kubeconfig-text",
+          text: input.kubeconfig,
+          context: input.contextName,
+          origin: "uploaded kubeconfig",
+        } as const)
       : ({ type: "kubeconfig-file", context: input.contextName } as const);
   let warnings: string[];
   try {
-    warnings = (await connect(source, input.source === "kubeconfig_upload" ? uploadPolicy() : defaultPolicy())).warnings;
+    warnings = (await connect(source, input.source === "kubeconfig_upload" ? uploadPolicy() : defaultPolicy()))
+      .warnings;
   } catch (error) {
     if (error instanceof KubeconfigError) throw new AppError("UNPROCESSABLE", { userMessage: error.message });
     throw error;

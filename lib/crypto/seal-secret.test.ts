@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+
 import { SealedSecretError, sealKubeconfig, unsealKubeconfig } from "./seal-secret";
 
 const KUBECONFIG = "apiVersion: v1\nusers:\n- name: u\n  user: {token: sup3r-s3cret-t0ken}\n";

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+
 import { readOrCreateSecret } from "@/lib/data-dir";
 import { env } from "@/lib/env.js";
 
@@ -33,7 +34,8 @@ export class SealedSecretError extends Error {
 /** Decrypts what sealSecret sealed; `what` names it in the error (a key that changed, data altered). */
 export function unsealSecret(sealed: Uint8Array, key: Buffer, what = "secret"): string {
   const buf = Buffer.from(sealed);
-  if (buf[0] !== VERSION || buf.length < 1 + IV_BYTES + TAG_BYTES) throw new SealedSecretError(`the stored ${what} is not in a known format`);
+  if (buf[0] !== VERSION || buf.length < 1 + IV_BYTES + TAG_BYTES)
+    throw new SealedSecretError(`the stored ${what} is not in a known format`);
   const iv = buf.subarray(1, 1 + IV_BYTES);
   const tag = buf.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv("aes-256-gcm", key, iv);
@@ -41,11 +43,15 @@ export function unsealSecret(sealed: Uint8Array, key: Buffer, what = "secret"): 
   try {
     return Buffer.concat([decipher.update(buf.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
   } catch {
-    throw new SealedSecretError(`cannot decrypt the stored ${what}: the encryption key changed (BULWARK_SECRET_KEY or the data directory's kubeconfig.key) or the data was altered`);
+    throw new SealedSecretError(
+      `cannot decrypt the stored ${what}: the encryption key changed (BULWARK_SECRET_KEY or the data directory's kubeconfig.key) or the data was altered`,
+    );
   }
 }
 
 /** An uploaded kubeconfig, sealed with the kubeconfig key. */
-export const sealKubeconfig = (plaintext: string, key: Buffer = atRestKey("kubeconfig")): Buffer => sealSecret(plaintext, key);
+export const sealKubeconfig = (plaintext: string, key: Buffer = atRestKey("kubeconfig")): Buffer =>
+  sealSecret(plaintext, key);
 
-export const unsealKubeconfig = (sealed: Uint8Array, key: Buffer = atRestKey("kubeconfig")): string => unsealSecret(sealed, key, "kubeconfig");
+export const unsealKubeconfig = (sealed: Uint8Array, key: Buffer = atRestKey("kubeconfig")): string =>
+  unsealSecret(sealed, key, "kubeconfig");

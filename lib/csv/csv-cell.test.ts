@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import { neutralizeFormula } from "./csv-cell";
 
 describe("neutralizeFormula", () => {
-  it.each(["=HYPERLINK(\"http://evil\",\"x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("makes %j inert", (v) => {
+  it.each(['=HYPERLINK("http://evil","x")', "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("makes %j inert", (v) => {
     expect(neutralizeFormula(v)).toBe(`'${v}`);
   });
   it("leaves ordinary values alone", () => {

@@ -1,4 +1,5 @@
 import pg from "pg";
+
 import { applyMigrations } from "./schema-engine";
 
 /** pg_advisory_lock key for migrations ("Bulw" in ASCII): one holder across every replica. */

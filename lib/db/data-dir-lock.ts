@@ -74,7 +74,10 @@ export async function stopLeftovers(record: LockRecord, graceMs = 15_000): Promi
  * and, as they start, the processes we run on the directory. A lock left by a process that no
  * longer runs is taken over, after stopping whatever it guarded that still runs.
  */
-export async function lockDataDir(dir: string, onLeftovers: (stopped: string[]) => void = () => {}): Promise<DataDirLock> {
+export async function lockDataDir(
+  dir: string,
+  onLeftovers: (stopped: string[]) => void = () => {},
+): Promise<DataDirLock> {
   const file = path.join(dir, "bulwark.lock");
   const record: LockRecord = { pid: process.pid, guards: [] };
   const write = () => {

@@ -1,4 +1,5 @@
 import pg from "pg";
+
 import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env.js";
+
 import { applyMigrationsOnce } from "./apply-migrations-once";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./start-embedded-postgres";
 

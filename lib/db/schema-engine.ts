@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 /**
  * Prisma's schema engine, run as WebAssembly through the pg driver adapter. The native
@@ -32,7 +32,9 @@ async function loadWasm() {
   const require = createRequire(import.meta.url);
   const entry = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const dir = path.dirname(entry);
-  const bg = (await import(/* webpackIgnore: true */ pathToFileURL(entry).href)) as typeof import("@prisma/schema-engine-wasm") & {
+  const bg = (await import(
+    /* webpackIgnore: true */ pathToFileURL(entry).href
+  )) as typeof import("@prisma/schema-engine-wasm") & {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
   };
   const { instance } = await WebAssembly.instantiate(readFileSync(path.join(dir, "schema_engine_bg.wasm")), {
@@ -91,7 +93,9 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   client.on("error", () => {});
   await client.connect();
   try {
-    for (const file of readdirSync(RULES_DIR).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const file of readdirSync(RULES_DIR)
+      .filter((f) => f.endsWith(".sql"))
+      .sort()) {
       await client.query(readFileSync(path.join(RULES_DIR, file), "utf8"));
     }
   } finally {

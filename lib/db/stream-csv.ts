@@ -1,6 +1,8 @@
 import Papa from "papaparse";
 import Cursor from "pg-cursor";
+
 import { FORMULA_START } from "@/lib/csv/csv-cell";
+
 import { getPool } from "./pool";
 
 const BATCH = 300;
@@ -20,7 +22,12 @@ const toCsv = (rows: string[][]) => Papa.unparse(rows, { escapeFormulae: FORMULA
  * flat whatever the row count; a client that goes away closes the cursor and returns the
  * connection. Every cell is neutralised against spreadsheet formula injection.
  */
-export async function streamQueryCsv(text: string, values: unknown[], header: string[], edit: (rows: string[][]) => void = () => {}): Promise<ReadableStream<Uint8Array>> {
+export async function streamQueryCsv(
+  text: string,
+  values: unknown[],
+  header: string[],
+  edit: (rows: string[][]) => void = () => {},
+): Promise<ReadableStream<Uint8Array>> {
   const client = await getPool().connect();
   const cursor = client.query(new Cursor(text, values, { rowMode: "array" }));
   let released = false;

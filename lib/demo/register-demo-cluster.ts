@@ -1,10 +1,11 @@
 import { countClusters } from "@/lib/db/clusters/count-clusters";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
-import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { AppError } from "@/lib/errors";
+import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { log } from "@/lib/log";
 import { runSnapshot } from "@/lib/scans/run-snapshot";
+
 import "./demo-cluster-server";
 
 /**
@@ -24,7 +25,13 @@ export async function registerDemoClusterIfEmpty(): Promise<string | null> {
   for (const [state, date] of DEMO_STATE_DATES.entries()) {
     const takenAt = new Date(date);
     const snapshot = await startSnapshot(id, "import", takenAt);
-    await runSnapshot({ snapshotId: snapshot.id, clusterId: id, seq: snapshot.seq, takenAt, demoState: state as DemoState });
+    await runSnapshot({
+      snapshotId: snapshot.id,
+      clusterId: id,
+      seq: snapshot.seq,
+      takenAt,
+      demoState: state as DemoState,
+    });
   }
   log.info({ clusterId: id, snapshots: DEMO_STATE_DATES.length }, "registered the demo cluster with its history");
   return id;

@@ -2,6 +2,7 @@ import type { Caller } from "@/lib/access/caller";
 import type { AuditFilters } from "@/lib/api/schemas/audit";
 import { audit } from "@/lib/audit/audit";
 import { streamAuditCsv } from "@/lib/db/audit/list-audit-events";
+
 import type { CsvFile } from "./csv-file";
 
 /** The audit log as a CSV file. The export is audited first, so a file whose filters cover it ends with its own export. */

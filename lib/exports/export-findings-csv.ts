@@ -3,6 +3,7 @@ import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { audit } from "@/lib/audit/audit";
 import { exportFileName } from "@/lib/db/findings/export-file-name";
 import { streamFindingsCsv } from "@/lib/db/findings/stream-findings-csv";
+
 import type { CsvFile } from "./csv-file";
 
 /** The findings matching the browser's filters as a CSV file; who exported what is audited. */

@@ -2,7 +2,14 @@
  * The resource types this double serves, as the real API server names them. Kept apart from
  * the collector's own table on purpose: a wrong plural on one side must make tests fail.
  */
-export type ApiKind = { kind: string; group: string; version: string; plural: string; namespaced: boolean; /** First Kubernetes minor that serves it; older servers answer 404. */ since?: number };
+export type ApiKind = {
+  kind: string;
+  group: string;
+  version: string;
+  plural: string;
+  namespaced: boolean;
+  /** First Kubernetes minor that serves it; older servers answer 404. */ since?: number;
+};
 
 export const API_KINDS: ApiKind[] = [
   { kind: "Namespace", group: "", version: "v1", plural: "namespaces", namespaced: false },
@@ -25,24 +32,98 @@ export const API_KINDS: ApiKind[] = [
   { kind: "Role", group: "rbac.authorization.k8s.io", version: "v1", plural: "roles", namespaced: true },
   { kind: "ClusterRole", group: "rbac.authorization.k8s.io", version: "v1", plural: "clusterroles", namespaced: false },
   { kind: "RoleBinding", group: "rbac.authorization.k8s.io", version: "v1", plural: "rolebindings", namespaced: true },
-  { kind: "ClusterRoleBinding", group: "rbac.authorization.k8s.io", version: "v1", plural: "clusterrolebindings", namespaced: false },
+  {
+    kind: "ClusterRoleBinding",
+    group: "rbac.authorization.k8s.io",
+    version: "v1",
+    plural: "clusterrolebindings",
+    namespaced: false,
+  },
   { kind: "PodDisruptionBudget", group: "policy", version: "v1", plural: "poddisruptionbudgets", namespaced: true },
-  { kind: "HorizontalPodAutoscaler", group: "autoscaling", version: "v2", plural: "horizontalpodautoscalers", namespaced: true },
+  {
+    kind: "HorizontalPodAutoscaler",
+    group: "autoscaling",
+    version: "v2",
+    plural: "horizontalpodautoscalers",
+    namespaced: true,
+  },
   { kind: "RuntimeClass", group: "node.k8s.io", version: "v1", plural: "runtimeclasses", namespaced: false },
-  { kind: "ValidatingWebhookConfiguration", group: "admissionregistration.k8s.io", version: "v1", plural: "validatingwebhookconfigurations", namespaced: false },
-  { kind: "MutatingWebhookConfiguration", group: "admissionregistration.k8s.io", version: "v1", plural: "mutatingwebhookconfigurations", namespaced: false },
-  { kind: "VulnerabilityReport", group: "aquasecurity.github.io", version: "v1alpha1", plural: "vulnerabilityreports", namespaced: true },
-  { kind: "PeerAuthentication", group: "security.istio.io", version: "v1", plural: "peerauthentications", namespaced: true },
-  { kind: "ValidatingAdmissionPolicy", group: "admissionregistration.k8s.io", version: "v1", plural: "validatingadmissionpolicies", namespaced: false, since: 30 },
-  { kind: "ValidatingAdmissionPolicyBinding", group: "admissionregistration.k8s.io", version: "v1", plural: "validatingadmissionpolicybindings", namespaced: false, since: 30 },
+  {
+    kind: "ValidatingWebhookConfiguration",
+    group: "admissionregistration.k8s.io",
+    version: "v1",
+    plural: "validatingwebhookconfigurations",
+    namespaced: false,
+  },
+  {
+    kind: "MutatingWebhookConfiguration",
+    group: "admissionregistration.k8s.io",
+    version: "v1",
+    plural: "mutatingwebhookconfigurations",
+    namespaced: false,
+  },
+  {
+    kind: "VulnerabilityReport",
+    group: "aquasecurity.github.io",
+    version: "v1alpha1",
+    plural: "vulnerabilityreports",
+    namespaced: true,
+  },
+  {
+    kind: "PeerAuthentication",
+    group: "security.istio.io",
+    version: "v1",
+    plural: "peerauthentications",
+    namespaced: true,
+  },
+  {
+    kind: "ValidatingAdmissionPolicy",
+    group: "admissionregistration.k8s.io",
+    version: "v1",
+    plural: "validatingadmissionpolicies",
+    namespaced: false,
+    since: 30,
+  },
+  {
+    kind: "ValidatingAdmissionPolicyBinding",
+    group: "admissionregistration.k8s.io",
+    version: "v1",
+    plural: "validatingadmissionpolicybindings",
+    namespaced: false,
+    since: 30,
+  },
   { kind: "ClusterPolicy", group: "kyverno.io", version: "v1", plural: "clusterpolicies", namespaced: false },
   { kind: "Policy", group: "kyverno.io", version: "v1", plural: "policies", namespaced: true },
-  { kind: "ClusterImagePolicy", group: "policy.sigstore.dev", version: "v1beta1", plural: "clusterimagepolicies", namespaced: false },
+  {
+    kind: "ClusterImagePolicy",
+    group: "policy.sigstore.dev",
+    version: "v1beta1",
+    plural: "clusterimagepolicies",
+    namespaced: false,
+  },
   { kind: "Gateway", group: "gateway.networking.k8s.io", version: "v1", plural: "gateways", namespaced: true },
   { kind: "HTTPRoute", group: "gateway.networking.k8s.io", version: "v1", plural: "httproutes", namespaced: true },
   { kind: "GRPCRoute", group: "gateway.networking.k8s.io", version: "v1", plural: "grpcroutes", namespaced: true },
-  { kind: "ConstraintTemplate", group: "templates.gatekeeper.sh", version: "v1", plural: "constrainttemplates", namespaced: false },
+  {
+    kind: "ConstraintTemplate",
+    group: "templates.gatekeeper.sh",
+    version: "v1",
+    plural: "constrainttemplates",
+    namespaced: false,
+  },
   { kind: "CiliumNetworkPolicy", group: "cilium.io", version: "v2", plural: "ciliumnetworkpolicies", namespaced: true },
-  { kind: "CiliumClusterwideNetworkPolicy", group: "cilium.io", version: "v2", plural: "ciliumclusterwidenetworkpolicies", namespaced: false },
-  { kind: "GlobalNetworkPolicy", group: "crd.projectcalico.org", version: "v1", plural: "globalnetworkpolicies", namespaced: false },
+  {
+    kind: "CiliumClusterwideNetworkPolicy",
+    group: "cilium.io",
+    version: "v2",
+    plural: "ciliumclusterwidenetworkpolicies",
+    namespaced: false,
+  },
+  {
+    kind: "GlobalNetworkPolicy",
+    group: "crd.projectcalico.org",
+    version: "v1",
+    plural: "globalnetworkpolicies",
+    namespaced: false,
+  },
 ];

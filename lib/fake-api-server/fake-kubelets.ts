@@ -1,9 +1,13 @@
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
+
 import type { TlsMaterial } from "./generate-tls";
 import type { ApiObject, FixtureCluster } from "./types";
 
-export type FakeKubelets = { requests: { node: string; path: string; auth: string | undefined }[]; close: () => Promise<void> };
+export type FakeKubelets = {
+  requests: { node: string; path: string; auth: string | undefined }[];
+  close: () => Promise<void>;
+};
 
 /**
  * One HTTPS server per node with a kubelet configuration, like each node's kubelet on port
@@ -29,7 +33,11 @@ export async function startFakeKubelets(
       };
       if (req.headers.authorization !== `Bearer ${options.token}`) return send(401, "Unauthorized");
       if (req.url !== "/configz") return send(404, "404 page not found");
-      if (options.forbid) return send(403, "Forbidden (user=system:serviceaccount:bulwark:scanner, verb=get, resource=nodes, subresource=configz)");
+      if (options.forbid)
+        return send(
+          403,
+          "Forbidden (user=system:serviceaccount:bulwark:scanner, verb=get, resource=nodes, subresource=configz)",
+        );
       send(200, { kubeletconfig: config });
     });
     await new Promise<void>((resolve) => server.listen(0, options.host, resolve));
@@ -40,7 +48,10 @@ export async function startFakeKubelets(
     const port = o.kind === "Node" ? ports.get(o.metadata.name) : undefined;
     if (port === undefined) return o;
     const status = (o.status ?? {}) as { addresses?: { type: string; address: string }[] };
-    const addresses = [{ type: "InternalIP", address: options.address ?? options.host }, ...(status.addresses ?? []).filter((a) => a.type !== "InternalIP")];
+    const addresses = [
+      { type: "InternalIP", address: options.address ?? options.host },
+      ...(status.addresses ?? []).filter((a) => a.type !== "InternalIP"),
+    ];
     return { ...o, status: { ...status, addresses, daemonEndpoints: { kubeletEndpoint: { Port: port } } } };
   });
   const close = async () => {

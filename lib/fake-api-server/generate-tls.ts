@@ -1,4 +1,5 @@
 import "reflect-metadata";
+
 import { webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 
@@ -46,9 +47,17 @@ export async function generateTls(hosts: string[] = ["127.0.0.1", "::1", "localh
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth], false),
-      new x509.SubjectAlternativeNameExtension(hosts.map((h) => (/^[\d.:]+$/.test(h) ? { type: "ip" as const, value: h } : { type: "dns" as const, value: h }))),
+      new x509.SubjectAlternativeNameExtension(
+        hosts.map((h) =>
+          /^[\d.:]+$/.test(h) ? { type: "ip" as const, value: h } : { type: "dns" as const, value: h },
+        ),
+      ),
     ],
   });
   const pkcs8 = await webcrypto.subtle.exportKey("pkcs8", serverKeys.privateKey);
-  return { caPem: ca.toString("pem") + "\n", certPem: cert.toString("pem") + "\n", keyPem: toPem(pkcs8, "PRIVATE KEY") };
+  return {
+    caPem: ca.toString("pem") + "\n",
+    certPem: cert.toString("pem") + "\n",
+    keyPem: toPem(pkcs8, "PRIVATE KEY"),
+  };
 }

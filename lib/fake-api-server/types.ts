@@ -1,5 +1,9 @@
 /** A Kubernetes object as the API serves it. */
-export type ApiObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } & Record<string, unknown> } & Record<string, unknown>;
+export type ApiObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string } & Record<string, unknown>;
+} & Record<string, unknown>;
 
 /** A cluster the fake API server serves: its objects, version and per-node kubelet configuration. */
 export type FixtureCluster = {

@@ -1,18 +1,31 @@
 import { describe, expect, it } from "vitest";
+
 import { contextWith } from "@/lib/checks/__fixtures__/builders";
 import { hardenedEdited, inventoryFromFixture } from "@/lib/checks/__fixtures__/cluster-builders";
-import { ALL_CHECKS, getCheck } from "@/lib/checks/registry";
 import { staticPod } from "@/lib/checks/node/control-plane.cases";
-import { clusterRole, clusterRoleBinding, container, kubeletConfig, workload } from "@/lib/fake-api-server/clusters/build";
+import { ALL_CHECKS, getCheck } from "@/lib/checks/registry";
+import {
+  clusterRole,
+  clusterRoleBinding,
+  container,
+  kubeletConfig,
+  workload,
+} from "@/lib/fake-api-server/clusters/build";
+
 import { ALL_FRAMEWORKS, getFramework, UNMAPPED_CHECKS } from "./registry";
 import type { Control } from "./types";
 
 const automated = (c: Control) => (c.judged.by === "automated" ? c.judged : undefined);
-const mappedBy = (frameworkId: string) => new Set(getFramework(frameworkId)!.controls.flatMap((c) => automated(c)?.checks ?? []));
+const mappedBy = (frameworkId: string) =>
+  new Set(getFramework(frameworkId)!.controls.flatMap((c) => automated(c)?.checks ?? []));
 
 describe("framework definitions", () => {
   it("map only to checks that exist", () => {
-    const unknown = ALL_FRAMEWORKS.flatMap((f) => f.controls.flatMap((c) => (automated(c)?.checks ?? []).filter((id) => !getCheck(id)).map((id) => `${f.id} ${c.id} → ${id}`)));
+    const unknown = ALL_FRAMEWORKS.flatMap((f) =>
+      f.controls.flatMap((c) =>
+        (automated(c)?.checks ?? []).filter((id) => !getCheck(id)).map((id) => `${f.id} ${c.id} → ${id}`),
+      ),
+    );
     expect(unknown).toStrictEqual([]);
   });
 
@@ -30,7 +43,10 @@ describe("framework definitions", () => {
         const id = /^CIS (\d+(?:\.\d+)*)\b/.exec(ref)?.[1];
         if (!id) return [];
         const control = cis.controls.find((c) => c.id === id);
-        if (control) return automated(control)?.checks.includes(check.id) ? [] : [`${check.id} cites ${ref} but that control does not map it`];
+        if (control)
+          return automated(control)?.checks.includes(check.id)
+            ? []
+            : [`${check.id} cites ${ref} but that control does not map it`];
         return sections.has(id) ? [] : [`${check.id} cites ${ref}, which is not in CIS ${cis.version}`];
       }),
     );
@@ -44,8 +60,10 @@ describe("framework definitions", () => {
     const gaps = ALL_CHECKS.flatMap((check) =>
       check.references.flatMap((ref) => {
         if (ref.startsWith("NSA/CISA") && !nsa.has(check.id)) return [`${check.id} cites the NSA/CISA guide`];
-        if (ref.startsWith("PSS baseline:") && !(baseline.has(check.id) && restricted.has(check.id))) return [`${check.id} is a baseline control`];
-        if (ref.startsWith("PSS restricted:") && (baseline.has(check.id) || !restricted.has(check.id))) return [`${check.id} is a restricted control`];
+        if (ref.startsWith("PSS baseline:") && !(baseline.has(check.id) && restricted.has(check.id)))
+          return [`${check.id} is a baseline control`];
+        if (ref.startsWith("PSS restricted:") && (baseline.has(check.id) || !restricted.has(check.id)))
+          return [`${check.id} is a restricted control`];
         return [];
       }),
     );
@@ -74,7 +92,9 @@ describe("framework definitions", () => {
     // A cluster that breaks every rule the filters tell apart.
     const cluster = hardenedEdited((objects, c) => {
       objects.push(
-        workload("hosty", "orders", [container("hosty", "registry.internal.example/hosty:1")], { podSpec: { hostPID: true, hostIPC: true, hostNetwork: true } }),
+        workload("hosty", "orders", [container("hosty", "registry.internal.example/hosty:1")], {
+          podSpec: { hostPID: true, hostIPC: true, hostNetwork: true },
+        }),
         clusterRole("everything", [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]),
         clusterRoleBinding("alice-all", "everything", [{ kind: "User", name: "alice" }]),
         clusterRoleBinding("alice-admin", "cluster-admin", [{ kind: "User", name: "alice" }]),
@@ -87,7 +107,11 @@ describe("framework definitions", () => {
           { apiGroups: [""], resources: ["nodes/proxy"], verbs: ["get"] },
         ]),
         clusterRoleBinding("bob-powers", "powers", [{ kind: "User", name: "bob" }]),
-        staticPod("kube-apiserver", ["--authorization-mode=AlwaysAllow", "--enable-admission-plugins=AlwaysAdmit", "--disable-admission-plugins=ServiceAccount,NamespaceLifecycle"]),
+        staticPod("kube-apiserver", [
+          "--authorization-mode=AlwaysAllow",
+          "--enable-admission-plugins=AlwaysAdmit",
+          "--disable-admission-plugins=ServiceAccount,NamespaceLifecycle",
+        ]),
         staticPod("etcd", ["--auto-tls=true", "--peer-auto-tls=true"]),
         staticPod("kube-controller-manager", ["--bind-address=0.0.0.0"]),
         staticPod("kube-scheduler", ["--bind-address=0.0.0.0"]),
@@ -95,12 +119,18 @@ describe("framework definitions", () => {
       c.kubeletConfigs!["node-1"] = kubeletConfig({ rotate: false });
     });
     const inventory = inventoryFromFixture(cluster);
-    const filters = ALL_FRAMEWORKS.flatMap((f) => f.controls.flatMap((c) => (c.judged.by === "automated" && c.judged.only ? [{ control: `${f.id} ${c.id}`, ...c.judged.only }] : [])));
+    const filters = ALL_FRAMEWORKS.flatMap((f) =>
+      f.controls.flatMap((c) =>
+        c.judged.by === "automated" && c.judged.only ? [{ control: `${f.id} ${c.id}`, ...c.judged.only }] : [],
+      ),
+    );
     expect(filters.length).toBeGreaterThan(5);
     const unmatched = filters.flatMap(({ control, check, messageIncludes }) => {
       const out = getCheck(check)!.evaluate(inventory, contextWith());
       const messages = out.status === "evaluated" ? out.findings.map((f) => f.message) : [];
-      return messageIncludes.filter((word) => !messages.some((m) => m.includes(word))).map((word) => `${control}: no ${check} finding mentions "${word}"`);
+      return messageIncludes
+        .filter((word) => !messages.some((m) => m.includes(word)))
+        .map((word) => `${control}: no ${check} finding mentions "${word}"`);
     });
     expect(unmatched).toStrictEqual([]);
   });

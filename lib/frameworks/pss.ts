@@ -1,4 +1,5 @@
 import { PSS_CONTROLS, PSS_VERSION } from "@/lib/checks/pss/pss-standard-controls";
+
 import type { Control, Framework } from "./types";
 
 const PSS_DOC = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";

@@ -23,5 +23,6 @@ export const UNMAPPED_CHECKS: Readonly<Record<string, string>> = {
   "pod.readiness-probe-missing": "availability, not a hardening control",
   "pod.probes-identical": "availability, not a hardening control",
   "pod.disruption-budget-misconfigured": "availability, not a hardening control",
-  "container.image-pull-policy": "an image-freshness practice no framework control names (CIS 1.2.11 asks for the AlwaysPullImages admission plugin instead)",
+  "container.image-pull-policy":
+    "an image-freshness practice no framework control names (CIS 1.2.11 asks for the AlwaysPullImages admission plugin instead)",
 };

@@ -1,5 +1,6 @@
 import type { Finding } from "@/lib/checks/types";
 import type { ResourceRef } from "@/lib/inventory/types";
+
 import { addFailing, relevant } from "./evaluate-framework";
 import type { Control, ControlStatus } from "./types";
 
@@ -12,7 +13,12 @@ export type Restatused = { status: ControlStatus; failing: { resource: ResourceR
  * with what it could not evaluate (its stored reason) unchanged. Manual and not-applicable
  * controls are returned as stored.
  */
-export function restatusControl(control: Control, stored: { status: ControlStatus; reason: string | null }, findings: readonly StoredFinding[], isSuppressed: (f: Pick<Finding, "checkId" | "resource">) => boolean): Restatused | undefined {
+export function restatusControl(
+  control: Control,
+  stored: { status: ControlStatus; reason: string | null },
+  findings: readonly StoredFinding[],
+  isSuppressed: (f: Pick<Finding, "checkId" | "resource">) => boolean,
+): Restatused | undefined {
   const { judged } = control;
   if (judged.by !== "automated" || stored.status === "manual" || stored.status === "not-applicable") return undefined;
   const failing = new Map<string, { resource: ResourceRef; checks: string[] }>();

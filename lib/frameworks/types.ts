@@ -53,7 +53,8 @@ export type Framework = {
 };
 
 /** The version string stored with every snapshot's statuses: document version and our mapping. */
-export const frameworkVersion = (f: Pick<Framework, "version" | "mappingRevision">) => `${f.version}+m${f.mappingRevision}`;
+export const frameworkVersion = (f: Pick<Framework, "version" | "mappingRevision">) =>
+  `${f.version}+m${f.mappingRevision}`;
 
 export const CONTROL_STATUSES = ["pass", "fail", "not-evaluated", "manual", "not-applicable"] as const;
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];

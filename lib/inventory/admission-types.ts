@@ -27,5 +27,8 @@ export type Gateway = { ref: ResourceRef; gatewayClassName: string; listeners: G
 
 export type RouteParent = { namespace: string; name: string; sectionName?: string };
 /** An HTTPRoute (or GRPCRoute) rule: its backends, and whether it only redirects to https. */
-export type RouteRule = { backends: { service: string; namespace: string; port?: number }[]; redirectsToHttps: boolean };
+export type RouteRule = {
+  backends: { service: string; namespace: string; port?: number }[];
+  redirectsToHttps: boolean;
+};
 export type HttpRoute = { ref: ResourceRef; hostnames: string[]; parents: RouteParent[]; rules: RouteRule[] };

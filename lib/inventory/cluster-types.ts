@@ -46,7 +46,11 @@ export type Ingress = {
   backends: { service: string; port?: number | string }[];
 };
 
-export type NetworkPolicyPeer = { podSelector?: LabelSelector; namespaceSelector?: LabelSelector; ipBlock?: { cidr: string; except?: string[] } };
+export type NetworkPolicyPeer = {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: { cidr: string; except?: string[] };
+};
 export type NetworkPolicyRule = { peers: NetworkPolicyPeer[] | null; ports: unknown[] | null };
 export type NetworkPolicy = {
   ref: ResourceRef;
@@ -61,7 +65,13 @@ export type NetworkPolicy = {
 
 export type ServiceAccount = { ref: ResourceRef; automountServiceAccountToken?: boolean };
 
-export type PolicyRule = { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[]; nonResourceURLs?: string[] };
+export type PolicyRule = {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
+};
 export type Role = { ref: ResourceRef; meta: Meta; rules: PolicyRule[]; aggregationSelectors?: LabelSelector[] };
 export type Subject = { kind: string; name: string; namespace?: string };
 export type RoleBinding = { ref: ResourceRef; roleRef: { kind: string; name: string }; subjects: Subject[] };

@@ -1,4 +1,5 @@
 import type { ControlPlaneFlags } from "./control-plane-flags";
+
 /**
  * The parts of the Kubernetes pod API the checks read, as plain types. Field names follow the
  * API exactly, so objects from a cluster or a manifest fit without conversion.
@@ -23,13 +24,19 @@ export type SecurityContext = {
   windowsOptions?: { hostProcess?: boolean };
 };
 
-export type PodSecurityContext = Omit<SecurityContext, "privileged" | "allowPrivilegeEscalation" | "readOnlyRootFilesystem" | "procMount" | "capabilities"> & {
+export type PodSecurityContext = Omit<
+  SecurityContext,
+  "privileged" | "allowPrivilegeEscalation" | "readOnlyRootFilesystem" | "procMount" | "capabilities"
+> & {
   sysctls?: { name: string; value?: string }[];
   fsGroup?: number;
   supplementalGroups?: number[];
 };
 
-type HostHandler = { httpGet?: { host?: string; port?: number | string; path?: string; queryDigest?: string }; tcpSocket?: { host?: string; port?: number | string } };
+type HostHandler = {
+  httpGet?: { host?: string; port?: number | string; path?: string; queryDigest?: string };
+  tcpSocket?: { host?: string; port?: number | string };
+};
 /**
  * A probe's handler. An exec command and an HTTP path's query string are kept only as
  * fingerprints (`commandDigest`, `queryDigest`), so two probes can be compared without keeping

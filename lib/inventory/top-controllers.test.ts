@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { keepTopControllers } from "./top-controllers";
 import type { Workload } from "./types";
 
@@ -16,7 +17,9 @@ describe("keepTopControllers", () => {
     const list = [
       workload("Deployment", "api"),
       workload("ReplicaSet", "api-5d4f", { kind: "Deployment", name: "api" }),
-      ...Array.from({ length: 50 }, (_, i) => workload("Pod", `api-5d4f-${i}`, { kind: "ReplicaSet", name: "api-5d4f" })),
+      ...Array.from({ length: 50 }, (_, i) =>
+        workload("Pod", `api-5d4f-${i}`, { kind: "ReplicaSet", name: "api-5d4f" }),
+      ),
     ];
     expect(keepTopControllers(list).map((w) => w.ref.name)).toStrictEqual(["api"]);
   });

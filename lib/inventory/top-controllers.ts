@@ -21,7 +21,10 @@ export function keepTopControllers(workloads: Workload[]): Workload[] {
  * read: without their owner they would stand in for it under another name (a Deployment's
  * ReplicaSet), so their findings would look new while the owner's looked fixed.
  */
-export function withoutOrphansOf(workloads: Workload[], unreadKinds: ReadonlySet<string>): { kept: Workload[]; held: Workload[] } {
+export function withoutOrphansOf(
+  workloads: Workload[],
+  unreadKinds: ReadonlySet<string>,
+): { kept: Workload[]; held: Workload[] } {
   const kept: Workload[] = [];
   const held: Workload[] = [];
   for (const w of workloads) {

@@ -1,4 +1,13 @@
 import type {
+  AdmissionPolicy,
+  AdmissionPolicyBinding,
+  AnonymousProbe,
+  EnforcementMode,
+  Gateway,
+  HttpRoute,
+  WebhookFailOpen,
+} from "./admission-types";
+import type {
   ClusterVersion,
   ConfigMapScan,
   Ingress,
@@ -11,7 +20,6 @@ import type {
   Service,
   ServiceAccount,
 } from "./cluster-types";
-import type { AdmissionPolicy, AdmissionPolicyBinding, AnonymousProbe, EnforcementMode, Gateway, HttpRoute, WebhookFailOpen } from "./admission-types";
 import type { PodSpec } from "./pod-spec";
 
 /** Where a manifest object came from: the file and the line its document starts on. */
@@ -64,11 +72,21 @@ export type LabelSelector = {
 };
 
 /** `minAvailable` / `maxUnavailable` as written: a count or a percentage ("50%"); absent when not set. */
-export type PodDisruptionBudget = { ref: ResourceRef; selector: LabelSelector | null; minAvailable?: number | string; maxUnavailable?: number | string };
+export type PodDisruptionBudget = {
+  ref: ResourceRef;
+  selector: LabelSelector | null;
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
+};
 /** A HorizontalPodAutoscaler: the workload it scales and its floor. */
 export type HorizontalPodAutoscaler = { ref: ResourceRef; target: { kind: string; name: string }; minReplicas: number };
 export type RuntimeClass = { ref: ResourceRef; handler: string };
-export type AdmissionWebhook = { ref: ResourceRef; kind: "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration"; webhookNames: string[]; webhooks: WebhookFailOpen[] };
+export type AdmissionWebhook = {
+  ref: ResourceRef;
+  kind: "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration";
+  webhookNames: string[];
+  webhooks: WebhookFailOpen[];
+};
 export type VulnerabilityReport = {
   ref: ResourceRef;
   /** "registry/repository:tag" or with @digest, as the scanner reports it. */
@@ -83,7 +101,12 @@ export type VulnerabilityReport = {
  * ClusterImagePolicies): how its validate rules act on a violation (`mode`), and how its image
  * signature verification does (`imageVerification`); null where it has no such rule.
  */
-export type PolicyEngineObject = { ref: ResourceRef; engine: "kyverno" | "gatekeeper" | "sigstore" | "other"; mode: EnforcementMode; imageVerification: EnforcementMode };
+export type PolicyEngineObject = {
+  ref: ResourceRef;
+  engine: "kyverno" | "gatekeeper" | "sigstore" | "other";
+  mode: EnforcementMode;
+  imageVerification: EnforcementMode;
+};
 
 /** Kinds of data a check can need; a kind that could not be read makes dependent checks "not evaluated". */
 export type InventoryKind =

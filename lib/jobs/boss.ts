@@ -1,4 +1,5 @@
 import { PgBoss } from "pg-boss";
+
 import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";
 

@@ -1,4 +1,5 @@
 import type { PgBoss } from "pg-boss";
+
 import { log } from "@/lib/log";
 
 /**

@@ -1,7 +1,9 @@
-import { z } from "zod";
 import type { PgBoss } from "pg-boss";
+import { z } from "zod";
+
 import type { TransactionSql } from "@/lib/db/snapshots/start-snapshot";
 import { AppError } from "@/lib/errors";
+
 import { getBoss } from "./boss";
 
 export const SCAN_QUEUE = "snapshot-scan";
@@ -9,7 +11,12 @@ export const TICK_QUEUE = "snapshot-schedule-tick";
 /** The longest a scan may run before it is abandoned (and its snapshot later marked orphaned). */
 export const SCAN_TIMEOUT_MS = 15 * 60_000;
 
-export const ZScanJob = z.object({ snapshotId: z.string(), clusterId: z.string(), seq: z.number().int(), takenAt: z.iso.datetime() });
+export const ZScanJob = z.object({
+  snapshotId: z.string(),
+  clusterId: z.string(),
+  seq: z.number().int(),
+  takenAt: z.iso.datetime(),
+});
 export type ScanJob = z.infer<typeof ZScanJob>;
 
 /** The job queue when scans can be queued (pg-boss installed, the scan queue created), else null. */
@@ -32,7 +39,10 @@ export async function waitForScanQueue(): Promise<PgBoss> {
     const boss = await readyScanQueue();
     if (boss) return boss;
     if (Date.now() >= deadline) {
-      throw new AppError("UNAVAILABLE", { userMessage: "Scans cannot be queued yet: Bulwark is still starting (the scan queue is not ready). Try again in a few seconds." });
+      throw new AppError("UNAVAILABLE", {
+        userMessage:
+          "Scans cannot be queued yet: Bulwark is still starting (the scan queue is not ready). Try again in a few seconds.",
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -42,6 +52,12 @@ export async function waitForScanQueue(): Promise<PgBoss> {
 export async function sendScanJob(boss: PgBoss, job: ScanJob, db: TransactionSql): Promise<void> {
   // No singleton key: the one-running-snapshot index already makes one scan per cluster, and
   // a dead scan's job must not keep the one replacing it from being queued.
-  const id = await boss.send(SCAN_QUEUE, job, { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: SCAN_TIMEOUT_MS / 1000, db });
+  const id = await boss.send(SCAN_QUEUE, job, {
+    retryLimit: 3,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: SCAN_TIMEOUT_MS / 1000,
+    db,
+  });
   if (!id) throw new Error(`the scan of snapshot ${job.snapshotId} was not queued`);
 }

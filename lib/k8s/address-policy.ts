@@ -11,8 +11,11 @@ export type AddressPolicy = { allowLoopback: boolean };
  */
 export function refuseAddress(ip: string, policy: AddressPolicy): string | undefined {
   const cls = classifyAddress(ip);
-  if (cls === "invalid") return `"${ip}" is not an IP address as written (a literal IPv4 or IPv6 address is needed; other spellings of one and host names are refused)`;
-  if (cls === "link-local") return `${ip} is a link-local address (cloud metadata endpoints live there); Bulwark never connects to one`;
-  if (cls === "loopback" && !policy.allowLoopback) return `${ip} is a loopback address; set BULWARK_ALLOW_LOOPBACK_CLUSTERS=true to allow this machine`;
+  if (cls === "invalid")
+    return `"${ip}" is not an IP address as written (a literal IPv4 or IPv6 address is needed; other spellings of one and host names are refused)`;
+  if (cls === "link-local")
+    return `${ip} is a link-local address (cloud metadata endpoints live there); Bulwark never connects to one`;
+  if (cls === "loopback" && !policy.allowLoopback)
+    return `${ip} is a loopback address; set BULWARK_ALLOW_LOOPBACK_CLUSTERS=true to allow this machine`;
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+
 import { RESOURCE_KINDS } from "./resource-kinds";
 
 type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
@@ -19,7 +20,9 @@ describe("the shipped ClusterRole", () => {
     expect(main.flatMap((r) => r.resources)).not.toContain("nodes/proxy");
     expect(main).toContainEqual({ apiGroups: [""], resources: ["nodes/configz"], verbs: ["get"] });
     for (const k of RESOURCE_KINDS) {
-      const granted = rules.some((r) => r.apiGroups.includes(k.group) && r.resources.includes(k.plural) && r.verbs.includes("list"));
+      const granted = rules.some(
+        (r) => r.apiGroups.includes(k.group) && r.resources.includes(k.plural) && r.verbs.includes("list"),
+      );
       expect(granted, `${k.plural}.${k.group}`).toBe(true);
     }
   });

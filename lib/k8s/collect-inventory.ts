@@ -1,16 +1,24 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+
+import { env } from "@/lib/env.js";
 import type { ClusterVersion, KubeletConfig } from "@/lib/inventory/cluster-types";
 import { keepTopControllers, withoutOrphansOf } from "@/lib/inventory/top-controllers";
-import { emptyInventory, type CollectionWarning, type HeldFindings, type Inventory, type InventoryKind } from "@/lib/inventory/types";
-import { env } from "@/lib/env.js";
+import {
+  emptyInventory,
+  type CollectionWarning,
+  type HeldFindings,
+  type Inventory,
+  type InventoryKind,
+} from "@/lib/inventory/types";
+
 import { refuseAddress } from "./address-policy";
 import type { Connection } from "./connect";
+import { ClusterUnavailableError } from "./errors";
 import { createKubeHttp, KubeApiError, type KubeHttp } from "./kube-http";
+import { probeAnonymous } from "./probe-anonymous";
 import { listPath, RESOURCE_KINDS, resourceLabel, type ResourceKind } from "./resource-kinds";
 import { addObject, type RawObject } from "./to-inventory";
-import { ClusterUnavailableError } from "./errors";
-import { probeAnonymous } from "./probe-anonymous";
 
 export type CollectOptions = {
   pageSize?: number;
@@ -50,11 +58,20 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
 function describeFailure(kind: ResourceKind, error: unknown): CollectionWarning {
   const label = resourceLabel(kind);
   if (error instanceof KubeApiError) {
-    if (error.status === 403) return { kind: label, status: 403, reason: `forbidden: grant "list" on ${label} (see the Bulwark ClusterRole). ${error.message}` };
+    if (error.status === 403)
+      return {
+        kind: label,
+        status: 403,
+        reason: `forbidden: grant "list" on ${label} (see the Bulwark ClusterRole). ${error.message}`,
+      };
     if (error.status === 404) return { kind: label, status: 404, reason: `the API server does not serve ${label}` };
     return { kind: label, status: error.status, reason: `list ${label} failed: ${error.message}` };
   }
-  return { kind: label, status: null, reason: `list ${label} failed: ${error instanceof Error ? error.message : String(error)}` };
+  return {
+    kind: label,
+    status: null,
+    reason: `list ${label} failed: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }
 
 /**
@@ -62,7 +79,13 @@ function describeFailure(kind: ResourceKind, error: unknown): CollectionWarning 
  * server ignore limit), reducing each page into `stage` as it arrives. An expired continue
  * token (410) restarts the list once from scratch with a fresh stage.
  */
-async function listResource(http: KubeHttp, kind: ResourceKind, pageSize: number, onItems: (items: RawObject[]) => void, restart: () => void): Promise<number> {
+async function listResource(
+  http: KubeHttp,
+  kind: ResourceKind,
+  pageSize: number,
+  onItems: (items: RawObject[]) => void,
+  restart: () => void,
+): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     let count = 0;
     let token: string | undefined;
@@ -71,7 +94,9 @@ async function listResource(http: KubeHttp, kind: ResourceKind, pageSize: number
         const q = new URLSearchParams({ limit: String(pageSize) });
         if (token) q.set("continue", token);
         if (kind.fieldSelector) q.set("fieldSelector", kind.fieldSelector);
-        const page = await http.getJson<ListPage>(`${listPath(kind)}?${q}`, { accept: kind.metadataOnly ? METADATA_ONLY : "application/json" });
+        const page = await http.getJson<ListPage>(`${listPath(kind)}?${q}`, {
+          accept: kind.metadataOnly ? METADATA_ONLY : "application/json",
+        });
         const items = page.items ?? [];
         count += items.length;
         onItems(items);
@@ -133,9 +158,12 @@ const VIA_PROXY = 'read it through the API server: BULWARK_KUBELET_CONFIG=proxy 
  * node object could name.
  */
 function kubeletTrustProblem(conn: Connection): string | undefined {
-  const secure = "Bulwark sends its credential to a kubelet only when the cluster CA verifies the kubelet's serving certificate";
-  if (conn.options.rejectUnauthorized === false) return `the kubeconfig sets insecure-skip-tls-verify: ${secure}; replace it with the cluster CA (certificate-authority-data), or ${VIA_PROXY}`;
-  if (!conn.options.ca) return `the kubeconfig names no cluster CA: ${secure}; add certificate-authority-data, or ${VIA_PROXY}`;
+  const secure =
+    "Bulwark sends its credential to a kubelet only when the cluster CA verifies the kubelet's serving certificate";
+  if (conn.options.rejectUnauthorized === false)
+    return `the kubeconfig sets insecure-skip-tls-verify: ${secure}; replace it with the cluster CA (certificate-authority-data), or ${VIA_PROXY}`;
+  if (!conn.options.ca)
+    return `the kubeconfig names no cluster CA: ${secure}; add certificate-authority-data, or ${VIA_PROXY}`;
   return undefined;
 }
 
@@ -150,14 +178,25 @@ function kubeletConnection(conn: Connection, server: URL): Connection {
 }
 
 /** GET /configz on the node's own kubelet, at its address exactly as the node reports it. */
-async function configzFromKubelet(conn: Connection, node: Inventory["nodes"][number], requestTimeoutMs: number): Promise<ConfigzAnswer> {
-  const address = node.addresses.find((a) => a.type === "InternalIP")?.address ?? node.addresses.find((a) => a.type === "ExternalIP")?.address;
+async function configzFromKubelet(
+  conn: Connection,
+  node: Inventory["nodes"][number],
+  requestTimeoutMs: number,
+): Promise<ConfigzAnswer> {
+  const address =
+    node.addresses.find((a) => a.type === "InternalIP")?.address ??
+    node.addresses.find((a) => a.type === "ExternalIP")?.address;
   if (!address) throw new KubeApiError(null, "NoAddress", `node ${node.ref.name} reports no InternalIP`, "/configz");
   // Only an IP address written as one (refuseAddress says why not): a URL would turn 2130706433 into 127.0.0.1.
   const refusal = refuseAddress(address, conn.policy);
-  if (refusal) throw new KubeApiError(null, "Refused", `kubelet of node ${node.ref.name} at ${address}: ${refusal}`, "/configz");
+  if (refusal)
+    throw new KubeApiError(null, "Refused", `kubelet of node ${node.ref.name} at ${address}: ${refusal}`, "/configz");
   const host = isIP(address) === 6 ? `[${address}]` : address;
-  const http = createKubeHttp(kubeletConnection(conn, new URL(`https://${host}:${node.kubeletPort ?? 10250}`)), { requestTimeoutMs, maxRetries: 1, maxSockets: 1 });
+  const http = createKubeHttp(kubeletConnection(conn, new URL(`https://${host}:${node.kubeletPort ?? 10250}`)), {
+    requestTimeoutMs,
+    maxRetries: 1,
+    maxSockets: 1,
+  });
   try {
     return await http.getJson<ConfigzAnswer>("/configz");
   } finally {
@@ -165,9 +204,19 @@ async function configzFromKubelet(conn: Connection, node: Inventory["nodes"][num
   }
 }
 
-async function collectKubeletConfigs(http: KubeHttp, conn: Connection, inventory: Inventory, source: KubeletConfigSource, concurrency: number): Promise<void> {
+async function collectKubeletConfigs(
+  http: KubeHttp,
+  conn: Connection,
+  inventory: Inventory,
+  source: KubeletConfigSource,
+  concurrency: number,
+): Promise<void> {
   if (source === "off") {
-    for (const node of inventory.nodes) node.kubelet = { status: "unavailable", reason: "kubelet configuration is not read (BULWARK_KUBELET_CONFIG=off)" };
+    for (const node of inventory.nodes)
+      node.kubelet = {
+        status: "unavailable",
+        reason: "kubelet configuration is not read (BULWARK_KUBELET_CONFIG=off)",
+      };
     return;
   }
   const untrusted = source === "kubelet" ? kubeletTrustProblem(conn) : undefined;
@@ -184,8 +233,13 @@ async function collectKubeletConfigs(http: KubeHttp, conn: Connection, inventory
       return;
     }
     try {
-      const res = source === "kubelet" ? await configzFromKubelet(conn, node, 5_000) : await http.getJson<ConfigzAnswer>(`/api/v1/nodes/${encodeURIComponent(node.ref.name)}/proxy/configz`);
-      node.kubelet = res.kubeletconfig ? toKubeletConfig(res.kubeletconfig) : { status: "unavailable", reason: "configz answered without a kubeletconfig" };
+      const res =
+        source === "kubelet"
+          ? await configzFromKubelet(conn, node, 5_000)
+          : await http.getJson<ConfigzAnswer>(`/api/v1/nodes/${encodeURIComponent(node.ref.name)}/proxy/configz`);
+      node.kubelet = res.kubeletconfig
+        ? toKubeletConfig(res.kubeletconfig)
+        : { status: "unavailable", reason: "configz answered without a kubeletconfig" };
     } catch (error) {
       const status = error instanceof KubeApiError ? error.status : null;
       const message = error instanceof Error ? error.message : String(error);
@@ -211,9 +265,20 @@ async function collectKubeletConfigs(http: KubeHttp, conn: Connection, inventory
  * need it report "not evaluated". Only an unreachable API server or refused credentials fail.
  */
 export async function collectInventory(conn: Connection, options: CollectOptions = {}): Promise<CollectedCluster> {
-  const { pageSize = 500, concurrency = 4, requestTimeoutMs = 30_000, deadlineMs = 10 * 60_000, maxRetries = 5 } = options;
+  const {
+    pageSize = 500,
+    concurrency = 4,
+    requestTimeoutMs = 30_000,
+    deadlineMs = 10 * 60_000,
+    maxRetries = 5,
+  } = options;
   const started = Date.now();
-  const http = createKubeHttp(conn, { requestTimeoutMs, maxRetries, signal: AbortSignal.timeout(deadlineMs), maxSockets: concurrency });
+  const http = createKubeHttp(conn, {
+    requestTimeoutMs,
+    maxRetries,
+    signal: AbortSignal.timeout(deadlineMs),
+    maxSockets: concurrency,
+  });
   try {
     let version: ClusterVersion;
     try {
@@ -221,7 +286,12 @@ export async function collectInventory(conn: Connection, options: CollectOptions
       version = { major: v.major, minor: v.minor, gitVersion: v.gitVersion };
     } catch (error) {
       const status = error instanceof KubeApiError ? error.status : null;
-      const hint = status === 401 ? "the API server refused the credentials (401 Unauthorized)" : error instanceof Error ? error.message : String(error);
+      const hint =
+        status === 401
+          ? "the API server refused the credentials (401 Unauthorized)"
+          : error instanceof Error
+            ? error.message
+            : String(error);
       throw new ClusterUnavailableError(`cannot scan ${conn.server.host}: ${hint}`, status);
     }
     const discovery = await http.getJson<{ groups?: { name: string }[] }>("/apis").catch(() => ({ groups: [] }));
@@ -230,7 +300,9 @@ export async function collectInventory(conn: Connection, options: CollectOptions
     const inventory = emptyInventory("cluster");
     inventory.version = version;
     inventory.apiServer = await resolveApiServer(conn.server.hostname.replace(/^\[|\]$/g, ""));
-    const warnings: CollectionWarning[] = [...conn.warnings.map((w) => ({ kind: "connection", status: null, reason: w }))];
+    const warnings: CollectionWarning[] = [
+      ...conn.warnings.map((w) => ({ kind: "connection", status: null, reason: w })),
+    ];
     const counts: Record<string, number> = {};
     const failedTargets = new Map<InventoryKind, string[]>();
     const unread = new Map<string, CollectionWarning>();
@@ -238,29 +310,39 @@ export async function collectInventory(conn: Connection, options: CollectOptions
     // Made alongside the lists: one request, with its own short timeout.
     const anonymous = probeAnonymous(conn, Math.min(requestTimeoutMs, 5_000));
 
-    await mapLimit(RESOURCE_KINDS.filter((k) => !k.optional || groups.has(k.group)), concurrency, async (kind) => {
-      let stage = emptyInventory("cluster");
-      const isTokenList = kind.fieldSelector !== undefined;
-      const onItems = (items: RawObject[]) => {
-        for (const item of items) {
-          if (isTokenList) tokenSecrets.add(`${item.metadata?.namespace}/${item.metadata?.name}`);
-          else addObject(stage, item.kind === "PartialObjectMetadata" ? { ...item, kind: kind.kind } : item);
+    await mapLimit(
+      RESOURCE_KINDS.filter((k) => !k.optional || groups.has(k.group)),
+      concurrency,
+      async (kind) => {
+        let stage = emptyInventory("cluster");
+        const isTokenList = kind.fieldSelector !== undefined;
+        const onItems = (items: RawObject[]) => {
+          for (const item of items) {
+            if (isTokenList) tokenSecrets.add(`${item.metadata?.namespace}/${item.metadata?.name}`);
+            else addObject(stage, item.kind === "PartialObjectMetadata" ? { ...item, kind: kind.kind } : item);
+          }
+        };
+        try {
+          counts[resourceLabel(kind) + (isTokenList ? ` (${kind.fieldSelector})` : "")] = await listResource(
+            http,
+            kind,
+            pageSize,
+            onItems,
+            () => {
+              stage = emptyInventory("cluster");
+            },
+          );
+          mergeInto(inventory, stage);
+        } catch (error) {
+          // An optional API the server does not serve: nothing of it exists here.
+          if (kind.optional && error instanceof KubeApiError && error.status === 404) return;
+          const warning = describeFailure(kind, error);
+          warnings.push(warning);
+          if (!isTokenList) unread.set(kind.kind, warning);
+          failedTargets.set(kind.target, [...(failedTargets.get(kind.target) ?? []), warning.reason]);
         }
-      };
-      try {
-        counts[resourceLabel(kind) + (isTokenList ? ` (${kind.fieldSelector})` : "")] = await listResource(http, kind, pageSize, onItems, () => {
-          stage = emptyInventory("cluster");
-        });
-        mergeInto(inventory, stage);
-      } catch (error) {
-        // An optional API the server does not serve: nothing of it exists here.
-        if (kind.optional && error instanceof KubeApiError && error.status === 404) return;
-        const warning = describeFailure(kind, error);
-        warnings.push(warning);
-        if (!isTokenList) unread.set(kind.kind, warning);
-        failedTargets.set(kind.target, [...(failedTargets.get(kind.target) ?? []), warning.reason]);
-      }
-    });
+      },
+    );
 
     const probed = await anonymous;
     // No answer: the anonymous-access check says "not evaluated" with why.
@@ -273,14 +355,32 @@ export async function collectInventory(conn: Connection, options: CollectOptions
       if (target === "workloads" && reasons.length < WORKLOAD_KINDS) partial.push(target);
       else inventory.missing[target] = reasons.join("; ");
     }
-    if (!inventory.missing.nodes) await collectKubeletConfigs(http, conn, inventory, options.kubeletConfig ?? env.BULWARK_KUBELET_CONFIG, concurrency);
+    if (!inventory.missing.nodes)
+      await collectKubeletConfigs(
+        http,
+        conn,
+        inventory,
+        options.kubeletConfig ?? env.BULWARK_KUBELET_CONFIG,
+        concurrency,
+      );
     const { kept, held } = withoutOrphansOf(keepTopControllers(inventory.workloads), new Set(unread.keys()));
     inventory.workloads = kept;
     for (const [kind, warning] of unread) {
-      warning.heldKinds = [kind, ...new Set(held.filter((w) => w.meta.ownerReferences?.some((o) => o.controller && o.kind === kind)).map((w) => w.ref.kind))];
+      warning.heldKinds = [
+        kind,
+        ...new Set(
+          held
+            .filter((w) => w.meta.ownerReferences?.some((o) => o.controller && o.kind === kind))
+            .map((w) => w.ref.kind),
+        ),
+      ];
     }
     inventory.warnings = warnings;
-    const heldFindings: HeldFindings = { kinds: [...unread.keys()], partial, resources: held.map((w) => ({ kind: w.ref.kind, namespace: w.ref.namespace, name: w.ref.name })) };
+    const heldFindings: HeldFindings = {
+      kinds: [...unread.keys()],
+      partial,
+      resources: held.map((w) => ({ kind: w.ref.kind, namespace: w.ref.namespace, name: w.ref.name })),
+    };
     return { inventory, version, counts, warnings, held: heldFindings, durationMs: Date.now() - started };
   } finally {
     http.close();
@@ -289,7 +389,10 @@ export async function collectInventory(conn: Connection, options: CollectOptions
 
 async function resolveApiServer(host: string): Promise<{ host: string; addresses: string[] }> {
   if (isIP(host)) return { host, addresses: [host] };
-  const addresses = await lookup(host, { all: true }).then((list) => list.map((a) => a.address), () => []);
+  const addresses = await lookup(host, { all: true }).then(
+    (list) => list.map((a) => a.address),
+    () => [],
+  );
   return { host, addresses };
 }
 

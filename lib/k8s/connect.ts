@@ -4,7 +4,9 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { LineCounter, parseDocument } from "yaml";
+
 import { env } from "@/lib/env.js";
+
 import { refuseAddress, type AddressPolicy } from "./address-policy";
 import { KubeconfigError } from "./errors";
 import { assertInlineCredentials } from "./inline-credentials";
@@ -20,11 +22,20 @@ export type ClusterSource =
 export type ConnectPolicy = AddressPolicy & { allowExec: boolean };
 
 /** A cluster endpoint with the TLS and auth options to reach it. Holds credentials: never log it. */
-export type Connection = { server: URL; contextName: string; options: RequestOptions; warnings: string[]; policy: ConnectPolicy };
+export type Connection = {
+  server: URL;
+  contextName: string;
+  options: RequestOptions;
+  warnings: string[];
+  policy: ConnectPolicy;
+};
 
 export { KubeconfigError };
 
-export const defaultPolicy = (): ConnectPolicy => ({ allowExec: env.BULWARK_ALLOW_KUBECONFIG_EXEC, allowLoopback: env.BULWARK_ALLOW_LOOPBACK_CLUSTERS });
+export const defaultPolicy = (): ConnectPolicy => ({
+  allowExec: env.BULWARK_ALLOW_KUBECONFIG_EXEC,
+  allowLoopback: env.BULWARK_ALLOW_LOOPBACK_CLUSTERS,
+});
 /** An uploaded kubeconfig never runs commands: BULWARK_ALLOW_KUBECONFIG_EXEC is for the operator's own kubeconfig. */
 export const uploadPolicy = (): ConnectPolicy => ({ ...defaultPolicy(), allowExec: false });
 
@@ -42,7 +53,9 @@ async function readKubeconfig(source: ClusterSource): Promise<{ text: string; or
     return { text: await readFile(file, "utf8"), origin: file, baseDir: path.dirname(path.resolve(file)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KubeconfigError(code === "ENOENT" ? `kubeconfig not found: ${file}` : `cannot read kubeconfig ${file}: ${code ?? String(error)}`);
+    throw new KubeconfigError(
+      code === "ENOENT" ? `kubeconfig not found: ${file}` : `cannot read kubeconfig ${file}: ${code ?? String(error)}`,
+    );
   }
 }
 
@@ -55,7 +68,10 @@ function loadKubeconfig(text: string, origin: string, baseDir: string | undefine
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter, merge: true });
   const syntax = doc.errors[0];
-  if (syntax) throw new KubeconfigError(`${origin}: line ${lineCounter.linePos(syntax.pos[0]).line}: ${syntax.message.split("\n")[0]}`);
+  if (syntax)
+    throw new KubeconfigError(
+      `${origin}: line ${lineCounter.linePos(syntax.pos[0]).line}: ${syntax.message.split("\n")[0]}`,
+    );
   const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
   if (typeof value !== "object" || value === null || !Array.isArray((value as { clusters?: unknown }).clusters)) {
     throw new KubeconfigError(`${origin}: not a kubeconfig (no clusters list)`);
@@ -65,7 +81,9 @@ function loadKubeconfig(text: string, origin: string, baseDir: string | undefine
   try {
     kc.loadFromString(JSON.stringify(value));
   } catch (error) {
-    throw new KubeconfigError(`${origin}: invalid kubeconfig: ${error instanceof Error ? error.message : String(error)}`);
+    throw new KubeconfigError(
+      `${origin}: invalid kubeconfig: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (baseDir) kc.makePathsAbsolute(baseDir);
   return kc;
@@ -77,12 +95,15 @@ function selectContext(kc: KubeConfig, wanted: string | undefined, origin: strin
   const context = kc.getContextObject(name);
   if (!context) {
     const names = kc.getContexts().map((c) => c.name);
-    throw new KubeconfigError(`${origin}: context "${name}" not found${names.length ? ` (available: ${names.join(", ")})` : ""}`);
+    throw new KubeconfigError(
+      `${origin}: context "${name}" not found${names.length ? ` (available: ${names.join(", ")})` : ""}`,
+    );
   }
   kc.setCurrentContext(name);
   const cluster = kc.getCluster(context.cluster);
   const user = kc.getUser(context.user);
-  if (!cluster) throw new KubeconfigError(`${origin}: context "${name}" names cluster "${context.cluster}", which is not defined`);
+  if (!cluster)
+    throw new KubeconfigError(`${origin}: context "${name}" names cluster "${context.cluster}", which is not defined`);
   return { name, cluster, user };
 }
 
@@ -98,7 +119,9 @@ export async function connect(source: ClusterSource, policy: ConnectPolicy = def
   if (source.type === "in-cluster") {
     kc.loadFromCluster(source.root ?? env.BULWARK_IN_CLUSTER_ROOT);
     if (!kc.getCurrentCluster()?.server || /undefined/.test(kc.getCurrentCluster()?.server ?? "")) {
-      throw new KubeconfigError("not running in a cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set");
+      throw new KubeconfigError(
+        "not running in a cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set",
+      );
     }
   } else {
     const read = await readKubeconfig(source);
@@ -107,7 +130,9 @@ export async function connect(source: ClusterSource, policy: ConnectPolicy = def
     const selected = selectContext(kc, source.context, origin);
     contextName = selected.name;
     if ((selected.user?.exec || selected.user?.authProvider) && !policy.allowExec) {
-      const how = selected.user.exec ? `exec command "${String((selected.user.exec as { command?: string }).command ?? "?")}"` : "auth-provider plugin";
+      const how = selected.user.exec
+        ? `exec command "${String((selected.user.exec as { command?: string }).command ?? "?")}"`
+        : "auth-provider plugin";
       throw new KubeconfigError(
         `${origin}: user "${selected.user.name}" gets credentials by running an ${how}; Bulwark does not run kubeconfig commands unless BULWARK_ALLOW_KUBECONFIG_EXEC=true. Use a service-account token instead.`,
       );
@@ -121,13 +146,18 @@ export async function connect(source: ClusterSource, policy: ConnectPolicy = def
   } catch {
     throw new KubeconfigError(`${origin}: cluster "${cluster.name}" has an invalid server URL`);
   }
-  if (server.protocol !== "https:") throw new KubeconfigError(`${origin}: cluster "${cluster.name}" uses ${server.protocol.replace(":", "")}; only https API servers are supported`);
+  if (server.protocol !== "https:")
+    throw new KubeconfigError(
+      `${origin}: cluster "${cluster.name}" uses ${server.protocol.replace(":", "")}; only https API servers are supported`,
+    );
   const host = server.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) {
     const refusal = refuseAddress(host, policy);
     if (refusal) throw new KubeconfigError(`${origin}: cluster "${cluster.name}": ${refusal}`);
   }
-  const warnings = cluster.skipTLSVerify ? ["insecure-skip-tls-verify is set: the API server's identity is not verified"] : [];
+  const warnings = cluster.skipTLSVerify
+    ? ["insecure-skip-tls-verify is set: the API server's identity is not verified"]
+    : [];
   const options: RequestOptions = {};
   await kc.applyToHTTPSOptions(options);
   return { server, contextName, options, warnings, policy };

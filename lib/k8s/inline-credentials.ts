@@ -8,7 +8,8 @@ const AUTH_PROVIDER_FILE_FIELDS = ["tokenFile", "idp-certificate-authority"] as 
 
 type Entry = { name?: unknown; cluster?: Record<string, unknown>; user?: Record<string, unknown> };
 
-const entries = (value: unknown): Entry[] => (Array.isArray(value) ? value.filter((e): e is Entry => typeof e === "object" && e !== null) : []);
+const entries = (value: unknown): Entry[] =>
+  Array.isArray(value) ? value.filter((e): e is Entry => typeof e === "object" && e !== null) : [];
 const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
 
 /** Kubeconfig user fields that make the Kubernetes client run a command (or a plugin) on Bulwark's host. */
@@ -23,18 +24,27 @@ const USER_COMMAND_FIELDS = ["exec", "auth-provider"] as const;
  * only). Every cluster and user is checked, not only the context used.
  */
 export function assertInlineCredentials(doc: Record<string, unknown>, origin: string): void {
-  const inlineHint = "an uploaded kubeconfig must carry its credentials inline (token, certificate-authority-data, client-certificate-data, client-key-data); Bulwark never reads files named in one";
+  const inlineHint =
+    "an uploaded kubeconfig must carry its credentials inline (token, certificate-authority-data, client-certificate-data, client-key-data); Bulwark never reads files named in one";
   for (const c of entries(doc.clusters)) {
     const field = CLUSTER_FILE_FIELDS.find((f) => isSet(c.cluster?.[f]));
-    if (field) throw new KubeconfigError(`${origin}: cluster "${String(c.name)}" sets "${field}" (a file path): ${inlineHint}`);
+    if (field)
+      throw new KubeconfigError(`${origin}: cluster "${String(c.name)}" sets "${field}" (a file path): ${inlineHint}`);
   }
   for (const u of entries(doc.users)) {
     const field = USER_FILE_FIELDS.find((f) => isSet(u.user?.[f]));
-    if (field) throw new KubeconfigError(`${origin}: user "${String(u.name)}" sets "${field}" (a file path): ${inlineHint}`);
+    if (field)
+      throw new KubeconfigError(`${origin}: user "${String(u.name)}" sets "${field}" (a file path): ${inlineHint}`);
     const provider = u.user?.["auth-provider"] as { config?: Record<string, unknown> } | undefined;
     const providerField = AUTH_PROVIDER_FILE_FIELDS.find((f) => isSet(provider?.config?.[f]));
-    if (providerField) throw new KubeconfigError(`${origin}: user "${String(u.name)}" sets auth-provider "${providerField}" (a file path): ${inlineHint}`);
+    if (providerField)
+      throw new KubeconfigError(
+        `${origin}: user "${String(u.name)}" sets auth-provider "${providerField}" (a file path): ${inlineHint}`,
+      );
     const command = USER_COMMAND_FIELDS.find((f) => isSet(u.user?.[f]));
-    if (command) throw new KubeconfigError(`${origin}: user "${String(u.name)}" sets "${command}" (a command Bulwark would run on its own host): ${inlineHint}, and never runs a command an uploaded kubeconfig names`);
+    if (command)
+      throw new KubeconfigError(
+        `${origin}: user "${String(u.name)}" sets "${command}" (a command Bulwark would run on its own host): ${inlineHint}, and never runs a command an uploaded kubeconfig names`,
+      );
   }
 }

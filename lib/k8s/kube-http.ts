@@ -1,6 +1,8 @@
 import { Agent, request, type RequestOptions } from "node:https";
 import { isIP } from "node:net";
+
 import { guardedLookup } from "@/lib/net/guarded-lookup";
+
 import { refuseAddress } from "./address-policy";
 import type { Connection } from "./connect";
 
@@ -57,10 +59,14 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 
 /**
@@ -71,7 +77,11 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * literal is checked as the URL parser normalised it (2130706433, 0x7f.1 and 127.1 are 127.0.0.1).
  */
 export function createKubeHttp(conn: Connection, opts: KubeHttpOptions): KubeHttp {
-  const agent = new Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 4, lookup: guardedLookup((ip) => refuseAddress(ip, conn.policy)) });
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets: opts.maxSockets ?? 4,
+    lookup: guardedLookup((ip) => refuseAddress(ip, conn.policy)),
+  });
   const base = conn.server.pathname.replace(/\/$/, "");
   const hostname = conn.server.hostname.replace(/^\[|\]$/g, "");
   const refusal = isIP(hostname) ? refuseAddress(hostname, conn.policy) : undefined;
@@ -92,10 +102,18 @@ export function createKubeHttp(conn: Connection, opts: KubeHttpOptions): KubeHtt
       const req = request(options, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), retryAfter: res.headers["retry-after"] }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            retryAfter: res.headers["retry-after"],
+          }),
+        );
         res.on("error", reject);
       });
-      req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${opts.requestTimeoutMs} ms`), { code: "ETIMEDOUT" })));
+      req.on("timeout", () =>
+        req.destroy(Object.assign(new Error(`no answer within ${opts.requestTimeoutMs} ms`), { code: "ETIMEDOUT" })),
+      );
       req.on("error", reject);
       req.end();
     });
@@ -110,12 +128,19 @@ export function createKubeHttp(conn: Connection, opts: KubeHttpOptions): KubeHtt
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? "";
         if (opts.signal?.aborted) throw new KubeApiError(null, "Timeout", "the collection deadline passed", path);
-        const transient = ["ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNREFUSED", "EAI_AGAIN"].includes(code) || /socket hang up/.test(String(error));
+        const transient =
+          ["ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNREFUSED", "EAI_AGAIN"].includes(code) ||
+          /socket hang up/.test(String(error));
         if (transient && attempt < opts.maxRetries) {
           await sleep(retryDelayMs(attempt, undefined), opts.signal);
           continue;
         }
-        throw new KubeApiError(null, code || "NetworkError", `cannot reach the API server: ${(error as Error).message}`, path);
+        throw new KubeApiError(
+          null,
+          code || "NetworkError",
+          `cannot reach the API server: ${(error as Error).message}`,
+          path,
+        );
       }
       if (res.status >= 200 && res.status < 300) {
         try {
@@ -129,7 +154,12 @@ export function createKubeHttp(conn: Connection, opts: KubeHttpOptions): KubeHtt
         continue;
       }
       const status = parseStatusMessage(res.body);
-      throw new KubeApiError(res.status, status?.reason ?? `HTTP${res.status}`, status?.message || `HTTP ${res.status}`, path);
+      throw new KubeApiError(
+        res.status,
+        status?.reason ?? `HTTP${res.status}`,
+        status?.message || `HTTP ${res.status}`,
+        path,
+      );
     }
   }
 

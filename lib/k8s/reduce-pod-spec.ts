@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { detectCredential } from "@/lib/secrets-detect/detect-credential";
+
 import { parseControlPlaneFlags } from "@/lib/inventory/control-plane-flags";
 import type { Container, EnvVar, PodSpec, Probe, Volume } from "@/lib/inventory/pod-spec";
+import { detectCredential } from "@/lib/secrets-detect/detect-credential";
 
 type RawProbe = Omit<Probe, "exec"> & { exec?: { command?: string[] } };
 type RawContainer = Omit<Container, "env" | "livenessProbe" | "readinessProbe" | "startupProbe" | "lifecycle"> & {
@@ -46,7 +47,13 @@ function reduceContainer(c: RawContainer): Container {
   if (c.image !== undefined) out.image = c.image;
   if (c.imagePullPolicy !== undefined) out.imagePullPolicy = c.imagePullPolicy;
   if (c.securityContext) out.securityContext = c.securityContext;
-  if (c.ports) out.ports = c.ports.map(({ containerPort, hostPort, protocol, name }) => ({ containerPort, hostPort, protocol, name }));
+  if (c.ports)
+    out.ports = c.ports.map(({ containerPort, hostPort, protocol, name }) => ({
+      containerPort,
+      hostPort,
+      protocol,
+      name,
+    }));
   if (c.resources) out.resources = { limits: c.resources.limits, requests: c.resources.requests };
   const liveness = reduceProbe(c.livenessProbe);
   const readiness = reduceProbe(c.readinessProbe);
@@ -54,7 +61,8 @@ function reduceContainer(c: RawContainer): Container {
   if (liveness) out.livenessProbe = liveness;
   if (readiness) out.readinessProbe = readiness;
   if (startup) out.startupProbe = startup;
-  if (c.lifecycle) out.lifecycle = { postStart: reduceProbe(c.lifecycle.postStart), preStop: reduceProbe(c.lifecycle.preStop) };
+  if (c.lifecycle)
+    out.lifecycle = { postStart: reduceProbe(c.lifecycle.postStart), preStop: reduceProbe(c.lifecycle.preStop) };
   const env = reduceEnv(c.env);
   if (env) out.env = env;
   if (c.envFrom) out.envFrom = c.envFrom;
@@ -70,7 +78,12 @@ function reduceVolume(v: Volume): Volume {
   for (const [key, value] of Object.entries(v)) {
     if (key === "name") continue;
     if (key === "hostPath") out.hostPath = { path: (value as { path?: string }).path };
-    else if (key === "projected") out.projected = { sources: ((value as { sources?: object[] }).sources ?? []).map((s) => Object.fromEntries(Object.keys(s).map((k) => [k, {}]))) };
+    else if (key === "projected")
+      out.projected = {
+        sources: ((value as { sources?: object[] }).sources ?? []).map((s) =>
+          Object.fromEntries(Object.keys(s).map((k) => [k, {}])),
+        ),
+      };
     else out[key] = {};
   }
   return out;
@@ -84,9 +97,21 @@ export function reducePodSpec(spec: PodSpec & { containers?: RawContainer[] }): 
   const out: PodSpec = {};
   if (spec.containers) out.containers = spec.containers.map(reduceContainer);
   if (spec.initContainers) out.initContainers = spec.initContainers.map((c) => reduceContainer(c as RawContainer));
-  if (spec.ephemeralContainers) out.ephemeralContainers = spec.ephemeralContainers.map((c) => reduceContainer(c as RawContainer));
+  if (spec.ephemeralContainers)
+    out.ephemeralContainers = spec.ephemeralContainers.map((c) => reduceContainer(c as RawContainer));
   if (spec.volumes) out.volumes = spec.volumes.map(reduceVolume);
-  for (const key of ["securityContext", "hostNetwork", "hostPID", "hostIPC", "hostUsers", "os", "serviceAccountName", "automountServiceAccountToken", "runtimeClassName", "nodeName"] as const) {
+  for (const key of [
+    "securityContext",
+    "hostNetwork",
+    "hostPID",
+    "hostIPC",
+    "hostUsers",
+    "os",
+    "serviceAccountName",
+    "automountServiceAccountToken",
+    "runtimeClassName",
+    "nodeName",
+  ] as const) {
     if (spec[key] !== undefined) (out as Record<string, unknown>)[key] = spec[key];
   }
   return out;

@@ -15,8 +15,22 @@ export type ResourceKind = {
   fieldSelector?: string;
 };
 
-const core = (kind: string, plural: string, namespaced: boolean, target: InventoryKind, extra: Partial<ResourceKind> = {}): ResourceKind => ({ kind, group: "", version: "v1", plural, namespaced, target, ...extra });
-const api = (group: string, version: string, kind: string, plural: string, namespaced: boolean, target: InventoryKind, extra: Partial<ResourceKind> = {}): ResourceKind => ({ kind, group, version, plural, namespaced, target, ...extra });
+const core = (
+  kind: string,
+  plural: string,
+  namespaced: boolean,
+  target: InventoryKind,
+  extra: Partial<ResourceKind> = {},
+): ResourceKind => ({ kind, group: "", version: "v1", plural, namespaced, target, ...extra });
+const api = (
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+  namespaced: boolean,
+  target: InventoryKind,
+  extra: Partial<ResourceKind> = {},
+): ResourceKind => ({ kind, group, version, plural, namespaced, target, ...extra });
 
 /** Everything Bulwark reads from a cluster. Each entry is a read-only LIST (see deploy/clusterrole.yaml). */
 export const RESOURCE_KINDS: ResourceKind[] = [
@@ -42,27 +56,84 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   api("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, "podDisruptionBudgets"),
   api("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, "horizontalPodAutoscalers"),
   api("node.k8s.io", "v1", "RuntimeClass", "runtimeclasses", false, "runtimeClasses"),
-  api("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", false, "admissionWebhooks"),
-  api("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations", false, "admissionWebhooks"),
+  api(
+    "admissionregistration.k8s.io",
+    "v1",
+    "ValidatingWebhookConfiguration",
+    "validatingwebhookconfigurations",
+    false,
+    "admissionWebhooks",
+  ),
+  api(
+    "admissionregistration.k8s.io",
+    "v1",
+    "MutatingWebhookConfiguration",
+    "mutatingwebhookconfigurations",
+    false,
+    "admissionWebhooks",
+  ),
   core("ConfigMap", "configmaps", true, "configMaps"),
   // Secret values are never requested: metadata only, and the token type through a field selector.
   core("Secret", "secrets", true, "secrets", { metadataOnly: true }),
-  core("Secret", "secrets", true, "secrets", { metadataOnly: true, fieldSelector: "type=kubernetes.io/service-account-token" }),
-  api("aquasecurity.github.io", "v1alpha1", "VulnerabilityReport", "vulnerabilityreports", true, "vulnerabilityReports", { optional: true }),
-  api("security.istio.io", "v1", "PeerAuthentication", "peerauthentications", true, "peerAuthentications", { optional: true }),
+  core("Secret", "secrets", true, "secrets", {
+    metadataOnly: true,
+    fieldSelector: "type=kubernetes.io/service-account-token",
+  }),
+  api(
+    "aquasecurity.github.io",
+    "v1alpha1",
+    "VulnerabilityReport",
+    "vulnerabilityreports",
+    true,
+    "vulnerabilityReports",
+    { optional: true },
+  ),
+  api("security.istio.io", "v1", "PeerAuthentication", "peerauthentications", true, "peerAuthentications", {
+    optional: true,
+  }),
   // Built in since Kubernetes 1.30: an older API server answers 404, which means none exist.
-  api("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicy", "validatingadmissionpolicies", false, "admissionPolicies", { optional: true }),
-  api("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings", false, "admissionPolicies", { optional: true }),
+  api(
+    "admissionregistration.k8s.io",
+    "v1",
+    "ValidatingAdmissionPolicy",
+    "validatingadmissionpolicies",
+    false,
+    "admissionPolicies",
+    { optional: true },
+  ),
+  api(
+    "admissionregistration.k8s.io",
+    "v1",
+    "ValidatingAdmissionPolicyBinding",
+    "validatingadmissionpolicybindings",
+    false,
+    "admissionPolicies",
+    { optional: true },
+  ),
   api("kyverno.io", "v1", "ClusterPolicy", "clusterpolicies", false, "policyEngines", { optional: true }),
   api("kyverno.io", "v1", "Policy", "policies", true, "policyEngines", { optional: true }),
-  api("policy.sigstore.dev", "v1beta1", "ClusterImagePolicy", "clusterimagepolicies", false, "policyEngines", { optional: true }),
+  api("policy.sigstore.dev", "v1beta1", "ClusterImagePolicy", "clusterimagepolicies", false, "policyEngines", {
+    optional: true,
+  }),
   api("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true, "gateways", { optional: true }),
   api("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true, "httpRoutes", { optional: true }),
   api("gateway.networking.k8s.io", "v1", "GRPCRoute", "grpcroutes", true, "httpRoutes", { optional: true }),
-  api("templates.gatekeeper.sh", "v1", "ConstraintTemplate", "constrainttemplates", false, "policyEngines", { optional: true }),
+  api("templates.gatekeeper.sh", "v1", "ConstraintTemplate", "constrainttemplates", false, "policyEngines", {
+    optional: true,
+  }),
   api("cilium.io", "v2", "CiliumNetworkPolicy", "ciliumnetworkpolicies", true, "networkPolicies", { optional: true }),
-  api("cilium.io", "v2", "CiliumClusterwideNetworkPolicy", "ciliumclusterwidenetworkpolicies", false, "networkPolicies", { optional: true }),
-  api("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", false, "networkPolicies", { optional: true }),
+  api(
+    "cilium.io",
+    "v2",
+    "CiliumClusterwideNetworkPolicy",
+    "ciliumclusterwidenetworkpolicies",
+    false,
+    "networkPolicies",
+    { optional: true },
+  ),
+  api("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", "globalnetworkpolicies", false, "networkPolicies", {
+    optional: true,
+  }),
 ];
 
 export const listPath = (k: ResourceKind) => `${k.group ? `/apis/${k.group}` : "/api"}/${k.version}/${k.plural}`;

@@ -1,5 +1,6 @@
 import type { EnforcementMode, RouteRule } from "@/lib/inventory/admission-types";
 import type { Inventory, ResourceRef } from "@/lib/inventory/types";
+
 import type { RawObject } from "./to-inventory";
 
 type Obj = Record<string, unknown>;
@@ -26,7 +27,8 @@ function kyvernoModes(spec: Obj): { mode: EnforcementMode; imageVerification: En
     if (rule.validate) validate.push(kyvernoAction((rule.validate as Obj).failureAction) ?? fallback);
     for (const v of arr(rule.verifyImages)) images.push(kyvernoAction(v.failureAction) ?? fallback);
   }
-  const fold = (modes: EnforcementMode[]): EnforcementMode => (modes.length === 0 ? null : modes.includes("enforce") ? "enforce" : "audit");
+  const fold = (modes: EnforcementMode[]): EnforcementMode =>
+    modes.length === 0 ? null : modes.includes("enforce") ? "enforce" : "audit";
   return { mode: fold(validate), imageVerification: fold(images) };
 }
 
@@ -34,8 +36,14 @@ function routeRules(spec: Obj, namespace: string): RouteRule[] {
   return arr(spec.rules).map((rule) => ({
     backends: arr(rule.backendRefs)
       .filter((b) => (b.kind ?? "Service") === "Service" && !b.group)
-      .map((b) => ({ service: String(b.name ?? ""), namespace: typeof b.namespace === "string" ? b.namespace : namespace, ...(typeof b.port === "number" ? { port: b.port } : {}) })),
-    redirectsToHttps: arr(rule.filters).some((f) => f.type === "RequestRedirect" && (f.requestRedirect as Obj | undefined)?.scheme === "https"),
+      .map((b) => ({
+        service: String(b.name ?? ""),
+        namespace: typeof b.namespace === "string" ? b.namespace : namespace,
+        ...(typeof b.port === "number" ? { port: b.port } : {}),
+      })),
+    redirectsToHttps: arr(rule.filters).some(
+      (f) => f.type === "RequestRedirect" && (f.requestRedirect as Obj | undefined)?.scheme === "https",
+    ),
   }));
 }
 
@@ -48,7 +56,11 @@ export function addAdmissionObject(inventory: Inventory, o: RawObject, ref: Reso
   switch (o.kind) {
     case "ValidatingWebhookConfiguration":
     case "MutatingWebhookConfiguration": {
-      const webhooks = arr(o.webhooks).map((w) => ({ name: String(w.name ?? ""), failurePolicy: w.failurePolicy === "Ignore" ? ("Ignore" as const) : ("Fail" as const), hasRules: arr(w.rules).length > 0 }));
+      const webhooks = arr(o.webhooks).map((w) => ({
+        name: String(w.name ?? ""),
+        failurePolicy: w.failurePolicy === "Ignore" ? ("Ignore" as const) : ("Fail" as const),
+        hasRules: arr(w.rules).length > 0,
+      }));
       inventory.admissionWebhooks.push({ ref, kind: o.kind, webhookNames: webhooks.map((w) => w.name), webhooks });
       return true;
     }
@@ -58,7 +70,11 @@ export function addAdmissionObject(inventory: Inventory, o: RawObject, ref: Reso
       return true;
     case "ValidatingAdmissionPolicyBinding":
       if (group !== "admissionregistration.k8s.io") return false;
-      inventory.admissionPolicyBindings.push({ ref, policyName: String(spec.policyName ?? ""), validationActions: arr<string>(spec.validationActions).map(String) });
+      inventory.admissionPolicyBindings.push({
+        ref,
+        policyName: String(spec.policyName ?? ""),
+        validationActions: arr<string>(spec.validationActions).map(String),
+      });
       return true;
     case "ClusterPolicy":
     case "Policy":
@@ -82,7 +98,12 @@ export function addAdmissionObject(inventory: Inventory, o: RawObject, ref: Reso
       inventory.gateways.push({
         ref,
         gatewayClassName: String(spec.gatewayClassName ?? ""),
-        listeners: arr(spec.listeners).map((l) => ({ name: String(l.name ?? ""), protocol: String(l.protocol ?? ""), hostname: typeof l.hostname === "string" ? l.hostname : null, port: Number(l.port ?? 0) })),
+        listeners: arr(spec.listeners).map((l) => ({
+          name: String(l.name ?? ""),
+          protocol: String(l.protocol ?? ""),
+          hostname: typeof l.hostname === "string" ? l.hostname : null,
+          port: Number(l.port ?? 0),
+        })),
         addresses: arr(((o.status ?? {}) as Obj).addresses).map((a) => String(a.value ?? "")),
       });
       return true;
@@ -94,7 +115,11 @@ export function addAdmissionObject(inventory: Inventory, o: RawObject, ref: Reso
         hostnames: arr<string>(spec.hostnames).map(String),
         parents: arr(spec.parentRefs)
           .filter((p) => (p.kind ?? "Gateway") === "Gateway")
-          .map((p) => ({ name: String(p.name ?? ""), namespace: typeof p.namespace === "string" ? p.namespace : ref.namespace, ...(typeof p.sectionName === "string" ? { sectionName: p.sectionName } : {}) })),
+          .map((p) => ({
+            name: String(p.name ?? ""),
+            namespace: typeof p.namespace === "string" ? p.namespace : ref.namespace,
+            ...(typeof p.sectionName === "string" ? { sectionName: p.sectionName } : {}),
+          })),
         rules: routeRules(spec, ref.namespace),
       });
       return true;

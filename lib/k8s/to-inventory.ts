@@ -1,8 +1,5 @@
-import { detectCredential } from "@/lib/secrets-detect/detect-credential";
 import type { NetworkPolicyRule, PolicyRule } from "@/lib/inventory/cluster-types";
 import type { PodSpec } from "@/lib/inventory/pod-spec";
-import { reducePodSpec } from "./reduce-pod-spec";
-import { addAdmissionObject } from "./to-admission";
 import {
   emptyInventory,
   POD_BEARING_KINDS,
@@ -14,6 +11,10 @@ import {
   type SourceLocation,
   type Workload,
 } from "@/lib/inventory/types";
+import { detectCredential } from "@/lib/secrets-detect/detect-credential";
+
+import { reducePodSpec } from "./reduce-pod-spec";
+import { addAdmissionObject } from "./to-admission";
 
 /** A Kubernetes object as JSON (from the API or a manifest). */
 export type RawObject = { apiVersion?: string; kind: string; metadata?: RawMeta } & Record<string, unknown>;
@@ -58,7 +59,9 @@ function metaOf(m: RawMeta | undefined): Meta {
     labels: m?.labels ?? {},
     annotations: m?.annotations ?? {},
     ...(m?.creationTimestamp ? { creationTimestamp: m.creationTimestamp } : {}),
-    ...(m?.ownerReferences?.length ? { ownerReferences: m.ownerReferences.map(({ kind, name, controller }) => ({ kind, name, controller })) } : {}),
+    ...(m?.ownerReferences?.length
+      ? { ownerReferences: m.ownerReferences.map(({ kind, name, controller }) => ({ kind, name, controller })) }
+      : {}),
   };
 }
 
@@ -70,7 +73,7 @@ function templateOf(o: RawObject): Template | undefined {
     case "PodTemplate":
       return o.template as Template | undefined;
     case "CronJob":
-      return ((spec?.jobTemplate as { spec?: { template?: Template } } | undefined)?.spec?.template);
+      return (spec?.jobTemplate as { spec?: { template?: Template } } | undefined)?.spec?.template;
     default:
       return spec?.template as Template | undefined;
   }
@@ -118,18 +121,33 @@ export function addObject(inventory: Inventory, o: RawObject, source?: SourceLoc
       return;
     case "HorizontalPodAutoscaler": {
       const target = (spec.scaleTargetRef ?? {}) as { kind?: string; name?: string };
-      inventory.horizontalPodAutoscalers.push({ ref, target: { kind: target.kind ?? "", name: target.name ?? "" }, minReplicas: typeof spec.minReplicas === "number" ? spec.minReplicas : 1 });
+      inventory.horizontalPodAutoscalers.push({
+        ref,
+        target: { kind: target.kind ?? "", name: target.name ?? "" },
+        minReplicas: typeof spec.minReplicas === "number" ? spec.minReplicas : 1,
+      });
       return;
     }
     case "RuntimeClass":
       inventory.runtimeClasses.push({ ref, handler: String(o.handler ?? "") });
       return;
     case "VulnerabilityReport": {
-      const report = (o.report ?? {}) as { artifact?: { repository?: string; tag?: string; digest?: string }; registry?: { server?: string }; summary?: Record<string, number> };
+      const report = (o.report ?? {}) as {
+        artifact?: { repository?: string; tag?: string; digest?: string };
+        registry?: { server?: string };
+        summary?: Record<string, number>;
+      };
       const a = report.artifact ?? {};
       const image = `${report.registry?.server ? `${report.registry.server}/` : ""}${a.repository ?? ""}${a.tag ? `:${a.tag}` : ""}${a.digest ? `@${a.digest}` : ""}`;
       const s = report.summary ?? {};
-      inventory.vulnerabilityReports.push({ ref, image, critical: s.criticalCount ?? 0, high: s.highCount ?? 0, medium: s.mediumCount ?? 0, low: s.lowCount ?? 0 });
+      inventory.vulnerabilityReports.push({
+        ref,
+        image,
+        critical: s.criticalCount ?? 0,
+        high: s.highCount ?? 0,
+        medium: s.mediumCount ?? 0,
+        low: s.lowCount ?? 0,
+      });
       return;
     }
     default:
@@ -153,17 +171,25 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
   switch (o.kind) {
     case "Node": {
       const info = (status.nodeInfo ?? {}) as Obj;
-      const kubeletPort = Number((status.daemonEndpoints as { kubeletEndpoint?: { Port?: unknown } } | undefined)?.kubeletEndpoint?.Port);
+      const kubeletPort = Number(
+        (status.daemonEndpoints as { kubeletEndpoint?: { Port?: unknown } } | undefined)?.kubeletEndpoint?.Port,
+      );
       inventory.nodes.push({
         ...(Number.isInteger(kubeletPort) && kubeletPort > 0 ? { kubeletPort } : {}),
         ref,
         meta: metaOf(o.metadata),
         providerID: String(spec.providerID ?? ""),
-        addresses: arr<{ type: string; address: string }>(status.addresses).map(({ type, address }) => ({ type, address })),
+        addresses: arr<{ type: string; address: string }>(status.addresses).map(({ type, address }) => ({
+          type,
+          address,
+        })),
         kubeletVersion: String(info.kubeletVersion ?? ""),
         containerRuntimeVersion: String(info.containerRuntimeVersion ?? ""),
         osImage: String(info.osImage ?? ""),
-        conditions: arr<{ type: string; status: string }>(status.conditions).map(({ type, status: s }) => ({ type, status: s })),
+        conditions: arr<{ type: string; status: string }>(status.conditions).map(({ type, status: s }) => ({
+          type,
+          status: s,
+        })),
         taints: arr<{ key: string; effect: string }>(spec.taints).map(({ key, effect }) => ({ key, effect })),
         kubelet: { status: "unavailable", reason: "kubelet configuration not collected" },
       });
@@ -176,7 +202,9 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
         type: String(spec.type ?? "ClusterIP"),
         externalIPs: arr<string>(spec.externalIPs),
         selector: (spec.selector as Record<string, string> | undefined) ?? {},
-        ports: arr<{ port: number; nodePort?: number; targetPort?: number | string; name?: string }>(spec.ports).map(({ port, nodePort, targetPort, name }) => ({ port, nodePort, targetPort, name })),
+        ports: arr<{ port: number; nodePort?: number; targetPort?: number | string; name?: string }>(spec.ports).map(
+          ({ port, nodePort, targetPort, name }) => ({ port, nodePort, targetPort, name }),
+        ),
       });
       return;
     case "Ingress": {
@@ -189,7 +217,10 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
         hasTlsWithoutHosts: tls.some((t) => !t.hosts?.length),
         backends: arr<Obj>(spec.rules).flatMap((r) =>
           arr<Obj>((r.http as Obj | undefined)?.paths).map((p) => {
-            const svc = ((p.backend as Obj | undefined)?.service ?? {}) as { name?: string; port?: { number?: number; name?: string } };
+            const svc = ((p.backend as Obj | undefined)?.service ?? {}) as {
+              name?: string;
+              port?: { number?: number; name?: string };
+            };
             return { service: svc.name ?? "", port: svc.port?.number ?? svc.port?.name };
           }),
         ),
@@ -214,21 +245,42 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
     case "CiliumNetworkPolicy":
     case "CiliumClusterwideNetworkPolicy":
       // Cilium takes one rule set in `spec`, or several in a `specs` list: each is a policy of its own.
-      for (const rules of [...(o.spec ? [spec] : []), ...arr<Obj>(o.specs)]) inventory.networkPolicies.push({ ref, podSelector: null, policyTypes: [], ingress: [], egress: [], raw: rules });
+      for (const rules of [...(o.spec ? [spec] : []), ...arr<Obj>(o.specs)])
+        inventory.networkPolicies.push({
+          ref,
+          podSelector: null,
+          policyTypes: [],
+          ingress: [],
+          egress: [],
+          raw: rules,
+        });
       return;
     case "GlobalNetworkPolicy":
       inventory.networkPolicies.push({ ref, podSelector: null, policyTypes: [], ingress: [], egress: [], raw: spec });
       return;
     case "ServiceAccount":
-      inventory.serviceAccounts.push({ ref, ...(typeof o.automountServiceAccountToken === "boolean" ? { automountServiceAccountToken: o.automountServiceAccountToken } : {}) });
+      inventory.serviceAccounts.push({
+        ref,
+        ...(typeof o.automountServiceAccountToken === "boolean"
+          ? { automountServiceAccountToken: o.automountServiceAccountToken }
+          : {}),
+      });
       return;
     case "Role":
     case "ClusterRole":
       inventory.roles.push({
         ref,
         meta: metaOf(o.metadata),
-        rules: arr<PolicyRule>(o.rules).map((r) => ({ apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], verbs: r.verbs ?? [], ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}), ...(r.nonResourceURLs ? { nonResourceURLs: r.nonResourceURLs } : {}) })),
-        ...(o.aggregationRule ? { aggregationSelectors: arr<LabelSelector>((o.aggregationRule as Obj).clusterRoleSelectors) } : {}),
+        rules: arr<PolicyRule>(o.rules).map((r) => ({
+          apiGroups: r.apiGroups ?? [],
+          resources: r.resources ?? [],
+          verbs: r.verbs ?? [],
+          ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}),
+          ...(r.nonResourceURLs ? { nonResourceURLs: r.nonResourceURLs } : {}),
+        })),
+        ...(o.aggregationRule
+          ? { aggregationSelectors: arr<LabelSelector>((o.aggregationRule as Obj).clusterRoleSelectors) }
+          : {}),
       });
       return;
     case "RoleBinding":
@@ -237,7 +289,9 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
       inventory.roleBindings.push({
         ref,
         roleRef: { kind: roleRef.kind ?? "", name: roleRef.name ?? "" },
-        subjects: arr<{ kind: string; name: string; namespace?: string }>(o.subjects).map(({ kind, name, namespace }) => ({ kind, name, ...(namespace ? { namespace } : {}) })),
+        subjects: arr<{ kind: string; name: string; namespace?: string }>(o.subjects).map(
+          ({ kind, name, namespace }) => ({ kind, name, ...(namespace ? { namespace } : {}) }),
+        ),
       });
       return;
     }
@@ -254,11 +308,19 @@ function addClusterObject(inventory: Inventory, o: RawObject, ref: ResourceRef, 
     }
     case "Secret":
     case "PartialObjectMetadata":
-      inventory.secrets.push({ ref: { ...ref, kind: "Secret" }, ...(o.metadata?.creationTimestamp ? { creationTimestamp: o.metadata.creationTimestamp } : {}), isServiceAccountToken: o.type === "kubernetes.io/service-account-token" });
+      inventory.secrets.push({
+        ref: { ...ref, kind: "Secret" },
+        ...(o.metadata?.creationTimestamp ? { creationTimestamp: o.metadata.creationTimestamp } : {}),
+        isServiceAccountToken: o.type === "kubernetes.io/service-account-token",
+      });
       return;
     case "PeerAuthentication": {
       const mtls = (spec.mtls ?? {}) as { mode?: string };
-      inventory.peerAuthentications.push({ ref, mtlsMode: mtls.mode ?? null, selector: ((spec.selector as Obj | undefined)?.matchLabels as Record<string, string> | undefined) ?? null });
+      inventory.peerAuthentications.push({
+        ref,
+        mtlsMode: mtls.mode ?? null,
+        selector: ((spec.selector as Obj | undefined)?.matchLabels as Record<string, string> | undefined) ?? null,
+      });
       return;
     }
   }

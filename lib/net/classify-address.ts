@@ -13,7 +13,13 @@ LOOPBACK.addAddress("::1", "ipv6");
 LOOPBACK.addAddress("::", "ipv6");
 
 const PRIVATE = new BlockList();
-for (const [net, bits] of [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["100.64.0.0", 10]] as const) PRIVATE.addSubnet(net, bits, "ipv4");
+for (const [net, bits] of [
+  ["10.0.0.0", 8],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+  ["100.64.0.0", 10],
+] as const)
+  PRIVATE.addSubnet(net, bits, "ipv4");
 PRIVATE.addSubnet("fc00::", 7, "ipv6");
 
 export type AddressClass = "link-local" | "loopback" | "private" | "public" | "invalid";
@@ -23,10 +29,19 @@ function ipv6Bytes(ip: string): number[] {
   const [head = "", tail] = ip.split("%")[0]!.toLowerCase().split("::");
   const dotted = (g: string) => g.split(".").map(Number);
   const words = (part: string | undefined) =>
-    !part ? [] : part.split(":").flatMap((g) => (g.includes(".") ? [dotted(g)[0]! * 256 + dotted(g)[1]!, dotted(g)[2]! * 256 + dotted(g)[3]!] : [parseInt(g, 16)]));
+    !part
+      ? []
+      : part
+          .split(":")
+          .flatMap((g) =>
+            g.includes(".")
+              ? [dotted(g)[0]! * 256 + dotted(g)[1]!, dotted(g)[2]! * 256 + dotted(g)[3]!]
+              : [parseInt(g, 16)],
+          );
   const left = words(head);
   const right = words(tail);
-  const all = tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  const all =
+    tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
   return all.flatMap((w) => [w >> 8, w & 0xff]);
 }
 
@@ -41,7 +56,12 @@ const startsWith = (bytes: number[], prefix: number[]) => prefix.every((b, i) =>
 function embeddedIpv4(ip: string): string | undefined {
   const b = ipv6Bytes(ip);
   const zeros = (n: number) => new Array<number>(n).fill(0);
-  if (startsWith(b, [...zeros(10), 0xff, 0xff]) || startsWith(b, [...zeros(12)]) || startsWith(b, [...zeros(8), 0xff, 0xff, 0, 0])) return v4(b.slice(12));
+  if (
+    startsWith(b, [...zeros(10), 0xff, 0xff]) ||
+    startsWith(b, [...zeros(12)]) ||
+    startsWith(b, [...zeros(8), 0xff, 0xff, 0, 0])
+  )
+    return v4(b.slice(12));
   if (startsWith(b, [0, 0x64, 0xff, 0x9b])) return v4(b.slice(12));
   if (startsWith(b, [0x20, 0x02])) return v4(b.slice(2, 6));
   if (startsWith(b, [0x20, 0x01, 0, 0])) return v4(b.slice(12).map((x) => x ^ 0xff));

@@ -12,7 +12,13 @@ export function guardedLookup(refuse: (ip: string) => string | undefined): Looku
       const allowed = addresses.filter((a) => !refuse(a.address));
       if (allowed.length === 0) {
         const refusal = refuse(addresses[0]?.address ?? hostname) ?? "no usable address";
-        return callback(Object.assign(new Error(`${hostname} resolves to a forbidden address: ${refusal}`), { code: "EADDRFORBIDDEN" }), "", 0);
+        return callback(
+          Object.assign(new Error(`${hostname} resolves to a forbidden address: ${refusal}`), {
+            code: "EADDRFORBIDDEN",
+          }),
+          "",
+          0,
+        );
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
       callback(null, allowed[0]!.address, allowed[0]!.family);

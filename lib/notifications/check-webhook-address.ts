@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+
 import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
 import { refuseWebhookAddress } from "@/lib/notify/deliver-webhook";
@@ -12,7 +13,8 @@ export function checkWebhookAddress(webhookUrl: string | null): string | null {
   if (!webhookUrl) return null;
   const url = new URL(webhookUrl);
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (url.protocol === "http:" && !env.BULWARK_ALLOW_LOOPBACK_CLUSTERS) throw new AppError("BAD_REQUEST", { userMessage: "The webhook must use https." });
+  if (url.protocol === "http:" && !env.BULWARK_ALLOW_LOOPBACK_CLUSTERS)
+    throw new AppError("BAD_REQUEST", { userMessage: "The webhook must use https." });
   const refused = host && isIP(host) ? refuseWebhookAddress(host) : undefined;
   if (refused) throw new AppError("BAD_REQUEST", { userMessage: `The webhook cannot be sent there: ${refused}.` });
   return host;

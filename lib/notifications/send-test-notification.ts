@@ -8,7 +8,14 @@ import { getWebhook } from "@/lib/notify/webhook-settings";
 export async function sendTestNotification(actor: Caller): Promise<Awaited<ReturnType<typeof deliverWebhook>>> {
   const hook = await getWebhook();
   if (!hook) throw new AppError("BAD_REQUEST", { userMessage: "No webhook is set." });
-  const result = await deliverWebhook(hook, "test", { message: "A test from Bulwark: this webhook will receive new findings." });
-  await audit(actor, "notification.test", { type: "settings", id: "notifications" }, { status: result.status, ...(result.error ? { error: result.error } : {}) });
+  const result = await deliverWebhook(hook, "test", {
+    message: "A test from Bulwark: this webhook will receive new findings.",
+  });
+  await audit(
+    actor,
+    "notification.test",
+    { type: "settings", id: "notifications" },
+    { status: result.status, ...(result.error ? { error: result.error } : {}) },
+  );
   return result;
 }

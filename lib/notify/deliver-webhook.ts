@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
+
 import { env } from "@/lib/env.js";
 import { refuseAddress } from "@/lib/k8s/address-policy";
 import { guardedLookup } from "@/lib/net/guarded-lookup";
@@ -12,7 +13,8 @@ type Hook = { url: string; secret: string };
 type Attempt = { delivery: Delivery; retry: boolean };
 
 /** Why a webhook may not go to this address: never link-local (cloud metadata), loopback only when allowed. */
-export const refuseWebhookAddress = (ip: string) => refuseAddress(ip, { allowLoopback: env.BULWARK_ALLOW_LOOPBACK_CLUSTERS });
+export const refuseWebhookAddress = (ip: string) =>
+  refuseAddress(ip, { allowLoopback: env.BULWARK_ALLOW_LOOPBACK_CLUSTERS });
 
 const lookup = guardedLookup(refuseWebhookAddress);
 
@@ -49,16 +51,28 @@ function attempt(hook: Hook, event: string, payload: object, timeoutMs: number):
         res.resume();
         const status = res.statusCode ?? 0;
         const ok = status >= 200 && status < 300;
-        res.on("end", () => resolve({ delivery: { ok, status, ...(ok ? {} : { error: `answered ${status}` }) }, retry: status === 429 || status >= 500 }));
+        res.on("end", () =>
+          resolve({
+            delivery: { ok, status, ...(ok ? {} : { error: `answered ${status}` }) },
+            retry: status === 429 || status >= 500,
+          }),
+        );
       },
     );
     request.on("timeout", () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    request.on("error", (error: NodeJS.ErrnoException) => resolve({ delivery: { ok: false, status: null, error: error.message }, retry: error.code !== "EADDRFORBIDDEN" }));
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ delivery: { ok: false, status: null, error: error.message }, retry: error.code !== "EADDRFORBIDDEN" }),
+    );
     request.end(body);
   });
 }
 
-export async function deliverWebhook(hook: Hook, event: string, payload: object, timeoutMs = 10_000): Promise<Delivery> {
+export async function deliverWebhook(
+  hook: Hook,
+  event: string,
+  payload: object,
+  timeoutMs = 10_000,
+): Promise<Delivery> {
   return (await attempt(hook, event, payload, timeoutMs)).delivery;
 }
 
@@ -67,7 +81,14 @@ export async function deliverWebhook(hook: Hook, event: string, payload: object,
  * (network, 429, 5xx). Each try waits 5 s for an answer: a dead receiver holds a scan's worker
  * for about 20 s at most.
  */
-export async function deliverWithRetry(hook: Hook, event: string, payload: object, attempts = 3, firstDelayMs = 1_000, timeoutMs = 5_000): Promise<Delivery> {
+export async function deliverWithRetry(
+  hook: Hook,
+  event: string,
+  payload: object,
+  attempts = 3,
+  firstDelayMs = 1_000,
+  timeoutMs = 5_000,
+): Promise<Delivery> {
   let result = await attempt(hook, event, payload, timeoutMs);
   for (let i = 1; i < attempts && result.retry; i++) {
     await new Promise((r) => setTimeout(r, firstDelayMs * 4 ** (i - 1)));

@@ -1,9 +1,10 @@
+import { appUrl } from "@/lib/auth/app-origin";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { SEVERITIES } from "@/lib/checks/types";
-import { appUrl } from "@/lib/auth/app-origin";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
 import { hasEarlierCompletedScan, listNewFindings } from "@/lib/db/snapshots/list-new-findings";
 import { log } from "@/lib/log";
+
 import { deliverWithRetry } from "./deliver-webhook";
 import { getWebhook } from "./webhook-settings";
 
@@ -15,7 +16,11 @@ const SYSTEM = { userId: null, email: null, ip: null };
  * those an accepted risk covers. A cluster's first scan is its baseline (everything in it is
  * new), so it sends nothing. The outcome goes to the audit log; a failure never fails the scan.
  */
-export async function notifyNewFindings(snapshot: { snapshotId: string; clusterId: string; seq: number }): Promise<void> {
+export async function notifyNewFindings(snapshot: {
+  snapshotId: string;
+  clusterId: string;
+  seq: number;
+}): Promise<void> {
   const hook = await getWebhook();
   if (!hook) return;
   if (!(await hasEarlierCompletedScan(snapshot.clusterId, snapshot.seq))) return;
@@ -53,5 +58,6 @@ export async function notifyNewFindings(snapshot: { snapshotId: string; clusterI
     target: { type: "snapshot", id: snapshot.snapshotId },
     details: { findings: total, status: result.status, ...(result.error ? { error: result.error } : {}) },
   });
-  if (!result.ok) log.warn({ snapshotId: snapshot.snapshotId, status: result.status, err: result.error }, "webhook delivery failed");
+  if (!result.ok)
+    log.warn({ snapshotId: snapshot.snapshotId, status: result.status, err: result.error }, "webhook delivery failed");
 }

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+
 import type { NotificationSettingsView } from "@/lib/api/schemas/notifications";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
+import { atRestKey, sealSecret, unsealSecret } from "@/lib/crypto/seal-secret";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { atRestKey, sealSecret, unsealSecret } from "@/lib/crypto/seal-secret";
 
 const KEY = "notifications";
 /** The stored row: the URL and the signing secret sealed together (AES-256-GCM), the threshold in the clear. */
@@ -22,7 +23,10 @@ function open(sealed: string): { url: string; secret: string } {
   try {
     return ZSealed.parse(JSON.parse(unsealSecret(Buffer.from(sealed, "base64"), atRestKey("webhook"), "webhook")));
   } catch {
-    throw new AppError("INTERNAL", { userMessage: "The stored webhook cannot be decrypted: the encryption key changed (BULWARK_SECRET_KEY or the data directory's key file). Set the webhook again." });
+    throw new AppError("INTERNAL", {
+      userMessage:
+        "The stored webhook cannot be decrypted: the encryption key changed (BULWARK_SECRET_KEY or the data directory's key file). Set the webhook again.",
+    });
   }
 }
 
@@ -33,7 +37,11 @@ export async function getWebhook(): Promise<WebhookSettings | null> {
 }
 
 /** What admins see. A webhook that cannot be decrypted any more shows as unset, so it can be set again. */
-const viewOf = (hook: { url: string } | null, minSeverity: Severity): NotificationSettingsView => ({ webhookUrl: hook?.url ?? null, minSeverity, hasSecret: hook !== null });
+const viewOf = (hook: { url: string } | null, minSeverity: Severity): NotificationSettingsView => ({
+  webhookUrl: hook?.url ?? null,
+  minSeverity,
+  hasSecret: hook !== null,
+});
 
 export async function getNotificationView(): Promise<NotificationSettingsView> {
   const stored = await readStored();
@@ -58,10 +66,18 @@ export async function saveWebhook(
   let issuedSecret: string | null = null;
   let sealed: string | null = null;
   if (input.webhookUrl !== null) {
-    const secret = current && !input.rotateSecret ? current.secret : (issuedSecret = `bwh_${randomBytes(32).toString("base64url")}`);
+    const secret =
+      current && !input.rotateSecret ? current.secret : (issuedSecret = `bwh_${randomBytes(32).toString("base64url")}`);
     sealed = sealSecret(JSON.stringify({ url: input.webhookUrl, secret }), atRestKey("webhook")).toString("base64");
   }
   const value = { sealed, minSeverity: input.minSeverity };
-  await getPrisma().setting.upsert({ where: { key: KEY }, create: { key: KEY, value, updatedById }, update: { value, updatedById } });
-  return { view: viewOf(input.webhookUrl === null ? null : { url: input.webhookUrl }, input.minSeverity), issuedSecret };
+  await getPrisma().setting.upsert({
+    where: { key: KEY },
+    create: { key: KEY, value, updatedById },
+    update: { value, updatedById },
+  });
+  return {
+    view: viewOf(input.webhookUrl === null ? null : { url: input.webhookUrl }, input.minSeverity),
+    issuedSecret,
+  };
 }

@@ -1,4 +1,5 @@
 import { mutationOptions } from "@tanstack/react-query";
+
 import { fetchJson } from "./fetch-json";
 
 export const authKeys = { all: ["auth"] as const };
@@ -8,12 +9,20 @@ export const authMutations = {
   signIn: () =>
     mutationOptions({
       mutationKey: [...authKeys.all, "sign-in"],
-      mutationFn: (form: FormData) => fetchJson("/api/auth/sign-in/email", { method: "POST", body: { email: form.get("email"), password: form.get("password"), rememberMe: false } }),
+      mutationFn: (form: FormData) =>
+        fetchJson("/api/auth/sign-in/email", {
+          method: "POST",
+          body: { email: form.get("email"), password: form.get("password"), rememberMe: false },
+        }),
     }),
   singleSignOn: () =>
     mutationOptions({
       mutationKey: [...authKeys.all, "sso"],
-      mutationFn: () => fetchJson<{ url: string }>("/api/auth/sign-in/social", { method: "POST", body: { provider: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in?sso=failed" } }),
+      mutationFn: () =>
+        fetchJson<{ url: string }>("/api/auth/sign-in/social", {
+          method: "POST",
+          body: { provider: "oidc", callbackURL: "/", errorCallbackURL: "/sign-in?sso=failed" },
+        }),
     }),
   /** The first admin (with email and name) or an invited user's password, from a one-time link. */
   setPassword: (token: string, mode: "setup" | "invite") =>
@@ -21,7 +30,10 @@ export const authMutations = {
       mutationKey: [...authKeys.all, mode],
       mutationFn: (form: FormData) =>
         mode === "setup"
-          ? fetchJson("/api/setup", { method: "POST", body: { token, email: form.get("email"), name: form.get("name"), password: form.get("password") } })
+          ? fetchJson("/api/setup", {
+              method: "POST",
+              body: { token, email: form.get("email"), name: form.get("name"), password: form.get("password") },
+            })
           : fetchJson("/api/invites/accept", { method: "POST", body: { token, password: form.get("password") } }),
     }),
 };

@@ -1,9 +1,16 @@
 import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+
 import { fetchJson } from "./fetch-json";
 
 export type ConnectionTest =
-  | { reachable: true; version: string; resources: { resource: string; readable: boolean; reason?: string }[]; warnings: string[] }
+  | {
+      reachable: true;
+      version: string;
+      resources: { resource: string; readable: boolean; reason?: string }[];
+      warnings: string[];
+    }
   | { reachable: false; error: string };
 
 export const clusterKeys = {
@@ -16,7 +23,8 @@ export const clusterQueries = {
   summary: (id: string) =>
     queryOptions({
       queryKey: clusterKeys.detail(id),
-      queryFn: ({ signal }) => fetchJson<{ data: ClusterSummary }>(`/api/clusters/${id}`, { signal }).then((r) => r.data),
+      queryFn: ({ signal }) =>
+        fetchJson<{ data: ClusterSummary }>(`/api/clusters/${id}`, { signal }).then((r) => r.data),
       refetchInterval: 10_000,
       staleTime: 0,
     }),
@@ -41,7 +49,8 @@ export const clusterMutations = {
   update: (queryClient: QueryClient) =>
     mutationOptions({
       mutationKey: [...clusterKeys.all, "update"],
-      mutationFn: ({ id, ...body }: { id: string; scheduleMinutes?: number; enabled?: boolean }) => fetchJson(`/api/clusters/${id}`, { method: "PATCH", body }),
+      mutationFn: ({ id, ...body }: { id: string; scheduleMinutes?: number; enabled?: boolean }) =>
+        fetchJson(`/api/clusters/${id}`, { method: "PATCH", body }),
       onSettled: invalidate(queryClient),
     }),
   remove: (queryClient: QueryClient) =>
@@ -53,7 +62,10 @@ export const clusterMutations = {
   testConnection: () =>
     mutationOptions({
       mutationKey: [...clusterKeys.all, "connection-test"],
-      mutationFn: (id: string) => fetchJson<{ data: ConnectionTest }>(`/api/clusters/${id}/connection-test`, { method: "POST" }).then((r) => [id, r.data] as const),
+      mutationFn: (id: string) =>
+        fetchJson<{ data: ConnectionTest }>(`/api/clusters/${id}/connection-test`, { method: "POST" }).then(
+          (r) => [id, r.data] as const,
+        ),
     }),
   scan: (queryClient: QueryClient, id: string) =>
     mutationOptions({

@@ -11,7 +11,10 @@ export class ApiError extends Error {
 }
 
 /** fetch for Bulwark's JSON API: sends JSON, returns the parsed body, throws ApiError with the server's words. */
-export async function fetchJson<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const res = await fetch(url, {
     method: init.method ?? "GET",
     signal: init.signal,
@@ -22,9 +25,20 @@ export async function fetchJson<T>(url: string, init: { method?: string; body?: 
   if (res.status === 204) return undefined as T;
   const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
   if (!res.ok) {
-    const detail = typeof body?.detail === "string" ? body.detail : typeof body?.message === "string" ? body.message : `The request failed (${res.status}).`;
-    const invalid = Array.isArray(body?.invalid_params) ? (body.invalid_params as { name: string; reason: string }[]) : [];
-    throw new ApiError(res.status, invalid.length ? `${detail} ${invalid.map((i) => `${i.name.split(".").pop()}: ${i.reason}`).join("; ")}` : detail, invalid);
+    const detail =
+      typeof body?.detail === "string"
+        ? body.detail
+        : typeof body?.message === "string"
+          ? body.message
+          : `The request failed (${res.status}).`;
+    const invalid = Array.isArray(body?.invalid_params)
+      ? (body.invalid_params as { name: string; reason: string }[])
+      : [];
+    throw new ApiError(
+      res.status,
+      invalid.length ? `${detail} ${invalid.map((i) => `${i.name.split(".").pop()}: ${i.reason}`).join("; ")}` : detail,
+      invalid,
+    );
   }
   return body as T;
 }

@@ -1,5 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
+
 import type { SnapshotDetail } from "@/lib/api/schemas/snapshots";
+
 import { fetchJson } from "./fetch-json";
 
 export const snapshotKeys = { detail: (id: string) => ["snapshots", id] as const };
@@ -9,7 +11,8 @@ export const snapshotQueries = {
   live: (id: string) =>
     queryOptions({
       queryKey: snapshotKeys.detail(id),
-      queryFn: ({ signal }) => fetchJson<{ data: SnapshotDetail }>(`/api/snapshots/${id}`, { signal }).then((r) => r.data),
+      queryFn: ({ signal }) =>
+        fetchJson<{ data: SnapshotDetail }>(`/api/snapshots/${id}`, { signal }).then((r) => r.data),
       refetchInterval: (q) => (q.state.data && q.state.data.status !== "running" ? false : 2_000),
       staleTime: 0,
     }),

@@ -1,5 +1,6 @@
 import { loadManifests } from "@/lib/k8s/manifests/load-manifests";
 import { manifestsToInventory } from "@/lib/k8s/to-inventory";
+
 import type { Collection } from "./collection";
 
 /** Reads manifest files and folders into an inventory. */

@@ -4,6 +4,7 @@ import { completeSnapshot as persistSnapshot, type CompletedSnapshot } from "@/l
 import { rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
 import { log } from "@/lib/log";
 import { notifyNewFindings } from "@/lib/notify/notify-new-findings";
+
 import type { Timed } from "./phase-timer";
 import type { Scan } from "./run-scan";
 
@@ -16,10 +17,17 @@ export type SnapshotRef = { snapshotId: string; clusterId: string; seq: number; 
  * failure is retried while the connection is lost, then propagates (the job is retried on the
  * same snapshot: each write replaces what an earlier try wrote).
  */
-export async function completeSnapshot(run: SnapshotRef, scan: Scan, o: { disabledChecks: readonly string[]; rulesAt: Date; timer: { timed: Timed; phases: Record<string, number> } }): Promise<CompletedSnapshot> {
+export async function completeSnapshot(
+  run: SnapshotRef,
+  scan: Scan,
+  o: { disabledChecks: readonly string[]; rulesAt: Date; timer: { timed: Timed; phases: Record<string, number> } },
+): Promise<CompletedSnapshot> {
   const retried = <T>(write: () => Promise<T>) =>
     retryWhileConnectionLost(write, (error, attempt) =>
-      log.warn({ snapshotId: run.snapshotId, attempt, err: error instanceof Error ? error.message : String(error) }, "database unavailable while writing the scan; retrying"),
+      log.warn(
+        { snapshotId: run.snapshotId, attempt, err: error instanceof Error ? error.message : String(error) },
+        "database unavailable while writing the scan; retrying",
+      ),
     );
   // Before the snapshot completes, so no reader sees a finished snapshot without its statuses.
   await o.timer.timed("persist-frameworks", () => retried(() => saveControlStatuses(run, scan.frameworks)));
@@ -41,9 +49,24 @@ export async function completeSnapshot(run: SnapshotRef, scan: Scan, o: { disabl
     ),
   );
   await rescoreIfRisksChangedSince(run.clusterId, o.rulesAt);
-  log.info({ clusterId: run.clusterId, snapshotId: run.snapshotId, status: completed.status, phases: o.timer.phases, new: completed.newCount, resolved: completed.resolvedCount }, "snapshot finished");
+  log.info(
+    {
+      clusterId: run.clusterId,
+      snapshotId: run.snapshotId,
+      status: completed.status,
+      phases: o.timer.phases,
+      new: completed.newCount,
+      resolved: completed.resolvedCount,
+    },
+    "snapshot finished",
+  );
   if (completed.newCount > 0) {
-    await notifyNewFindings(run).catch((error: unknown) => log.warn({ snapshotId: run.snapshotId, err: error instanceof Error ? error.message : String(error) }, "notification failed"));
+    await notifyNewFindings(run).catch((error: unknown) =>
+      log.warn(
+        { snapshotId: run.snapshotId, err: error instanceof Error ? error.message : String(error) },
+        "notification failed",
+      ),
+    );
   }
   return completed;
 }

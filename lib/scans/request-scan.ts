@@ -1,5 +1,5 @@
-import { audit } from "@/lib/audit/audit";
 import type { Caller } from "@/lib/access/caller";
+import { audit } from "@/lib/audit/audit";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
 import { startSnapshot, type StartedSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { sendScanJob, waitForScanQueue } from "@/lib/jobs/scan-queue";
@@ -21,6 +21,7 @@ export async function requestScan(clusterId: string, trigger: "schedule" | "manu
 export async function requestManualScan(clusterId: string, caller: Caller): Promise<StartedSnapshot> {
   await getClusterOrThrow(clusterId);
   const snapshot = await requestScan(clusterId, "manual");
-  if (snapshot.isNew) await audit(caller, "scan.requested", { type: "cluster", id: clusterId }, { snapshotId: snapshot.id });
+  if (snapshot.isNew)
+    await audit(caller, "scan.requested", { type: "cluster", id: clusterId }, { snapshotId: snapshot.id });
   return snapshot;
 }

@@ -8,8 +8,9 @@ import type { FrameworkResult } from "@/lib/frameworks/types";
 import type { CollectOptions } from "@/lib/k8s/collect-inventory";
 import type { ClusterSource, ConnectPolicy } from "@/lib/k8s/connect";
 import { scoreSnapshot, type Scores } from "@/lib/scoring/score";
-import type { Collection } from "./collection";
+
 import { collectManifests } from "./collect-manifests";
+import type { Collection } from "./collection";
 import { untimed, type Timed } from "./phase-timer";
 
 /** What a scan reads: a live cluster (the worker, `bulwark scan --kubeconfig`) or manifest files (`bulwark scan --manifests`). */
@@ -46,12 +47,16 @@ export type Scan = Collection & {
 export async function runScan(target: ScanTarget, options: ScanOptions): Promise<Scan> {
   const timed = options.timed ?? untimed;
   const collection = await collect(target, timed);
-  const results = await timed("evaluate", () => runChecks(collection.inventory, { now: options.now, settings: options.settings }));
+  const results = await timed("evaluate", () =>
+    runChecks(collection.inventory, { now: options.now, settings: options.settings }),
+  );
   const findings = mergeFindings(results.flatMap((r) => (r.status === "evaluated" ? r.findings : [])));
   const isSuppressed = options.acceptedRisks ? await options.acceptedRisks() : undefined;
   const { scores, namespaces } = await timed("score", () => scoreSnapshot(results, { isSuppressed }));
   const attested = await options.attestedControls?.();
-  const frameworks = await timed("frameworks", () => evaluateFrameworks({ results, provider: detectProvider(collection.inventory.nodes), attested, isSuppressed }));
+  const frameworks = await timed("frameworks", () =>
+    evaluateFrameworks({ results, provider: detectProvider(collection.inventory.nodes), attested, isSuppressed }),
+  );
   return { ...collection, results, findings, scores, namespaceScores: namespaces, frameworks };
 }
 

@@ -5,6 +5,7 @@ import type { CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
 import { listActiveRules } from "@/lib/db/suppressions/list-active-rules";
 import type { CollectOptions } from "@/lib/k8s/collect-inventory";
 import { suppressionPredicate } from "@/lib/scoring/match-suppression";
+
 import { completeSnapshot } from "./complete-snapshot";
 import type { DemoState } from "./demo-cluster-source";
 import { failSnapshot } from "./fail-snapshot";
@@ -12,7 +13,14 @@ import { phaseTimer } from "./phase-timer";
 import { resolveClusterSource } from "./resolve-cluster-source";
 import { runScan, type Scan } from "./run-scan";
 
-export type SnapshotRun = { snapshotId: string; clusterId: string; seq: number; takenAt: Date; demoState?: DemoState; collect?: CollectOptions };
+export type SnapshotRun = {
+  snapshotId: string;
+  clusterId: string;
+  seq: number;
+  takenAt: Date;
+  demoState?: DemoState;
+  collect?: CollectOptions;
+};
 
 /**
  * The worker's scan of a registered cluster: runs the shared scan (lib/scans/run-scan.ts) and

@@ -1,13 +1,14 @@
 import { listDueClusters } from "@/lib/db/clusters/list-due-clusters";
+import { applyRetention } from "@/lib/db/snapshots/apply-retention";
 import { failOrphanedSnapshots } from "@/lib/db/snapshots/fail-orphaned-snapshots";
 import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
-import { HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/snapshot-heartbeat";
-import { log } from "@/lib/log";
-import { applyRetention } from "@/lib/db/snapshots/apply-retention";
 import { expireAcceptedRisks } from "@/lib/db/snapshots/rescore-latest";
+import { HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/snapshot-heartbeat";
 import { getBoss } from "@/lib/jobs/boss";
 import { ensureQueue } from "@/lib/jobs/ensure-queue";
 import { SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "@/lib/jobs/scan-queue";
+import { log } from "@/lib/log";
+
 import { requestScan } from "./request-scan";
 import { runSnapshot } from "./run-snapshot";
 
@@ -22,7 +23,9 @@ let sweep: NodeJS.Timeout | undefined;
 /** Marks failed the scans this process was running when it was told to stop. */
 export async function failInterruptedScans(): Promise<void> {
   clearInterval(sweep);
-  await Promise.all([...active].map((id) => failSnapshot(id, "interrupted: the scan worker was stopped before the scan finished")));
+  await Promise.all(
+    [...active].map((id) => failSnapshot(id, "interrupted: the scan worker was stopped before the scan finished")),
+  );
 }
 
 /** Queues a scan for every cluster whose interval has passed; first clears scans orphaned by a crash. */
@@ -50,7 +53,13 @@ export async function startWorker(): Promise<void> {
     const heartbeat = setInterval(() => void touchSnapshot(data.snapshotId).catch(() => {}), HEARTBEAT_MS);
     active.add(data.snapshotId);
     try {
-      await runSnapshot({ snapshotId: data.snapshotId, clusterId: data.clusterId, seq: data.seq, takenAt: new Date(data.takenAt), collect: { deadlineMs: SCAN_TIMEOUT_MS } });
+      await runSnapshot({
+        snapshotId: data.snapshotId,
+        clusterId: data.clusterId,
+        seq: data.seq,
+        takenAt: new Date(data.takenAt),
+        collect: { deadlineMs: SCAN_TIMEOUT_MS },
+      });
     } finally {
       clearInterval(heartbeat);
       active.delete(data.snapshotId);

@@ -10,7 +10,13 @@ export const resourcePatternOf = (kind: string, name: string) => `${kind}/${name
  * nothing in the cluster (annotations, labels) can exempt a resource, because whoever can
  * edit a workload could then exempt it.
  */
-export function matchesRule(rule: SuppressionRule, checkId: string, namespace: string, kind: string, name: string): boolean {
+export function matchesRule(
+  rule: SuppressionRule,
+  checkId: string,
+  namespace: string,
+  kind: string,
+  name: string,
+): boolean {
   return (
     rule.checkId === checkId &&
     (rule.namespace === null || rule.namespace === namespace) &&

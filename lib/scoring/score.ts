@@ -1,5 +1,6 @@
 import { LAYERS, type CheckResult, type Finding, type Layer, type Severity } from "@/lib/checks/types";
 import type { ResourceRef } from "@/lib/inventory/types";
+
 import { gradeFor } from "./grade";
 import { MIN_GRADED_COVERAGE, SEVERITY_WEIGHT, type Grade } from "./weights";
 
@@ -30,7 +31,13 @@ type Options = {
 
 /** One check's counts over one group of resources (all, or one namespace). */
 type Tally = { evaluated: number; failing: number; suppressedOnly: number };
-type CheckTallies = { checkId: string; layer: Layer; severity: Severity; status: CheckResult["status"]; groups: Map<string, Tally> };
+type CheckTallies = {
+  checkId: string;
+  layer: Layer;
+  severity: Severity;
+  status: CheckResult["status"];
+  groups: Map<string, Tally>;
+};
 
 const ALL = "\u0000all";
 const keyOf = (r: ResourceRef) => `${r.kind}\u0000${r.namespace}\u0000${r.name}`;
@@ -73,7 +80,11 @@ class NamespaceIndex {
  * resources, overall and per namespace. A resource counts once per check however many
  * findings it has; it is failing if any finding on it is not suppressed.
  */
-function tally(r: CheckResult, isSuppressed: (f: Finding) => boolean, namespaces: NamespaceIndex | undefined): CheckTallies {
+function tally(
+  r: CheckResult,
+  isSuppressed: (f: Finding) => boolean,
+  namespaces: NamespaceIndex | undefined,
+): CheckTallies {
   const groups = new Map<string, Tally>();
   const base = { checkId: r.checkId, layer: r.layer, severity: r.severity, status: r.status, groups };
   if (r.status !== "evaluated") return base;
@@ -96,7 +107,12 @@ function tally(r: CheckResult, isSuppressed: (f: Finding) => boolean, namespaces
     else if (states[i] === SUPPRESSED) counts[k * 3 + 2]!++;
   }
   for (let k = 0; k < namespaces.names.length; k++) {
-    if (counts[k * 3]! > 0) groups.set(namespaces.names[k]!, { evaluated: counts[k * 3]!, failing: counts[k * 3 + 1]!, suppressedOnly: counts[k * 3 + 2]! });
+    if (counts[k * 3]! > 0)
+      groups.set(namespaces.names[k]!, {
+        evaluated: counts[k * 3]!,
+        failing: counts[k * 3 + 1]!,
+        suppressedOnly: counts[k * 3 + 2]!,
+      });
   }
   return base;
 }
@@ -107,7 +123,11 @@ function tally(r: CheckResult, isSuppressed: (f: Finding) => boolean, namespaces
  * hashing millions of refs costs more than the checks themselves. Findings in another order,
  * or whose refs are copies, are matched by kind, namespace and name instead.
  */
-function resourceStates(evaluated: readonly ResourceRef[], findings: Finding[], isSuppressed: (f: Finding) => boolean): Uint8Array {
+function resourceStates(
+  evaluated: readonly ResourceRef[],
+  findings: Finding[],
+  isSuppressed: (f: Finding) => boolean,
+): Uint8Array {
   const states = new Uint8Array(evaluated.length);
   const mark = (i: number, f: Finding) => {
     if (states[i] !== FAILING) states[i] = isSuppressed(f) ? SUPPRESSED : FAILING;
@@ -173,15 +193,32 @@ function summarize(checks: CheckTallies[], group: string): ScoreSummary {
 }
 
 function scoresOf(checks: CheckTallies[], group: string): Scores {
-  const layers = Object.fromEntries(LAYERS.map((layer) => [layer, summarize(checks.filter((c) => c.layer === layer), group)])) as Record<Layer, ScoreSummary>;
+  const layers = Object.fromEntries(
+    LAYERS.map((layer) => [
+      layer,
+      summarize(
+        checks.filter((c) => c.layer === layer),
+        group,
+      ),
+    ]),
+  ) as Record<Layer, ScoreSummary>;
   const scored = LAYERS.map((l) => layers[l].score).filter((s): s is number => s !== null);
   const overallScore = scored.length ? round1(scored.reduce((a, b) => a + b, 0) / scored.length) : null;
   const overall = summarize(checks, group);
-  return { overall: { ...overall, score: overallScore, grade: gradeOrIncomplete(overallScore, overall.coverage) }, layers };
+  return {
+    overall: { ...overall, score: overallScore, grade: gradeOrIncomplete(overallScore, overall.coverage) },
+    layers,
+  };
 }
 
 /** A check's outcome as stored with a snapshot: enough to score it again under other accepted risks. */
-export type StoredCheck = { checkId: string; layer: Layer; severity: Severity; status: CheckResult["status"]; evaluated: number };
+export type StoredCheck = {
+  checkId: string;
+  layer: Layer;
+  severity: Severity;
+  status: CheckResult["status"];
+  evaluated: number;
+};
 /** One stored finding of an evaluated check: which resource it is on. */
 export type StoredFinding = { checkId: string; resource: ResourceRef };
 
@@ -189,7 +226,11 @@ export type StoredFinding = { checkId: string; resource: ResourceRef };
  * Scores a stored snapshot again (cluster-wide) under the accepted risks in force now: the same
  * formula as `scoreResults`, from each check's evaluated count and the snapshot's findings.
  */
-export function rescoreStored(checks: StoredCheck[], findings: StoredFinding[], isSuppressed: (f: StoredFinding) => boolean): Scores {
+export function rescoreStored(
+  checks: StoredCheck[],
+  findings: StoredFinding[],
+  isSuppressed: (f: StoredFinding) => boolean,
+): Scores {
   const states = new Map<string, Map<string, number>>();
   for (const f of findings) {
     const byResource = states.get(f.checkId) ?? new Map<string, number>();
@@ -214,7 +255,13 @@ export function rescoreStored(checks: StoredCheck[], findings: StoredFinding[], 
 
 /** What a snapshot stores of its results so that it can be scored again. */
 export const storedChecksOf = (results: CheckResult[]): StoredCheck[] =>
-  results.map((r) => ({ checkId: r.checkId, layer: r.layer, severity: r.severity, status: r.status, evaluated: r.status === "evaluated" ? r.evaluated.length : 0 }));
+  results.map((r) => ({
+    checkId: r.checkId,
+    layer: r.layer,
+    severity: r.severity,
+    status: r.status,
+    evaluated: r.status === "evaluated" ? r.evaluated.length : 0,
+  }));
 
 /**
  * Scores per layer and overall (CHECKS.md): a layer's score is 100 × Σ w·passRatio / Σ w over
@@ -224,7 +271,10 @@ export const storedChecksOf = (results: CheckResult[]): StoredCheck[] =>
  */
 export function scoreResults(results: CheckResult[], options: Options = {}): Scores {
   const isSuppressed = options.isSuppressed ?? (() => false);
-  return scoresOf(results.map((r) => tally(r, isSuppressed, undefined)), ALL);
+  return scoresOf(
+    results.map((r) => tally(r, isSuppressed, undefined)),
+    ALL,
+  );
 }
 
 /** The same formula per namespace, over the namespaced resources each check evaluated. */
@@ -233,11 +283,17 @@ export function scoreNamespaces(results: CheckResult[], options: Options = {}): 
 }
 
 /** Cluster and per-namespace scores from one pass over the results (what a snapshot stores). */
-export function scoreSnapshot(results: CheckResult[], options: Options = {}): { scores: Scores; namespaces: Map<string, Scores> } {
+export function scoreSnapshot(
+  results: CheckResult[],
+  options: Options = {},
+): { scores: Scores; namespaces: Map<string, Scores> } {
   const isSuppressed = options.isSuppressed ?? (() => false);
   const namespaceIndex = new NamespaceIndex();
   const checks = results.map((r) => tally(r, isSuppressed, namespaceIndex));
   const namespaces = new Set<string>();
   for (const c of checks) for (const g of c.groups.keys()) if (g !== ALL) namespaces.add(g);
-  return { scores: scoresOf(checks, ALL), namespaces: new Map([...namespaces].sort().map((ns) => [ns, scoresOf(checks, ns)])) };
+  return {
+    scores: scoresOf(checks, ALL),
+    namespaces: new Map([...namespaces].sort().map((ns) => [ns, scoresOf(checks, ns)])),
+  };
 }

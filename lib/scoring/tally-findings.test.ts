@@ -1,16 +1,28 @@
 import { describe, expect, it } from "vitest";
+
 import { mergeFindings } from "@/lib/checks/merge-findings";
 import type { Finding } from "@/lib/checks/types";
+
 import { tallyFindings, tallyMergedFindings } from "./tally-findings";
 
 const api = { kind: "Deployment", namespace: "shop", name: "api" };
 const f = (checkId: string, severity: Finding["severity"], message: string, container?: string): Finding => ({
-  checkId, layer: "container", severity, resource: api, message, ...(container ? { container } : {}),
+  checkId,
+  layer: "container",
+  severity,
+  resource: api,
+  message,
+  ...(container ? { container } : {}),
 });
 
 describe("tallyFindings", () => {
   it("counts merged findings, not the problems a check reported: one finding per check, resource and container", () => {
-    const reported = [f("container.caps", "high", "adds SYS_ADMIN", "app"), f("container.caps", "high", "adds NET_ADMIN", "app"), f("container.caps", "high", "adds SYS_ADMIN", "sidecar"), f("container.root", "medium", "runs as root", "app")];
+    const reported = [
+      f("container.caps", "high", "adds SYS_ADMIN", "app"),
+      f("container.caps", "high", "adds NET_ADMIN", "app"),
+      f("container.caps", "high", "adds SYS_ADMIN", "sidecar"),
+      f("container.root", "medium", "runs as root", "app"),
+    ];
     const merged = mergeFindings(reported);
     const tally = tallyMergedFindings(merged);
     expect(tally.overall).toStrictEqual({ failed: 3, suppressed: 0, critical: 0, high: 2, medium: 1, low: 0 });
@@ -20,7 +32,10 @@ describe("tallyFindings", () => {
   });
 
   it("counts findings an accepted risk covers apart, in no severity", () => {
-    const tally = tallyMergedFindings([f("container.caps", "high", "x", "app"), f("container.root", "medium", "y", "app")], (x) => x.checkId === "container.root");
+    const tally = tallyMergedFindings(
+      [f("container.caps", "high", "x", "app"), f("container.root", "medium", "y", "app")],
+      (x) => x.checkId === "container.root",
+    );
     expect(tally.overall).toStrictEqual({ failed: 1, suppressed: 1, critical: 0, high: 1, medium: 0, low: 0 });
   });
 

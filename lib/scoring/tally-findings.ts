@@ -30,6 +30,9 @@ export function tallyFindings(groups: Iterable<FindingGroup>): FindingTallies {
 }
 
 /** The same counts over merged findings themselves (one group each). */
-export function tallyMergedFindings(findings: readonly Finding[], isAccepted: (f: Finding) => boolean = () => false): FindingTallies {
+export function tallyMergedFindings(
+  findings: readonly Finding[],
+  isAccepted: (f: Finding) => boolean = () => false,
+): FindingTallies {
   return tallyFindings(findings.map((f) => ({ layer: f.layer, severity: f.severity, accepted: isAccepted(f), n: 1 })));
 }

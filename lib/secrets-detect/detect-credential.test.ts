@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { detectCredential } from "./detect-credential";
 
 describe("detectCredential", () => {

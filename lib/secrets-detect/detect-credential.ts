@@ -22,7 +22,12 @@ const FILE_PATH = /^\/[\w./-]+$/;
 
 export function detectCredential(key: string, value: string): string | undefined {
   for (const { kind, pattern } of VALUE_PATTERNS) if (pattern.test(value)) return kind;
-  if (KEY_NAME.test(key) && !PLACEHOLDER.test(value.trim()) && !FILE_PATH.test(value.trim()) && value.trim().length >= 6) {
+  if (
+    KEY_NAME.test(key) &&
+    !PLACEHOLDER.test(value.trim()) &&
+    !FILE_PATH.test(value.trim()) &&
+    value.trim().length >= 6
+  ) {
     return `literal value for ${key.toLowerCase().includes("pass") ? "a password" : "a secret"}-named key`;
   }
   return undefined;

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+
 import type { Caller } from "@/lib/access/caller";
 import { audit } from "@/lib/audit/audit";
 import type { CheckSettings } from "@/lib/checks/settings";
@@ -9,7 +10,9 @@ export async function updateCheckSettings(settings: CheckSettings, actor: Caller
   const before = await getCheckSettings();
   await saveCheckSettings(settings, actor.userId);
   const changes = Object.fromEntries(
-    (Object.keys(settings) as (keyof CheckSettings)[]).filter((k) => !isDeepStrictEqual(before[k], settings[k])).map((k) => [k, { from: before[k], to: settings[k] }]),
+    (Object.keys(settings) as (keyof CheckSettings)[])
+      .filter((k) => !isDeepStrictEqual(before[k], settings[k]))
+      .map((k) => [k, { from: before[k], to: settings[k] }]),
   );
   await audit(actor, "settings.checks_updated", { type: "settings", id: "checks" }, { changes });
   return settings;

@@ -10,7 +10,8 @@ export async function approveSuppression(id: string, approver: Caller): Promise<
   const s = await getSuppressionOrThrow(id);
   checkApprovable(s, approver, "accepted risk");
   // Only the version that was reviewed: a change in between (new updatedAt) makes this a conflict.
-  if (!(await markSuppressionApproved(id, s.updatedAt, approver.userId, new Date()))) throw new AppError("CONFLICT", { userMessage: "It changed meanwhile: reload." });
+  if (!(await markSuppressionApproved(id, s.updatedAt, approver.userId, new Date())))
+    throw new AppError("CONFLICT", { userMessage: "It changed meanwhile: reload." });
   await audit(approver, "suppression.approved", { type: "suppression", id });
   await rescoreForAcceptedRisk(id, "approved");
 }

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
 import { findOneTimeToken } from "@/lib/db/users/one-time-token";
 import { endUserSessionsAndTokens } from "@/lib/db/users/user-access";
 import { AppError } from "@/lib/errors";
+
 import { INVITE_PREFIX } from "./one-time-links";
 
 const INVALID_LINK = "This link is invalid, used or expired. Ask an admin for a new one.";
@@ -18,6 +19,10 @@ export async function acceptInvite(token: string, password: string, ip: string |
   const userId = identifier.slice(INVITE_PREFIX.length);
   await setPassword(userId, password);
   await endUserSessionsAndTokens(userId);
-  await recordAuditEvent({ actor: { userId, email: null, ip }, action: "user.invite_accepted", target: { type: "user", id: userId } });
+  await recordAuditEvent({
+    actor: { userId, email: null, ip },
+    action: "user.invite_accepted",
+    target: { type: "user", id: userId },
+  });
   return { userId };
 }

@@ -2,6 +2,7 @@ import type { Caller } from "@/lib/access/caller";
 import { audit } from "@/lib/audit/audit";
 import { getUserEmailOrThrow } from "@/lib/db/users/get-user-email-or-throw";
 import { createOneTimeToken } from "@/lib/db/users/one-time-token";
+
 import { INVITE_PREFIX, INVITE_TTL_MS, inviteUrl } from "./one-time-links";
 
 /** A new link for a user who lost theirs (a password reset); the old one stops working. */

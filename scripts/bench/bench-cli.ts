@@ -51,7 +51,9 @@ function time(args: string[]): number[] {
 }
 
 const row = (label: string, xs: number[]) =>
-  console.log(`${label.padEnd(34)} median ${xs[Math.floor(xs.length / 2)]!.toFixed(0).padStart(4)} ms   max ${xs[xs.length - 1]!.toFixed(0).padStart(4)} ms`);
+  console.log(
+    `${label.padEnd(34)} median ${xs[Math.floor(xs.length / 2)]!.toFixed(0).padStart(4)} ms   max ${xs[xs.length - 1]!.toFixed(0).padStart(4)} ms`,
+  );
 try {
   row("node -e 0", time(["-e", "0"]));
   row("scan --manifests one.yaml (table)", time(["bin/bulwark.mjs", "scan", "--manifests", small]));

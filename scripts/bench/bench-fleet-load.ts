@@ -3,33 +3,69 @@
 import { readFileSync } from "node:fs";
 
 export type Endpoint = { name: string; path: string };
-export type Stats = { name: string; n: number; errors: number; p50: number; p95: number; max: number; perSecond: number; firstError?: string };
+export type Stats = {
+  name: string;
+  n: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  max: number;
+  perSecond: number;
+  firstError?: string;
+};
 
 const TIMEOUT_MS = 60_000;
 
-export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+export const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** The resident set size of a process, in MB (VmRSS of /proc/<pid>/status). */
 export function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
 }
 
 /** One GET with a session cookie; the body is read in full (the time a user waits for the page). */
-export async function get(base: string, path: string, cookie: string): Promise<{ ms: number; status: number; bytes: number; error?: string }> {
+export async function get(
+  base: string,
+  path: string,
+  cookie: string,
+): Promise<{ ms: number; status: number; bytes: number; error?: string }> {
   const start = performance.now();
   try {
-    const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await fetch(`${base}${path}`, {
+      headers: { cookie },
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     const body = await res.arrayBuffer();
     const ms = performance.now() - start;
-    return { ms, status: res.status, bytes: body.byteLength, ...(res.status === 200 ? {} : { error: `HTTP ${res.status} ${new TextDecoder().decode(body).slice(0, 120)}` }) };
+    return {
+      ms,
+      status: res.status,
+      bytes: body.byteLength,
+      ...(res.status === 200 ? {} : { error: `HTTP ${res.status} ${new TextDecoder().decode(body).slice(0, 120)}` }),
+    };
   } catch (error) {
-    return { ms: performance.now() - start, status: 0, bytes: 0, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ms: performance.now() - start,
+      status: 0,
+      bytes: 0,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
 /** `requests` GETs of one endpoint by `users` clients at once, each with its own session. */
-export async function load(base: string, endpoint: Endpoint, users: number, requests: number, cookies: string[]): Promise<Stats> {
+export async function load(
+  base: string,
+  endpoint: Endpoint,
+  users: number,
+  requests: number,
+  cookies: string[],
+): Promise<Stats> {
   const times: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -50,15 +86,28 @@ export async function load(base: string, endpoint: Endpoint, users: number, requ
   );
   const seconds = (performance.now() - start) / 1000;
   times.sort((a, b) => a - b);
-  return { name: endpoint.name, n: times.length, errors, p50: pct(times, 50), p95: pct(times, 95), max: times.at(-1) ?? 0, perSecond: times.length / seconds, firstError };
+  return {
+    name: endpoint.name,
+    n: times.length,
+    errors,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    max: times.at(-1) ?? 0,
+    perSecond: times.length / seconds,
+    firstError,
+  };
 }
 
 export function printStats(title: string, rows: Stats[], goalMs: number): void {
   console.log(`\n${title}`);
-  console.log(`  ${"endpoint".padEnd(34)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)} ${"req/s".padStart(7)}`);
+  console.log(
+    `  ${"endpoint".padEnd(34)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)} ${"req/s".padStart(7)}`,
+  );
   for (const s of rows) {
     const flag = s.p95 > goalMs || s.errors > 0 ? "  <- over goal" : "";
-    console.log(`  ${s.name.padEnd(34)} ${String(s.n).padStart(5)} ${String(s.errors).padStart(4)} ${s.p50.toFixed(0).padStart(8)} ${s.p95.toFixed(0).padStart(8)} ${s.max.toFixed(0).padStart(8)} ${s.perSecond.toFixed(1).padStart(7)}${flag}`);
+    console.log(
+      `  ${s.name.padEnd(34)} ${String(s.n).padStart(5)} ${String(s.errors).padStart(4)} ${s.p50.toFixed(0).padStart(8)} ${s.p95.toFixed(0).padStart(8)} ${s.max.toFixed(0).padStart(8)} ${s.perSecond.toFixed(1).padStart(7)}${flag}`,
+    );
     if (s.firstError) console.log(`      first error: ${s.firstError}`);
   }
 }
@@ -67,12 +116,22 @@ export function printStats(title: string, rows: Stats[], goalMs: number): void {
  * `total` requests over all endpoints in turn, by `users` clients, sampling the server's RSS
  * every second: a leak shows as growth after the warm-up.
  */
-export async function soak(base: string, endpoints: Endpoint[], users: number, total: number, cookies: string[], pid: number): Promise<{ samples: { at: number; done: number; rss: number }[]; errors: number }> {
+export async function soak(
+  base: string,
+  endpoints: Endpoint[],
+  users: number,
+  total: number,
+  cookies: string[],
+  pid: number,
+): Promise<{ samples: { at: number; done: number; rss: number }[]; errors: number }> {
   const samples: { at: number; done: number; rss: number }[] = [];
   let done = 0;
   let errors = 0;
   const start = performance.now();
-  const timer = setInterval(() => samples.push({ at: Math.round((performance.now() - start) / 1000), done, rss: rssMb(pid) }), 1_000);
+  const timer = setInterval(
+    () => samples.push({ at: Math.round((performance.now() - start) / 1000), done, rss: rssMb(pid) }),
+    1_000,
+  );
   let next = 0;
   await Promise.all(
     Array.from({ length: users }, async (_, u) => {

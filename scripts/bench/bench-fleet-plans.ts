@@ -25,8 +25,31 @@ function summarise(lines: string[]): string {
   const top = lines[0]!.trim().replace(/\s+\(cost.*$/, "");
   const exec = lines.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?";
   const buffers = lines.find((l) => l.trim().startsWith("Buffers:"))?.trim() ?? "Buffers: -";
-  const seq = [...new Set(lines.filter((l) => /Seq Scan on (finding|layer_score|namespace_score|control_status|snapshot)\b/.test(l)).map((l) => l.trim().replace(/\s+\(cost.*$/, "").replace(/^->\s*/, "")))];
-  const idx = [...new Set(lines.filter((l) => /Index (Only )?Scan|Bitmap Index Scan/.test(l)).map((l) => l.trim().replace(/^->\s*/, "").replace(/\s+\(cost.*$/, "").replace(/^(.*?) on (\S+).*$/, "$1 $2")))].slice(0, 4);
+  const seq = [
+    ...new Set(
+      lines
+        .filter((l) => /Seq Scan on (finding|layer_score|namespace_score|control_status|snapshot)\b/.test(l))
+        .map((l) =>
+          l
+            .trim()
+            .replace(/\s+\(cost.*$/, "")
+            .replace(/^->\s*/, ""),
+        ),
+    ),
+  ];
+  const idx = [
+    ...new Set(
+      lines
+        .filter((l) => /Index (Only )?Scan|Bitmap Index Scan/.test(l))
+        .map((l) =>
+          l
+            .trim()
+            .replace(/^->\s*/, "")
+            .replace(/\s+\(cost.*$/, "")
+            .replace(/^(.*?) on (\S+).*$/, "$1 $2"),
+        ),
+    ),
+  ].slice(0, 4);
   return `${exec}; ${top}; ${buffers}${seq.length ? `; SEQ: ${seq.join(", ")}` : ""}${idx.length ? `; idx: ${idx.join(", ")}` : ""}`;
 }
 
@@ -42,7 +65,10 @@ export async function explainMainQueries(ids: { cluster: string; a: string; b: s
   const cases: [string, () => Promise<unknown>][] = [
     ["findings default (all clusters, open)", () => listFindings(ZFindingListQuery.parse({}))],
     ["findings suppressed", () => listFindings(ZFindingListQuery.parse({ status: "suppressed" }))],
-    ["findings one cluster, critical+high", () => listFindings(ZFindingListQuery.parse({ cluster: ids.cluster, severity: "critical,high" }))],
+    [
+      "findings one cluster, critical+high",
+      () => listFindings(ZFindingListQuery.parse({ cluster: ids.cluster, severity: "critical,high" })),
+    ],
     ["findings resolved, newest", () => listFindings(ZFindingListQuery.parse({ status: "resolved", sort: "newest" }))],
     ["overview posture", () => listClusterPosture()],
     ["cluster movement", () => getClusterMovement(ids.cluster)],

@@ -9,9 +9,10 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { fleetShape, seedFleet } from "./bench-fleet-seed";
+
 import { get, load, printStats, rssMb, soak, type Endpoint } from "./bench-fleet-load";
 import { explainMainQueries } from "./bench-fleet-plans";
+import { fleetShape, seedFleet } from "./bench-fleet-seed";
 
 const { values: args } = parseArgs({
   options: {
@@ -52,39 +53,78 @@ try {
   await admin.query("SELECT pg_reload_conf()");
   const emails = Array.from({ length: USERS }, (_, i) => `bench-${i}@fleet.test`);
   if (!(args.reuse && existsSync(seededMarker))) {
-    if (existsSync(seededMarker)) throw new Error(`${dataDir} is already seeded: pass --reuse, or delete it for a fresh fleet`);
+    if (existsSync(seededMarker))
+      throw new Error(`${dataDir} is already seeded: pass --reuse, or delete it for a fresh fleet`);
     console.log(`Seeding ${JSON.stringify(shape)} into ${dataDir}`);
     const t = performance.now();
     const { createUser } = await import("@/lib/auth/create-user");
     const ids: string[] = [];
-    for (const [i, email] of emails.entries()) ids.push((await createUser({ email, name: `Bench ${i}`, role: i === 0 ? "admin" : i % 2 ? "analyst" : "viewer", password: PASSWORD })).id);
+    for (const [i, email] of emails.entries())
+      ids.push(
+        (
+          await createUser({
+            email,
+            name: `Bench ${i}`,
+            role: i === 0 ? "admin" : i % 2 ? "analyst" : "viewer",
+            password: PASSWORD,
+          })
+        ).id,
+      );
     await seedFleet(admin, shape, ids);
     writeFileSync(seededMarker, JSON.stringify({ shape, seconds: Math.round((performance.now() - t) / 1000) }));
     console.log(`Seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   } else {
     console.log(`Reusing the fleet seeded in ${dataDir}`);
   }
-  const sizes = (await admin.query<{ t: string; rows: string; size: string }>(`SELECT relname AS t, n_live_tup AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size FROM pg_stat_user_tables WHERE relname IN ('finding','snapshot','layer_score','namespace_score','control_status','suppression','finding_rollup') ORDER BY relname`)).rows;
-  console.log(`Tables: ${sizes.map((r) => `${r.t} ${Number(r.rows).toLocaleString("en")} rows (${r.size})`).join("; ")}`);
+  const sizes = (
+    await admin.query<{ t: string; rows: string; size: string }>(
+      `SELECT relname AS t, n_live_tup AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size FROM pg_stat_user_tables WHERE relname IN ('finding','snapshot','layer_score','namespace_score','control_status','suppression','finding_rollup') ORDER BY relname`,
+    )
+  ).rows;
+  console.log(
+    `Tables: ${sizes.map((r) => `${r.t} ${Number(r.rows).toLocaleString("en")} rows (${r.size})`).join("; ")}`,
+  );
 
   // Ids the pages need: a cluster, a finding, two completed scans of one cluster, a framework.
-  const cluster = (await admin.query<{ id: string }>(`SELECT id FROM cluster ORDER BY name LIMIT 1 OFFSET 1`)).rows[0]!.id;
-  const finding = (await admin.query<{ id: string }>(`SELECT id::text FROM finding WHERE "clusterId" = $1 AND "lastSeq" IS NULL LIMIT 1`, [cluster])).rows[0]!.id;
-  const scans = (await admin.query<{ id: string }>(`SELECT id FROM snapshot WHERE "clusterId" = $1 AND status = 'succeeded' ORDER BY seq DESC LIMIT 8`, [cluster])).rows;
+  const cluster = (await admin.query<{ id: string }>(`SELECT id FROM cluster ORDER BY name LIMIT 1 OFFSET 1`)).rows[0]!
+    .id;
+  const finding = (
+    await admin.query<{ id: string }>(
+      `SELECT id::text FROM finding WHERE "clusterId" = $1 AND "lastSeq" IS NULL LIMIT 1`,
+      [cluster],
+    )
+  ).rows[0]!.id;
+  const scans = (
+    await admin.query<{ id: string }>(
+      `SELECT id FROM snapshot WHERE "clusterId" = $1 AND status = 'succeeded' ORDER BY seq DESC LIMIT 8`,
+      [cluster],
+    )
+  ).rows;
   const [a, b] = [scans.at(-1)!.id, scans[0]!.id];
   await admin.end();
 
   // The app in production mode: `next build`, then the web server `npm start` runs.
   if (!args["skip-build"]) {
     console.log("Building the app (next build)…");
-    const r = spawnSync("npm", ["run", "--silent", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const r = spawnSync("npm", ["run", "--silent", "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (r.status !== 0) throw new Error(`the build failed (exit ${r.status})`);
   }
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ["scripts/web-server.mjs"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: db.url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    },
   });
   for (let i = 0; ; i++) {
     if ((await get(base, "/api/health/live", "")).status === 200) break;
@@ -97,16 +137,28 @@ try {
   // Real sessions: each user signs in over HTTP.
   const cookies: string[] = [];
   for (const email of emails) {
-    const res = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ email, password: PASSWORD }) });
+    const res = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
     if (res.status !== 200) throw new Error(`sign-in of ${email} failed: HTTP ${res.status} ${await res.text()}`);
-    cookies.push(res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
+    cookies.push(
+      res.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    );
   }
   // The audit page is an admin's: the admin's session (the first) serves every client there.
   const endpoints: (Endpoint & { adminOnly?: boolean })[] = [
     { name: "page /", path: "/" },
     { name: "page /clusters/[id]", path: `/clusters/${cluster}` },
     { name: "page /findings (all, open)", path: "/findings" },
-    { name: "page /findings cluster+layer", path: `/findings?cluster=${cluster}&layer=pod,container&severity=critical,high` },
+    {
+      name: "page /findings cluster+layer",
+      path: `/findings?cluster=${cluster}&layer=pod,container&severity=critical,high`,
+    },
     { name: "page /findings by resource", path: "/findings?sort=resource&status=all" },
     { name: "page /findings/[id]", path: `/findings/${finding}` },
     { name: "page /reports 30 d", path: "/reports?days=30" },
@@ -131,7 +183,9 @@ try {
     { name: "api /api/metrics", path: "/api/metrics" },
   ];
   const overview = await get(base, "/", cookies[0]!);
-  console.log(`\nOverview HTML: ${(overview.bytes / 1024).toFixed(0)} KB at ${shape.clusters} clusters (goal < 200 KB), status ${overview.status}`);
+  console.log(
+    `\nOverview HTML: ${(overview.bytes / 1024).toFixed(0)} KB at ${shape.clusters} clusters (goal < 200 KB), status ${overview.status}`,
+  );
   for (const e of endpoints) {
     const r = await get(base, e.path, cookies[0]!);
     if (r.error) console.log(`  warm-up ${e.name}: ${r.error}`);
@@ -139,8 +193,13 @@ try {
   const rssBefore = rssMb(pid);
   for (const users of args.levels!.split(",").map(Number)) {
     const rows = [];
-    for (const e of endpoints) rows.push(await load(base, e, users, Math.max(10, users * 3), e.adminOnly ? [cookies[0]!] : cookies));
-    printStats(`${users} concurrent user${users === 1 ? "" : "s"} (goal: p95 ${users >= 50 ? "< 1,000 ms, no errors" : "< 300 ms"}); web server RSS now ${rssMb(pid)} MB`, rows, users >= 50 ? 1000 : 300);
+    for (const e of endpoints)
+      rows.push(await load(base, e, users, Math.max(10, users * 3), e.adminOnly ? [cookies[0]!] : cookies));
+    printStats(
+      `${users} concurrent user${users === 1 ? "" : "s"} (goal: p95 ${users >= 50 ? "< 1,000 ms, no errors" : "< 300 ms"}); web server RSS now ${rssMb(pid)} MB`,
+      rows,
+      users >= 50 ? 1000 : 300,
+    );
   }
   console.log(`\nRSS across the load runs: ${rssBefore} → ${rssMb(pid)} MB`);
 
@@ -151,9 +210,18 @@ try {
     const warm = samples.find((s) => s.done >= Math.min(500, total / 10)) ?? samples[0]!;
     const peak = Math.max(...samples.filter((s) => s.done >= warm.done).map((s) => s.rss));
     const every = Math.max(1, Math.floor(samples.length / 20));
-    console.log(`\nSoak: ${total.toLocaleString("en")} requests over ${browsing.length} endpoints by 10 users, ${errors} errors`);
-    console.log(`  RSS (MB) every ~${every} s: ${samples.filter((_, i) => i % every === 0 || i === samples.length - 1).map((s) => `${s.done}:${s.rss}`).join(" ")}`);
-    console.log(`  after warm-up (${warm.done} requests) ${warm.rss} MB, peak ${peak} MB, end ${samples.at(-1)!.rss} MB: growth ${peak - warm.rss} MB (goal < 100 MB)`);
+    console.log(
+      `\nSoak: ${total.toLocaleString("en")} requests over ${browsing.length} endpoints by 10 users, ${errors} errors`,
+    );
+    console.log(
+      `  RSS (MB) every ~${every} s: ${samples
+        .filter((_, i) => i % every === 0 || i === samples.length - 1)
+        .map((s) => `${s.done}:${s.rss}`)
+        .join(" ")}`,
+    );
+    console.log(
+      `  after warm-up (${warm.done} requests) ${warm.rss} MB, peak ${peak} MB, end ${samples.at(-1)!.rss} MB: growth ${peak - warm.rss} MB (goal < 100 MB)`,
+    );
   }
 
   await explainMainQueries({ cluster, a, b });

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { stringify } from "csv-stringify/sync";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { stringify } from "csv-stringify/sync";
 
 const PODS = Number(process.argv[2] ?? 50_000);
 const dir = mkdtempSync(path.join(tmpdir(), "bulwark-persist-"));
@@ -59,12 +59,16 @@ try {
 
   const pool = new pg.Pool({ connectionString: db.url });
   const writes = async () => {
-    const { rows } = await pool.query(`SELECT n_tup_ins + n_tup_upd + n_tup_del AS n FROM pg_stat_user_tables WHERE relname = 'finding'`);
+    const { rows } = await pool.query(
+      `SELECT n_tup_ins + n_tup_upd + n_tup_del AS n FROM pg_stat_user_tables WHERE relname = 'finding'`,
+    );
     return Number(rows[0]?.n ?? 0);
   };
   const dbSize = async () => {
     await pool.query("VACUUM");
-    const { rows } = await pool.query(`SELECT sum(pg_total_relation_size(relid))::bigint AS n FROM pg_stat_user_tables WHERE relname IN ('finding', 'snapshot', 'layer_score', 'namespace_score')`);
+    const { rows } = await pool.query(
+      `SELECT sum(pg_total_relation_size(relid))::bigint AS n FROM pg_stat_user_tables WHERE relname IN ('finding', 'snapshot', 'layer_score', 'namespace_score')`,
+    );
     return Number(rows[0].n);
   };
   const settle = () => new Promise((r) => setTimeout(r, 700)); // pg_stat counters are flushed asynchronously
@@ -75,7 +79,20 @@ try {
     const { scores, namespaces: namespaceScores } = scoreSnapshot(results);
     const findings = mergeFindings(results.flatMap((r) => (r.status === "evaluated" ? r.findings : [])));
     const started = performance.now();
-    const out = await completeSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, results, findings, scores, namespaceScores, warnings: [], objectCounts: {}, kubernetesVersion: "v1.37.1", phases: {} });
+    const out = await completeSnapshot({
+      snapshotId: s.id,
+      clusterId,
+      seq: s.seq,
+      takenAt,
+      results,
+      findings,
+      scores,
+      namespaceScores,
+      warnings: [],
+      objectCounts: {},
+      kubernetesVersion: "v1.37.1",
+      phases: {},
+    });
     return { ms: performance.now() - started, ...out };
   }
 
@@ -88,12 +105,35 @@ try {
   // The lower bound: COPY the same rows (same columns) in the same run, into a scratch table
   // defined like the finding table (same indexes, logged), and into a bare unlogged one.
   const findings = baseResults.flatMap((r) => (r.status === "evaluated" ? r.findings : []));
-  const csv = stringify(findings.map((f) => [clusterId, fingerprintOf(f), f.checkId, f.layer, f.severity, f.resource.kind, f.resource.namespace, f.resource.name, f.container ?? "", f.message, 1, now.toISOString()]), { quoted_empty: true });
+  const csv = stringify(
+    findings.map((f) => [
+      clusterId,
+      fingerprintOf(f),
+      f.checkId,
+      f.layer,
+      f.severity,
+      f.resource.kind,
+      f.resource.namespace,
+      f.resource.name,
+      f.container ?? "",
+      f.message,
+      1,
+      now.toISOString(),
+    ]),
+    { quoted_empty: true },
+  );
   async function copyInto(table: string, definition: string): Promise<number> {
     await pool.query(`CREATE ${definition}`);
     const client = await pool.connect();
     const started = performance.now();
-    await pipeline(Readable.from([csv]), client.query(copyFrom(`COPY ${table} ("clusterId", fingerprint, "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "firstSeq", "firstSeenAt") FROM STDIN (FORMAT csv)`)));
+    await pipeline(
+      Readable.from([csv]),
+      client.query(
+        copyFrom(
+          `COPY ${table} ("clusterId", fingerprint, "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "firstSeq", "firstSeenAt") FROM STDIN (FORMAT csv)`,
+        ),
+      ),
+    );
     const ms = performance.now() - started;
     client.release();
     await pool.query(`DROP TABLE ${table}`);
@@ -107,18 +147,33 @@ try {
   await settle();
   const secondWrites = (await writes()) - w1;
 
-  for (let round = 2; round <= 30; round++) await persist(churn(baseResults, round), new Date(now.getTime() + round * 3600_000));
+  for (let round = 2; round <= 30; round++)
+    await persist(churn(baseResults, round), new Date(now.getTime() + round * 3600_000));
   const sizeAfter30 = await dbSize();
   await pool.end();
 
   const MB = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
-  console.log(`${PODS.toLocaleString("en")} pods → ${inventory.workloads.length.toLocaleString("en")} workloads, ${count(baseResults).toLocaleString("en")} findings (${first.findingCount.toLocaleString("en")} distinct lifetimes)`);
-  console.log(`first snapshot persist   ${(first.ms / 1000).toFixed(2)} s   (${first.newCount.toLocaleString("en")} lifetimes opened, with scores)`);
-  console.log(`raw COPY, same table definition (indexes, logged)  ${(copyLikeMs / 1000).toFixed(2)} s   → persist / COPY = ${(first.ms / copyLikeMs).toFixed(2)}x (goal ≤ 2x)`);
-  console.log(`raw COPY, bare unlogged table (no indexes)          ${(copyBareMs / 1000).toFixed(2)} s   → persist / COPY = ${(first.ms / copyBareMs).toFixed(2)}x`);
-  console.log(`second snapshot (2% churn) ${(second.ms / 1000).toFixed(2)} s: ${second.newCount} opened, ${second.resolvedCount} closed, ${second.changedCount} changed`);
-  console.log(`finding rows written     first ${firstWrites.toLocaleString("en")}, second ${secondWrites.toLocaleString("en")} = ${((100 * secondWrites) / firstWrites).toFixed(2)}% (goal ≤ 5%)`);
-  console.log(`database size            after 1: ${MB(sizeAfterFirst)}, after 30: ${MB(sizeAfter30)} = ${(sizeAfter30 / sizeAfterFirst).toFixed(2)}x (goal ≤ 2x)`);
+  console.log(
+    `${PODS.toLocaleString("en")} pods → ${inventory.workloads.length.toLocaleString("en")} workloads, ${count(baseResults).toLocaleString("en")} findings (${first.findingCount.toLocaleString("en")} distinct lifetimes)`,
+  );
+  console.log(
+    `first snapshot persist   ${(first.ms / 1000).toFixed(2)} s   (${first.newCount.toLocaleString("en")} lifetimes opened, with scores)`,
+  );
+  console.log(
+    `raw COPY, same table definition (indexes, logged)  ${(copyLikeMs / 1000).toFixed(2)} s   → persist / COPY = ${(first.ms / copyLikeMs).toFixed(2)}x (goal ≤ 2x)`,
+  );
+  console.log(
+    `raw COPY, bare unlogged table (no indexes)          ${(copyBareMs / 1000).toFixed(2)} s   → persist / COPY = ${(first.ms / copyBareMs).toFixed(2)}x`,
+  );
+  console.log(
+    `second snapshot (2% churn) ${(second.ms / 1000).toFixed(2)} s: ${second.newCount} opened, ${second.resolvedCount} closed, ${second.changedCount} changed`,
+  );
+  console.log(
+    `finding rows written     first ${firstWrites.toLocaleString("en")}, second ${secondWrites.toLocaleString("en")} = ${((100 * secondWrites) / firstWrites).toFixed(2)}% (goal ≤ 5%)`,
+  );
+  console.log(
+    `database size            after 1: ${MB(sizeAfterFirst)}, after 30: ${MB(sizeAfter30)} = ${(sizeAfter30 / sizeAfterFirst).toFixed(2)}x (goal ≤ 2x)`,
+  );
 } catch (error) {
   console.error("bench:persist failed:", error);
   process.exitCode = 1;

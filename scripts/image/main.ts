@@ -25,13 +25,20 @@ async function migrate() {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (the chart mounts it from a Secret)");
   const { applyMigrationsOnce } = await import("@/lib/db/apply-migrations-once");
   const applied = await applyMigrationsOnce(env.DATABASE_URL);
-  console.log(JSON.stringify({ level: "info", msg: applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is current" }));
+  console.log(
+    JSON.stringify({
+      level: "info",
+      msg: applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is current",
+    }),
+  );
 }
 
 async function web() {
   await migrate();
   // What Next's standalone server.js does: hand the build's config to `next()`.
-  const files = JSON.parse(readFileSync(path.join(APP, ".next-image", "required-server-files.json"), "utf8")) as { config: unknown };
+  const files = JSON.parse(readFileSync(path.join(APP, ".next-image", "required-server-files.json"), "utf8")) as {
+    config: unknown;
+  };
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(files.config);
   await import("../web-server.mjs");
 }
@@ -59,7 +66,14 @@ async function database() {
 
 async function databaseReady(): Promise<number> {
   const pg = (await import("pg")).default;
-  const client = new pg.Client({ host: "127.0.0.1", port: Number(process.env.PGPORT ?? 5432), user: "postgres", password: process.env.POSTGRES_PASSWORD, database: "postgres", connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: Number(process.env.PGPORT ?? 5432),
+    user: "postgres",
+    password: process.env.POSTGRES_PASSWORD,
+    database: "postgres",
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.query("SELECT 1");

@@ -8,13 +8,14 @@
 // runs in and completes a scan, `bulwark scan --manifests` works, no /app/.env* file shipped.
 // Prints one JSON line of results.
 // Needs root, buildah and a built image (npm run image:build).
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+
 import { findFreePort } from "@/lib/db/free-port";
+import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { createFakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
 import { generateTls } from "@/lib/fake-api-server/generate-tls";
@@ -43,14 +44,18 @@ async function main() {
   writeFileSync(path.join(sa, "token"), TOKEN);
   writeFileSync(path.join(sa, "ca.crt"), tls.caPem);
   writeFileSync(path.join(sa, "namespace"), "bulwark");
-  writeFileSync(path.join(layer, "tmp-manifest.yaml"), readFileSync("lib/checks/__fixtures__/deployment-hardened.yaml"));
+  writeFileSync(
+    path.join(layer, "tmp-manifest.yaml"),
+    readFileSync("lib/checks/__fixtures__/deployment-hardened.yaml"),
+  );
   // A read-only view of it, with tmpfs where the chart mounts emptyDirs.
   const root = path.join(work, "root");
   mkdirSync(root);
   sh("mount", ["--bind", layer, root]);
   cleanups.unshift(() => void sh("umount", ["-R", root]));
   sh("mount", ["-o", "remount,bind,ro", root]);
-  for (const dir of ["tmp", "var/lib/bulwark"]) sh("mount", ["-t", "tmpfs", "-o", "mode=1777,size=256m", "tmpfs", path.join(root, dir)]);
+  for (const dir of ["tmp", "var/lib/bulwark"])
+    sh("mount", ["-t", "tmpfs", "-o", "mode=1777,size=256m", "tmpfs", path.join(root, dir)]);
   // As a container runtime does: /proc (the dynamic loader resolves $ORIGIN through it).
   sh("mount", ["-t", "proc", "proc", path.join(root, "proc")]);
   const writable = (() => {
@@ -86,7 +91,11 @@ async function main() {
     LOG_LEVEL: "warn",
   };
   const run = (args: string[], extra: Record<string, string> = {}) => {
-    const child = spawn("/usr/sbin/chroot", ["--userspec=65532:65532", root, "/opt/node/bin/node", "/app/main.mjs", ...args], { env: { ...env, ...extra } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      "/usr/sbin/chroot",
+      ["--userspec=65532:65532", root, "/opt/node/bin/node", "/app/main.mjs", ...args],
+      { env: { ...env, ...extra } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
@@ -102,12 +111,16 @@ async function main() {
   const worker = run(["worker"], { BULWARK_IN_CLUSTER_NAME: "this-cluster" });
   let health = 0;
   while (performance.now() - started < 120_000 && web.child.exitCode === null) {
-    health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
+    health = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (health === 200) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const coldStartMs = Math.round(performance.now() - started);
-  if (health !== 200) throw new Error(`web never became healthy (last status ${health}):\n${web.output()}\nworker:\n${worker.output()}`);
+  if (health !== 200)
+    throw new Error(`web never became healthy (last status ${health}):\n${web.output()}\nworker:\n${worker.output()}`);
   say(`web healthy in ${coldStartMs} ms`);
 
   const client = new pg.Client({ connectionString: db.url });
@@ -124,8 +137,10 @@ async function main() {
     await new Promise((r) => setTimeout(r, 250));
   }
   await client.end();
-  if (scan?.status !== "succeeded") throw new Error(`the in-cluster scan did not succeed (${scan?.status ?? "none"}):\n${worker.output()}`);
-  if (!api.requests.every((r) => r.auth === `Bearer ${TOKEN}`)) throw new Error("a request to the API server did not carry the service-account token");
+  if (scan?.status !== "succeeded")
+    throw new Error(`the in-cluster scan did not succeed (${scan?.status ?? "none"}):\n${worker.output()}`);
+  if (!api.requests.every((r) => r.auth === `Bearer ${TOKEN}`))
+    throw new Error("a request to the API server did not carry the service-account token");
   say(`in-cluster scan succeeded with ${scan.findings} findings in ${Math.round(performance.now() - scanStarted)} ms`);
 
   const cliStarted = performance.now();
@@ -149,7 +164,13 @@ async function main() {
   if (!ready) throw new Error(`the bundled database never became ready:\n${bundled.output()}`);
   const bundledDbMs = Math.round(performance.now() - dbStarted);
   const connectWith = async (pw: string) => {
-    const c = new pg.Client({ host: "127.0.0.1", port: Number(dbPort), user: "postgres", password: pw, database: "bulwark" });
+    const c = new pg.Client({
+      host: "127.0.0.1",
+      port: Number(dbPort),
+      user: "postgres",
+      password: pw,
+      database: "bulwark",
+    });
     try {
       await c.connect();
       await c.query("SELECT 1");
@@ -160,11 +181,24 @@ async function main() {
       await c.end().catch(() => {});
     }
   };
-  if (!(await connectWith(password)) || (await connectWith("wrong-password"))) throw new Error("the bundled database must accept its password and only that");
+  if (!(await connectWith(password)) || (await connectWith("wrong-password")))
+    throw new Error("the bundled database must accept its password and only that");
   say(`bundled database ready in ${bundledDbMs} ms`);
 
   const uid = sh("stat", ["-c", "%u", path.join(root, "app/main.mjs")]);
-  console.log(JSON.stringify({ image: build.image, digest: build.digest, coldStartMs, scan, cliMs, cliFindings: report.findings.length, bundledDbMs, appFilesOwner: Number(uid), readOnlyRoot: true }));
+  console.log(
+    JSON.stringify({
+      image: build.image,
+      digest: build.digest,
+      coldStartMs,
+      scan,
+      cliMs,
+      cliFindings: report.findings.length,
+      bundledDbMs,
+      appFilesOwner: Number(uid),
+      readOnlyRoot: true,
+    }),
+  );
 }
 
 try {

@@ -4,6 +4,8 @@
  * fails to compile before a route test parses its answer. Types only: nothing here runs.
  */
 import type { z } from "zod";
+
+import type { issueApiToken } from "@/lib/api-tokens/issue-api-token";
 import type { ZApprovalCreated } from "@/lib/api/schemas/approvals";
 import type { ZClusterCreated, ZConnectionTest } from "@/lib/api/schemas/clusters";
 import type { ZFindingDetail } from "@/lib/api/schemas/findings";
@@ -11,21 +13,26 @@ import type { ZDelivery } from "@/lib/api/schemas/notifications";
 import type { ZSuppressionChanged } from "@/lib/api/schemas/suppressions";
 import type { ZTokenIssued, ZTokenSummary } from "@/lib/api/schemas/tokens";
 import type { ZInviteLink, ZUserAccess, ZUserInvited } from "@/lib/api/schemas/users";
-import type { issueApiToken } from "@/lib/api-tokens/issue-api-token";
-import type { inviteUser } from "@/lib/users/invite-user";
-import type { reissueInvite } from "@/lib/users/reissue-invite";
+import type { createAttestation } from "@/lib/attestations/create-attestation";
 import type { registerCluster } from "@/lib/clusters/register-cluster";
 import type { testClusterConnection } from "@/lib/clusters/test-cluster-connection";
 import type { listApiTokens } from "@/lib/db/api-tokens/api-tokens";
 import type { getFindingOrThrow } from "@/lib/db/findings/get-finding-or-throw";
-import type { createAttestation } from "@/lib/attestations/create-attestation";
-import type { proposeSuppression } from "@/lib/suppressions/propose-suppression";
-import type { changeSuppression } from "@/lib/suppressions/change-suppression";
-import type { updateUser } from "@/lib/users/update-user";
 import type { deliverWebhook } from "@/lib/notify/deliver-webhook";
+import type { changeSuppression } from "@/lib/suppressions/change-suppression";
+import type { proposeSuppression } from "@/lib/suppressions/propose-suppression";
+import type { inviteUser } from "@/lib/users/invite-user";
+import type { reissueInvite } from "@/lib/users/reissue-invite";
+import type { updateUser } from "@/lib/users/update-user";
 
 /** What JSON.stringify makes of a value: dates become strings. */
-type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+type Json<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
 type Sent<F extends (...args: never[]) => Promise<unknown>> = Json<Awaited<ReturnType<F>>>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Answer<S extends z.ZodType> = z.output<S>;

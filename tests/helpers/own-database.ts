@@ -1,5 +1,6 @@
 import pg from "pg";
 import { inject } from "vitest";
+
 import { applyMigrations } from "@/lib/db/schema-engine";
 
 /**

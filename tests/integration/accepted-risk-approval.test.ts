@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+
 import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
 import { dataOf } from "@/lib/api/schemas/envelope";
 import { ZCheckSettingsView } from "@/lib/api/schemas/settings";
 import { ZSuppressionSummary } from "@/lib/api/schemas/suppressions";
+
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
 import { expectJson, expectProblem } from "../helpers/parse-response";
 
@@ -28,7 +30,13 @@ beforeAll(async () => {
     ...(await loadScanModules()),
   };
   const { makeUser, signIn } = m.auth;
-  for (const [who, role] of [["alice", "analyst"], ["bob", "analyst"], ["admin", "admin"], ["admin2", "admin"]] as const) cookies[who] = (await signIn((await makeUser(role, who)).email)).cookie;
+  for (const [who, role] of [
+    ["alice", "analyst"],
+    ["bob", "analyst"],
+    ["admin", "admin"],
+    ["admin2", "admin"],
+  ] as const)
+    cookies[who] = (await signIn((await makeUser(role, who)).email)).cookie;
   clusterId = (await m.createCluster({ name: "approval-demo", source: "demo", isDemo: true })).id;
 });
 afterAll(async () => {
@@ -43,12 +51,23 @@ async function scan() {
 const as = (who: keyof typeof cookies) => ({ cookie: cookies[who], origin: m.auth.APP });
 async function propose(who: keyof typeof cookies, checkId: string, scope = "resource") {
   const finding = await m.prisma.finding.findFirstOrThrow({ where: { clusterId, checkId, lastSeq: null } });
-  const res = await m.auth.call(m.create.POST, { method: "POST", headers: as(who), body: { findingId: String(finding.id), scope, reason: "Accepted while the vendor ships a fix", expiresAt: new Date(Date.now() + 10 * DAY).toISOString() } });
+  const res = await m.auth.call(m.create.POST, {
+    method: "POST",
+    headers: as(who),
+    body: {
+      findingId: String(finding.id),
+      scope,
+      reason: "Accepted while the vendor ships a fix",
+      expiresAt: new Date(Date.now() + 10 * DAY).toISOString(),
+    },
+  });
   expect(res.status).toBe(201);
   return expectJson(res, ZApprovalCreated);
 }
-const patch = (who: keyof typeof cookies, id: string, body: object) => m.auth.call(m.change.PATCH, { method: "PATCH", headers: as(who), params: { id }, body });
-const approve = (who: keyof typeof cookies, id: string) => m.auth.call(m.approve.POST, { method: "POST", headers: as(who), params: { id } });
+const patch = (who: keyof typeof cookies, id: string, body: object) =>
+  m.auth.call(m.change.PATCH, { method: "PATCH", headers: as(who), params: { id }, body });
+const approve = (who: keyof typeof cookies, id: string) =>
+  m.auth.call(m.approve.POST, { method: "POST", headers: as(who), params: { id } });
 const statusOf = async (id: string) => (await m.prisma.suppression.findUniqueOrThrow({ where: { id } })).status;
 
 describe("the two-person rule for critical and high accepted risks", () => {
@@ -77,16 +96,26 @@ describe("the two-person rule for critical and high accepted risks", () => {
   });
 
   it("uses the overridden severity at creation and at every change: an extended expiry of an overridden-critical rule needs approval again", async () => {
-    const current = (await expectJson(await m.auth.call(m.settings.GET, { headers: as("admin") }), ZCheckSettingsView)).data;
+    const current = (await expectJson(await m.auth.call(m.settings.GET, { headers: as("admin") }), ZCheckSettingsView))
+      .data;
     // pod.probes-missing is low in the catalog; this install makes it critical, and container.image-tag-latest (high) low.
-    const put = await m.auth.call(m.settings.PUT, { method: "PUT", headers: as("admin"), body: { ...current, severityOverrides: { "pod.probes-missing": "critical", "container.image-tag-latest": "low" } } });
+    const put = await m.auth.call(m.settings.PUT, {
+      method: "PUT",
+      headers: as("admin"),
+      body: {
+        ...current,
+        severityOverrides: { "pod.probes-missing": "critical", "container.image-tag-latest": "low" },
+      },
+    });
     expect(put.status).toBe(200);
     await scan();
 
     const critical = await propose("alice", "pod.probes-missing");
     expect(critical.status).toBe("pending");
     expect((await approve("bob", critical.id)).status).toBe(200);
-    expect((await patch("alice", critical.id, { expiresAt: new Date(Date.now() + 300 * DAY).toISOString() })).status).toBe(200);
+    expect(
+      (await patch("alice", critical.id, { expiresAt: new Date(Date.now() + 300 * DAY).toISOString() })).status,
+    ).toBe(200);
     expect(await statusOf(critical.id)).toBe("pending");
     expect((await approve("bob", critical.id)).status).toBe(200);
 
@@ -97,7 +126,10 @@ describe("the two-person rule for critical and high accepted risks", () => {
     expect(await statusOf(lowered.id)).toBe("active");
 
     // The list shows the severity that was applied.
-    const list = await expectJson(await m.auth.call(m.create.GET, { headers: as("bob") }), dataOf(z.array(ZSuppressionSummary)));
+    const list = await expectJson(
+      await m.auth.call(m.create.GET, { headers: as("bob") }),
+      dataOf(z.array(ZSuppressionSummary)),
+    );
     expect(list.data.find((s) => s.id === critical.id)!.severity).toBe("critical");
     expect(list.data.find((s) => s.id === lowered.id)!.severity).toBe("low");
   });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route";
 import { POST as createRoute } from "@/app/api/suppressions/route";
 import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
@@ -9,6 +10,7 @@ import { listFindings } from "@/lib/db/findings/list-findings";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
 import { runSnapshot } from "@/lib/scans/run-snapshot";
+
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 import { expectJson } from "../helpers/parse-response";
 
@@ -33,7 +35,9 @@ describe("accepted risks, end to end", () => {
     const first = await scan(clusterId, new Date(now - 2 * DAY));
 
     // The high finding: the hostile-image workload pulls an image without a version tag.
-    const page = await listFindings(ZFindingListQuery.parse({ cluster: clusterId, check: "container.image-tag-latest", namespace: "playground" }));
+    const page = await listFindings(
+      ZFindingListQuery.parse({ cluster: clusterId, check: "container.image-tag-latest", namespace: "playground" }),
+    );
     const finding = page.data[0]!;
     expect(finding.severity).toBe("high");
 
@@ -42,7 +46,16 @@ describe("accepted risks, end to end", () => {
     const aliceCookie = (await signIn(alice.email)).cookie;
     const bobCookie = (await signIn(bob.email)).cookie;
     const expiresAt = new Date(now + 10 * DAY).toISOString();
-    const proposed = await call(createRoute, { method: "POST", headers: { cookie: aliceCookie, origin: APP }, body: { findingId: finding.id, scope: "resource", reason: "Importer is air-gapped; tag pinned in Q1 (owner: data team)", expiresAt } });
+    const proposed = await call(createRoute, {
+      method: "POST",
+      headers: { cookie: aliceCookie, origin: APP },
+      body: {
+        findingId: finding.id,
+        scope: "resource",
+        reason: "Importer is air-gapped; tag pinned in Q1 (owner: data team)",
+        expiresAt,
+      },
+    });
     expect(proposed.status).toBe(201);
     const { id, status } = await expectJson(proposed, ZApprovalCreated);
     expect(status).toBe("pending");
@@ -50,13 +63,22 @@ describe("accepted risks, end to end", () => {
     // Pending changes nothing; the author cannot approve their own.
     const pendingScan = await scan(clusterId, new Date(now - DAY));
     expect(pendingScan.overall.score).toBe(first.overall.score);
-    expect((await call(approveRoute, { method: "POST", headers: { cookie: aliceCookie, origin: APP }, params: { id } })).status).toBe(403);
-    expect((await call(approveRoute, { method: "POST", headers: { cookie: bobCookie, origin: APP }, params: { id } })).status).toBe(200);
+    expect(
+      (await call(approveRoute, { method: "POST", headers: { cookie: aliceCookie, origin: APP }, params: { id } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(approveRoute, { method: "POST", headers: { cookie: bobCookie, origin: APP }, params: { id } }))
+        .status,
+    ).toBe(200);
 
     // Approved: the finding shows as suppressed, and the next snapshot scores it as passing.
     const suppressed = await listFindings(ZFindingListQuery.parse({ cluster: clusterId, status: "suppressed" }));
     expect(suppressed.data.map((f) => f.id)).toEqual([finding.id]);
-    expect(suppressed.data[0]).toMatchObject({ suppressionReason: expect.stringContaining("air-gapped"), suppressionApprover: bob.email });
+    expect(suppressed.data[0]).toMatchObject({
+      suppressionReason: expect.stringContaining("air-gapped"),
+      suppressionApprover: bob.email,
+    });
     const approvedScan = await scan(clusterId, new Date());
     expect(approvedScan.overall.score!).toBeGreaterThan(first.overall.score!);
     expect(approvedScan.container.suppressed).toBe(1);
@@ -68,7 +90,11 @@ describe("accepted risks, end to end", () => {
     expect((await getPrisma().suppression.findUnique({ where: { id } }))!.status).toBe("expired");
 
     // The trend holds the step: up at approval (a re-score of the latest snapshot), held by the next scan, down at expiry.
-    const trend = await getPrisma().layerScore.findMany({ where: { clusterId, layer: null }, orderBy: { takenAt: "asc" }, select: { score: true, cause: true } });
+    const trend = await getPrisma().layerScore.findMany({
+      where: { clusterId, layer: null },
+      orderBy: { takenAt: "asc" },
+      select: { score: true, cause: true },
+    });
     expect(trend).toEqual([
       { score: first.overall.score, cause: null },
       { score: first.overall.score, cause: null },
@@ -78,7 +104,11 @@ describe("accepted risks, end to end", () => {
     ]);
 
     // Each step is in the audit log.
-    const events = await getPrisma().auditEvent.findMany({ where: { targetId: id }, orderBy: { id: "asc" }, select: { action: true, actorEmail: true } });
+    const events = await getPrisma().auditEvent.findMany({
+      where: { targetId: id },
+      orderBy: { id: "asc" },
+      select: { action: true, actorEmail: true },
+    });
     expect(events).toEqual([
       { action: "suppression.created", actorEmail: alice.email },
       { action: "suppression.approved", actorEmail: bob.email },
@@ -92,12 +122,39 @@ describe("accepted risks, end to end", () => {
     const analyst = await makeUser("analyst");
     const cookie = (await signIn(analyst.email)).cookie;
     const medium = (await listFindings(ZFindingListQuery.parse({ cluster: clusterId, severity: "medium" }))).data[0]!;
-    const tooLong = await call(createRoute, { method: "POST", headers: { cookie, origin: APP }, body: { findingId: medium.id, scope: "cluster", reason: "Accepted for the whole cluster", expiresAt: new Date(Date.now() + 400 * DAY).toISOString() } });
+    const tooLong = await call(createRoute, {
+      method: "POST",
+      headers: { cookie, origin: APP },
+      body: {
+        findingId: medium.id,
+        scope: "cluster",
+        reason: "Accepted for the whole cluster",
+        expiresAt: new Date(Date.now() + 400 * DAY).toISOString(),
+      },
+    });
     expect(tooLong.status).toBe(400);
-    const ok = await call(createRoute, { method: "POST", headers: { cookie, origin: APP }, body: { findingId: medium.id, scope: "cluster", reason: "Accepted for the whole cluster", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
+    const ok = await call(createRoute, {
+      method: "POST",
+      headers: { cookie, origin: APP },
+      body: {
+        findingId: medium.id,
+        scope: "cluster",
+        reason: "Accepted for the whole cluster",
+        expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      },
+    });
     expect((await expectJson(ok, ZApprovalCreated)).status).toBe("active");
     const viewer = await makeUser("viewer");
-    const refused = await call(createRoute, { method: "POST", headers: { cookie: (await signIn(viewer.email)).cookie, origin: APP }, body: { findingId: medium.id, scope: "cluster", reason: "A viewer may not do this", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
+    const refused = await call(createRoute, {
+      method: "POST",
+      headers: { cookie: (await signIn(viewer.email)).cookie, origin: APP },
+      body: {
+        findingId: medium.id,
+        scope: "cluster",
+        reason: "A viewer may not do this",
+        expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      },
+    });
     expect(refused.status).toBe(403);
   });
 });

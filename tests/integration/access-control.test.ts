@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { POST as scanCluster } from "@/app/api/clusters/[id]/scans/route";
 import { GET as listClustersRoute } from "@/app/api/clusters/route";
 import { POST as acceptInviteRoute } from "@/app/api/invites/accept/route";
@@ -7,11 +8,12 @@ import { GET as metrics } from "@/app/api/metrics/route";
 import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { PATCH as patchUser } from "@/app/api/users/[id]/route";
-import { GET as listUsersRoute, POST as inviteUserRoute } from "@/app/api/users/route";
+import { POST as inviteUserRoute, GET as listUsersRoute } from "@/app/api/users/route";
 import { dataOf } from "@/lib/api/schemas/envelope";
 import { ZTokenIssued } from "@/lib/api/schemas/tokens";
 import { ZMe, ZUserInvited } from "@/lib/api/schemas/users";
 import { getPrisma } from "@/lib/db/client";
+
 import { APP, call, makeUser, PASSWORD, signIn } from "../helpers/auth";
 import { expectJson, expectProblem } from "../helpers/parse-response";
 
@@ -28,14 +30,18 @@ describe("sign-in", () => {
     expect(JSON.stringify(body)).not.toContain(cookie.split("=")[1]!.split(".")[0]!);
     expect(body.token).toBeUndefined();
     const who = await call(me, { headers: { cookie } });
-    expect(await expectJson(who, dataOf(ZMe))).toMatchObject({ data: { email: user.email, role: "analyst", via: "session" } });
+    expect(await expectJson(who, dataOf(ZMe))).toMatchObject({
+      data: { email: user.email, role: "analyst", via: "session" },
+    });
   });
 
   it("refuses a wrong password with 401 and records the failure in the audit log", async () => {
     const user = await makeUser("viewer");
     const { res } = await signIn(user.email, "not-the-password", "192.0.2.10");
     expect(res.status).toBe(401);
-    const events = await getPrisma().auditEvent.findMany({ where: { actorEmail: user.email, action: "auth.sign_in_failed" } });
+    const events = await getPrisma().auditEvent.findMany({
+      where: { actorEmail: user.email, action: "auth.sign_in_failed" },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]!.ip).toBe("192.0.2.10");
   });
@@ -54,7 +60,12 @@ describe("sign-in", () => {
     const adminCookie = (await signIn(admin.email)).cookie;
     const userCookie = (await signIn(user.email)).cookie;
     expect((await call(me, { headers: { cookie: userCookie } })).status).toBe(200);
-    const res = await call(patchUser, { method: "PATCH", headers: { cookie: adminCookie, origin: APP }, params: { id: user.id }, body: { disabled: true } });
+    const res = await call(patchUser, {
+      method: "PATCH",
+      headers: { cookie: adminCookie, origin: APP },
+      params: { id: user.id },
+      body: { disabled: true },
+    });
     expect(res.status).toBe(200);
     expect((await call(me, { headers: { cookie: userCookie } })).status).toBe(401);
     expect((await signIn(user.email)).res.status).toBe(403);
@@ -63,7 +74,10 @@ describe("sign-in", () => {
   it("ends a session past the absolute limit however active it was", async () => {
     const user = await makeUser("viewer");
     const { cookie } = await signIn(user.email);
-    await getPrisma().session.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - 13 * 3_600_000) } });
+    await getPrisma().session.updateMany({
+      where: { userId: user.id },
+      data: { createdAt: new Date(Date.now() - 13 * 3_600_000) },
+    });
     expect((await call(me, { headers: { cookie } })).status).toBe(401);
     expect(await getPrisma().session.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -74,7 +88,9 @@ describe("roles and CSRF", () => {
     const analyst = await makeUser("analyst");
     const admin = await makeUser("admin");
     expect((await call(listUsersRoute)).status).toBe(401);
-    expect((await call(listUsersRoute, { headers: { cookie: (await signIn(analyst.email)).cookie } })).status).toBe(403);
+    expect((await call(listUsersRoute, { headers: { cookie: (await signIn(analyst.email)).cookie } })).status).toBe(
+      403,
+    );
     expect((await call(listUsersRoute, { headers: { cookie: (await signIn(admin.email)).cookie } })).status).toBe(200);
   });
 
@@ -82,9 +98,17 @@ describe("roles and CSRF", () => {
     const admin = await makeUser("admin");
     const { cookie } = await signIn(admin.email);
     const body = { email: "csrf-victim@example.test", name: "x", role: "admin" };
-    const evil = await call(inviteUserRoute, { method: "POST", headers: { cookie, origin: "https://evil.example" }, body });
+    const evil = await call(inviteUserRoute, {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example" },
+      body,
+    });
     expect(evil.status).toBe(403);
-    const crossSite = await call(inviteUserRoute, { method: "POST", headers: { cookie, "sec-fetch-site": "cross-site" }, body });
+    const crossSite = await call(inviteUserRoute, {
+      method: "POST",
+      headers: { cookie, "sec-fetch-site": "cross-site" },
+      body,
+    });
     expect(crossSite.status).toBe(403);
     expect(await getPrisma().user.count({ where: { email: "csrf-victim@example.test" } })).toBe(0);
   });
@@ -96,7 +120,12 @@ describe("roles and CSRF", () => {
     // Demote every other admin first, so this one is the last.
     for (const a of admins) await getPrisma().user.update({ where: { id: a.id }, data: { role: "analyst" } });
     try {
-      const res = await call(patchUser, { method: "PATCH", headers: { cookie, origin: APP }, params: { id: admin.id }, body: { role: "viewer" } });
+      const res = await call(patchUser, {
+        method: "PATCH",
+        headers: { cookie, origin: APP },
+        params: { id: admin.id },
+        body: { role: "viewer" },
+      });
       expect(res.status).toBe(409);
       expect((await expectProblem(res)).detail).toMatch(/last admin/);
     } finally {
@@ -110,15 +139,26 @@ describe("invitations", () => {
     const admin = await makeUser("admin");
     const cookie = (await signIn(admin.email)).cookie;
     const email = `invitee-${Date.now()}@example.test`;
-    const invited = await call(inviteUserRoute, { method: "POST", headers: { cookie, origin: APP }, body: { email, name: "Invitee", role: "analyst" } });
+    const invited = await call(inviteUserRoute, {
+      method: "POST",
+      headers: { cookie, origin: APP },
+      body: { email, name: "Invitee", role: "analyst" },
+    });
     expect(invited.status).toBe(201);
     const { inviteUrl } = await expectJson(invited, ZUserInvited);
     const token = new URL(inviteUrl).searchParams.get("token")!;
     expect(await getPrisma().verification.count({ where: { value: token } })).toBe(0); // stored hashed
     expect((await signIn(email)).res.status).toBe(401);
-    expect((await call(acceptInviteRoute, { method: "POST", headers: { origin: APP }, body: { token, password: PASSWORD } })).status).toBe(200);
+    expect(
+      (await call(acceptInviteRoute, { method: "POST", headers: { origin: APP }, body: { token, password: PASSWORD } }))
+        .status,
+    ).toBe(200);
     expect((await signIn(email)).res.status).toBe(200);
-    const again = await call(acceptInviteRoute, { method: "POST", headers: { origin: APP }, body: { token, password: "another-password-1" } });
+    const again = await call(acceptInviteRoute, {
+      method: "POST",
+      headers: { origin: APP },
+      body: { token, password: "another-password-1" },
+    });
     expect(again.status).toBe(404);
   });
 });
@@ -127,7 +167,11 @@ describe("API tokens", () => {
   async function issue(role: "viewer" | "analyst", scopes: string[]) {
     const user = await makeUser(role);
     const cookie = (await signIn(user.email)).cookie;
-    const res = await call(createToken, { method: "POST", headers: { cookie, origin: APP }, body: { name: "ci", scopes, expiresInDays: 30 } });
+    const res = await call(createToken, {
+      method: "POST",
+      headers: { cookie, origin: APP },
+      body: { name: "ci", scopes, expiresInDays: 30 },
+    });
     return { user, cookie, res, body: res.status === 201 ? await expectJson(res, ZTokenIssued) : null };
   }
 
@@ -141,7 +185,9 @@ describe("API tokens", () => {
     // A read token of an analyst cannot scan.
     expect((await call(scanCluster, { method: "POST", headers: auth, params: { id: "nope" } })).status).toBe(403);
     // Tokens cannot mint tokens.
-    expect((await call(createToken, { method: "POST", headers: auth, body: { name: "x", scopes: ["read"] } })).status).toBe(403);
+    expect(
+      (await call(createToken, { method: "POST", headers: auth, body: { name: "x", scopes: ["read"] } })).status,
+    ).toBe(403);
   });
 
   it("a viewer cannot issue a scan token", async () => {
@@ -153,11 +199,22 @@ describe("API tokens", () => {
     const revoked = await issue("analyst", ["read", "scan"]);
     const auth = { authorization: `Bearer ${revoked.body!.token}` };
     expect((await call(me, { headers: auth })).status).toBe(200);
-    expect((await call(revokeToken, { method: "DELETE", headers: { cookie: revoked.cookie, origin: APP }, params: { id: revoked.body!.id } })).status).toBe(204);
+    expect(
+      (
+        await call(revokeToken, {
+          method: "DELETE",
+          headers: { cookie: revoked.cookie, origin: APP },
+          params: { id: revoked.body!.id },
+        })
+      ).status,
+    ).toBe(204);
     expect((await call(me, { headers: auth })).status).toBe(401);
 
     const expired = await issue("viewer", ["read"]);
-    await getPrisma().apiToken.update({ where: { id: expired.body!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await getPrisma().apiToken.update({
+      where: { id: expired.body!.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await call(me, { headers: { authorization: `Bearer ${expired.body!.token}` } })).status).toBe(401);
 
     const orphan = await issue("viewer", ["read"]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { GET as getChecks } from "@/app/api/checks/route";
 
 const context = { params: Promise.resolve({}) };

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+
 import { GET as exportCsv } from "@/app/api/audit/export.csv/route";
 import { AUDIT_CSV_HEADER, listAuditEvents, streamAuditCsv } from "@/lib/db/audit/list-audit-events";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
 import { getPool } from "@/lib/db/pool";
+
 import { call, makeUser, signIn } from "../helpers/auth";
 
 const HOSTILE = '=HYPERLINK("http://evil.example","click")';
@@ -12,7 +14,12 @@ const HOSTILE = '=HYPERLINK("http://evil.example","click")';
 describe("audit log", () => {
   it("pages newest first by id across page boundaries, each event once", async () => {
     const prefix = `page${randomUUID().slice(0, 8)}.`;
-    for (let i = 0; i < 250; i++) await recordAuditEvent({ actor: { userId: null, email: null, ip: null }, action: `${prefix}event`, details: { n: i } });
+    for (let i = 0; i < 250; i++)
+      await recordAuditEvent({
+        actor: { userId: null, email: null, ip: null },
+        action: `${prefix}event`,
+        details: { n: i },
+      });
     const seen: number[] = [];
     let cursor: string | undefined;
     do {
@@ -30,12 +37,27 @@ describe("audit log CSV export", () => {
     const analyst = await makeUser("analyst");
     const prefix = `test${randomUUID().slice(0, 8)}.`;
     for (let i = 0; i < 700; i++) {
-      await recordAuditEvent({ actor: { userId: null, email: null, ip: "203.0.113.9" }, action: `${prefix}event`, target: { type: "cluster", id: i === 0 ? HOSTILE : `c${i}` }, details: { n: i } });
+      await recordAuditEvent({
+        actor: { userId: null, email: null, ip: "203.0.113.9" },
+        action: `${prefix}event`,
+        target: { type: "cluster", id: i === 0 ? HOSTILE : `c${i}` },
+        details: { n: i },
+      });
     }
 
-    expect((await call(exportCsv, { path: `/api/audit/export.csv?action=${prefix}`, headers: { cookie: (await signIn(analyst.email)).cookie } })).status).toBe(403);
+    expect(
+      (
+        await call(exportCsv, {
+          path: `/api/audit/export.csv?action=${prefix}`,
+          headers: { cookie: (await signIn(analyst.email)).cookie },
+        })
+      ).status,
+    ).toBe(403);
 
-    const res = await call(exportCsv, { path: `/api/audit/export.csv?action=${prefix}`, headers: { cookie: (await signIn(admin.email)).cookie } });
+    const res = await call(exportCsv, {
+      path: `/api/audit/export.csv?action=${prefix}`,
+      headers: { cookie: (await signIn(admin.email)).cookie },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="bulwark-audit-\d{8}-\d{6}Z\.csv"$/);
@@ -49,7 +71,14 @@ describe("audit log CSV export", () => {
     expect(rows.every((r) => r[2] === "" && r[3] === "203.0.113.9" && r[4] === `${prefix}event`)).toBe(true);
 
     // Unfiltered, the file ends with this export, by this admin.
-    const all = parse(await (await call(exportCsv, { path: "/api/audit/export.csv", headers: { cookie: (await signIn(admin.email)).cookie } })).text()) as string[][];
+    const all = parse(
+      await (
+        await call(exportCsv, {
+          path: "/api/audit/export.csv",
+          headers: { cookie: (await signIn(admin.email)).cookie },
+        })
+      ).text(),
+    ) as string[][];
     expect(all.at(-1)!.slice(2, 5)).toStrictEqual([admin.email, expect.any(String), "export.audit_csv"]);
   });
 

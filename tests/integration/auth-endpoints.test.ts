@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { POST as acceptInvite } from "@/app/api/invites/accept/route";
 import { GET as me } from "@/app/api/me/route";
 import { POST as createToken } from "@/app/api/tokens/route";
@@ -7,6 +8,7 @@ import { ZTokenIssued } from "@/lib/api/schemas/tokens";
 import { ZInviteLink } from "@/lib/api/schemas/users";
 import { getAuth } from "@/lib/auth/auth";
 import { getPrisma } from "@/lib/db/client";
+
 import { APP, call, makeUser, PASSWORD, signIn } from "../helpers/auth";
 import { expectJson } from "../helpers/parse-response";
 
@@ -26,13 +28,34 @@ describe("password changes end sessions", () => {
     const user = await makeUser("analyst");
     const adminCookie = (await signIn(admin.email)).cookie;
     const userCookie = (await signIn(user.email)).cookie;
-    const token = (await expectJson(await call(createToken, { method: "POST", headers: { cookie: userCookie, origin: APP }, body: { name: "ci", scopes: ["read"], expiresInDays: 30 } }), ZTokenIssued)).token;
+    const token = (
+      await expectJson(
+        await call(createToken, {
+          method: "POST",
+          headers: { cookie: userCookie, origin: APP },
+          body: { name: "ci", scopes: ["read"], expiresInDays: 30 },
+        }),
+        ZTokenIssued,
+      )
+    ).token;
     expect((await call(me, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 
-    const reissued = await call(reissueInvite, { method: "POST", headers: { cookie: adminCookie, origin: APP }, params: { id: user.id } });
+    const reissued = await call(reissueInvite, {
+      method: "POST",
+      headers: { cookie: adminCookie, origin: APP },
+      params: { id: user.id },
+    });
     expect(reissued.status).toBe(200);
     const secret = new URL((await expectJson(reissued, ZInviteLink)).inviteUrl).searchParams.get("token")!;
-    expect((await call(acceptInvite, { method: "POST", headers: { origin: APP }, body: { token: secret, password: "a-brand-new-password-42" } })).status).toBe(200);
+    expect(
+      (
+        await call(acceptInvite, {
+          method: "POST",
+          headers: { origin: APP },
+          body: { token: secret, password: "a-brand-new-password-42" },
+        })
+      ).status,
+    ).toBe(200);
 
     expect((await call(me, { headers: { cookie: userCookie } })).status).toBe(401);
     expect((await call(me, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
@@ -43,7 +66,11 @@ describe("password changes end sessions", () => {
     const user = await makeUser("viewer");
     const phone = (await signIn(user.email)).cookie;
     const laptop = (await signIn(user.email)).cookie;
-    const res = await authCall("/change-password", laptop, { currentPassword: PASSWORD, newPassword: "another-long-password-7", revokeOtherSessions: false });
+    const res = await authCall("/change-password", laptop, {
+      currentPassword: PASSWORD,
+      newPassword: "another-long-password-7",
+      revokeOtherSessions: false,
+    });
     expect(res.status).toBe(200);
     expect((await call(me, { headers: { cookie: phone } })).status).toBe(401);
   });
@@ -57,7 +84,10 @@ describe("the absolute session limit on the sign-in library's endpoints", () => 
   ] as const)("%s refuses a session past the limit and ends it", async (path, body) => {
     const user = await makeUser("viewer");
     const { cookie } = await signIn(user.email);
-    await getPrisma().session.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - 13 * 3_600_000) } });
+    await getPrisma().session.updateMany({
+      where: { userId: user.id },
+      data: { createdAt: new Date(Date.now() - 13 * 3_600_000) },
+    });
     const res = await authCall(`/${path}`, cookie, body);
     const text = await res.text();
     expect(res.status === 401 || text === "null", `${res.status} ${text}`).toBe(true);
@@ -88,7 +118,9 @@ describe("self-service profile update", () => {
   it("accepts an ordinary name and an https image", async () => {
     const user = await makeUser("viewer");
     const { cookie } = await signIn(user.email);
-    expect((await authCall("/update-user", cookie, { name: "Ada Lovelace", image: "https://example.test/ada.png" })).status).toBe(200);
+    expect(
+      (await authCall("/update-user", cookie, { name: "Ada Lovelace", image: "https://example.test/ada.png" })).status,
+    ).toBe(200);
     expect((await getPrisma().user.findUnique({ where: { id: user.id } }))!.name).toBe("Ada Lovelace");
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { POST as registerCluster } from "@/app/api/clusters/route";
+
 import { APP, makeUser, signIn } from "../helpers/auth";
 
 const MiB = 1024 * 1024;
@@ -17,7 +19,12 @@ async function upload(chars: number, { streamed = false } = {}): Promise<Respons
         },
       })
     : text;
-  const request = new Request(`${APP}/api/clusters`, { method: "POST", headers: { cookie, origin: APP, "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+  const request = new Request(`${APP}/api/clusters`, {
+    method: "POST",
+    headers: { cookie, origin: APP, "content-type": "application/json" },
+    body,
+    duplex: "half",
+  } as RequestInit);
   return registerCluster(request, { params: Promise.resolve({}) });
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { dataOf } from "@/lib/api/schemas/envelope";
 import { ZCheckSettingsUpdate, ZCheckSettingsView } from "@/lib/api/schemas/settings";
+
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
 import { expectJson, expectProblem } from "../helpers/parse-response";
 
@@ -22,7 +24,8 @@ async function scan(clusterId: string, takenAt: Date) {
   const s = await m.startSnapshot(clusterId, "manual", takenAt);
   await m.runSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, demoState: 3 });
 }
-const open = (clusterId: string, checkId: string) => m.prisma.finding.findMany({ where: { clusterId, checkId, lastSeq: null } });
+const open = (clusterId: string, checkId: string) =>
+  m.prisma.finding.findMany({ where: { clusterId, checkId, lastSeq: null } });
 
 describe("check settings", () => {
   it("an admin changes them, the change is audited, and the next scan follows them", async () => {
@@ -39,7 +42,9 @@ describe("check settings", () => {
     const day = 86_400_000;
     await scan(clusterId, new Date(Date.now() - day));
     expect((await open(clusterId, "container.image-not-pinned")).length).toBeGreaterThan(0);
-    expect(new Set((await open(clusterId, "pod.probes-missing")).map((f) => f.severity))).toStrictEqual(new Set(["low"]));
+    expect(new Set((await open(clusterId, "pod.probes-missing")).map((f) => f.severity))).toStrictEqual(
+      new Set(["low"]),
+    );
 
     const settings = {
       ...initial.data,
@@ -47,7 +52,8 @@ describe("check settings", () => {
       severityOverrides: { "pod.probes-missing": "high" },
       allowedRegistries: ["registry.example.com"],
     };
-    const put = (cookie: string, body: unknown) => call(m.route.PUT, { method: "PUT", headers: { cookie, origin: APP }, body });
+    const put = (cookie: string, body: unknown) =>
+      call(m.route.PUT, { method: "PUT", headers: { cookie, origin: APP }, body });
     expect((await put(analyst, settings)).status).toBe(403);
     const unknown = await put(admin, { ...settings, disabledChecks: ["pod.no-such-check"] });
     expect(unknown.status).toBe(400);
@@ -58,13 +64,19 @@ describe("check settings", () => {
     expect((await expectJson(saved, dataOf(ZCheckSettingsUpdate))).data).toStrictEqual(settings);
     const event = await m.prisma.auditEvent.findFirstOrThrow({ where: { action: "settings.checks_updated" } });
     expect(event.actorEmail).toBe(adminUser.email);
-    expect(Object.keys((event.details as { changes: object }).changes).sort()).toStrictEqual(["allowedRegistries", "disabledChecks", "severityOverrides"]);
+    expect(Object.keys((event.details as { changes: object }).changes).sort()).toStrictEqual([
+      "allowedRegistries",
+      "disabledChecks",
+      "severityOverrides",
+    ]);
 
     await scan(clusterId, new Date());
     // Switched off: its findings close, and it is left out of the score.
     expect(await open(clusterId, "container.image-not-pinned")).toStrictEqual([]);
     // A severity override applies to the findings it already had.
-    expect(new Set((await open(clusterId, "pod.probes-missing")).map((f) => f.severity))).toStrictEqual(new Set(["high"]));
+    expect(new Set((await open(clusterId, "pod.probes-missing")).map((f) => f.severity))).toStrictEqual(
+      new Set(["high"]),
+    );
     // With an allow list, every image from elsewhere is named with its registry.
     const registries = await open(clusterId, "container.untrusted-registry");
     expect(registries.length).toBeGreaterThan(0);

@@ -1,11 +1,12 @@
 // The CLI as pipelines run it: one self-contained file, a baseline for --fail-on, SARIF that
 // Microsoft's SARIF multitool validates whether manifest paths are relative or absolute.
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { promisify } from "node:util";
 import { accessSync, constants, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { createFakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
 import { generateTls } from "@/lib/fake-api-server/generate-tls";
@@ -36,7 +37,9 @@ describe("the standalone CLI file", () => {
   it("scans manifests in a directory with no node_modules", () => {
     const { code, stdout } = run(empty, "scan", "--manifests", "k8s", "--format", "json", "--fail-on", "critical");
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).findings).toContainEqual(expect.objectContaining({ checkId: "pod.privileged", resource: expect.objectContaining({ name: "web" }) }));
+    expect(JSON.parse(stdout).findings).toContainEqual(
+      expect.objectContaining({ checkId: "pod.privileged", resource: expect.objectContaining({ name: "web" }) }),
+    );
   });
 
   it("scans a live cluster over TLS with the Kubernetes client bundled in", async () => {
@@ -44,9 +47,16 @@ describe("the standalone CLI file", () => {
     const token = "standalone-token-0123456789";
     const server = await createFakeApiServer({ cluster: demoCluster(3), tls, token });
     try {
-      writeFileSync(path.join(empty, "kubeconfig"), kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token }));
+      writeFileSync(
+        path.join(empty, "kubeconfig"),
+        kubeconfigFor({ name: "demo", server: server.url, caPem: tls.caPem, token }),
+      );
       // Asynchronously: the fake API server answers from this process.
-      const r = await promisify(execFile)(process.execPath, ["bulwark.mjs", "scan", "--kubeconfig", "kubeconfig", "--format", "json"], { cwd: empty, encoding: "utf8", env: BARE_ENV });
+      const r = await promisify(execFile)(
+        process.execPath,
+        ["bulwark.mjs", "scan", "--kubeconfig", "kubeconfig", "--format", "json"],
+        { cwd: empty, encoding: "utf8", env: BARE_ENV },
+      );
       expect(r.stderr).toBe("");
       expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(10);
     } finally {
@@ -67,11 +77,31 @@ describe("--baseline", () => {
       expect(known.stderr).toMatch(/^bulwark: 0 of \d+ findings are new against previous.json$/m);
 
       // A new privileged pod appears in the change under review.
-      const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "debug", namespace: "shop" }, spec: { containers: [{ name: "sh", image: "busybox:1.37", securityContext: { privileged: true } }] } };
+      const pod = {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "debug", namespace: "shop" },
+        spec: { containers: [{ name: "sh", image: "busybox:1.37", securityContext: { privileged: true } }] },
+      };
       writeFileSync(path.join(dir, "k8s", "debug.json"), JSON.stringify(pod));
-      const changed = run(dir, "scan", "--manifests", "k8s", "--fail-on", "critical", "--baseline", "previous.json", "--format", "sarif");
+      const changed = run(
+        dir,
+        "scan",
+        "--manifests",
+        "k8s",
+        "--fail-on",
+        "critical",
+        "--baseline",
+        "previous.json",
+        "--format",
+        "sarif",
+      );
       expect(changed.code).toBe(1);
-      const results = JSON.parse(changed.stdout).runs[0].results as { ruleId: string; baselineState: string; message: { text: string } }[];
+      const results = JSON.parse(changed.stdout).runs[0].results as {
+        ruleId: string;
+        baselineState: string;
+        message: { text: string };
+      }[];
       const fresh = results.filter((r) => r.baselineState === "new");
       expect(fresh.length).toBeGreaterThan(0);
       expect(fresh.every((r) => r.message.text.startsWith("Pod shop/debug:"))).toBe(true);
@@ -101,9 +131,28 @@ describe("SARIF", () => {
         execFileSync("chmod", ["u+x", tool]);
       }
       writeFileSync(path.join(dir, "in.sarif"), sarif);
-      execFileSync(tool, ["validate", path.join(dir, "in.sarif"), "-o", path.join(dir, "out.sarif"), "--level", "Error;Warning", "--log", "ForceOverwrite"], { encoding: "utf8" });
-      const out = JSON.parse(readFileSync(path.join(dir, "out.sarif"), "utf8")) as { runs: { results?: { level: string; ruleId: string; message: { text?: string } }[] }[] };
-      return (out.runs[0]?.results ?? []).map((r) => ({ level: r.level, ruleId: r.ruleId, text: r.message.text ?? "" }));
+      execFileSync(
+        tool,
+        [
+          "validate",
+          path.join(dir, "in.sarif"),
+          "-o",
+          path.join(dir, "out.sarif"),
+          "--level",
+          "Error;Warning",
+          "--log",
+          "ForceOverwrite",
+        ],
+        { encoding: "utf8" },
+      );
+      const out = JSON.parse(readFileSync(path.join(dir, "out.sarif"), "utf8")) as {
+        runs: { results?: { level: string; ruleId: string; message: { text?: string } }[] }[];
+      };
+      return (out.runs[0]?.results ?? []).map((r) => ({
+        level: r.level,
+        ruleId: r.ruleId,
+        text: r.message.text ?? "",
+      }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -120,9 +169,14 @@ describe("SARIF", () => {
   it("points inside the checkout relative to %SRCROOT%, elsewhere with file:// URIs; every rule has help", () => {
     const inside = JSON.parse(run(empty, "scan", "--manifests", "k8s", "--format", "sarif").stdout).runs[0];
     expect(inside.originalUriBaseIds.SRCROOT.uri).toBe(`file://${empty}/`);
-    expect(inside.results[0].locations[0].physicalLocation.artifactLocation).toStrictEqual({ uri: expect.stringMatching(/^k8s\/[a-z]+\.(yaml|json)$/), uriBaseId: "SRCROOT" });
+    expect(inside.results[0].locations[0].physicalLocation.artifactLocation).toStrictEqual({
+      uri: expect.stringMatching(/^k8s\/[a-z]+\.(yaml|json)$/),
+      uriBaseId: "SRCROOT",
+    });
     const outside = JSON.parse(run(empty, "scan", "--manifests", APP, "--format", "sarif").stdout).runs[0];
-    expect(outside.results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(new RegExp(`^file://${APP}/`));
+    expect(outside.results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(
+      new RegExp(`^file://${APP}/`),
+    );
     expect(inside.tool.driver.informationUri).toMatch(/^https:\/\//);
     for (const rule of inside.tool.driver.rules) expect(rule.help.text).toContain("How to fix:");
   });

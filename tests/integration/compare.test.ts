@@ -1,6 +1,7 @@
 // Compare: two scans of one fixture, one of them without read access to network policies.
 // The blind side's unknown network checks must not read as findings "only in" the other side.
 import { afterAll, describe, expect, it } from "vitest";
+
 import { registerCluster } from "@/lib/clusters/register-cluster";
 import { compareSnapshots } from "@/lib/db/compare/compare-snapshots";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
@@ -17,10 +18,21 @@ afterAll(async () => {
 async function scannedCluster(name: string, faults: Faults = {}) {
   const fake = await startFakeCluster(demoCluster(3), { faults });
   fakes.push(fake);
-  const { id } = await registerCluster({ source: "kubeconfig_upload", name: `${name}-${Date.now()}`, kubeconfig: fake.kubeconfig, scheduleMinutes: 360 });
+  const { id } = await registerCluster({
+    source: "kubeconfig_upload",
+    name: `${name}-${Date.now()}`,
+    kubeconfig: fake.kubeconfig,
+    scheduleMinutes: 360,
+  });
   const takenAt = new Date();
   const s = await startSnapshot(id, "manual", takenAt);
-  await runSnapshot({ snapshotId: s.id, clusterId: id, seq: s.seq, takenAt, collect: { requestTimeoutMs: 2_000, maxRetries: 0 } });
+  await runSnapshot({
+    snapshotId: s.id,
+    clusterId: id,
+    seq: s.seq,
+    takenAt,
+    collect: { requestTimeoutMs: 2_000, maxRetries: 0 },
+  });
   return s.id;
 }
 
@@ -29,7 +41,9 @@ describe("compare", () => {
     const full = await scannedCluster("compare-full");
     const blind = await scannedCluster("compare-blind", { forbidden: ["networkpolicies.networking.k8s.io"] });
     const c = await compareSnapshots(full, blind);
-    expect(c.b.notEvaluated).toEqual(expect.arrayContaining(["network.namespace-no-policy", "network.pod-ingress-unrestricted"]));
+    expect(c.b.notEvaluated).toEqual(
+      expect.arrayContaining(["network.namespace-no-policy", "network.pod-ingress-unrestricted"]),
+    );
     expect(c.a.notEvaluated).toStrictEqual([]);
     // Same fixture: nothing is known to differ.
     expect(c.onlyA.filter((f) => c.b.notEvaluated.includes(f.checkId))).toStrictEqual([]);

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
-import { type startExternalPostgres, useExternalDatabase } from "../helpers/external-postgres";
+
+import { useExternalDatabase, type startExternalPostgres } from "../helpers/external-postgres";
 
 // An operator's PostgreSQL (its own process, DATABASE_URL) restarted while a scan worker — a
 // real `scripts/worker.ts` process — streams a large scan's findings with COPY. The worker must
@@ -48,7 +50,8 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutM
   throw new Error(`timed out waiting for ${what}; worker log:\n${workerLog.slice(-3000)}`);
 }
 
-const statusOf = (id: string) => db.query<{ status: string }>(`SELECT status FROM snapshot WHERE id = $1`, [id]).then((r) => r.rows[0]?.status);
+const statusOf = (id: string) =>
+  db.query<{ status: string }>(`SELECT status FROM snapshot WHERE id = $1`, [id]).then((r) => r.rows[0]?.status);
 const finished = (id: string) => statusOf(id).then((s) => (s && s !== "running" ? s : undefined));
 
 describe("a database restart during a scan's write", () => {
@@ -57,7 +60,12 @@ describe("a database restart during a scan's write", () => {
     const { syntheticCluster } = await import("@/lib/fake-api-server/clusters/synthetic");
     const { registerCluster } = await import("@/lib/clusters/register-cluster");
     fake = await startFakeCluster(syntheticCluster({ nodes: 20, pods: 6_000, misconfigured: 0.5 }));
-    const { id: clusterId } = await registerCluster({ source: "kubeconfig_upload", name: "big", kubeconfig: fake.kubeconfig, scheduleMinutes: 360 });
+    const { id: clusterId } = await registerCluster({
+      source: "kubeconfig_upload",
+      name: "big",
+      kubeconfig: fake.kubeconfig,
+      scheduleMinutes: 360,
+    });
 
     worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       env: { ...process.env, DATABASE_URL: external.url, LOG_LEVEL: "info" },
@@ -66,7 +74,12 @@ describe("a database restart during a scan's write", () => {
     worker.stdout!.on("data", (c: Buffer) => (workerLog += c.toString()));
     worker.stderr!.on("data", (c: Buffer) => (workerLog += c.toString()));
     worker.on("exit", (code, signal) => (exited = `exit ${code} ${signal}`));
-    await until("the worker to start", async () => (/scan worker started/.test(workerLog) ? true : undefined), 60_000, 100);
+    await until(
+      "the worker to start",
+      async () => (/scan worker started/.test(workerLog) ? true : undefined),
+      60_000,
+      100,
+    );
 
     // Hold the finding table so the scan's COPY is caught streaming, then restart the server under it.
     const blocker = new pg.Client({ connectionString: external.url });
@@ -76,7 +89,11 @@ describe("a database restart during a scan's write", () => {
     const first = await m.requestScan(clusterId, "manual");
     await until(
       "the scan's COPY",
-      async () => ((await db.query(`SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY finding%' AND state = 'active'`)).rowCount ? true : undefined),
+      async () =>
+        (await db.query(`SELECT 1 FROM pg_stat_activity WHERE query LIKE 'COPY finding%' AND state = 'active'`))
+          .rowCount
+          ? true
+          : undefined,
       120_000,
     );
     // Down for longer than a heartbeat may be stale (25 s): the scan is still this worker's own.

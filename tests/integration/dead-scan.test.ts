@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
+
 import { useOwnDatabase } from "../helpers/own-database";
 
 // A scan worker killed mid-scan (SIGKILL: no chance to say anything). Own database, so no other
@@ -50,7 +52,10 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutM
 /** A real `scripts/worker.ts` process on this file's database, once it has started. */
 async function startWorkerProcess(): Promise<ChildProcess> {
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (c: Buffer) => (log += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
   await until("the worker", async () => (/scan worker started/.test(log) ? true : undefined), 60_000);
@@ -58,7 +63,14 @@ async function startWorkerProcess(): Promise<ChildProcess> {
 }
 
 const taken = (snapshotId: string) =>
-  until("the worker to take the scan", async () => ((await db.query(`SELECT 1 FROM snapshot WHERE id = $1 AND "heartbeatAt" IS NOT NULL`, [snapshotId])).rowCount ? true : undefined), 30_000);
+  until(
+    "the worker to take the scan",
+    async () =>
+      (await db.query(`SELECT 1 FROM snapshot WHERE id = $1 AND "heartbeatAt" IS NOT NULL`, [snapshotId])).rowCount
+        ? true
+        : undefined,
+    30_000,
+  );
 
 describe("a scan whose worker died", () => {
   it("is found dead within 30 s, and Scan now then starts a new scan instead of returning the dead one", async () => {
@@ -66,7 +78,12 @@ describe("a scan whose worker died", () => {
     const { demoCluster } = await import("@/lib/fake-api-server/clusters/demo");
     // A slow API server: the scan is still collecting when the worker is killed.
     fake = await startFakeCluster(demoCluster(3), { faults: { delayMs: 2_000 } });
-    const { id: clusterId } = await m.registerCluster({ source: "kubeconfig_upload", name: "slow", kubeconfig: fake.kubeconfig, scheduleMinutes: 360 });
+    const { id: clusterId } = await m.registerCluster({
+      source: "kubeconfig_upload",
+      name: "slow",
+      kubeconfig: fake.kubeconfig,
+      scheduleMinutes: 360,
+    });
     worker = await startWorkerProcess();
     const dead = await m.requestScan(clusterId, "manual");
     await taken(dead.id);
@@ -74,13 +91,20 @@ describe("a scan whose worker died", () => {
     const killedAt = Date.now();
     await new Promise((resolve) => worker!.once("exit", resolve));
 
-    const replacement = await until("Scan now to start a new scan", async () => {
-      const s = await m.requestScan(clusterId, "manual");
-      return s.isNew ? s : (expect(s.id).toBe(dead.id), undefined);
-    }, 35_000, 1_000);
+    const replacement = await until(
+      "Scan now to start a new scan",
+      async () => {
+        const s = await m.requestScan(clusterId, "manual");
+        return s.isNew ? s : (expect(s.id).toBe(dead.id), undefined);
+      },
+      35_000,
+      1_000,
+    );
     expect(Date.now() - killedAt).toBeLessThan(31_000);
     expect(replacement.id).not.toBe(dead.id);
-    const rows = await db.query(`SELECT id, status, error FROM snapshot WHERE "clusterId" = $1 ORDER BY seq`, [clusterId]);
+    const rows = await db.query(`SELECT id, status, error FROM snapshot WHERE "clusterId" = $1 ORDER BY seq`, [
+      clusterId,
+    ]);
     expect(rows.rows).toStrictEqual([
       { id: dead.id, status: "failed", error: expect.stringMatching(/^orphaned: /) },
       { id: replacement.id, status: "running", error: null },
@@ -92,7 +116,12 @@ describe("a scan whose worker died", () => {
     const { demoCluster } = await import("@/lib/fake-api-server/clusters/demo");
     const slow = await startFakeCluster(demoCluster(3), { faults: { delayMs: 3_000 } });
     try {
-      const { id: clusterId } = await m.registerCluster({ source: "kubeconfig_upload", name: "stopped", kubeconfig: slow.kubeconfig, scheduleMinutes: 360 });
+      const { id: clusterId } = await m.registerCluster({
+        source: "kubeconfig_upload",
+        name: "stopped",
+        kubeconfig: slow.kubeconfig,
+        scheduleMinutes: 360,
+      });
       worker = await startWorkerProcess();
       const cut = await m.requestScan(clusterId, "manual");
       await taken(cut.id);
@@ -100,7 +129,10 @@ describe("a scan whose worker died", () => {
       const code = await new Promise<number | null>((resolve) => worker!.once("exit", (exitCode) => resolve(exitCode)));
       expect(code).toBe(0);
       const row = (await db.query(`SELECT status, error FROM snapshot WHERE id = $1`, [cut.id])).rows[0];
-      expect(row).toStrictEqual({ status: "failed", error: "interrupted: the scan worker was stopped before the scan finished" });
+      expect(row).toStrictEqual({
+        status: "failed",
+        error: "interrupted: the scan worker was stopped before the scan finished",
+      });
       expect((await m.requestScan(clusterId, "manual")).isNew).toBe(true);
     } finally {
       await slow.close();
@@ -112,7 +144,10 @@ describe("a scan whose worker died", () => {
     const now = new Date("2026-12-01T12:00:00Z");
     const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
     const snapshot = (seq: number, status: string, startedAt: Date, error: string | null = null) =>
-      db.query(`INSERT INTO snapshot (id, "clusterId", seq, status, "startedAt", error) VALUES ($1, $2, $3, $4, $5, $6)`, [`snp_sched_${seq}`, id, seq, status, startedAt, error]);
+      db.query(
+        `INSERT INTO snapshot (id, "clusterId", seq, status, "startedAt", error) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [`snp_sched_${seq}`, id, seq, status, startedAt, error],
+      );
     const due = async () => (await m.listDueClusters(now)).includes(id);
 
     await snapshot(1, "succeeded", ago(7 * 60));

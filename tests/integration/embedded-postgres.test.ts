@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 
@@ -43,8 +44,13 @@ describe("embedded PostgreSQL", () => {
       await first.stop();
       // Data files of a server version that does not exist.
       writeFileSync(path.join(broken, "pg", "PG_VERSION"), "99\n");
-      const error = await startEmbeddedPostgres({ dataDir: broken }).then(() => null, (e: unknown) => e as Error);
-      expect(error?.message).toMatch(/PostgreSQL did not start in .*pg\. It said:\n[\s\S]*database files are incompatible with server/);
+      const error = await startEmbeddedPostgres({ dataDir: broken }).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+      expect(error?.message).toMatch(
+        /PostgreSQL did not start in .*pg\. It said:\n[\s\S]*database files are incompatible with server/,
+      );
       expect(existsSync(path.join(broken, "bulwark.lock"))).toBe(false);
     } finally {
       rmSync(broken, { recursive: true, force: true });

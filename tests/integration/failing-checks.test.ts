@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { ZFindingListQuery } from "@/lib/api/schemas/findings";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { listFailingChecks } from "@/lib/db/findings/list-failing-checks";
@@ -16,7 +17,9 @@ async function countListed(cluster: string, check: string): Promise<number> {
   let n = 0;
   let cursor: string | undefined;
   do {
-    const page = await listFindings(ZFindingListQuery.parse({ cluster, check, status: "open", limit: 200, ...(cursor ? { cursor } : {}) }));
+    const page = await listFindings(
+      ZFindingListQuery.parse({ cluster, check, status: "open", limit: 200, ...(cursor ? { cursor } : {}) }),
+    );
     n += page.data.length;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -34,7 +37,12 @@ describe("checks failing now", () => {
     expect(narrow).toBeDefined();
     // A cluster-wide accepted risk on one check, one on a single resource of another, and a revoked one.
     const pool = getPool();
-    const one = (await pool.query<{ kind: string; name: string; ns: string }>(`SELECT "resourceKind" AS kind, "resourceName" AS name, namespace AS ns FROM finding WHERE "clusterId" = $1 AND "checkId" = $2 AND "lastSeq" IS NULL LIMIT 1`, [id, narrow!.checkId])).rows[0]!;
+    const one = (
+      await pool.query<{ kind: string; name: string; ns: string }>(
+        `SELECT "resourceKind" AS kind, "resourceName" AS name, namespace AS ns FROM finding WHERE "clusterId" = $1 AND "checkId" = $2 AND "lastSeq" IS NULL LIMIT 1`,
+        [id, narrow!.checkId],
+      )
+    ).rows[0]!;
     await pool.query(
       `INSERT INTO suppression (id, "clusterId", "checkId", namespace, "resourcePattern", reason, "authorId", status, "expiresAt", "updatedAt") VALUES
          ($2, $1, $3, NULL, NULL, 'test', 'u', 'active', now() + interval '1 day', now()),

@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { GET as exportCsv } from "@/app/api/findings/export.csv/route";
 import { GET as listRoute } from "@/app/api/findings/route";
-import type { FindingListQuery, FindingRow } from "@/lib/api/schemas/findings";
-import { ZFindingListQuery } from "@/lib/api/schemas/findings";
+import { ZFindingListQuery, type FindingListQuery, type FindingRow } from "@/lib/api/schemas/findings";
 import { getPrisma } from "@/lib/db/client";
 import { listFindings } from "@/lib/db/findings/list-findings";
 import { CSV_HEADER, streamFindingsCsv } from "@/lib/db/findings/stream-findings-csv";
 import { getPool } from "@/lib/db/pool";
+
 import { call, makeUser, signIn } from "../helpers/auth";
 
 const SEVERITIES = ["critical", "high", "medium", "low"] as const;
@@ -17,7 +18,8 @@ const HOSTILE = '=HYPERLINK("http://evil.example","click")';
 const SCRIPT = "<script>alert(1)</script>";
 let clusterId = "";
 
-const query = (q: Record<string, string | number>): FindingListQuery => ZFindingListQuery.parse({ cluster: clusterId, ...q });
+const query = (q: Record<string, string | number>): FindingListQuery =>
+  ZFindingListQuery.parse({ cluster: clusterId, ...q });
 
 async function walk(q: Record<string, string | number>): Promise<FindingRow[]> {
   const all: FindingRow[] = [];
@@ -32,9 +34,21 @@ async function walk(q: Record<string, string | number>): Promise<FindingRow[]> {
 
 beforeAll(async () => {
   const prisma = getPrisma();
-  const cluster = await prisma.cluster.create({ data: { name: `browse-${randomUUID().slice(0, 8)}`, source: "kubeconfig_context", contextName: "x" } });
+  const cluster = await prisma.cluster.create({
+    data: { name: `browse-${randomUUID().slice(0, 8)}`, source: "kubeconfig_context", contextName: "x" },
+  });
   clusterId = cluster.id;
-  await prisma.snapshot.create({ data: { id: `snp_${randomUUID()}`, clusterId, seq: 2, status: "succeeded", trigger: "manual", startedAt: new Date("2026-11-20T06:00:00Z"), finishedAt: new Date("2026-11-20T06:01:00Z") } });
+  await prisma.snapshot.create({
+    data: {
+      id: `snp_${randomUUID()}`,
+      clusterId,
+      seq: 2,
+      status: "succeeded",
+      trigger: "manual",
+      startedAt: new Date("2026-11-20T06:00:00Z"),
+      finishedAt: new Date("2026-11-20T06:01:00Z"),
+    },
+  });
   // 237 lifetimes over every layer and severity; every 10th resolved; two with hostile names.
   await prisma.finding.createMany({
     data: Array.from({ length: 237 }, (_, i) => ({
@@ -61,8 +75,12 @@ describe("findings browser", () => {
   it("filters by layer, severity and status on the server", async () => {
     const rows = await walk({ layer: "pod,network", severity: "critical", status: "open", limit: 25 });
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => ["pod", "network"].includes(r.layer) && r.severity === "critical" && r.status === "open")).toBe(true);
-    const expected = await getPrisma().finding.count({ where: { clusterId, layer: { in: ["pod", "network"] }, severity: "critical", lastSeq: null } });
+    expect(
+      rows.every((r) => ["pod", "network"].includes(r.layer) && r.severity === "critical" && r.status === "open"),
+    ).toBe(true);
+    const expected = await getPrisma().finding.count({
+      where: { clusterId, layer: { in: ["pod", "network"] }, severity: "critical", lastSeq: null },
+    });
     expect(rows).toHaveLength(expected);
   });
 
@@ -71,7 +89,13 @@ describe("findings browser", () => {
       const rows = await walk({ status: "all", sort, limit: 25 });
       expect(rows).toHaveLength(237);
       expect(new Set(rows.map((r) => r.id)).size).toBe(237);
-      const order = rows.map((r) => (sort === "severity" ? SEVERITIES.indexOf(r.severity as never) : sort === "resource" ? `${r.namespace}/${r.resourceName}` : r.firstSeenAt));
+      const order = rows.map((r) =>
+        sort === "severity"
+          ? SEVERITIES.indexOf(r.severity as never)
+          : sort === "resource"
+            ? `${r.namespace}/${r.resourceName}`
+            : r.firstSeenAt,
+      );
       const sorted = [...order].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       expect(order).toEqual(sort === "newest" ? sorted.reverse() : sorted);
     }
@@ -96,7 +120,9 @@ describe("findings browser", () => {
       }
       expect(backward.map((p) => p.map((r) => r.id))).toStrictEqual(forward.map((p) => p.map((r) => r.id)));
     }
-    expect(() => ZFindingListQuery.parse({ cursor: "a", before: "b" })).toThrow(/either after one cursor or before another/);
+    expect(() => ZFindingListQuery.parse({ cursor: "a", before: "b" })).toThrow(
+      /either after one cursor or before another/,
+    );
   });
 
   it("searches text in names, namespaces and messages, literally (no LIKE wildcards)", async () => {
@@ -106,17 +132,35 @@ describe("findings browser", () => {
   });
 
   it("limits by first-seen day range and by namespace and kind", async () => {
-    const rows = await walk({ from: "2026-11-03", to: "2026-11-04", namespace: "ns-2", kind: "Deployment", status: "all" });
+    const rows = await walk({
+      from: "2026-11-03",
+      to: "2026-11-04",
+      namespace: "ns-2",
+      kind: "Deployment",
+      status: "all",
+    });
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.firstSeenAt >= "2026-11-03" && r.firstSeenAt < "2026-11-05" && r.namespace === "ns-2" && r.resourceKind === "Deployment")).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          r.firstSeenAt >= "2026-11-03" &&
+          r.firstSeenAt < "2026-11-05" &&
+          r.namespace === "ns-2" &&
+          r.resourceKind === "Deployment",
+      ),
+    ).toBe(true);
   });
 
   it("answers 400 to a forged cursor and to an unknown filter value", async () => {
     const analyst = await makeUser("viewer");
     const { cookie } = await signIn(analyst.email);
     expect((await call(listRoute, { path: `/api/findings?cursor=bm9wZQ`, headers: { cookie } })).status).toBe(400);
-    expect((await call(listRoute, { path: `/api/findings?severity=catastrophic`, headers: { cookie } })).status).toBe(400);
-    expect((await call(listRoute, { path: `/api/findings?cluster=${clusterId}&layer=pod`, headers: { cookie } })).status).toBe(200);
+    expect((await call(listRoute, { path: `/api/findings?severity=catastrophic`, headers: { cookie } })).status).toBe(
+      400,
+    );
+    expect(
+      (await call(listRoute, { path: `/api/findings?cluster=${clusterId}&layer=pod`, headers: { cookie } })).status,
+    ).toBe(200);
   });
 });
 
@@ -143,14 +187,20 @@ describe("CSV export", () => {
     const viewer = await makeUser("viewer");
     const analyst = await makeUser("analyst");
     const path = `/api/findings/export.csv?cluster=${clusterId}&severity=critical`;
-    expect((await call(exportCsv, { path, headers: { cookie: (await signIn(viewer.email)).cookie } })).status).toBe(403);
+    expect((await call(exportCsv, { path, headers: { cookie: (await signIn(viewer.email)).cookie } })).status).toBe(
+      403,
+    );
     const res = await call(exportCsv, { path, headers: { cookie: (await signIn(analyst.email)).cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="bulwark-findings-browse-[a-f0-9]{8}-\d{8}-\d{6}Z\.csv"$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="bulwark-findings-browse-[a-f0-9]{8}-\d{8}-\d{6}Z\.csv"$/,
+    );
     const rows = parse(await res.text()) as string[][];
     expect(rows.slice(1).every((r) => r[5] === "critical")).toBe(true);
-    const events = await getPrisma().auditEvent.findMany({ where: { actorEmail: analyst.email, action: "export.findings_csv" } });
+    const events = await getPrisma().auditEvent.findMany({
+      where: { actorEmail: analyst.email, action: "export.findings_csv" },
+    });
     expect(events).toHaveLength(1);
   });
 

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+
 import { applyMigrations } from "@/lib/db/schema-engine";
 
 // First start on an empty database: the setup link is printed once, stored hashed, and a
@@ -17,8 +18,15 @@ describe("first start", () => {
     const url = new URL(base);
     url.pathname = "/bulwark_first_start";
     await applyMigrations(url.toString());
-    const env = { ...process.env, DATABASE_URL: url.toString(), BULWARK_ADMIN_EMAIL: "", BULWARK_ADMIN_PASSWORD: "", BULWARK_URL: "https://bulwark.example.test" };
-    const run = () => execFileSync(process.execPath, ["--import", "tsx", "scripts/first-admin.ts"], { env, encoding: "utf8" });
+    const env = {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      BULWARK_ADMIN_EMAIL: "",
+      BULWARK_ADMIN_PASSWORD: "",
+      BULWARK_URL: "https://bulwark.example.test",
+    };
+    const run = () =>
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/first-admin.ts"], { env, encoding: "utf8" });
 
     const out = run();
     const link = out.match(/https:\/\/bulwark\.example\.test\/setup\?token=([\w-]+)/);
@@ -28,7 +36,9 @@ describe("first start", () => {
     try {
       const { rows } = await db.query("SELECT value FROM verification WHERE identifier = 'setup:first-admin'");
       expect(rows).toEqual([{ value: createHash("sha256").update(link![1]!).digest("hex") }]);
-      await db.query(`INSERT INTO "user" (id, email, name, role, "updatedAt") VALUES ('u1', 'a@example.test', 'A', 'admin', now())`);
+      await db.query(
+        `INSERT INTO "user" (id, email, name, role, "updatedAt") VALUES ('u1', 'a@example.test', 'A', 'admin', now())`,
+      );
       expect(run()).not.toContain("setup?token=");
     } finally {
       await db.end();

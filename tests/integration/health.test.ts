@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
+
 import { ZHealth, ZLive } from "@/lib/api/schemas/health";
 import { findFreePort } from "@/lib/db/free-port";
+
 import { expectJson } from "../helpers/parse-response";
 
 const context = { params: Promise.resolve({}) };

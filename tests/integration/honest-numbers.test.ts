@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { GET as postureRoute } from "@/app/api/clusters/[id]/posture/route";
 import { GET as findingsRoute } from "@/app/api/findings/route";
-import { DELETE as revokeRoute } from "@/app/api/suppressions/[id]/route";
 import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route";
+import { DELETE as revokeRoute } from "@/app/api/suppressions/[id]/route";
 import { POST as createRoute } from "@/app/api/suppressions/route";
 import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
 import { dataOf } from "@/lib/api/schemas/envelope";
@@ -18,6 +19,7 @@ import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
 import type { Faults } from "@/lib/fake-api-server/types";
 import { runSnapshot } from "@/lib/scans/run-snapshot";
+
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 import { expectJson } from "../helpers/parse-response";
 
@@ -35,18 +37,35 @@ let counter = 0;
 async function fixtureCluster(faults: Faults = {}): Promise<{ id: string; fake: RunningFakeCluster }> {
   const fake = await startFakeCluster(demoCluster(3), { faults });
   fakes.push(fake);
-  const { id } = await registerCluster({ source: "kubeconfig_upload", name: `honest-${Date.now()}-${++counter}`, kubeconfig: fake.kubeconfig, scheduleMinutes: 360 });
+  const { id } = await registerCluster({
+    source: "kubeconfig_upload",
+    name: `honest-${Date.now()}-${++counter}`,
+    kubeconfig: fake.kubeconfig,
+    scheduleMinutes: 360,
+  });
   return { id, fake };
 }
 
 /** Points a cluster at another fake server's kubeconfig (same fixture, other permissions). */
 async function reconnect(clusterId: string, otherClusterId: string): Promise<void> {
-  await getPool().query(`UPDATE cluster SET "kubeconfigSealed" = (SELECT "kubeconfigSealed" FROM cluster WHERE id = $2) WHERE id = $1`, [clusterId, otherClusterId]);
+  await getPool().query(
+    `UPDATE cluster SET "kubeconfigSealed" = (SELECT "kubeconfigSealed" FROM cluster WHERE id = $2) WHERE id = $1`,
+    [clusterId, otherClusterId],
+  );
 }
 
 async function scan(clusterId: string, takenAt = new Date()) {
   const s = await startSnapshot(clusterId, "manual", takenAt);
-  return { ...s, result: await runSnapshot({ snapshotId: s.id, clusterId, seq: s.seq, takenAt, collect: { requestTimeoutMs: 2_000, maxRetries: 0 } }) };
+  return {
+    ...s,
+    result: await runSnapshot({
+      snapshotId: s.id,
+      clusterId,
+      seq: s.seq,
+      takenAt,
+      collect: { requestTimeoutMs: 2_000, maxRetries: 0 },
+    }),
+  };
 }
 
 async function viewer(): Promise<string> {
@@ -55,7 +74,11 @@ async function viewer(): Promise<string> {
 
 /** What the scorecards show, read as automation would: GET /api/clusters/{id}/posture. */
 async function posture(clusterId: string, cookie: string): Promise<ClusterPosture> {
-  const res = await call(postureRoute, { headers: { cookie }, params: { id: clusterId }, path: `/api/clusters/${clusterId}/posture` });
+  const res = await call(postureRoute, {
+    headers: { cookie },
+    params: { id: clusterId },
+    path: `/api/clusters/${clusterId}/posture`,
+  });
   expect(res.status).toBe(200);
   return (await expectJson(res, dataOf(ZClusterPosture))).data;
 }
@@ -79,7 +102,12 @@ async function rowsOf(link: string, cookie: string): Promise<number> {
 /** Each scorecard figure next to the rows its link lists: [label, shown, listed]. */
 async function countsAndRows(p: ClusterPosture, cookie: string): Promise<[string, number, number][]> {
   const out: [string, number, number][] = [];
-  const field: Record<ScorecardCount, "failed" | "critical" | "high" | "suppressed"> = { open: "failed", critical: "critical", high: "high", suppressed: "suppressed" };
+  const field: Record<ScorecardCount, "failed" | "critical" | "high" | "suppressed"> = {
+    open: "failed",
+    critical: "critical",
+    high: "high",
+    suppressed: "suppressed",
+  };
   for (const s of p.scores) {
     for (const count of ["open", "critical", "high", "suppressed"] as const) {
       const link = scorecardLink(p.clusterId, s.layer, count);
@@ -102,8 +130,11 @@ describe("every number Bulwark shows is true", () => {
     for (const layer of [null, ...LAYERS]) {
       const a = layerOf(seen, layer);
       const b = layerOf(unseen, layer);
-      expect(b.score ?? 0, `${layer ?? "overall"}: blind ${b.score} vs full ${a.score}`).toBeLessThanOrEqual(a.score ?? 0);
-      if (b.coverage < 0.9) expect(b.grade, `${layer ?? "overall"} at ${Math.round(b.coverage * 100)}% coverage`).toBeNull();
+      expect(b.score ?? 0, `${layer ?? "overall"}: blind ${b.score} vs full ${a.score}`).toBeLessThanOrEqual(
+        a.score ?? 0,
+      );
+      if (b.coverage < 0.9)
+        expect(b.grade, `${layer ?? "overall"} at ${Math.round(b.coverage * 100)}% coverage`).toBeNull();
       else expect(b.grade).toMatch(/^[A-F]$/);
     }
     // The layers that lost their inputs score lower and show their coverage; the network layer is incomplete.
@@ -123,8 +154,20 @@ describe("every number Bulwark shows is true", () => {
     const { id } = await fixtureCluster();
     await scan(id);
     // An accepted risk on a medium finding takes effect at once: its rows move from "open" to "accepted".
-    const medium = await expectJson(await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }), ZFindingPage);
-    const created = await call(createRoute, { method: "POST", headers: { cookie: analyst, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Accepted across the cluster for the test", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
+    const medium = await expectJson(
+      await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }),
+      ZFindingPage,
+    );
+    const created = await call(createRoute, {
+      method: "POST",
+      headers: { cookie: analyst, origin: APP },
+      body: {
+        findingId: medium.data[0]!.id,
+        scope: "cluster",
+        reason: "Accepted across the cluster for the test",
+        expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      },
+    });
     expect(created.status).toBe(201);
     const mismatches = (rows: [string, number, number][]) => rows.filter(([, shown, listed]) => shown !== listed);
     const afterRisk = await countsAndRows(await posture(id, cookie), cookie);
@@ -148,7 +191,11 @@ describe("every number Bulwark shows is true", () => {
     expect(second.result).toMatchObject({ status: "failed" });
     const p = await posture(never.id, cookie);
     expect(p).toMatchObject({ snapshotId: null, takenAt: null, scores: [], status: "failed" });
-    expect(p.failure).toMatchObject({ snapshotId: second.id, failedScans: 2, error: expect.stringMatching(/ECONNREFUSED|refused/i) });
+    expect(p.failure).toMatchObject({
+      snapshotId: second.id,
+      failedScans: 2,
+      error: expect.stringMatching(/ECONNREFUSED|refused/i),
+    });
     expect(p.failure!.since).toBe(firstAt.toISOString());
 
     // A cluster that completed a scan and then went away: the failure, beside the last completed scan's figures.
@@ -158,7 +205,12 @@ describe("every number Bulwark shows is true", () => {
     const failed = await scan(once.id);
     const q = await posture(once.id, cookie);
     expect(q).toMatchObject({ snapshotId: good.id, snapshotSeq: good.seq, status: "failed" });
-    expect(q.failure).toMatchObject({ snapshotId: failed.id, seq: failed.seq, failedScans: 1, error: expect.stringMatching(/ECONNREFUSED|refused/i) });
+    expect(q.failure).toMatchObject({
+      snapshotId: failed.id,
+      seq: failed.seq,
+      failedScans: 1,
+      error: expect.stringMatching(/ECONNREFUSED|refused/i),
+    });
   });
 
   it("moves the shown score at once when an accepted risk is approved, revoked or expires, with a score revision naming the cause", async () => {
@@ -168,12 +220,30 @@ describe("every number Bulwark shows is true", () => {
     const { id } = await fixtureCluster();
     await scan(id);
     const before = await posture(id, cookie);
-    const high = await expectJson(await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&check=container.image-tag-latest&limit=25` }), ZFindingPage);
-    const proposed = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: high.data[0]!.id, scope: "cluster", reason: "Tags pinned by the platform team next quarter", expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } });
+    const high = await expectJson(
+      await call(findingsRoute, {
+        headers: { cookie },
+        path: `/api/findings?cluster=${id}&check=container.image-tag-latest&limit=25`,
+      }),
+      ZFindingPage,
+    );
+    const proposed = await call(createRoute, {
+      method: "POST",
+      headers: { cookie: alice, origin: APP },
+      body: {
+        findingId: high.data[0]!.id,
+        scope: "cluster",
+        reason: "Tags pinned by the platform team next quarter",
+        expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      },
+    });
     const { id: riskId } = await expectJson(proposed, ZApprovalCreated);
     expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
 
-    expect((await call(approveRoute, { method: "POST", headers: { cookie: bob, origin: APP }, params: { id: riskId } })).status).toBe(200);
+    expect(
+      (await call(approveRoute, { method: "POST", headers: { cookie: bob, origin: APP }, params: { id: riskId } }))
+        .status,
+    ).toBe(200);
     const approved = await posture(id, cookie);
     expect(layerOf(approved, "container").score!).toBeGreaterThan(layerOf(before, "container").score!);
     expect(layerOf(approved, null).score!).toBeGreaterThan(layerOf(before, null).score!);
@@ -181,12 +251,27 @@ describe("every number Bulwark shows is true", () => {
     expect(layerOf(approved, "container").high).toBeLessThan(layerOf(before, "container").high);
     expect(approved.snapshotId).toBe(before.snapshotId);
 
-    expect((await call(revokeRoute, { method: "DELETE", headers: { cookie: bob, origin: APP }, params: { id: riskId } })).status).toBe(204);
+    expect(
+      (await call(revokeRoute, { method: "DELETE", headers: { cookie: bob, origin: APP }, params: { id: riskId } }))
+        .status,
+    ).toBe(204);
     expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
 
     // A medium one, active at once, that expires: the minute tick ends it and the score steps back.
-    const medium = await expectJson(await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }), ZFindingPage);
-    const created = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Short exemption for the test", expiresAt: new Date(Date.now() + DAY).toISOString() } });
+    const medium = await expectJson(
+      await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }),
+      ZFindingPage,
+    );
+    const created = await call(createRoute, {
+      method: "POST",
+      headers: { cookie: alice, origin: APP },
+      body: {
+        findingId: medium.data[0]!.id,
+        scope: "cluster",
+        reason: "Short exemption for the test",
+        expiresAt: new Date(Date.now() + DAY).toISOString(),
+      },
+    });
     const { id: shortId } = await expectJson(created, ZApprovalCreated);
     expect((await posture(id, cookie)).scores).not.toStrictEqual(before.scores);
     await getPool().query(`UPDATE suppression SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [shortId]);
@@ -212,18 +297,33 @@ describe("every number Bulwark shows is true", () => {
     const alice = (await signIn((await makeUser("analyst", "alice")).email)).cookie;
     const { id } = await fixtureCluster();
     await scan(id);
-    const medium = await expectJson(await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }), ZFindingPage);
+    const medium = await expectJson(
+      await call(findingsRoute, { headers: { cookie }, path: `/api/findings?cluster=${id}&severity=medium&limit=25` }),
+      ZFindingPage,
+    );
     const rulesReadAt = new Date();
     const before = await posture(id, cookie);
     // As if it were approved between the scan reading the rules and storing its scores: no re-score yet.
-    const created = await call(createRoute, { method: "POST", headers: { cookie: alice, origin: APP }, body: { findingId: medium.data[0]!.id, scope: "cluster", reason: "Approved while a scan ran", expiresAt: new Date(Date.now() + DAY).toISOString() } });
+    const created = await call(createRoute, {
+      method: "POST",
+      headers: { cookie: alice, origin: APP },
+      body: {
+        findingId: medium.data[0]!.id,
+        scope: "cluster",
+        reason: "Approved while a scan ran",
+        expiresAt: new Date(Date.now() + DAY).toISOString(),
+      },
+    });
     expect(created.status).toBe(201);
     await getPool().query(`DELETE FROM layer_score WHERE "clusterId" = $1 AND revision > 0`, [id]);
     await getPool().query(`UPDATE layer_score SET current = true WHERE "clusterId" = $1`, [id]);
     expect((await posture(id, cookie)).scores).toStrictEqual(before.scores);
     await rescoreIfRisksChangedSince(id, rulesReadAt);
     expect(layerOf(await posture(id, cookie), null).suppressed).toBeGreaterThan(0);
-    const { rows } = await getPool().query<{ cause: string }>(`SELECT cause FROM layer_score WHERE "clusterId" = $1 AND layer IS NULL AND current`, [id]);
+    const { rows } = await getPool().query<{ cause: string }>(
+      `SELECT cause FROM layer_score WHERE "clusterId" = $1 AND layer IS NULL AND current`,
+      [id],
+    );
     expect(rows).toEqual([{ cause: expect.stringMatching(/^accepted risk changed during the scan: /) }]);
   });
 });

@@ -5,11 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { createFakeApiServer, type FakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
 import { generateTls } from "@/lib/fake-api-server/generate-tls";
+
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
 
 const TOKEN = "in-cluster-scanner-token-0123456789";
@@ -59,7 +60,9 @@ describe("in-cluster scanning", () => {
     expect(findings).toBeGreaterThan(10);
     expect(server.requests.length).toBeGreaterThan(10);
     // Every request with the service account's token, but the one anonymous probe, which carries nothing.
-    expect(server.requests.filter((r) => r.auth !== `Bearer ${TOKEN}`).map((r) => [r.path, r.auth])).toStrictEqual([["/api/v1/namespaces?limit=1", undefined]]);
+    expect(server.requests.filter((r) => r.auth !== `Bearer ${TOKEN}`).map((r) => [r.path, r.auth])).toStrictEqual([
+      ["/api/v1/namespaces?limit=1", undefined],
+    ]);
   });
 
   it("says what is missing when not running in a cluster", async () => {
@@ -69,7 +72,9 @@ describe("in-cluster scanning", () => {
     const port = process.env.KUBERNETES_SERVICE_PORT;
     delete process.env.KUBERNETES_SERVICE_PORT;
     try {
-      await expect(registerInClusterIfAbsent("this-cluster")).rejects.toThrow(/cannot scan the cluster Bulwark runs in: not running in a cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT/);
+      await expect(registerInClusterIfAbsent("this-cluster")).rejects.toThrow(
+        /cannot scan the cluster Bulwark runs in: not running in a cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT/,
+      );
     } finally {
       process.env.KUBERNETES_SERVICE_PORT = port;
     }
@@ -92,7 +97,9 @@ describe("migrations across replicas", () => {
     expect(results.filter((r) => r.length === 0).length).toBe(1);
     const check = new pg.Client({ connectionString: url.toString() });
     await check.connect();
-    const { rows } = await check.query<{ n: number }>("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+    const { rows } = await check.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+    );
     await check.end();
     expect(rows[0]?.n).toBe(appliers[0]?.length);
   }, 60_000);

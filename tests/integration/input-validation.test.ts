@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { GET as authRoute } from "@/app/api/auth/[...all]/route";
+
 import { GET as auditCsv } from "@/app/api/audit/export.csv/route";
 import { GET as auditList } from "@/app/api/audit/route";
+import { GET as authRoute } from "@/app/api/auth/[...all]/route";
 import { GET as clusters } from "@/app/api/clusters/route";
 import { GET as findingRoute } from "@/app/api/findings/[id]/route";
 import { GET as findingsCsv } from "@/app/api/findings/export.csv/route";
 import { GET as findingsList } from "@/app/api/findings/route";
 import { GET as me } from "@/app/api/me/route";
 import { POST as propose } from "@/app/api/suppressions/route";
+
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 
 const cursor = (key: string[]) => Buffer.from(JSON.stringify(key)).toString("base64url");
@@ -23,16 +25,41 @@ describe("unchecked input answers 400, never 500 (or 200 for nonsense)", () => {
     ["a finding id just past bigint", findingRoute, "/api/findings/9223372036854775808", { id: "9223372036854775808" }],
     ["an impossible date", findingsList, "/api/findings?from=2024-99-99", undefined],
     ["February 30th", findingsList, "/api/findings?to=2024-02-30", undefined],
-    ["day zero of month zero of year zero, in the export", findingsCsv, "/api/findings/export.csv?to=0000-00-00", undefined],
+    [
+      "day zero of month zero of year zero, in the export",
+      findingsCsv,
+      "/api/findings/export.csv?to=0000-00-00",
+      undefined,
+    ],
     ["year zero in the audit export", auditCsv, "/api/audit/export.csv?to=0000-01-01", undefined],
     ["an impossible date in the audit log", auditList, "/api/audit?from=2024-13-01", undefined],
     ["NUL in the text search", findingsList, "/api/findings?q=a%00b", undefined],
     ["NUL in a namespace filter", findingsList, "/api/findings?namespace=%00", undefined],
     ["NUL in the audit actor filter", auditList, "/api/audit?actor=x%00", undefined],
-    ["an overflowing findings cursor", findingsList, `/api/findings?cursor=${cursor(["high", "99999999999999999999"])}`, undefined],
-    ["a findings cursor with an impossible time", findingsList, `/api/findings?sort=newest&cursor=${cursor(["2024-99-99T00:00:00", "1"])}`, undefined],
-    ["a findings cursor with NUL", findingsList, `/api/findings?sort=resource&cursor=${cursor(["a\u0000", "b", "1"])}`, undefined],
-    ["a findings cursor with an unknown severity", findingsList, `/api/findings?cursor=${cursor(["urgent", "1"])}`, undefined],
+    [
+      "an overflowing findings cursor",
+      findingsList,
+      `/api/findings?cursor=${cursor(["high", "99999999999999999999"])}`,
+      undefined,
+    ],
+    [
+      "a findings cursor with an impossible time",
+      findingsList,
+      `/api/findings?sort=newest&cursor=${cursor(["2024-99-99T00:00:00", "1"])}`,
+      undefined,
+    ],
+    [
+      "a findings cursor with NUL",
+      findingsList,
+      `/api/findings?sort=resource&cursor=${cursor(["a\u0000", "b", "1"])}`,
+      undefined,
+    ],
+    [
+      "a findings cursor with an unknown severity",
+      findingsList,
+      `/api/findings?cursor=${cursor(["urgent", "1"])}`,
+      undefined,
+    ],
     ["an overflowing audit cursor", auditList, "/api/audit?cursor=9999999999999999999", undefined],
   ] as const)("%s", async (_what, handler, path, params) => {
     const res = await get(handler, path, params);
@@ -41,12 +68,23 @@ describe("unchecked input answers 400, never 500 (or 200 for nonsense)", () => {
   });
 
   it("an in-range finding id that does not exist is a 404", async () => {
-    expect((await get(findingRoute, "/api/findings/9223372036854775807", { id: "9223372036854775807" })).status).toBe(404);
+    expect((await get(findingRoute, "/api/findings/9223372036854775807", { id: "9223372036854775807" })).status).toBe(
+      404,
+    );
   });
 
   it("an accepted risk for an out-of-range finding id", async () => {
     const analyst = (await signIn((await makeUser("analyst")).email)).cookie;
-    const res = await call(propose, { method: "POST", headers: { cookie: analyst, origin: APP }, body: { findingId: "9999999999999999999", scope: "cluster", reason: "Out of range id in the request", expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const res = await call(propose, {
+      method: "POST",
+      headers: { cookie: analyst, origin: APP },
+      body: {
+        findingId: "9999999999999999999",
+        scope: "cluster",
+        reason: "Out of range id in the request",
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    });
     expect(res.status).toBe(400);
   });
 });

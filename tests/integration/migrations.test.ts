@@ -1,6 +1,6 @@
-import { inject } from "vitest";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+
 import { applyMigrations } from "@/lib/db/schema-engine";
 
 const url = inject("databaseUrl");
@@ -11,7 +11,9 @@ describe("migrations", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+      const { rows } = await client.query(
+        "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+      );
       expect(rows.map((r) => r.migration_name)).toContain("20261123161900_init");
     } finally {
       await client.end();
@@ -23,7 +25,9 @@ describe("migrations", () => {
     await client.connect();
     try {
       await client.query(`INSERT INTO audit_event (action) VALUES ('test.append')`);
-      await expect(client.query(`UPDATE audit_event SET action = 'x' WHERE action = 'test.append'`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`UPDATE audit_event SET action = 'x' WHERE action = 'test.append'`)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(client.query(`DELETE FROM audit_event WHERE action = 'test.append'`)).rejects.toThrow(/append-only/);
       await expect(client.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'test.append'`);

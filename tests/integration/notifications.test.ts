@@ -2,8 +2,10 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { dataOf } from "@/lib/api/schemas/envelope";
 import { ZDelivery, ZNotificationSaved, ZNotificationSettingsView } from "@/lib/api/schemas/notifications";
+
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
 import { expectJson, expectProblem } from "../helpers/parse-response";
 
@@ -48,7 +50,9 @@ afterAll(async () => {
 
 /** What a receiver does: recompute the signature over "<timestamp>.<body>" with the shared secret. */
 function verified(r: Received, secret: string): boolean {
-  const expected = `sha256=${createHmac("sha256", secret).update(`${String(r.headers["x-bulwark-timestamp"])}.${r.body}`).digest("hex")}`;
+  const expected = `sha256=${createHmac("sha256", secret)
+    .update(`${String(r.headers["x-bulwark-timestamp"])}.${r.body}`)
+    .digest("hex")}`;
   return r.headers["x-bulwark-signature"] === expected;
 }
 
@@ -57,7 +61,8 @@ describe("webhook notifications", () => {
     const { call, makeUser, signIn, APP } = m.auth;
     const admin = (await signIn((await makeUser("admin")).email)).cookie;
     const analyst = (await signIn((await makeUser("analyst")).email)).cookie;
-    const put = (cookie: string, body: unknown) => call(m.route.PUT, { method: "PUT", headers: { cookie, origin: APP }, body });
+    const put = (cookie: string, body: unknown) =>
+      call(m.route.PUT, { method: "PUT", headers: { cookie, origin: APP }, body });
 
     expect((await put(analyst, { webhookUrl: hookUrl, minSeverity: "low" })).status).toBe(403);
     const metadata = await put(admin, { webhookUrl: "http://169.254.169.254/latest/meta-data", minSeverity: "low" });
@@ -71,7 +76,10 @@ describe("webhook notifications", () => {
     expect(secret).toMatch(/^bwh_[\w-]{43}$/);
     expect(data).toStrictEqual({ webhookUrl: hookUrl, minSeverity: "low", hasSecret: true });
     // The secret is shown once; the stored row holds neither it nor the URL in the clear; the audit log keeps the host only.
-    const again = await expectJson(await call(m.route.GET, { headers: { cookie: admin } }), dataOf(ZNotificationSettingsView));
+    const again = await expectJson(
+      await call(m.route.GET, { headers: { cookie: admin } }),
+      dataOf(ZNotificationSettingsView),
+    );
     expect(JSON.stringify(again)).not.toContain(secret);
     const row = JSON.stringify((await m.prisma.setting.findUniqueOrThrow({ where: { key: "notifications" } })).value);
     expect(row).not.toContain("t0ken-in-the-path");
@@ -102,18 +110,34 @@ describe("webhook notifications", () => {
     expect(event.headers["x-bulwark-event"]).toBe("findings.new");
     expect(verified(event, secret)).toBe(true);
     expect(verified({ ...event, body: event.body.replace("notify-demo", "notify-demX") }, secret)).toBe(false);
-    const body = JSON.parse(event.body) as { text: string; counts: Record<string, number>; cluster: { name: string }; snapshot: { id: string }; total: number; findings: { id: string; checkId: string; message: string; url: string }[] };
-    const opened = await m.prisma.finding.findMany({ where: { clusterId, firstSeq: later.seq, lastSeq: null }, orderBy: { id: "asc" } });
+    const body = JSON.parse(event.body) as {
+      text: string;
+      counts: Record<string, number>;
+      cluster: { name: string };
+      snapshot: { id: string };
+      total: number;
+      findings: { id: string; checkId: string; message: string; url: string }[];
+    };
+    const opened = await m.prisma.finding.findMany({
+      where: { clusterId, firstSeq: later.seq, lastSeq: null },
+      orderBy: { id: "asc" },
+    });
     expect(opened.length).toBeGreaterThan(0);
     expect(body.cluster.name).toBe("notify-demo");
     expect(body.snapshot.id).toBe(later.id);
     expect(body.total).toBe(opened.length);
     expect(body.findings.map((f) => f.id).sort()).toStrictEqual(opened.map((f) => f.id.toString()).sort());
     expect(body.findings[0]!.url).toMatch(/\/findings\/\d+$/);
-    const counts = Object.fromEntries(["critical", "high", "medium", "low"].map((s) => [s, opened.filter((f) => f.severity === s).length]).filter(([, n]) => n));
+    const counts = Object.fromEntries(
+      ["critical", "high", "medium", "low"]
+        .map((s) => [s, opened.filter((f) => f.severity === s).length])
+        .filter(([, n]) => n),
+    );
     expect(body.counts).toStrictEqual(counts);
     // One line a chat tool shows as is: how many, of which severities, where, and a link to the snapshot.
-    const summary = `Bulwark: ${opened.length} new finding${opened.length === 1 ? "" : "s"} (${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(", ")}) in cluster notify-demo: `;
+    const summary = `Bulwark: ${opened.length} new finding${opened.length === 1 ? "" : "s"} (${Object.entries(counts)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(", ")}) in cluster notify-demo: `;
     expect(body.text.startsWith(summary)).toBe(true);
     expect(body.text.endsWith(`/snapshots/${later.id}`)).toBe(true);
     expect(await m.prisma.auditEvent.count({ where: { action: "notification.sent", targetId: later.id } })).toBe(1);
@@ -123,8 +147,14 @@ describe("webhook notifications", () => {
     const failing = await scan(2, new Date(Date.now() + 60_000));
     answer = 200;
     expect((await m.prisma.snapshot.findUniqueOrThrow({ where: { id: failing.id } })).status).toBe("succeeded");
-    expect(received.slice(2).map((r) => r.headers["x-bulwark-event"])).toStrictEqual(["findings.new", "findings.new", "findings.new"]);
-    const failed = await m.prisma.auditEvent.findFirstOrThrow({ where: { action: "notification.failed", targetId: failing.id } });
+    expect(received.slice(2).map((r) => r.headers["x-bulwark-event"])).toStrictEqual([
+      "findings.new",
+      "findings.new",
+      "findings.new",
+    ]);
+    const failed = await m.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "notification.failed", targetId: failing.id },
+    });
     expect(failed.details).toMatchObject({ status: 503, error: "answered 503" });
   });
 
@@ -135,6 +165,10 @@ describe("webhook notifications", () => {
     expect(result).toStrictEqual({ ok: false, status: 503, error: "answered 503" });
     expect(received.length - before).toBe(3);
     answer = 200;
-    expect(await m.deliver.deliverWebhook({ url: "http://169.254.169.254/x", secret: "s" }, "test", {})).toMatchObject({ ok: false, status: null, error: expect.stringContaining("link-local") });
+    expect(await m.deliver.deliverWebhook({ url: "http://169.254.169.254/x", secret: "s" }, "test", {})).toMatchObject({
+      ok: false,
+      status: null,
+      error: expect.stringContaining("link-local"),
+    });
   });
 });

@@ -2,11 +2,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+
 import { GET as openApiRoute } from "@/app/api/openapi.json/route";
 import { tokenScopesFor } from "@/lib/api/openapi/operation";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
 import { ZOpenApiDocument } from "@/lib/api/schemas/openapi";
 import { tokenScopeOf, type RouteContract } from "@/lib/api/with-route";
+
 import { call, makeUser, signIn } from "../helpers/auth";
 import { expectJson, expectProblem } from "../helpers/parse-response";
 
@@ -34,8 +36,13 @@ async function declaredRoutes() {
   const files = routeFiles("app/api");
   const routes = await Promise.all(
     files.map(async (file) => {
-      const exported = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] as Method);
-      const handlers = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, { contract?: RouteContract }>;
+      const exported = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (m) => m[1] as Method,
+      );
+      const handlers = (await import(/* @vite-ignore */ path.resolve(file))) as Record<
+        string,
+        { contract?: RouteContract }
+      >;
       return exported.map((method) => ({ method, path: openApiPath(file), contract: handlers[method]?.contract }));
     }),
   );
@@ -64,10 +71,14 @@ describe("GET /api/openapi.json", () => {
   it("describes every method of every route file under app/api, and nothing else", async () => {
     const document = await fetchDocument();
     const declared = (await declaredRoutes()).map((r) => `${r.method} ${r.path}`).sort();
-    const documented = Object.entries(document.paths).flatMap(([p, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const documented = Object.entries(document.paths)
+      .flatMap(([p, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
     expect(declared.length).toBeGreaterThan(40);
     expect(documented).toEqual(declared);
-    const ids = Object.values(document.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId));
+    const ids = Object.values(document.paths).flatMap((item) =>
+      Object.values(item as Record<string, { operationId: string }>).map((op) => op.operationId),
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -86,10 +97,14 @@ describe("GET /api/openapi.json", () => {
         expect(op.query, `${what} query`).toBe(contract.query);
         expect(op.body, `${what} body`).toBe(contract.body);
       }
-      const rendered = (document.paths[route.path] as Record<string, { security: Record<string, string[]>[]; "x-bulwark-role": string }>)[route.method.toLowerCase()]!;
+      const rendered = (
+        document.paths[route.path] as Record<string, { security: Record<string, string[]>[]; "x-bulwark-role": string }>
+      )[route.method.toLowerCase()]!;
       expect(rendered["x-bulwark-role"], what).toBe(contract.role);
       const scopes = tokenScopesFor(op);
-      expect(rendered.security, what).toEqual(contract.role === "public" ? [] : [{ session: [] }, ...(scopes ? [{ apiToken: scopes }] : [])]);
+      expect(rendered.security, what).toEqual(
+        contract.role === "public" ? [] : [{ session: [] }, ...(scopes ? [{ apiToken: scopes }] : [])],
+      );
     }
   });
 

@@ -1,8 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { ZScanRequested } from "@/lib/api/schemas/clusters";
 import { ZHealth } from "@/lib/api/schemas/health";
-import { type startExternalPostgres, useExternalDatabase } from "../helpers/external-postgres";
+
+import { useExternalDatabase, type startExternalPostgres } from "../helpers/external-postgres";
 import { expectJson, expectProblem } from "../helpers/parse-response";
 
 // Readiness against a database of this file's own (its own server process, so it can be
@@ -40,14 +42,21 @@ afterAll(async () => {
   await external?.stop();
 }, 60_000);
 
-const snapshotsOf = async (clusterId: string) => (await db.query<{ id: string; status: string }>(`SELECT id, status FROM snapshot WHERE "clusterId" = $1 ORDER BY seq`, [clusterId])).rows;
+const snapshotsOf = async (clusterId: string) =>
+  (
+    await db.query<{ id: string; status: string }>(
+      `SELECT id, status FROM snapshot WHERE "clusterId" = $1 ORDER BY seq`,
+      [clusterId],
+    )
+  ).rows;
 
 describe("readiness", () => {
   it("health is ok only once scans can be queued; a scan asked for before answers 503 with Retry-After and leaves nothing behind", async () => {
     const { call, makeUser, signIn, APP } = m.auth;
     const analyst = (await signIn((await makeUser("analyst")).email)).cookie;
     const { id } = await m.createCluster({ name: "early", source: "demo", isDemo: true });
-    const scanNow = () => call(m.scans.POST, { method: "POST", headers: { cookie: analyst, origin: APP }, params: { id } });
+    const scanNow = () =>
+      call(m.scans.POST, { method: "POST", headers: { cookie: analyst, origin: APP }, params: { id } });
 
     // The worker has not installed the job queue yet.
     const starting = await call(m.health.GET);
@@ -72,19 +81,33 @@ describe("readiness", () => {
     const { id } = await m.createCluster({ name: "atomic", source: "demo", isDemo: true });
     await m.startWorker();
     // The job insert fails, as a full disk or a lost connection would make it.
-    await db.query(`CREATE FUNCTION refuse_jobs() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no room for jobs'; END $$`);
-    await db.query(`CREATE TRIGGER refuse_jobs BEFORE INSERT ON pgboss.job FOR EACH ROW EXECUTE FUNCTION refuse_jobs()`);
+    await db.query(
+      `CREATE FUNCTION refuse_jobs() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no room for jobs'; END $$`,
+    );
+    await db.query(
+      `CREATE TRIGGER refuse_jobs BEFORE INSERT ON pgboss.job FOR EACH ROW EXECUTE FUNCTION refuse_jobs()`,
+    );
     try {
-      const refused = await call(m.scans.POST, { method: "POST", headers: { cookie: analyst, origin: APP }, params: { id } });
+      const refused = await call(m.scans.POST, {
+        method: "POST",
+        headers: { cookie: analyst, origin: APP },
+        params: { id },
+      });
       expect(refused.status).toBe(500);
       expect(await snapshotsOf(id)).toStrictEqual([]);
     } finally {
       await db.query(`DROP TRIGGER refuse_jobs ON pgboss.job; DROP FUNCTION refuse_jobs()`);
     }
-    const accepted = await call(m.scans.POST, { method: "POST", headers: { cookie: analyst, origin: APP }, params: { id } });
+    const accepted = await call(m.scans.POST, {
+      method: "POST",
+      headers: { cookie: analyst, origin: APP },
+      params: { id },
+    });
     expect(accepted.status).toBe(202);
     const { snapshotId } = await expectJson(accepted, ZScanRequested);
-    const jobs = await db.query(`SELECT 1 FROM pgboss.job WHERE name = 'snapshot-scan' AND data->>'snapshotId' = $1`, [snapshotId]);
+    const jobs = await db.query(`SELECT 1 FROM pgboss.job WHERE name = 'snapshot-scan' AND data->>'snapshotId' = $1`, [
+      snapshotId,
+    ]);
     expect(jobs.rowCount).toBe(1);
   });
 

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { ZReportQuery } from "@/lib/api/schemas/reports";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { getPool } from "@/lib/db/pool";
 import { buildReport } from "@/lib/db/reports/build-report";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
-import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
+import type { DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { runSnapshot } from "@/lib/scans/run-snapshot";
 
 afterAll(async () => {
@@ -42,7 +43,11 @@ describe("reports compare like with like", () => {
     expect(report.openBySeverity.critical).toBe(report.criticalHigh.at(-1)!.critical);
 
     const joined = report.perCluster.find((c) => c.id === joiner)!;
-    expect(joined).toMatchObject({ start: null, joinedAt: new Date(now.getTime() - 5 * DAY).toISOString(), baseline: expect.any(Number) });
+    expect(joined).toMatchObject({
+      start: null,
+      joinedAt: new Date(now.getTime() - 5 * DAY).toISOString(),
+      baseline: expect.any(Number),
+    });
     expect(joined.baseline!).toBeGreaterThan(0);
     const stayed = report.perCluster.find((c) => c.id === old)!;
     expect(stayed.start!.score).toBe(overall[0]);

@@ -1,19 +1,32 @@
 import { describe, expect, it } from "vitest";
+
 import { GET as me } from "@/app/api/me/route";
 import { getAuth } from "@/lib/auth/auth";
 import { getPrisma } from "@/lib/db/client";
+
 import { APP, call, makeUser, PASSWORD } from "../helpers/auth";
 
 /** A sign-in POST as a browser or a script would send it; returns the response and the cookies it set. */
-async function post(email: string, password: string, opts: { ip: string; origin?: string; cookie?: string; form?: boolean }) {
+async function post(
+  email: string,
+  password: string,
+  opts: { ip: string; origin?: string; cookie?: string; form?: boolean },
+) {
   const headers: Record<string, string> = { origin: opts.origin ?? APP, "x-forwarded-for": opts.ip };
   if (opts.cookie) headers.cookie = opts.cookie;
   headers["content-type"] = opts.form ? "application/x-www-form-urlencoded" : "application/json";
   const body = opts.form ? new URLSearchParams({ email, password }).toString() : JSON.stringify({ email, password });
   const res = await getAuth().handler(new Request(`${APP}/api/auth/sign-in/email`, { method: "POST", headers, body }));
-  return { res, cookie: res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+  return {
+    res,
+    cookie: res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  };
 }
-const failures = (email: string) => getPrisma().auditEvent.count({ where: { actorEmail: email, action: { startsWith: "auth.sign_in_failed" } } });
+const failures = (email: string) =>
+  getPrisma().auditEvent.count({ where: { actorEmail: email, action: { startsWith: "auth.sign_in_failed" } } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("sign-in back-off", () => {
@@ -21,7 +34,11 @@ describe("sign-in back-off", () => {
     const victim = await makeUser("viewer", "victim");
     const ip = "192.0.2.201";
     for (let i = 0; i < 25; i++) {
-      const { res } = await post(victim.email, "wrong-password-123", { ip, origin: "https://evil.example", form: true });
+      const { res } = await post(victim.email, "wrong-password-123", {
+        ip,
+        origin: "https://evil.example",
+        form: true,
+      });
       expect(res.status).toBe(403);
     }
     expect(await failures(victim.email)).toBe(0);
@@ -30,7 +47,8 @@ describe("sign-in back-off", () => {
 
   it("backs off exponentially after 5 wrong passwords per account, saying how long to wait", async () => {
     const user = await makeUser("viewer", "guessed");
-    for (let i = 0; i < 5; i++) expect((await post(user.email, "wrong-password-123", { ip: `192.0.2.${210 + i}` })).res.status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await post(user.email, "wrong-password-123", { ip: `192.0.2.${210 + i}` })).res.status).toBe(401);
     const first = (await post(user.email, PASSWORD, { ip: "192.0.2.216" })).res;
     expect(first.status).toBe(429);
     expect(first.headers.get("retry-after")).toBe("1");
@@ -52,7 +70,9 @@ describe("sign-in back-off", () => {
     expect(laptop.res.status).toBe(200);
     const device = laptop.cookie.split("; ").find((c) => c.startsWith("bulwark.known_device="))!;
     expect(device).toBeDefined();
-    expect(laptop.res.headers.getSetCookie().find((c) => c.startsWith("bulwark.known_device="))).toMatch(/HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/i);
+    expect(laptop.res.headers.getSetCookie().find((c) => c.startsWith("bulwark.known_device="))).toMatch(
+      /HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/i,
+    );
     for (let i = 0; i < 8; i++) await post(owner.email, "wrong-password-123", { ip: `192.0.2.${221 + i}` });
     expect((await post(owner.email, PASSWORD, { ip: "192.0.2.230" })).res.status).toBe(429);
     // A forged device cookie does not help.
@@ -70,8 +90,11 @@ describe("sign-in back-off", () => {
   it("backs off an address after 20 wrong passwords across accounts, but not the owner's known device there", async () => {
     const ip = "192.0.2.240";
     const owner = await makeUser("viewer", "office");
-    const device = (await post(owner.email, PASSWORD, { ip })).cookie.split("; ").find((c) => c.startsWith("bulwark.known_device="))!;
-    for (let i = 0; i < 20; i++) expect((await post(`nobody-${i}@example.test`, "wrong-password-123", { ip })).res.status).toBe(401);
+    const device = (await post(owner.email, PASSWORD, { ip })).cookie
+      .split("; ")
+      .find((c) => c.startsWith("bulwark.known_device="))!;
+    for (let i = 0; i < 20; i++)
+      expect((await post(`nobody-${i}@example.test`, "wrong-password-123", { ip })).res.status).toBe(401);
     const stranger = await makeUser("viewer", "stranger");
     expect((await post(stranger.email, PASSWORD, { ip })).res.status).toBe(429);
     expect((await post(owner.email, PASSWORD, { ip, cookie: device })).res.status).toBe(200);

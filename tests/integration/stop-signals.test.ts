@@ -4,6 +4,7 @@ import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { findFreePort } from "@/lib/db/free-port";
 
 // `npm start`'s process tree as a supervisor sees it: a stop signal to the one process it knows
@@ -20,7 +21,10 @@ function runningOn(dataDirs: string[]): number[] {
     .filter((e) => {
       try {
         const vars = readFileSync(`/proc/${e}/environ`, "utf8").split("\0");
-        return dataDirs.some((d) => vars.includes(`BULWARK_DATA_DIR=${d}`)) || dataDirs.some((d) => commandLine(Number(e)).includes(d));
+        return (
+          dataDirs.some((d) => vars.includes(`BULWARK_DATA_DIR=${d}`)) ||
+          dataDirs.some((d) => commandLine(Number(e)).includes(d))
+        );
       } catch {
         return false;
       }
@@ -101,14 +105,27 @@ async function until(what: string, fn: () => boolean | Promise<boolean>, timeout
 async function startApp(dataDir: string, port: number) {
   let output = "";
   const npm = spawn("npm", ["run", "dev"], {
-    env: { ...process.env, DATABASE_URL: "", PORT: String(port), BULWARK_DATA_DIR: dataDir, LOG_LEVEL: "info", BULWARK_ADMIN_EMAIL: "admin@example.com", BULWARK_ADMIN_PASSWORD: "correct-horse-battery-staple" },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      PORT: String(port),
+      BULWARK_DATA_DIR: dataDir,
+      LOG_LEVEL: "info",
+      BULWARK_ADMIN_EMAIL: "admin@example.com",
+      BULWARK_ADMIN_PASSWORD: "correct-horse-battery-staple",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(npm);
   npm.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   npm.stderr!.on("data", (c: Buffer) => (output += c.toString()));
   const log = () => output;
-  await until("the app to run", () => /Bulwark is running/.test(output) && /scan worker started/.test(output), 150_000, log);
+  await until(
+    "the app to run",
+    () => /Bulwark is running/.test(output) && /scan worker started/.test(output),
+    150_000,
+    log,
+  );
   await until("the web port", () => listening(port), 10_000, log);
   const tree = descendants(npm.pid!);
   for (const p of tree) seen.add(p.pid);
@@ -123,22 +140,43 @@ describe("stopping npm start", () => {
     dirs.push(dataDir);
     const port = await findFreePort();
     const app = await startApp(dataDir, port);
-    expect(app.tree.map((p) => p.cmd)).toEqual(expect.arrayContaining([expect.stringContaining("scripts/web-server.mjs"), expect.stringContaining("scripts/worker.ts"), expect.stringContaining("bin/postgres")]));
+    expect(app.tree.map((p) => p.cmd)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("scripts/web-server.mjs"),
+        expect.stringContaining("scripts/worker.ts"),
+        expect.stringContaining("bin/postgres"),
+      ]),
+    );
     expect(await listening(app.dbPort)).toBe(true);
 
     // A child that dies is started again, and the log says why.
     const worker = app.tree.find((p) => p.cmd.includes("scripts/worker.ts"))!;
     process.kill(worker.pid, "SIGKILL");
-    await until("the worker to be restarted", () => /the scan worker stopped unexpectedly \(signal SIGKILL\); starting it again in 1 s/.test(app.log()), 15_000, app.log);
+    await until(
+      "the worker to be restarted",
+      () => /the scan worker stopped unexpectedly \(signal SIGKILL\); starting it again in 1 s/.test(app.log()),
+      15_000,
+      app.log,
+    );
     const restarted = await (async () => {
-      await until("a new worker", () => descendants(app.main.pid).some((p) => p.cmd.includes("scripts/worker.ts") && p.pid !== worker.pid), 15_000, app.log);
+      await until(
+        "a new worker",
+        () => descendants(app.main.pid).some((p) => p.cmd.includes("scripts/worker.ts") && p.pid !== worker.pid),
+        15_000,
+        app.log,
+      );
       return descendants(app.main.pid).find((p) => p.cmd.includes("scripts/worker.ts") && p.pid !== worker.pid)!;
     })();
     seen.add(restarted.pid);
 
     const stoppedAt = Date.now();
     app.npm.kill("SIGTERM");
-    await until("every process to end", () => [app.npm.pid!, restarted.pid, ...app.tree.map((p) => p.pid)].every((pid) => !alive(pid)), 60_000, app.log);
+    await until(
+      "every process to end",
+      () => [app.npm.pid!, restarted.pid, ...app.tree.map((p) => p.pid)].every((pid) => !alive(pid)),
+      60_000,
+      app.log,
+    );
     // Well within the scan timeout (15 minutes): the worker's grace is 25 s at most.
     expect(Date.now() - stoppedAt).toBeLessThan(40_000);
     expect(await listening(port)).toBe(false);
@@ -154,20 +192,38 @@ describe("stopping npm start", () => {
     const web = first.tree.find((p) => p.cmd.includes("scripts/web-server.mjs"))!;
     const worker = first.tree.find((p) => p.cmd.includes("scripts/worker.ts"))!;
     const postgres = first.tree.find((p) => p.cmd.includes("bin/postgres"))!;
-    const lock = JSON.parse(readFileSync(path.join(dataDir, "bulwark.lock"), "utf8")) as { pid: number; guards: { name: string; pid: number }[] };
+    const lock = JSON.parse(readFileSync(path.join(dataDir, "bulwark.lock"), "utf8")) as {
+      pid: number;
+      guards: { name: string; pid: number }[];
+    };
     expect(lock.pid).toBe(first.main.pid);
-    expect(lock.guards.map((g) => [g.name, g.pid])).toEqual(expect.arrayContaining([["postgres", postgres.pid], ["web server", web.pid], ["scan worker", worker.pid]]));
+    expect(lock.guards.map((g) => [g.name, g.pid])).toEqual(
+      expect.arrayContaining([
+        ["postgres", postgres.pid],
+        ["web server", web.pid],
+        ["scan worker", worker.pid],
+      ]),
+    );
 
     process.kill(first.main.pid, "SIGKILL");
     await until("the web server and worker to end", () => !alive(web.pid) && !alive(worker.pid), 30_000, first.log);
     expect(await listening(port)).toBe(false);
 
     const second = await startApp(dataDir, port);
-    expect(second.log()).toMatch(new RegExp(`Stopped what a previous start left running on this data directory: postgres \\(pid ${postgres.pid}\\)`));
+    expect(second.log()).toMatch(
+      new RegExp(
+        `Stopped what a previous start left running on this data directory: postgres \\(pid ${postgres.pid}\\)`,
+      ),
+    );
     expect(second.log()).not.toMatch(/Database start failed/);
     expect(alive(postgres.pid)).toBe(false);
     second.npm.kill("SIGINT");
-    await until("every process to end", () => [second.npm.pid!, ...second.tree.map((p) => p.pid)].every((pid) => !alive(pid)), 60_000, second.log);
+    await until(
+      "every process to end",
+      () => [second.npm.pid!, ...second.tree.map((p) => p.pid)].every((pid) => !alive(pid)),
+      60_000,
+      second.log,
+    );
     expect(await listening(second.dbPort)).toBe(false);
   }, 360_000);
 
@@ -178,14 +234,19 @@ describe("stopping npm start", () => {
     const squatter = createServer().listen(port, "127.0.0.1");
     try {
       let output = "";
-      const npm = spawn("npm", ["run", "dev"], { env: { ...process.env, DATABASE_URL: "", PORT: String(port), BULWARK_DATA_DIR: dataDir, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+      const npm = spawn("npm", ["run", "dev"], {
+        env: { ...process.env, DATABASE_URL: "", PORT: String(port), BULWARK_DATA_DIR: dataDir, LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       started.push(npm);
       npm.stdout!.on("data", (c: Buffer) => (output += c.toString()));
       npm.stderr!.on("data", (c: Buffer) => (output += c.toString()));
       const code = await new Promise<number | null>((resolve) => npm.once("exit", (exitCode) => resolve(exitCode)));
       expect(code).toBe(1);
       expect(output).toMatch(new RegExp(`the web server cannot listen on 127\\.0\\.0\\.1:${port}: listen EADDRINUSE`));
-      expect(output).toMatch(/the web server stopped 3 times in a row within a minute of starting \(last: exit code 1\); giving up/);
+      expect(output).toMatch(
+        /the web server stopped 3 times in a row within a minute of starting \(last: exit code 1\); giving up/,
+      );
       expect(existsSync(path.join(dataDir, "bulwark.lock"))).toBe(false);
       expect(runningOn([dataDir])).toStrictEqual([]);
     } finally {

@@ -2,16 +2,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { POST as connectionTest } from "@/app/api/clusters/[id]/connection-test/route";
 import { POST as createClusterRoute } from "@/app/api/clusters/route";
 import { ZConnectionTest } from "@/lib/api/schemas/clusters";
 import { dataOf } from "@/lib/api/schemas/envelope";
+import { sealKubeconfig } from "@/lib/crypto/seal-secret";
 import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { createFakeApiServer, type FakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
 import { generateTls, type TlsMaterial } from "@/lib/fake-api-server/generate-tls";
-import { sealKubeconfig } from "@/lib/crypto/seal-secret";
+
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 import { expectJson, expectProblem } from "../helpers/parse-response";
 
@@ -42,7 +44,11 @@ const kubeconfig = (user: string, cluster = `{server: "${evil.url}", certificate
   `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: ${cluster}\nusers:\n- name: u\n  user: ${user}\ncontexts:\n- name: ctx\n  context: {cluster: c, user: u}\ncurrent-context: ctx\n`;
 
 const upload = (name: string, text: string) =>
-  call(createClusterRoute, { method: "POST", headers: { cookie, origin: APP }, body: { source: "kubeconfig_upload", name, kubeconfig: text } });
+  call(createClusterRoute, {
+    method: "POST",
+    headers: { cookie, origin: APP },
+    body: { source: "kubeconfig_upload", name, kubeconfig: text },
+  });
 
 describe("an uploaded kubeconfig cannot make Bulwark read its own files", () => {
   it.each([
@@ -54,7 +60,10 @@ describe("an uploaded kubeconfig cannot make Bulwark read its own files", () => 
   ])("refuses %s at upload with a message naming the field, and sends nothing", async (field, user, cluster) => {
     const fill = (s: string) => s.replaceAll("SECRET_FILE", secretFile).replaceAll("EVIL", evil.url);
     const before = evil.requests.length;
-    const res = await upload(`file-${field.toLowerCase()}-${Date.now()}`, kubeconfig(fill(user), cluster && fill(cluster)));
+    const res = await upload(
+      `file-${field.toLowerCase()}-${Date.now()}`,
+      kubeconfig(fill(user), cluster && fill(cluster)),
+    );
     expect(res.status).toBe(422);
     const { detail } = await expectProblem(res);
     expect(detail).toContain(`"${field}"`);
@@ -80,7 +89,11 @@ describe("an uploaded kubeconfig cannot make Bulwark read its own files", () => 
   });
 
   it("a kubeconfig stored before this rule is refused at the connection test, before any request", async () => {
-    const { id } = await createCluster({ name: `stored-${Date.now()}`, source: "kubeconfig_upload", kubeconfigSealed: sealKubeconfig(kubeconfig(`{token-file: "${secretFile}"}`)) });
+    const { id } = await createCluster({
+      name: `stored-${Date.now()}`,
+      source: "kubeconfig_upload",
+      kubeconfigSealed: sealKubeconfig(kubeconfig(`{token-file: "${secretFile}"}`)),
+    });
     const before = evil.requests.length;
     const res = await call(connectionTest, { method: "POST", headers: { cookie, origin: APP }, params: { id } });
     expect(res.status).toBe(200);

@@ -15,7 +15,9 @@ async function lint(file: string, source: string): Promise<{ rule: string | null
   written.push(at);
   writeFileSync(at, source);
   const [result] = await eslint.lintFiles([at]);
-  return result!.messages.filter((m) => m.ruleId === "import-x/no-restricted-paths" || m.ruleId === "no-restricted-imports").map((m) => ({ rule: m.ruleId, message: m.message }));
+  return result!.messages
+    .filter((m) => m.ruleId === "import-x/no-restricted-paths" || m.ruleId === "no-restricted-imports")
+    .map((m) => ({ rule: m.ruleId, message: m.message }));
 }
 
 afterAll(() => {
@@ -24,17 +26,38 @@ afterAll(() => {
 
 describe("lint enforces the layering", () => {
   it("reports a database import from the pure core written as a relative path, as it does with the alias", async () => {
-    const relative = await lint("lib/checks/PROBE.ts", `import { getPool } from "../db/pool";\nexport const p = getPool;\n`);
-    expect(relative).toEqual([expect.objectContaining({ rule: "import-x/no-restricted-paths", message: expect.stringMatching(/"\.\.\/db\/pool".*pure/) })]);
-    const aliased = await lint("lib/scoring/PROBE.ts", `import { getPool } from "@/lib/db/pool";\nexport const p = getPool;\n`);
+    const relative = await lint(
+      "lib/checks/PROBE.ts",
+      `import { getPool } from "../db/pool";\nexport const p = getPool;\n`,
+    );
+    expect(relative).toEqual([
+      expect.objectContaining({
+        rule: "import-x/no-restricted-paths",
+        message: expect.stringMatching(/"\.\.\/db\/pool".*pure/),
+      }),
+    ]);
+    const aliased = await lint(
+      "lib/scoring/PROBE.ts",
+      `import { getPool } from "@/lib/db/pool";\nexport const p = getPool;\n`,
+    );
     expect(aliased).toEqual([expect.objectContaining({ rule: "import-x/no-restricted-paths" })]);
   }, 60_000);
 
   it("reports collect importing evaluate, and lib/db importing who-may-do-what", async () => {
-    expect(await lint("lib/k8s/PROBE.ts", `import { detectProvider } from "../checks/node/detect-provider";\nexport const d = detectProvider;\n`)).toEqual([
+    expect(
+      await lint(
+        "lib/k8s/PROBE.ts",
+        `import { detectProvider } from "../checks/node/detect-provider";\nexport const d = detectProvider;\n`,
+      ),
+    ).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/Collecting \(lib\/k8s\) must not import evaluating/) }),
     ]);
-    expect(await lint("lib/db/PROBE.ts", `import { getAuth } from "../auth/auth";\nimport { withRoute } from "../api/with-route";\nexport const a = [getAuth, withRoute];\n`)).toHaveLength(2);
+    expect(
+      await lint(
+        "lib/db/PROBE.ts",
+        `import { getAuth } from "../auth/auth";\nimport { withRoute } from "../api/with-route";\nexport const a = [getAuth, withRoute];\n`,
+      ),
+    ).toHaveLength(2);
   }, 60_000);
 
   it("reports the Prisma client and pg imported outside lib/db, relative or by package", async () => {
@@ -47,21 +70,46 @@ describe("lint enforces the layering", () => {
       expect.stringMatching(/"@prisma\/adapter-pg".*only inside lib\/db/),
       expect.stringMatching(/"\.\.\/\.\.\/generated\/prisma\/client".*only inside lib\/db/),
     ]);
-    expect(await lint("components/PROBE.tsx", `import { getPrisma } from "../lib/db/client";\nexport const c = getPrisma;\n`)).toHaveLength(1);
+    expect(
+      await lint(
+        "components/PROBE.tsx",
+        `import { getPrisma } from "../lib/db/client";\nexport const c = getPrisma;\n`,
+      ),
+    ).toHaveLength(1);
   }, 60_000);
 
   it("reports the test double loaded by production code, but not by the demo edge", async () => {
     const source = `import { demoCluster } from "../fake-api-server/clusters/demo";\nexport const d = demoCluster;\n`;
-    expect(await lint("lib/jobs/PROBE.ts", source)).toEqual([expect.objectContaining({ message: expect.stringMatching(/test double/) })]);
-    expect(await lint("lib/demo/PROBE.ts", source)).toEqual([]);
-    expect(await lint("lib/scans/PROBE.ts", `import { demoServer } from "../demo/demo-cluster-server";\nexport const d = demoServer;\n`)).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/demo cluster is an edge/) }),
+    expect(await lint("lib/jobs/PROBE.ts", source)).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/test double/) }),
     ]);
+    expect(await lint("lib/demo/PROBE.ts", source)).toEqual([]);
+    expect(
+      await lint(
+        "lib/scans/PROBE.ts",
+        `import { demoServer } from "../demo/demo-cluster-server";\nexport const d = demoServer;\n`,
+      ),
+    ).toEqual([expect.objectContaining({ message: expect.stringMatching(/demo cluster is an edge/) })]);
   }, 60_000);
 
   it("allows what the layers may import", async () => {
-    expect(await lint("lib/db/PROBE.ts", `import pg from "pg";\nimport { PrismaClient } from "../../generated/prisma/client";\nimport type { Finding } from "../checks/types";\nexport const x = [pg, PrismaClient];\nexport type F = Finding;\n`)).toEqual([]);
-    expect(await lint("lib/k8s/PROBE.ts", `import { detectCredential } from "../secrets-detect/detect-credential";\nimport type { PodSpec } from "../inventory/pod-spec";\nexport const d = detectCredential;\nexport type P = PodSpec;\n`)).toEqual([]);
-    expect(await lint("lib/checks/PROBE.ts", `import type { PodSpec } from "../inventory/pod-spec";\nimport { LAYERS } from "./types";\nexport const l = LAYERS;\nexport type P = PodSpec;\n`)).toEqual([]);
+    expect(
+      await lint(
+        "lib/db/PROBE.ts",
+        `import pg from "pg";\nimport { PrismaClient } from "../../generated/prisma/client";\nimport type { Finding } from "../checks/types";\nexport const x = [pg, PrismaClient];\nexport type F = Finding;\n`,
+      ),
+    ).toEqual([]);
+    expect(
+      await lint(
+        "lib/k8s/PROBE.ts",
+        `import { detectCredential } from "../secrets-detect/detect-credential";\nimport type { PodSpec } from "../inventory/pod-spec";\nexport const d = detectCredential;\nexport type P = PodSpec;\n`,
+      ),
+    ).toEqual([]);
+    expect(
+      await lint(
+        "lib/checks/PROBE.ts",
+        `import type { PodSpec } from "../inventory/pod-spec";\nimport { LAYERS } from "./types";\nexport const l = LAYERS;\nexport type P = PodSpec;\n`,
+      ),
+    ).toEqual([]);
   }, 60_000);
 });

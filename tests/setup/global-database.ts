@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 

@@ -1,8 +1,8 @@
 import { ClusterList } from "@/components/clusters/cluster-list";
 import { PageHeader } from "@/components/layout/page-header";
+import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
-import { ButtonLink } from "@/components/ui/button-link";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Clusters" };

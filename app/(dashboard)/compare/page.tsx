@@ -1,37 +1,54 @@
 import Form from "next/form";
+
 import { SeverityBadge } from "@/components/checks/severity-badge";
 import { PageHeader } from "@/components/layout/page-header";
 import { GradeBadge } from "@/components/scores/grade-badge";
+import { Button } from "@/components/ui/button";
+import { Card, cardClass, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { Severity } from "@/lib/checks/types";
-import { compareSnapshots, listComparables, type CompareSide, type DiffFinding } from "@/lib/db/compare/compare-snapshots";
+import {
+  compareSnapshots,
+  listComparables,
+  type CompareSide,
+  type DiffFinding,
+} from "@/lib/db/compare/compare-snapshots";
 import { AppError } from "@/lib/errors";
 import { formatUtc } from "@/lib/format-date";
-import { Card, cardClass, CardTitle } from "@/components/ui/card";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { Select } from "@/components/ui/input";
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
-import { Field } from "@/components/ui/field";
 
 export const metadata = { title: "Compare" };
-
 
 function DiffList({ title, items, total }: { title: string; items: DiffFinding[]; total: number }) {
   return (
     <Card aria-label={title} className="text-sm">
-      <CardTitle>{title} ({total})</CardTitle>
-      {items.length === 0 ? <p className="text-slate-600">None.</p> : (
+      <CardTitle>
+        {title} ({total})
+      </CardTitle>
+      {items.length === 0 ? (
+        <p className="text-slate-600">None.</p>
+      ) : (
         <ul className="space-y-2">
           {items.map((f, i) => (
             <li key={i}>
               <SeverityBadge severity={f.severity as Severity} /> <span className="font-medium">{f.checkId}</span>
-              <span className="block break-all text-slate-600">{f.resourceKind} {f.namespace ? `${f.namespace}/` : ""}{f.resourceName}{f.container ? ` · ${f.container}` : ""}: {f.message}</span>
+              <span className="block break-all text-slate-600">
+                {f.resourceKind} {f.namespace ? `${f.namespace}/` : ""}
+                {f.resourceName}
+                {f.container ? ` · ${f.container}` : ""}: {f.message}
+              </span>
             </li>
           ))}
         </ul>
       )}
-      {total > items.length ? <p className="mt-2 text-xs text-slate-500">Showing {items.length} of {total}.</p> : null}
+      {total > items.length ? (
+        <p className="mt-2 text-xs text-slate-500">
+          Showing {items.length} of {total}.
+        </p>
+      ) : null}
     </Card>
   );
 }
@@ -41,27 +58,71 @@ const sideLabel = (s: CompareSide) => `${s.clusterName} #${s.seq} · ${formatUtc
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
   const { a, b } = await searchParams;
   const options = await listComparables();
-  const outcome = a && b ? await compareSnapshots(a, b).then((c) => ({ comparison: c, problem: null }), (error: unknown) => {
-    if (error instanceof AppError && error.userMessage) return { comparison: null, problem: error.userMessage };
-    throw error;
-  }) : { comparison: null, problem: null };
+  const outcome =
+    a && b
+      ? await compareSnapshots(a, b).then(
+          (c) => ({ comparison: c, problem: null }),
+          (error: unknown) => {
+            if (error instanceof AppError && error.userMessage) return { comparison: null, problem: error.userMessage };
+            throw error;
+          },
+        )
+      : { comparison: null, problem: null };
   const { comparison, problem } = outcome;
   return (
     <>
-      <PageHeader title="Compare" description="Two clusters (say staging and production) or two snapshots side by side: scores per layer, and the findings present in one and not the other." />
-      <Form action="/compare" aria-label="Choose what to compare" className={cardClass("mb-6 flex flex-wrap items-end gap-3 text-sm")}>
-        <Field label="Left"><Select name="a" defaultValue={a ?? ""} layout="stacked" required><option value="">Choose…</option>{options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}</Select></Field>
-        <Field label="Right"><Select name="b" defaultValue={b ?? ""} layout="stacked" required><option value="">Choose…</option>{options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}</Select></Field>
+      <PageHeader
+        title="Compare"
+        description="Two clusters (say staging and production) or two snapshots side by side: scores per layer, and the findings present in one and not the other."
+      />
+      <Form
+        action="/compare"
+        aria-label="Choose what to compare"
+        className={cardClass("mb-6 flex flex-wrap items-end gap-3 text-sm")}
+      >
+        <Field label="Left">
+          <Select name="a" defaultValue={a ?? ""} layout="stacked" required>
+            <option value="">Choose…</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Right">
+          <Select name="b" defaultValue={b ?? ""} layout="stacked" required>
+            <option value="">Choose…</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Button type="submit">Compare</Button>
       </Form>
-      {problem ? <Notice role="alert" tone="warning">{problem}</Notice> : null}
-      {!comparison && !problem ? <EmptyState title="Pick two things to compare">Choose a cluster (its latest scan) or a snapshot on each side.</EmptyState> : null}
+      {problem ? (
+        <Notice role="alert" tone="warning">
+          {problem}
+        </Notice>
+      ) : null}
+      {!comparison && !problem ? (
+        <EmptyState title="Pick two things to compare">
+          Choose a cluster (its latest scan) or a snapshot on each side.
+        </EmptyState>
+      ) : null}
       {comparison ? (
         <>
           <Table className="rounded-lg border border-slate-200 bg-white">
             <caption className="sr-only">Scores per layer</caption>
             <THead look="boxed" className="tracking-normal">
-              <tr><Th look="boxed">Layer</Th><Th look="boxed">{sideLabel(comparison.a)}</Th><Th look="boxed">{sideLabel(comparison.b)}</Th><Th look="boxed">Difference</Th></tr>
+              <tr>
+                <Th look="boxed">Layer</Th>
+                <Th look="boxed">{sideLabel(comparison.a)}</Th>
+                <Th look="boxed">{sideLabel(comparison.b)}</Th>
+                <Th look="boxed">Difference</Th>
+              </tr>
             </THead>
             <TBody>
               {comparison.a.scores.map((sa) => {
@@ -69,10 +130,27 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 const diff = sa.score !== null && sb?.score != null ? sb.score - sa.score : null;
                 return (
                   <tr key={sa.layer ?? "overall"} data-testid={`compare-${sa.layer ?? "overall"}`}>
-                    <Th look="boxed" scope="row" className="text-left font-medium">{sa.layer ?? "overall"}</Th>
-                    <Td look="boxed"><GradeBadge grade={sa.grade} score={sa.score} /> {sa.score?.toFixed(1) ?? "n/a"}</Td>
-                    <Td look="boxed">{sb ? <><GradeBadge grade={sb.grade} score={sb.score} /> {sb.score?.toFixed(1) ?? "n/a"}</> : "—"}</Td>
-                    <Td look="boxed" className={diff === null ? "" : diff > 0 ? "text-emerald-700" : diff < 0 ? "text-red-700" : ""}>{diff === null ? "—" : `${diff > 0 ? "+" : ""}${diff.toFixed(1)}`}</Td>
+                    <Th look="boxed" scope="row" className="text-left font-medium">
+                      {sa.layer ?? "overall"}
+                    </Th>
+                    <Td look="boxed">
+                      <GradeBadge grade={sa.grade} score={sa.score} /> {sa.score?.toFixed(1) ?? "n/a"}
+                    </Td>
+                    <Td look="boxed">
+                      {sb ? (
+                        <>
+                          <GradeBadge grade={sb.grade} score={sb.score} /> {sb.score?.toFixed(1) ?? "n/a"}
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </Td>
+                    <Td
+                      look="boxed"
+                      className={diff === null ? "" : diff > 0 ? "text-emerald-700" : diff < 0 ? "text-red-700" : ""}
+                    >
+                      {diff === null ? "—" : `${diff > 0 ? "+" : ""}${diff.toFixed(1)}`}
+                    </Td>
                   </tr>
                 );
               })}
@@ -83,14 +161,25 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <p className="mt-1 text-sm text-slate-600" data-testid="compare-unknown">
               Left out of both lists, because one side could not evaluate them (unknown there is not absent):{" "}
               {[...new Set([...comparison.a.notEvaluated, ...comparison.b.notEvaluated])].map((id, i) => (
-                <span key={id}>{i ? ", " : ""}<code className="font-mono text-xs">{id}</code></span>
+                <span key={id}>
+                  {i ? ", " : ""}
+                  <code className="font-mono text-xs">{id}</code>
+                </span>
               ))}
               .
             </p>
           ) : null}
           <div className="mt-4 grid gap-6 lg:grid-cols-2">
-            <DiffList title={`Only in ${comparison.a.clusterName} #${comparison.a.seq}`} items={comparison.onlyA} total={comparison.onlyACount} />
-            <DiffList title={`Only in ${comparison.b.clusterName} #${comparison.b.seq}`} items={comparison.onlyB} total={comparison.onlyBCount} />
+            <DiffList
+              title={`Only in ${comparison.a.clusterName} #${comparison.a.seq}`}
+              items={comparison.onlyA}
+              total={comparison.onlyACount}
+            />
+            <DiffList
+              title={`Only in ${comparison.b.clusterName} #${comparison.b.seq}`}
+              items={comparison.onlyB}
+              total={comparison.onlyBCount}
+            />
           </div>
         </>
       ) : null}

@@ -1,24 +1,25 @@
 import Form from "next/form";
+
 import { SeverityBadge } from "@/components/checks/severity-badge";
 import { PageHeader } from "@/components/layout/page-header";
 import { PrintButton } from "@/components/reports/print-button";
 import { SeverityTrendChart } from "@/components/reports/severity-trend-chart";
 import { WeeklyChangesChart } from "@/components/reports/weekly-changes-chart";
 import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Card, cardClass, CardTitle } from "@/components/ui/card";
+import { Choice } from "@/components/ui/choice";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requirePageCaller } from "@/lib/api/page-caller";
+import { Select } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { Table, TBody, THead } from "@/components/ui/table";
 import { hasRole } from "@/lib/access/roles";
+import { requirePageCaller } from "@/lib/api/page-caller";
 import { REPORT_PERIODS, ZReportQuery } from "@/lib/api/schemas/reports";
 import type { Severity } from "@/lib/checks/types";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
 import { buildReport } from "@/lib/db/reports/build-report";
 import { formatUtc, formatUtcDay } from "@/lib/format-date";
-import { Card, cardClass, CardTitle } from "@/components/ui/card";
-import { TBody, THead, Table } from "@/components/ui/table";
-import { Button, buttonClass } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
-import { Notice } from "@/components/ui/notice";
-import { Choice } from "@/components/ui/choice";
 
 export const metadata = { title: "Reports" };
 
@@ -27,88 +28,162 @@ const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <Card aria-labelledby={id} className="print-avoid-break mt-6">
-      <CardTitle id={id} className="mb-3 text-slate-900">{title}</CardTitle>
+      <CardTitle id={id} className="mb-3 text-slate-900">
+        {title}
+      </CardTitle>
       {children}
     </Card>
   );
 }
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const caller = await requirePageCaller();
   // Ticked boxes arrive as repeated "clusters" parameters; the query takes them comma-joined.
-  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]));
+  const params = Object.fromEntries(
+    Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]),
+  );
   const parsed = ZReportQuery.safeParse(params);
   const allClusters = await listClusters();
   const query = parsed.success ? parsed.data : ZReportQuery.parse({});
   const report = await buildReport(query);
-  const header = <PageHeader title="Reports" description="Score trends, new and resolved findings, and time to resolve, per period." actions={report.trend.length ? <PrintButton /> : null} />;
+  const header = (
+    <PageHeader
+      title="Reports"
+      description="Score trends, new and resolved findings, and time to resolve, per period."
+      actions={report.trend.length ? <PrintButton /> : null}
+    />
+  );
   if (report.clusters.length === 0 && query.clusters.length === 0) {
     return (
       <>
         {header}
         <EmptyState title="Nothing to report yet">
-          Reports need at least one scanned cluster. Once snapshots accumulate, pick clusters and a period here to see how posture changed.
+          Reports need at least one scanned cluster. Once snapshots accumulate, pick clusters and a period here to see
+          how posture changed.
         </EmptyState>
       </>
     );
   }
   const names = report.clusters.map((c) => c.name).join(", ") || "no clusters";
-  const exportHref = report.clusters.length === 1 ? `/api/findings/export.csv?cluster=${report.clusters[0]!.id}` : "/api/findings/export.csv";
+  const exportHref =
+    report.clusters.length === 1
+      ? `/api/findings/export.csv?cluster=${report.clusters[0]!.id}`
+      : "/api/findings/export.csv";
   return (
     <>
       {header}
-      <Form action="/reports" className={cardClass("no-print mb-4 flex flex-wrap items-end gap-4 text-sm")} aria-label="Report options">
+      <Form
+        action="/reports"
+        className={cardClass("no-print mb-4 flex flex-wrap items-end gap-4 text-sm")}
+        aria-label="Report options"
+      >
         <fieldset>
           <legend className="font-medium">Clusters</legend>
           <p className="text-xs text-slate-500">None ticked means every cluster.</p>
           <div className="mt-1 flex flex-wrap gap-x-4">
             {allClusters.map((c) => (
-              <Choice key={c.id} type="checkbox" name="clusters" value={c.id} defaultChecked={query.clusters.includes(c.id)} label={c.name} />
+              <Choice
+                key={c.id}
+                type="checkbox"
+                name="clusters"
+                value={c.id}
+                defaultChecked={query.clusters.includes(c.id)}
+                label={c.name}
+              />
             ))}
           </div>
         </fieldset>
-        <label>Period
+        <label>
+          Period
           <Select name="days" defaultValue={String(query.days)} className="ml-2">
-            {REPORT_PERIODS.map((d) => <option key={d} value={d}>last {d} days</option>)}
+            {REPORT_PERIODS.map((d) => (
+              <option key={d} value={d}>
+                last {d} days
+              </option>
+            ))}
           </Select>
         </label>
         <Button type="submit">Show report</Button>
         {hasRole(caller.role, "analyst") ? (
-          <a href={exportHref} download className={buttonClass({ variant: "secondary", className: "px-3" })}>Export findings CSV</a>
+          <a href={exportHref} download className={buttonClass({ variant: "secondary", className: "px-3" })}>
+            Export findings CSV
+          </a>
         ) : null}
       </Form>
-      {!parsed.success ? <Notice role="alert" tone="warning" className="mb-4">Some report options in the address were not valid; showing the last 90 days of every cluster.</Notice> : null}
+      {!parsed.success ? (
+        <Notice role="alert" tone="warning" className="mb-4">
+          Some report options in the address were not valid; showing the last 90 days of every cluster.
+        </Notice>
+      ) : null}
       <p className="text-sm text-slate-700" data-testid="report-scope">
-        <strong>{names}</strong> · {formatUtcDay(report.since)} to today ({report.days} days) · generated {formatUtc(new Date().toISOString())} UTC
+        <strong>{names}</strong> · {formatUtcDay(report.since)} to today ({report.days} days) · generated{" "}
+        {formatUtc(new Date().toISOString())} UTC
       </p>
       <dl className="print-avoid-break mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
         {Object.entries(report.openBySeverity).map(([s, n]) => (
           <Card as="div" key={s} className="p-3">
-            <dt><SeverityBadge severity={s as Severity} /> <span className="text-xs text-slate-500">open now, not accepted</span></dt>
+            <dt>
+              <SeverityBadge severity={s as Severity} />{" "}
+              <span className="text-xs text-slate-500">open now, not accepted</span>
+            </dt>
             <dd className="mt-1 text-2xl font-semibold text-slate-900">{n.toLocaleString("en")}</dd>
           </Card>
         ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500" data-testid="report-compared">
         {report.compared.length
-          ? `Fleet figures compare like with like from ${formatUtcDay(report.comparedFrom)}: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends (${report.perCluster.filter((c) => report.compared.includes(c.id)).map((c) => c.name).join(", ")}), each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
+          ? `Fleet figures compare like with like from ${formatUtcDay(report.comparedFrom)}: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends (${report.perCluster
+              .filter((c) => report.compared.includes(c.id))
+              .map((c) => c.name)
+              .join(
+                ", ",
+              )}), each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
           : "No cluster was scanned both at the start and at the end of this period, so there is nothing to compare; see each cluster below."}
       </p>
       <Section id="per-cluster" title="Per cluster: start and end of the period">
         <Table>
-          <THead><tr><th className="py-1">Cluster</th><th>Overall at start</th><th>Overall at end</th><th>Change</th><th>Open critical + high, start → end</th></tr></THead>
+          <THead>
+            <tr>
+              <th className="py-1">Cluster</th>
+              <th>Overall at start</th>
+              <th>Overall at end</th>
+              <th>Change</th>
+              <th>Open critical + high, start → end</th>
+            </tr>
+          </THead>
           <TBody>
             {report.perCluster.map((c) => {
               const change = c.start?.score != null && c.end?.score != null ? c.end.score - c.start.score : null;
               return (
                 <tr key={c.id} data-testid={`report-cluster-${c.name}`}>
                   <td className="py-1 font-medium">{c.name}</td>
-                  <td>{c.start ? (c.start.score?.toFixed(1) ?? "n/a") : c.joinedAt ? `joined ${formatUtc(c.joinedAt)} UTC` : "no completed scan"}</td>
+                  <td>
+                    {c.start
+                      ? (c.start.score?.toFixed(1) ?? "n/a")
+                      : c.joinedAt
+                        ? `joined ${formatUtc(c.joinedAt)} UTC`
+                        : "no completed scan"}
+                  </td>
                   <td>{c.end ? (c.end.score?.toFixed(1) ?? "n/a") : "no completed scan"}</td>
-                  <td className={change === null ? "" : change > 0 ? "text-emerald-700" : change < 0 ? "text-red-700" : ""}>{change === null ? "—" : `${change > 0 ? "+" : ""}${change.toFixed(1)}`}</td>
+                  <td
+                    className={
+                      change === null ? "" : change > 0 ? "text-emerald-700" : change < 0 ? "text-red-700" : ""
+                    }
+                  >
+                    {change === null ? "—" : `${change > 0 ? "+" : ""}${change.toFixed(1)}`}
+                  </td>
                   <td>
                     {c.start ? c.start.criticalHigh : "—"} → {c.end?.criticalHigh ?? "—"}
-                    {!c.start && c.joinedAt ? <span className="block text-xs text-slate-500">joined in the period: its first scan&apos;s {c.baseline ?? 0} findings (all severities) are its baseline, not new</span> : null}
+                    {!c.start && c.joinedAt ? (
+                      <span className="block text-xs text-slate-500">
+                        joined in the period: its first scan&apos;s {c.baseline ?? 0} findings (all severities) are its
+                        baseline, not new
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -117,12 +192,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </Table>
       </Section>
       <Section id="trend" title="Score per layer (daily, averaged over the clusters compared)">
-        {report.trend.length ? <ScoreTrendChart points={report.trend} /> : <p className="text-sm text-slate-600">No completed snapshots in this period.</p>}
+        {report.trend.length ? (
+          <ScoreTrendChart points={report.trend} />
+        ) : (
+          <p className="text-sm text-slate-600">No completed snapshots in this period.</p>
+        )}
       </Section>
       <div className="grid gap-x-6 lg:grid-cols-2 print:grid-cols-1">
         <Section id="weekly" title="New and resolved findings per week">
           <WeeklyChangesChart weeks={report.weekly} />
-          <p className="mt-1 text-xs text-slate-500">New excludes what each cluster&apos;s first scan found (the baseline).</p>
+          <p className="mt-1 text-xs text-slate-500">
+            New excludes what each cluster&apos;s first scan found (the baseline).
+          </p>
         </Section>
         <Section id="critical" title="Open critical and high findings">
           <SeverityTrendChart points={report.criticalHigh} />
@@ -131,10 +212,22 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <div className="grid gap-x-6 lg:grid-cols-2 print:grid-cols-1">
         <Section id="mttr" title="Mean time to resolve, by severity">
           <Table>
-            <THead><tr><th className="py-1">Severity</th><th>Resolved in period</th><th>Mean time to resolve</th></tr></THead>
+            <THead>
+              <tr>
+                <th className="py-1">Severity</th>
+                <th>Resolved in period</th>
+                <th>Mean time to resolve</th>
+              </tr>
+            </THead>
             <TBody>
               {report.resolveTimes.map((r) => (
-                <tr key={r.severity}><td className="py-1"><SeverityBadge severity={r.severity as Severity} /></td><td>{r.resolved.toLocaleString("en")}</td><td>{hours(r.meanHours)}</td></tr>
+                <tr key={r.severity}>
+                  <td className="py-1">
+                    <SeverityBadge severity={r.severity as Severity} />
+                  </td>
+                  <td>{r.resolved.toLocaleString("en")}</td>
+                  <td>{hours(r.meanHours)}</td>
+                </tr>
               ))}
             </TBody>
           </Table>
@@ -143,10 +236,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           {report.worstNamespaces.length ? (
             <ol className="list-decimal space-y-1 pl-5 text-sm">
               {report.worstNamespaces.map((n) => (
-                <li key={`${n.cluster}/${n.namespace}`}><span className="font-medium">{n.namespace}</span> in {n.cluster}: {n.score?.toFixed(1)} ({n.grade}), {n.failed} failing</li>
+                <li key={`${n.cluster}/${n.namespace}`}>
+                  <span className="font-medium">{n.namespace}</span> in {n.cluster}: {n.score?.toFixed(1)} ({n.grade}),{" "}
+                  {n.failed} failing
+                </li>
               ))}
             </ol>
-          ) : <p className="text-sm text-slate-600">No namespace scores yet.</p>}
+          ) : (
+            <p className="text-sm text-slate-600">No namespace scores yet.</p>
+          )}
         </Section>
       </div>
     </>

@@ -1,11 +1,11 @@
 import { ClusterSettings } from "@/components/clusters/cluster-settings";
 import { PageHeader } from "@/components/layout/page-header";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
+import { buttonClass } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
-import { Card, CardTitle } from "@/components/ui/card";
-import { buttonClass } from "@/components/ui/button";
 
 export const metadata = { title: "Settings" };
 
@@ -33,7 +33,10 @@ export default async function SettingsPage() {
       ) : (
         <Card aria-labelledby="role" className="mt-6 text-sm">
           <CardTitle id="role">Permissions Bulwark needs</CardTitle>
-          <p className="mb-3 text-slate-700">Apply this ClusterRole and bind it to the identity in the kubeconfig: every rule is a read-only list, and each says why it is needed. Secret values are never read.</p>
+          <p className="mb-3 text-slate-700">
+            Apply this ClusterRole and bind it to the identity in the kubeconfig: every rule is a read-only list, and
+            each says why it is needed. Secret values are never read.
+          </p>
           {CLUSTER_ROLE}
         </Card>
       )}

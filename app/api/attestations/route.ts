@@ -9,7 +9,9 @@ export const runtime = "nodejs";
 export const GET = withRoute({
   role: "viewer",
   query: ZAttestationListQuery,
-  handler: async ({ query }) => ({ data: await listAttestations({ frameworkId: query.framework, controlId: query.control }) }),
+  handler: async ({ query }) => ({
+    data: await listAttestations({ frameworkId: query.framework, controlId: query.control }),
+  }),
 });
 
 // POST /api/attestations – attest a manual control on a cluster (critical controls wait for a second person)

@@ -14,7 +14,11 @@ export const GET = withRoute({
     const isQueueReady = isDbUp && (await readyScanQueue()) !== null;
     const ok = isDbUp && isQueueReady;
     return Response.json(
-      { status: ok ? "ok" : isDbUp ? "starting" : "degraded", db: isDbUp ? "ok" : "down", queue: isQueueReady ? "ok" : isDbUp ? "starting" : "unknown" },
+      {
+        status: ok ? "ok" : isDbUp ? "starting" : "degraded",
+        db: isDbUp ? "ok" : "down",
+        queue: isQueueReady ? "ok" : isDbUp ? "starting" : "unknown",
+      },
       { status: ok ? 200 : 503, headers: ok ? {} : { "retry-after": "5" } },
     );
   },

@@ -1,6 +1,6 @@
+import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
 import { ZTokenCreateRequest } from "@/lib/api/schemas/tokens";
 import { withRoute } from "@/lib/api/with-route";
-import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
 import { listApiTokens } from "@/lib/db/api-tokens/api-tokens";
 
 export const runtime = "nodejs";
@@ -15,5 +15,6 @@ export const GET = withRoute({
 export const POST = withRoute({
   role: "viewer",
   body: ZTokenCreateRequest,
-  handler: async ({ body, caller }) => Response.json(await issueApiToken(caller, body), { status: 201, headers: { "cache-control": "no-store" } }),
+  handler: async ({ body, caller }) =>
+    Response.json(await issueApiToken(caller, body), { status: 201, headers: { "cache-control": "no-store" } }),
 });

@@ -12,5 +12,6 @@ export const GET = withRoute({ role: "admin", handler: async () => ({ data: awai
 export const POST = withRoute({
   role: "admin",
   body: ZUserInviteRequest,
-  handler: async ({ body, caller }) => Response.json(await inviteUser(body, caller), { status: 201, headers: { "cache-control": "no-store" } }),
+  handler: async ({ body, caller }) =>
+    Response.json(await inviteUser(body, caller), { status: 201, headers: { "cache-control": "no-store" } }),
 });

@@ -1,5 +1,7 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
+
 import pkg from "@/package.json";
+
 import { ZApprovalView } from "../schemas/approvals";
 import { ZAuditEventRow } from "../schemas/audit";
 import { ZCheckSummary } from "../schemas/checks";
@@ -55,8 +57,18 @@ function build() {
         User: ZUserSummary,
       },
       securitySchemes: {
-        session: { type: "apiKey", in: "cookie", name: "bulwark.session_token", description: "The sign-in session (`__Secure-bulwark.session_token` over HTTPS), set by `POST /api/auth/sign-in/email`." },
-        apiToken: { type: "http", scheme: "bearer", description: "An API token (`bwk_…`) from Settings → API tokens; the operation lists the scopes it needs." },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "bulwark.session_token",
+          description:
+            "The sign-in session (`__Secure-bulwark.session_token` over HTTPS), set by `POST /api/auth/sign-in/email`.",
+        },
+        apiToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token (`bwk_…`) from Settings → API tokens; the operation lists the scopes it needs.",
+        },
       },
     },
     paths: paths(),

@@ -6,4 +6,10 @@ import { SUPPRESSION_OPERATIONS } from "./operations/suppressions";
 import { SYSTEM_OPERATIONS } from "./operations/system";
 
 /** Every API operation, one per method of each route under app/api (a test checks both ways). */
-export const OPERATIONS: Operation[] = [...SYSTEM_OPERATIONS, ...CLUSTER_OPERATIONS, ...FINDING_OPERATIONS, ...SUPPRESSION_OPERATIONS, ...ADMIN_OPERATIONS];
+export const OPERATIONS: Operation[] = [
+  ...SYSTEM_OPERATIONS,
+  ...CLUSTER_OPERATIONS,
+  ...FINDING_OPERATIONS,
+  ...SUPPRESSION_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+];

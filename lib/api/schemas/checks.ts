@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import type { CheckSummary as CatalogCheck } from "@/lib/checks/list-check-catalog";
 import { LAYERS, SEVERITIES } from "@/lib/checks/types";
 

@@ -1,6 +1,17 @@
 import type { ClusterPosture } from "./scores";
 
-export type SnapshotRow = { id: string; seq: number; startedAt: string; status: string; trigger: string; findingCount: number; newCount: number; resolvedCount: number; overall: number | null; grade: string | null };
+export type SnapshotRow = {
+  id: string;
+  seq: number;
+  startedAt: string;
+  status: string;
+  trigger: string;
+  findingCount: number;
+  newCount: number;
+  resolvedCount: number;
+  overall: number | null;
+  grade: string | null;
+};
 
 export type ClusterDetail = {
   posture: ClusterPosture;

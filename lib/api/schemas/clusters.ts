@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { idText } from "./fields";
 
 export const ZClusterSummary = z.strictObject({
@@ -15,17 +16,38 @@ export const ZClusterSummary = z.strictObject({
 });
 export type ClusterSummary = z.infer<typeof ZClusterSummary>;
 
-const name = z.string().trim().min(1).max(63).regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "lowercase letters, digits and dashes");
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "lowercase letters, digits and dashes");
 /** Minutes between scheduled scans: every 15 minutes at the most, weekly at the least. */
 const scheduleMinutes = z.number().int().min(15).max(10_080);
 
 export const ZClusterCreateRequest = z.discriminatedUnion("source", [
-  z.object({ source: z.literal("kubeconfig_context"), name, contextName: z.string().min(1).max(253), scheduleMinutes: scheduleMinutes.default(360) }),
-  z.object({ source: z.literal("kubeconfig_upload"), name, kubeconfig: z.string().min(1).max(256 * 1024), contextName: z.string().max(253).optional(), scheduleMinutes: scheduleMinutes.default(360) }),
+  z.object({
+    source: z.literal("kubeconfig_context"),
+    name,
+    contextName: z.string().min(1).max(253),
+    scheduleMinutes: scheduleMinutes.default(360),
+  }),
+  z.object({
+    source: z.literal("kubeconfig_upload"),
+    name,
+    kubeconfig: z
+      .string()
+      .min(1)
+      .max(256 * 1024),
+    contextName: z.string().max(253).optional(),
+    scheduleMinutes: scheduleMinutes.default(360),
+  }),
 ]);
 export type ClusterCreateRequest = z.infer<typeof ZClusterCreateRequest>;
 
-export const ZClusterUpdateRequest = z.object({ name: name.optional(), scheduleMinutes: scheduleMinutes.optional(), enabled: z.boolean().optional() }).strict();
+export const ZClusterUpdateRequest = z
+  .object({ name: name.optional(), scheduleMinutes: scheduleMinutes.optional(), enabled: z.boolean().optional() })
+  .strict();
 export type ClusterUpdateRequest = z.infer<typeof ZClusterUpdateRequest>;
 
 export const ZClusterParams = z.object({ id: idText() });

@@ -24,7 +24,8 @@ export const hasNoControlCharacters = (v: string): boolean => !/\p{Cc}/u.test(v)
 export const hasNoControlCharactersButLineBreaks = (v: string): boolean => !/[^\P{Cc}\n\r\t]/u.test(v);
 
 /** An id from a path, a query or a body: trimmed, 1 to `max` characters, no control characters. */
-export const idText = (max = 64) => z.string().trim().min(1).max(max).refine(hasNoControlCharacters, "no control characters");
+export const idText = (max = 64) =>
+  z.string().trim().min(1).max(max).refine(hasNoControlCharacters, "no control characters");
 
 /** A free-text filter: trimmed, at most `max` characters, no control characters; empty means none. */
 export const filterText = (max: number) =>

@@ -1,10 +1,17 @@
 import { z } from "zod";
+
 import { LAYERS, SEVERITIES } from "@/lib/checks/types";
+
 import { calendarDay, filterText, int8Id } from "./fields";
 
 export const FINDING_STATUSES = ["open", "suppressed", "resolved", "all"] as const;
 /** What users read for each status: "suppressed" in addresses and the API, "accepted risk" on screen and in exports. */
-export const FINDING_STATUS_LABEL: Record<(typeof FINDING_STATUSES)[number], string> = { open: "open", suppressed: "accepted risk", resolved: "resolved", all: "all" };
+export const FINDING_STATUS_LABEL: Record<(typeof FINDING_STATUSES)[number], string> = {
+  open: "open",
+  suppressed: "accepted risk",
+  resolved: "resolved",
+  all: "all",
+};
 export const FINDING_SORTS = ["severity", "newest", "oldest", "resource"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
@@ -27,12 +34,17 @@ export const ZFindingFilters = z.object({
   check: text(120).meta({ description: "A check id." }),
   namespace: text(253),
   kind: text(63).meta({ description: "A resource kind (Deployment, Pod…)." }),
-  status: z.enum(FINDING_STATUSES).default("open").meta({ description: "`suppressed`: under an accepted risk; `all`: open, suppressed and resolved." }),
+  status: z
+    .enum(FINDING_STATUSES)
+    .default("open")
+    .meta({ description: "`suppressed`: under an accepted risk; `all`: open, suppressed and resolved." }),
   /** First seen on or after / on or before (UTC days). */
   from: day.meta({ description: "First seen on or after this UTC day (YYYY-MM-DD)." }),
   to: day.meta({ description: "First seen on or before this UTC day (YYYY-MM-DD)." }),
   /** Text search in resource name, namespace, container, check id and message. */
-  q: text(200).meta({ description: "Text in the resource name, namespace, container, check id or message (literal, not a pattern)." }),
+  q: text(200).meta({
+    description: "Text in the resource name, namespace, container, check id or message (literal, not a pattern).",
+  }),
   sort: z.enum(FINDING_SORTS).default("severity"),
   /** Only the findings present in this snapshot (its lifetimes contain the snapshot). */
   snapshot: text(64).meta({ description: "Only the findings present in this snapshot." }),
@@ -50,7 +62,10 @@ export const ZFindingListQuery = ZFindingFilters.extend({
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "25, 50, 100 or 200")
     .default(50)
     .meta({ description: "Rows per page: 25, 50, 100 or 200." }),
-}).refine((q) => !(q.cursor && q.before), { message: "a page is either after one cursor or before another", path: ["before"] });
+}).refine((q) => !(q.cursor && q.before), {
+  message: "a page is either after one cursor or before another",
+  path: ["before"],
+});
 export type FindingListQuery = z.infer<typeof ZFindingListQuery>;
 
 export const ZFindingRow = z.strictObject({
@@ -79,7 +94,11 @@ export const ZFindingRow = z.strictObject({
 export type FindingRow = z.infer<typeof ZFindingRow>;
 
 /** One keyset page: the cursors ask for the page after (`cursor=`) and before (`before=`) it. */
-export const ZFindingPage = z.strictObject({ data: z.array(ZFindingRow), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() });
+export const ZFindingPage = z.strictObject({
+  data: z.array(ZFindingRow),
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
+});
 export type FindingPage = z.infer<typeof ZFindingPage>;
 
 /** One lifetime of the same check on the same resource and container: from the snapshot that first saw it to the last. */
@@ -94,6 +113,10 @@ export const ZFindingLifetime = z.strictObject({
 });
 
 /** A finding with its history across snapshots. */
-export const ZFindingDetail = ZFindingRow.extend({ fingerprint: z.string(), history: z.array(ZFindingLifetime), snapshotsSeen: z.number() });
+export const ZFindingDetail = ZFindingRow.extend({
+  fingerprint: z.string(),
+  history: z.array(ZFindingLifetime),
+  snapshotsSeen: z.number(),
+});
 
 export const ZFindingParams = z.object({ id: int8Id("a finding id") });

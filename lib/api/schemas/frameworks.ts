@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { filterText, hasNoControlCharacters, hasNoControlCharactersButLineBreaks, idText } from "./fields";
-import { ZApprovalView } from "./approvals";
+
 import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
 import type { FrameworkSummary } from "@/lib/frameworks/summarise-framework";
 import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
 import type { ResourceRef } from "@/lib/inventory/types";
+
+import { ZApprovalView } from "./approvals";
+import { filterText, hasNoControlCharacters, hasNoControlCharactersButLineBreaks, idText } from "./fields";
 
 export const ZFrameworkParams = z.object({ id: z.enum(FRAMEWORK_IDS as [string, ...string[]]) });
 
@@ -49,8 +51,20 @@ export const ZFrameworkExportQuery = z.object({
 });
 
 /** One snapshot's counts for a framework on a cluster. */
-export type FrameworkPoint = { snapshotId: string; seq: number; takenAt: string; frameworkVersion: string; summary: FrameworkSummary };
-export type FrameworkClusterOverview = { clusterId: string; clusterName: string; frameworkId: string; latest: FrameworkPoint; trend: FrameworkPoint[] };
+export type FrameworkPoint = {
+  snapshotId: string;
+  seq: number;
+  takenAt: string;
+  frameworkVersion: string;
+  summary: FrameworkSummary;
+};
+export type FrameworkClusterOverview = {
+  clusterId: string;
+  clusterName: string;
+  frameworkId: string;
+  latest: FrameworkPoint;
+  trend: FrameworkPoint[];
+};
 
 /** A control's status as stored with one snapshot. */
 export type StoredControl = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { SEVERITIES } from "@/lib/checks/types";
 
 /** Where new findings are sent. The URL may carry a token (chat webhooks do), so it is stored encrypted. */
@@ -16,11 +17,19 @@ export const ZNotificationUpdate = z.object({
 export type NotificationUpdate = z.infer<typeof ZNotificationUpdate>;
 
 /** What admins see: the URL, never the signing secret (shown once, when issued). */
-export const ZNotificationSettingsView = z.strictObject({ webhookUrl: z.string().nullable(), minSeverity: z.enum(SEVERITIES), hasSecret: z.boolean() });
+export const ZNotificationSettingsView = z.strictObject({
+  webhookUrl: z.string().nullable(),
+  minSeverity: z.enum(SEVERITIES),
+  hasSecret: z.boolean(),
+});
 export type NotificationSettingsView = z.infer<typeof ZNotificationSettingsView>;
 
 /** What saving answers: the settings, and the signing secret once, when one was issued. */
 export const ZNotificationSaved = z.strictObject({ data: ZNotificationSettingsView, secret: z.string().optional() });
 
 /** How the webhook answered a test event: its HTTP status, or why nothing was delivered. */
-export const ZDelivery = z.strictObject({ ok: z.boolean(), status: z.number().nullable(), error: z.string().optional() });
+export const ZDelivery = z.strictObject({
+  ok: z.boolean(),
+  status: z.number().nullable(),
+  error: z.string().optional(),
+});

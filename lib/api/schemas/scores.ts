@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { LAYERS } from "@/lib/checks/types";
 
 export const ZLayerScoreSummary = z.strictObject({

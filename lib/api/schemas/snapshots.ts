@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { idText } from "./fields";
 
 export const ZSnapshotParams = z.object({ id: idText() });
@@ -14,7 +15,14 @@ export const ZSnapshotDetail = z.strictObject({
   kubernetesVersion: z.string().nullable(),
   objectCounts: z.record(z.string(), z.number()),
   /** What could not be collected; `heldKinds`: kinds whose findings were kept as they were because of it. */
-  warnings: z.array(z.strictObject({ kind: z.string(), status: z.number().nullable(), reason: z.string(), heldKinds: z.array(z.string()).optional() })),
+  warnings: z.array(
+    z.strictObject({
+      kind: z.string(),
+      status: z.number().nullable(),
+      reason: z.string(),
+      heldKinds: z.array(z.string()).optional(),
+    }),
+  ),
   /** Checks that could not be evaluated (they weigh as failing in the scores), and why. */
   notEvaluated: z.array(z.strictObject({ checkId: z.string(), reason: z.string() })),
   phases: z.record(z.string(), z.number()),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { ZApprovalView } from "./approvals";
 import { idText, int8Id } from "./fields";
 
@@ -17,7 +18,9 @@ export const ZSuppressionCreateRequest = z
   .strict();
 export type SuppressionCreateRequest = z.infer<typeof ZSuppressionCreateRequest>;
 
-export const ZSuppressionUpdateRequest = z.object({ reason: reason.optional(), expiresAt: expiresAt.optional() }).strict();
+export const ZSuppressionUpdateRequest = z
+  .object({ reason: reason.optional(), expiresAt: expiresAt.optional() })
+  .strict();
 export type SuppressionUpdateRequest = z.infer<typeof ZSuppressionUpdateRequest>;
 
 export const ZSuppressionParams = z.object({ id: idText() });

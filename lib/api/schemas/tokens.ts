@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { TOKEN_SCOPES } from "@/lib/access/token-scopes";
+
 import { idText } from "./fields";
 
 export const ZTokenCreateRequest = z

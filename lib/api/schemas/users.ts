@@ -1,10 +1,15 @@
 import { z } from "zod";
-import { idText } from "./fields";
+
 import { ROLES } from "@/lib/access/roles";
+
+import { idText } from "./fields";
 
 export const ZRole = z.enum(ROLES);
 const password = z.string().min(12, "at least 12 characters").max(256);
-const email = z.email().max(320).transform((e) => e.toLowerCase());
+const email = z
+  .email()
+  .max(320)
+  .transform((e) => e.toLowerCase());
 
 const name = z.string().trim().min(1).max(120);
 export const ZUserInviteRequest = z.object({ email, name, role: ZRole }).strict();
@@ -29,7 +34,11 @@ export const ZSetupRequest = z.object({ token: z.string().min(20).max(200), emai
 export const ZProfileUpdate = z
   .object({
     name: name.regex(/^[^\p{Cc}]*$/u, "no control characters").optional(),
-    image: z.url({ protocol: /^https$/, error: "an https URL" }).max(2048).nullable().optional(),
+    image: z
+      .url({ protocol: /^https$/, error: "an https URL" })
+      .max(2048)
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -56,4 +65,9 @@ export const ZInviteLink = z.strictObject({ inviteUrl: z.string() });
 export const ZUserAccess = z.strictObject({ email: z.string(), role: ZRole, disabled: z.boolean() });
 
 /** Who the caller is, with which role, signed in or through an API token. */
-export const ZMe = z.strictObject({ email: z.string(), name: z.string(), role: ZRole, via: z.enum(["session", "token"]) });
+export const ZMe = z.strictObject({
+  email: z.string(),
+  name: z.string(),
+  role: ZRole,
+  via: z.enum(["session", "token"]),
+});

@@ -1,11 +1,14 @@
 import type { Container } from "@/lib/inventory/pod-spec";
-import { allContainers, describeContainer, type TaggedContainer } from "../pss/containers";
+
 import { workloadCheck } from "../evaluate-workloads";
+import { allContainers, describeContainer, type TaggedContainer } from "../pss/containers";
 import type { WorkloadInspector } from "../types";
 import { parseImage, type ImageRef } from "./parse-image";
 
 /** Judges every container image of every workload with `judge`, which returns a problem or nothing. */
-export function inspectImages(judge: (image: ImageRef, raw: string, container: TaggedContainer) => string | undefined): WorkloadInspector {
+export function inspectImages(
+  judge: (image: ImageRef, raw: string, container: TaggedContainer) => string | undefined,
+): WorkloadInspector {
   return {
     inspect: (w, found) => {
       for (const tagged of allContainers(w.spec)) {
@@ -23,7 +26,8 @@ const isMutable = (ref: ImageRef) => ref.digest === undefined;
 const VERSION_TAG = /^v?\d/;
 
 /** The pull policy the API server defaults to: Always for `latest` or no tag, IfNotPresent otherwise. */
-const effectivePullPolicy = (ref: ImageRef, container: Container) => container.imagePullPolicy ?? (ref.tag === undefined || ref.tag === "latest" ? "Always" : "IfNotPresent");
+const effectivePullPolicy = (ref: ImageRef, container: Container) =>
+  container.imagePullPolicy ?? (ref.tag === undefined || ref.tag === "latest" ? "Always" : "IfNotPresent");
 
 /**
  * Which of the three image checks owns a mutable image, so each gets one finding for one cause:
@@ -51,7 +55,9 @@ export const imageTagLatest = workloadCheck({
   requires: ["workloads"],
   inspectWorkloads: () =>
     inspectImages((ref, raw, { container }) =>
-      mutableImageIssue(ref, container) === "latest" ? `uses image ${raw || "(none)"} with ${ref.tag ? "the latest tag" : "no tag"}` : undefined,
+      mutableImageIssue(ref, container) === "latest"
+        ? `uses image ${raw || "(none)"} with ${ref.tag ? "the latest tag" : "no tag"}`
+        : undefined,
     ),
 });
 
@@ -64,10 +70,14 @@ export const imageNotPinned = workloadCheck({
   rationale:
     "Tags are mutable; only a digest guarantees that the image that was scanned and approved is the image that runs. " +
     "Reported in both modes, at low severity: the fix belongs in the manifest. An image already reported for having no version tag or for a floating tag cached per node is not reported again here.",
-  remediation: "Reference images by digest (`image: ghcr.io/org/api:1.4.2@sha256:…`), for example with your CD tool's image-digest resolution.",
+  remediation:
+    "Reference images by digest (`image: ghcr.io/org/api:1.4.2@sha256:…`), for example with your CD tool's image-digest resolution.",
   references: ["NSA/CISA Kubernetes Hardening Guide: image provenance"],
   requires: ["workloads"],
-  inspectWorkloads: () => inspectImages((ref, raw, { container }) => (mutableImageIssue(ref, container) === "not-pinned" ? `uses image ${raw || "(none)"} without a digest` : undefined)),
+  inspectWorkloads: () =>
+    inspectImages((ref, raw, { container }) =>
+      mutableImageIssue(ref, container) === "not-pinned" ? `uses image ${raw || "(none)"} without a digest` : undefined,
+    ),
 });
 
 /** container.image-pull-policy: a floating tag (no release version) that nodes keep cached instead of pulling on every start. */
@@ -84,6 +94,8 @@ export const imagePullPolicy = workloadCheck({
   requires: ["workloads"],
   inspectWorkloads: () =>
     inspectImages((ref, raw, { container }) =>
-      mutableImageIssue(ref, container) === "pull-policy" ? `pulls floating tag ${raw || "(no image)"} with policy ${effectivePullPolicy(ref, container)}` : undefined,
+      mutableImageIssue(ref, container) === "pull-policy"
+        ? `pulls floating tag ${raw || "(no image)"} with policy ${effectivePullPolicy(ref, container)}`
+        : undefined,
     ),
 });

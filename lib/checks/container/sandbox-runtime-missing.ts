@@ -26,7 +26,11 @@ export const sandboxRuntimeMissing = workloadCheck({
         // A RuntimeClass we could not see is judged by its name, as manifests often ship without it.
         const handler = rc === undefined ? undefined : (handlers.get(rc) ?? rc);
         if (handler !== undefined && settings.sandboxHandlers.includes(handler)) return;
-        found(rc ? `is marked untrusted but its RuntimeClass \`${rc}\` is not sandboxed` : "is marked untrusted but sets no sandboxed runtimeClassName");
+        found(
+          rc
+            ? `is marked untrusted but its RuntimeClass \`${rc}\` is not sandboxed`
+            : "is marked untrusted but sets no sandboxed runtimeClassName",
+        );
       },
     };
   },

@@ -1,5 +1,5 @@
-import { allContainers, describeContainer } from "../pss/containers";
 import { workloadCheck } from "../evaluate-workloads";
+import { allContainers, describeContainer } from "../pss/containers";
 
 /** container.writable-root-fs: readOnlyRootFilesystem is not true, on any container (regular, init or ephemeral). */
 export const writableRootFs = workloadCheck({
@@ -9,7 +9,8 @@ export const writableRootFs = workloadCheck({
   title: "Writable root filesystems",
   rationale:
     "A writable root filesystem lets an attacker who gains code execution drop tools, modify binaries and persist. A read-only root with explicit writable volumes keeps the image immutable.",
-  remediation: "```yaml\nsecurityContext:\n  readOnlyRootFilesystem: true\nvolumeMounts:\n  - name: tmp\n    mountPath: /tmp   # an emptyDir for the paths the app must write\n```",
+  remediation:
+    "```yaml\nsecurityContext:\n  readOnlyRootFilesystem: true\nvolumeMounts:\n  - name: tmp\n    mountPath: /tmp   # an emptyDir for the paths the app must write\n```",
   references: ["NSA/CISA Kubernetes Hardening Guide: immutable containers", "CIS 5.6.3"],
   requires: ["workloads"],
   inspectWorkloads: () => ({

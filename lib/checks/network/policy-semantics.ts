@@ -7,7 +7,8 @@ export type Direction = "Ingress" | "Egress";
 export const METADATA_IP = "169.254.169.254";
 
 /** The policy kinds this analysis understands, named in findings so users know what was considered. */
-export const POLICY_KINDS = "NetworkPolicy, CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy, Calico GlobalNetworkPolicy";
+export const POLICY_KINDS =
+  "NetworkPolicy, CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy, Calico GlobalNetworkPolicy";
 
 type Raw = Record<string, unknown>;
 const CLUSTER_WIDE = new Set(["CiliumClusterwideNetworkPolicy", "GlobalNetworkPolicy"]);
@@ -65,7 +66,10 @@ export function worldCidr(policy: NetworkPolicy): string | undefined {
   }
   for (const r of (policy.raw.egress as Raw[] | undefined) ?? []) {
     if (((r.toPorts as unknown[] | undefined) ?? []).length > 0) continue;
-    const cidrs = [...((r.toCIDR as string[] | undefined) ?? []), ...((r.toCIDRSet as { cidr: string }[] | undefined) ?? []).map((c) => c.cidr)];
+    const cidrs = [
+      ...((r.toCIDR as string[] | undefined) ?? []),
+      ...((r.toCIDRSet as { cidr: string }[] | undefined) ?? []).map((c) => c.cidr),
+    ];
     const hit = cidrs.find((c) => WORLD.has(c));
     if (hit) return hit;
   }
@@ -102,7 +106,12 @@ export function selectsWholeNamespace(policy: NetworkPolicy, namespace: string, 
   if (!governs(policy, dir)) return false;
   if (!policy.raw) {
     const sel = policy.podSelector;
-    return policy.ref.namespace === namespace && !!sel && Object.keys(sel.matchLabels ?? {}).length === 0 && !sel.matchExpressions?.length;
+    return (
+      policy.ref.namespace === namespace &&
+      !!sel &&
+      Object.keys(sel.matchLabels ?? {}).length === 0 &&
+      !sel.matchExpressions?.length
+    );
   }
   if (!CLUSTER_WIDE.has(policy.ref.kind) && policy.ref.namespace !== namespace) return false;
   if (policy.ref.kind === "GlobalNetworkPolicy") {
@@ -110,7 +119,11 @@ export function selectsWholeNamespace(policy: NetworkPolicy, namespace: string, 
     return s === "" || s === "all()";
   }
   const sel = (policy.raw.endpointSelector as Raw | undefined) ?? {};
-  return Object.keys(sel).length === 0 || (Object.keys((sel.matchLabels as Raw | undefined) ?? {}).length === 0 && !(sel.matchExpressions as unknown[] | undefined)?.length);
+  return (
+    Object.keys(sel).length === 0 ||
+    (Object.keys((sel.matchLabels as Raw | undefined) ?? {}).length === 0 &&
+      !(sel.matchExpressions as unknown[] | undefined)?.length)
+  );
 }
 
 type Port = { port?: number | string; endPort?: number; protocol?: string };
@@ -132,7 +145,11 @@ function metadataRule(policy: NetworkPolicy): string | undefined {
     if (rule.peers === null) return "an egress rule with no `to` (every destination)";
     for (const peer of rule.peers) {
       const block = peer.ipBlock;
-      if (block && cidrContains(block.cidr, METADATA_IP) && !(block.except ?? []).some((e) => cidrContains(e, METADATA_IP))) {
+      if (
+        block &&
+        cidrContains(block.cidr, METADATA_IP) &&
+        !(block.except ?? []).some((e) => cidrContains(e, METADATA_IP))
+      ) {
         return `ipBlock ${block.cidr} without an except for ${METADATA_IP}`;
       }
     }
@@ -143,8 +160,12 @@ function metadataRule(policy: NetworkPolicy): string | undefined {
 function rawMetadataRule(policy: NetworkPolicy): string | undefined {
   const rules = (policy.raw?.egress as Raw[] | undefined) ?? [];
   for (const r of rules) {
-    if (((r.toEntities as string[] | undefined) ?? []).some((e) => e === "world" || e === "all")) return "an egress rule to the world entity";
-    const cidrs = [...((r.toCIDR as string[] | undefined) ?? []), ...((r.toCIDRSet as { cidr: string }[] | undefined) ?? []).map((c) => c.cidr)];
+    if (((r.toEntities as string[] | undefined) ?? []).some((e) => e === "world" || e === "all"))
+      return "an egress rule to the world entity";
+    const cidrs = [
+      ...((r.toCIDR as string[] | undefined) ?? []),
+      ...((r.toCIDRSet as { cidr: string }[] | undefined) ?? []).map((c) => c.cidr),
+    ];
     const hit = cidrs.find((c) => cidrContains(c, METADATA_IP));
     if (hit) return `an egress rule to ${hit}`;
   }

@@ -1,15 +1,28 @@
 import type { Inventory, ResourceRef, Workload } from "@/lib/inventory/types";
+
 import { workloadCheck } from "../evaluate-workloads";
 import { inAppNamespace, isSystemNamespace } from "../settings";
 import type { Check, CheckContext, Evaluation } from "../types";
-import { allowsAll, isolatingPolicies, metadataProvider, metadataReachability, POLICY_KINDS, selects, selectsWholeNamespace, worldCidr, type Direction } from "./policy-semantics";
+import {
+  allowsAll,
+  isolatingPolicies,
+  metadataProvider,
+  metadataReachability,
+  POLICY_KINDS,
+  selects,
+  selectsWholeNamespace,
+  worldCidr,
+  type Direction,
+} from "./policy-semantics";
 
 const considered = `(policy kinds considered: ${POLICY_KINDS})`;
 
 /** Namespaces that run workloads, except system ones, with their refs. */
 function appNamespaces(inventory: Inventory, ctx: CheckContext): ResourceRef[] {
   const withPods = new Set(inventory.workloads.map((w) => w.ref.namespace));
-  return inventory.namespaces.filter((ns) => withPods.has(ns.ref.name) && !isSystemNamespace(ctx.settings, ns.ref.name)).map((ns) => ns.ref);
+  return inventory.namespaces
+    .filter((ns) => withPods.has(ns.ref.name) && !isSystemNamespace(ctx.settings, ns.ref.name))
+    .map((ns) => ns.ref);
 }
 
 export const namespaceNoPolicy = {
@@ -25,8 +38,18 @@ export const namespaceNoPolicy = {
   evaluate: (inventory, ctx) => {
     const evaluated = appNamespaces(inventory, ctx);
     const findings = evaluated
-      .filter((ns) => !inventory.networkPolicies.some((p) => p.ref.namespace === ns.name || inventory.workloads.some((w) => w.ref.namespace === ns.name && selects(p, w))))
-      .map((ns) => ({ resource: ns, message: `namespace \`${ns.name}\` runs workloads but has no network policy ${considered}` }));
+      .filter(
+        (ns) =>
+          !inventory.networkPolicies.some(
+            (p) =>
+              p.ref.namespace === ns.name ||
+              inventory.workloads.some((w) => w.ref.namespace === ns.name && selects(p, w)),
+          ),
+      )
+      .map((ns) => ({
+        resource: ns,
+        message: `namespace \`${ns.name}\` runs workloads but has no network policy ${considered}`,
+      }));
     return { status: "evaluated", evaluated, findings };
   },
 } as const satisfies Check;
@@ -35,8 +58,13 @@ function defaultDeny(dir: Direction) {
   return (inventory: Inventory, ctx: CheckContext): Evaluation => {
     const evaluated = appNamespaces(inventory, ctx);
     const findings = evaluated
-      .filter((ns) => !inventory.networkPolicies.some((p) => selectsWholeNamespace(p, ns.name, dir) && !allowsAll(p, dir)))
-      .map((ns) => ({ resource: ns, message: `namespace \`${ns.name}\` has no policy that selects all pods and denies ${dir.toLowerCase()} by default ${considered}` }));
+      .filter(
+        (ns) => !inventory.networkPolicies.some((p) => selectsWholeNamespace(p, ns.name, dir) && !allowsAll(p, dir)),
+      )
+      .map((ns) => ({
+        resource: ns,
+        message: `namespace \`${ns.name}\` has no policy that selects all pods and denies ${dir.toLowerCase()} by default ${considered}`,
+      }));
     return { status: "evaluated", evaluated, findings };
   };
 }
@@ -46,8 +74,10 @@ export const noDefaultDenyIngress = {
   layer: "network",
   severity: "medium",
   title: "No default-deny ingress policy",
-  rationale: "Without a namespace-wide default deny, every new workload starts reachable from everywhere until someone writes a policy for it. Default deny makes reachability an explicit decision.",
-  remediation: "```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n```",
+  rationale:
+    "Without a namespace-wide default deny, every new workload starts reachable from everywhere until someone writes a policy for it. Default deny makes reachability an explicit decision.",
+  remediation:
+    "```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n```",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies"],
   requires: ["namespaces", "workloads", "networkPolicies"],
   evaluate: defaultDeny("Ingress"),
@@ -61,7 +91,8 @@ export const noDefaultDenyEgress = {
   rationale:
     "Without egress restrictions a compromised pod can download tools, reach cloud metadata endpoints and exfiltrate data anywhere. Default-deny egress makes every outbound flow explicit. " +
     "Judged on the Namespace objects, so from manifests only when the scanned set contains them; each workload's own egress is network.pod-egress-unrestricted.",
-  remediation: "```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-egress\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n```\nThen allow DNS and the destinations each workload needs.",
+  remediation:
+    "```yaml\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-egress\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n```\nThen allow DNS and the destinations each workload needs.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies"],
   requires: ["namespaces", "workloads", "networkPolicies"],
   evaluate: defaultDeny("Egress"),
@@ -72,7 +103,8 @@ export const podIngressUnrestricted = workloadCheck({
   layer: "network",
   severity: "medium",
   title: "Workloads reachable from any pod",
-  rationale: "A pod that no policy isolates for ingress, or whose policy allows all sources, accepts connections from every pod in the cluster, including compromised ones.",
+  rationale:
+    "A pod that no policy isolates for ingress, or whose policy allows all sources, accepts connections from every pod in the cluster, including compromised ones.",
   remediation: "Select the workload's pods with a policy that allows ingress only from the clients that need it.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies"],
   requires: ["workloads", "networkPolicies"],
@@ -96,7 +128,8 @@ export const podEgressUnrestricted = workloadCheck({
   rationale:
     "A pod that no policy isolates for egress, or whose policy allows every destination, can download tools, reach the cloud metadata endpoint and send data anywhere once compromised. " +
     "Judged per workload, from the policies that select it, so a manifests scan of an application reports it without the Namespace object; the namespace-wide default is network.no-default-deny-egress.",
-  remediation: "Select the workload's pods with a policy that allows egress only to what they need (and DNS):\n```yaml\nspec:\n  podSelector:\n    matchLabels: { app: api }\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - podSelector:\n            matchLabels: { app: db }\n```",
+  remediation:
+    "Select the workload's pods with a policy that allows egress only to what they need (and DNS):\n```yaml\nspec:\n  podSelector:\n    matchLabels: { app: api }\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - podSelector:\n            matchLabels: { app: db }\n```",
   references: ["NSA/CISA Kubernetes Hardening Guide: network policies"],
   requires: ["workloads", "networkPolicies"],
   inspectWorkloads: (inventory, ctx) => ({
@@ -133,11 +166,18 @@ export const metadataApiReachable = workloadCheck({
     "A pod with no egress isolation at all (or on the host network) is reported once, for that cause, by network.pod-egress-unrestricted (or pod.host-namespaces); this check reports the egress policies that still let the metadata address through.",
   remediation:
     "Where wide egress is needed, exclude the metadata address:\n```yaml\negress:\n  - to:\n      - ipBlock:\n          cidr: 0.0.0.0/0\n          except: [169.254.169.254/32]\n```\nOn the cloud side, require IMDSv2 with a hop limit of 1 (AWS) or use workload identity.",
-  references: ["NSA/CISA Kubernetes Hardening Guide: network policies", "https://attack.mitre.org/techniques/T1552/005/"],
+  references: [
+    "NSA/CISA Kubernetes Hardening Guide: network policies",
+    "https://attack.mitre.org/techniques/T1552/005/",
+  ],
   requires: ["workloads", "networkPolicies", "nodes"],
   inspectWorkloads: (inventory, ctx) => {
     const cloud = metadataProvider(inventory.nodes);
-    if (!cloud) return { status: "not-applicable", reason: "no node reports a cloud provider that serves a metadata API (spec.providerID)" };
+    if (!cloud)
+      return {
+        status: "not-applicable",
+        reason: "no node reports a cloud provider that serves a metadata API (spec.providerID)",
+      };
     return {
       // Open egress is one cause with one finding (network.pod-egress-unrestricted); this check names what is left: narrower policies that still let the address through.
       include: (w) => inAppNamespace(ctx.settings)(w) && !openEgress(inventory, w),

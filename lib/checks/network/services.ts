@@ -1,14 +1,17 @@
+import type { Inventory, ResourceRef } from "@/lib/inventory/types";
+
 import { describeRef } from "../evaluate-workloads";
-import type { ResourceRef } from "@/lib/inventory/types";
 import type { Check, CheckContext, Evaluation } from "../types";
-import type { Inventory } from "@/lib/inventory/types";
 
 function serviceTypeCheck(type: "LoadBalancer" | "NodePort") {
   return (inventory: Inventory, ctx: CheckContext): Evaluation => {
     const evaluated: ResourceRef[] = inventory.services.map((s) => s.ref);
     const findings = inventory.services
       .filter((s) => s.type === type && !ctx.settings.ingressNamespaces.includes(s.ref.namespace))
-      .map((s) => ({ resource: s.ref, message: `${describeRef(s.ref)} is of type ${type} outside the ingress namespaces (${ctx.settings.ingressNamespaces.join(", ")})` }));
+      .map((s) => ({
+        resource: s.ref,
+        message: `${describeRef(s.ref)} is of type ${type} outside the ingress namespaces (${ctx.settings.ingressNamespaces.join(", ")})`,
+      }));
     return { status: "evaluated", evaluated, findings };
   };
 }
@@ -18,8 +21,10 @@ export const serviceLoadBalancer = {
   layer: "network",
   severity: "medium",
   title: "LoadBalancer Services outside the ingress namespaces",
-  rationale: "Each LoadBalancer Service opens its own path from outside the cluster, bypassing the ingress controller's TLS, authentication and logging.",
-  remediation: "Route the workload through the ingress controller (an Ingress or Gateway route) and make the Service ClusterIP, or add the namespace to the allowed ingress namespaces if it hosts a gateway.",
+  rationale:
+    "Each LoadBalancer Service opens its own path from outside the cluster, bypassing the ingress controller's TLS, authentication and logging.",
+  remediation:
+    "Route the workload through the ingress controller (an Ingress or Gateway route) and make the Service ClusterIP, or add the namespace to the allowed ingress namespaces if it hosts a gateway.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network separation"],
   requires: ["services"],
   evaluate: serviceTypeCheck("LoadBalancer"),
@@ -30,7 +35,8 @@ export const serviceNodePort = {
   layer: "network",
   severity: "medium",
   title: "NodePort Services outside the ingress namespaces",
-  rationale: "A NodePort opens the same port on every node's interfaces, reachable by anything that can reach a node, and bypasses ingress controls.",
+  rationale:
+    "A NodePort opens the same port on every node's interfaces, reachable by anything that can reach a node, and bypasses ingress controls.",
   remediation: "Use ClusterIP behind the ingress controller instead.",
   references: ["NSA/CISA Kubernetes Hardening Guide: network separation"],
   requires: ["services"],
@@ -42,18 +48,26 @@ export const serviceExternalIps = {
   layer: "network",
   severity: "high",
   title: "Services with externalIPs",
-  rationale: "Anyone who can create a Service with externalIPs can intercept traffic to those addresses from the whole cluster (CVE-2020-8554), which is why admission controllers usually forbid it.",
-  remediation: "Remove `spec.externalIPs`; use a LoadBalancer or Ingress, and deny externalIPs with the DenyServiceExternalIPs admission plugin or a policy.",
+  rationale:
+    "Anyone who can create a Service with externalIPs can intercept traffic to those addresses from the whole cluster (CVE-2020-8554), which is why admission controllers usually forbid it.",
+  remediation:
+    "Remove `spec.externalIPs`; use a LoadBalancer or Ingress, and deny externalIPs with the DenyServiceExternalIPs admission plugin or a policy.",
   references: ["CVE-2020-8554", "https://kubernetes.io/docs/concepts/services-networking/service/#external-ips"],
   requires: ["services"],
   evaluate: (inventory) => ({
     status: "evaluated",
     evaluated: inventory.services.map((s) => s.ref),
-    findings: inventory.services.filter((s) => s.externalIPs.length).map((s) => ({ resource: s.ref, message: `${describeRef(s.ref)} sets externalIPs ${s.externalIPs.join(", ")}` })),
+    findings: inventory.services
+      .filter((s) => s.externalIPs.length)
+      .map((s) => ({ resource: s.ref, message: `${describeRef(s.ref)} sets externalIPs ${s.externalIPs.join(", ")}` })),
   }),
 } as const satisfies Check;
 
-const coveredBy = (host: string, tls: string[]) => tls.some((t) => t === host || (t.startsWith("*.") && host.endsWith(t.slice(1)) && !host.slice(0, -t.length + 1).includes(".")));
+const coveredBy = (host: string, tls: string[]) =>
+  tls.some(
+    (t) =>
+      t === host || (t.startsWith("*.") && host.endsWith(t.slice(1)) && !host.slice(0, -t.length + 1).includes(".")),
+  );
 
 export const ingressNoTls = {
   id: "network.ingress-no-tls",
@@ -61,7 +75,8 @@ export const ingressNoTls = {
   severity: "medium",
   title: "Ingress hosts served without TLS",
   rationale: "Plain HTTP exposes sessions, credentials and data to anyone on the path, and lets them alter responses.",
-  remediation: "```yaml\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls   # e.g. issued by cert-manager\n```",
+  remediation:
+    "```yaml\nspec:\n  tls:\n    - hosts: [shop.example.com]\n      secretName: shop-tls   # e.g. issued by cert-manager\n```",
   references: ["NSA/CISA Kubernetes Hardening Guide: encryption in transit"],
   requires: ["ingresses"],
   evaluate: (inventory) => ({
@@ -70,7 +85,9 @@ export const ingressNoTls = {
     findings: inventory.ingresses.flatMap((i) => {
       if (i.hasTlsWithoutHosts) return [];
       const bare = i.hosts.filter((h) => !coveredBy(h, i.tlsHosts));
-      return bare.length ? [{ resource: i.ref, message: `${describeRef(i.ref)} serves ${bare.join(", ")} without TLS` }] : [];
+      return bare.length
+        ? [{ resource: i.ref, message: `${describeRef(i.ref)} serves ${bare.join(", ")} without TLS` }]
+        : [];
     }),
   }),
 } as const satisfies Check;

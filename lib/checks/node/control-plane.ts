@@ -1,5 +1,6 @@
 import type { ControlPlaneComponent } from "@/lib/inventory/control-plane-flags";
 import type { Inventory, ResourceRef } from "@/lib/inventory/types";
+
 import type { Check, Evaluation, Severity } from "../types";
 import { detectProvider, managedReason } from "./detect-provider";
 
@@ -7,7 +8,13 @@ type Flags = Record<string, string>;
 /** What is wrong with one component's flags (empty: nothing), or why they cannot be judged. */
 type Judge = (flags: Flags) => string[] | { unknown: string };
 
-const list = (v: string | undefined) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** The static (mirror) pods of a control plane component in kube-system, with the flags their container runs with. */
 function staticPods(inventory: Inventory, component: ControlPlaneComponent): { ref: ResourceRef; flags: Flags }[] {
@@ -28,21 +35,46 @@ function controlPlaneCheck(component: ControlPlaneComponent, judge: Judge) {
     const provider = detectProvider(inventory.nodes);
     if (provider) return { status: "not-applicable", reason: managedReason(provider) };
     const pods = staticPods(inventory, component);
-    if (pods.length === 0) return { status: "not-evaluated", reason: `not visible: no ${component} static pod in kube-system (a managed control plane, or one run outside the cluster)` };
+    if (pods.length === 0)
+      return {
+        status: "not-evaluated",
+        reason: `not visible: no ${component} static pod in kube-system (a managed control plane, or one run outside the cluster)`,
+      };
     const judged = pods.map((p) => ({ ...p, verdict: judge(p.flags) }));
     const known = judged.filter((p): p is typeof p & { verdict: string[] } => Array.isArray(p.verdict));
-    if (known.length === 0) return { status: "not-evaluated", reason: [...new Set(judged.map((p) => (Array.isArray(p.verdict) ? "" : p.verdict.unknown)))].join("; ") };
+    if (known.length === 0)
+      return {
+        status: "not-evaluated",
+        reason: [...new Set(judged.map((p) => (Array.isArray(p.verdict) ? "" : p.verdict.unknown)))].join("; "),
+      };
     return {
       status: "evaluated",
       evaluated: known.map((p) => p.ref),
-      findings: known.flatMap((p) => p.verdict.map((problem) => ({ resource: p.ref, message: `${component} (pod \`${p.ref.name}\`) ${problem}` }))),
+      findings: known.flatMap((p) =>
+        p.verdict.map((problem) => ({ resource: p.ref, message: `${component} (pod \`${p.ref.name}\`) ${problem}` })),
+      ),
     };
   };
 }
 
 const DOC = "https://kubernetes.io/docs/reference/command-line-tools-reference/";
-const base = (id: string, severity: Severity, title: string, rationale: string, remediation: string, references: string[]) =>
-  ({ id, layer: "node" as const, severity, title, rationale, remediation, references, requires: ["workloads", "nodes"] as const });
+const base = (
+  id: string,
+  severity: Severity,
+  title: string,
+  rationale: string,
+  remediation: string,
+  references: string[],
+) => ({
+  id,
+  layer: "node" as const,
+  severity,
+  title,
+  rationale,
+  remediation,
+  references,
+  requires: ["workloads", "nodes"] as const,
+});
 
 export const apiServerAnonymousAuth = {
   ...base(
@@ -55,8 +87,13 @@ export const apiServerAnonymousAuth = {
   ),
   evaluate: controlPlaneCheck("kube-apiserver", (f) => {
     if (f["anonymous-auth"] === "false") return [];
-    if (f["authentication-config"]) return { unknown: "the API server reads --authentication-config, a file Bulwark cannot see" };
-    return [f["anonymous-auth"] === undefined ? "runs without --anonymous-auth=false (anonymous requests are on by default)" : `sets --anonymous-auth=${f["anonymous-auth"]}`];
+    if (f["authentication-config"])
+      return { unknown: "the API server reads --authentication-config, a file Bulwark cannot see" };
+    return [
+      f["anonymous-auth"] === undefined
+        ? "runs without --anonymous-auth=false (anonymous requests are on by default)"
+        : `sets --anonymous-auth=${f["anonymous-auth"]}`,
+    ];
   }),
 } as const satisfies Check;
 
@@ -70,7 +107,8 @@ export const apiServerAuthorization = {
     ["CIS 1.2.6", "CIS 1.2.7", "CIS 1.2.8", `${DOC}kube-apiserver/`],
   ),
   evaluate: controlPlaneCheck("kube-apiserver", (f) => {
-    if (f["authorization-mode"] === undefined && f["authorization-config"]) return { unknown: "the API server reads --authorization-config, a file Bulwark cannot see" };
+    if (f["authorization-mode"] === undefined && f["authorization-config"])
+      return { unknown: "the API server reads --authorization-config, a file Bulwark cannot see" };
     const modes = list(f["authorization-mode"] ?? "AlwaysAllow");
     return [
       modes.includes("AlwaysAllow") ? "authorises every request (--authorization-mode includes AlwaysAllow)" : "",
@@ -95,7 +133,9 @@ export const apiServerAdmission = {
     return [
       on.includes("NodeRestriction") ? "" : "does not enable the NodeRestriction admission plugin",
       on.includes("AlwaysAdmit") ? "enables the AlwaysAdmit admission plugin" : "",
-      ...["ServiceAccount", "NamespaceLifecycle"].map((p) => (off.includes(p) ? `disables the ${p} admission plugin` : "")),
+      ...["ServiceAccount", "NamespaceLifecycle"].map((p) =>
+        off.includes(p) ? `disables the ${p} admission plugin` : "",
+      ),
     ].filter(Boolean);
   }),
 } as const satisfies Check;
@@ -113,13 +153,27 @@ export const apiServerAuditLog = {
     "API server audit logging off or short-lived",
     "Without audit logs nobody can tell who read a Secret or created a privileged pod; logs rotated away within days are gone before an incident is noticed.",
     "Start kube-apiserver with `--audit-policy-file`, `--audit-log-path` (or an audit webhook), `--audit-log-maxage=30`, `--audit-log-maxbackup=10` and `--audit-log-maxsize=100`.",
-    ["CIS 1.2.16", "CIS 1.2.17", "CIS 1.2.18", "CIS 1.2.19", "NSA/CISA Kubernetes Hardening Guide: audit logging", `${DOC}kube-apiserver/`],
+    [
+      "CIS 1.2.16",
+      "CIS 1.2.17",
+      "CIS 1.2.18",
+      "CIS 1.2.19",
+      "NSA/CISA Kubernetes Hardening Guide: audit logging",
+      `${DOC}kube-apiserver/`,
+    ],
   ),
   evaluate: controlPlaneCheck("kube-apiserver", (f) => {
     // Retention limits apply to a log file: a webhook-only setup has none to judge.
     if (!f["audit-log-path"] && f["audit-webhook-config-file"]) return [];
-    const retention = AUDIT_MINIMUMS.flatMap(([flag, min]) => (Number(f[flag] ?? 0) >= min ? [] : [`keeps too little audit log: --${flag} is ${f[flag] ?? "unset"}, below ${min}`]));
-    return [...(f["audit-log-path"] ? [] : ["writes no audit log (no --audit-log-path or --audit-webhook-config-file)"]), ...retention];
+    const retention = AUDIT_MINIMUMS.flatMap(([flag, min]) =>
+      Number(f[flag] ?? 0) >= min
+        ? []
+        : [`keeps too little audit log: --${flag} is ${f[flag] ?? "unset"}, below ${min}`],
+    );
+    return [
+      ...(f["audit-log-path"] ? [] : ["writes no audit log (no --audit-log-path or --audit-webhook-config-file)"]),
+      ...retention,
+    ];
   }),
 } as const satisfies Check;
 
@@ -132,7 +186,11 @@ export const apiServerEncryptionAtRest = {
     "Write an EncryptionConfiguration (KMS v2, or aescbc/secretbox) for secrets and start kube-apiserver with `--encryption-provider-config`, then rewrite existing Secrets.",
     ["CIS 1.2.27", "NSA/CISA Kubernetes Hardening Guide: encryption", `${DOC}kube-apiserver/`],
   ),
-  evaluate: controlPlaneCheck("kube-apiserver", (f) => (f["encryption-provider-config"] ? [] : ["has no --encryption-provider-config: Secrets are stored unencrypted in etcd"])),
+  evaluate: controlPlaneCheck("kube-apiserver", (f) =>
+    f["encryption-provider-config"]
+      ? []
+      : ["has no --encryption-provider-config: Secrets are stored unencrypted in etcd"],
+  ),
 } as const satisfies Check;
 
 export const etcdClientAuth = {
@@ -157,7 +215,9 @@ export const etcdClientAuth = {
 const profilingAndBind = (f: Flags) =>
   [
     f.profiling === "false" ? "" : "serves profiling data (--profiling is not false)",
-    f["bind-address"] === undefined || f["bind-address"] === "127.0.0.1" ? "" : `listens on --bind-address=${f["bind-address"]}, not 127.0.0.1`,
+    f["bind-address"] === undefined || f["bind-address"] === "127.0.0.1"
+      ? ""
+      : `listens on --bind-address=${f["bind-address"]}, not 127.0.0.1`,
   ].filter(Boolean);
 
 export const controllerManagerExposure = {
@@ -184,4 +244,13 @@ export const schedulerExposure = {
   evaluate: controlPlaneCheck("kube-scheduler", profilingAndBind),
 } as const satisfies Check;
 
-export const CONTROL_PLANE_CHECKS: Check[] = [apiServerAnonymousAuth, apiServerAuthorization, apiServerAdmission, apiServerAuditLog, apiServerEncryptionAtRest, etcdClientAuth, controllerManagerExposure, schedulerExposure];
+export const CONTROL_PLANE_CHECKS: Check[] = [
+  apiServerAnonymousAuth,
+  apiServerAuthorization,
+  apiServerAdmission,
+  apiServerAuditLog,
+  apiServerEncryptionAtRest,
+  etcdClientAuth,
+  controllerManagerExposure,
+  schedulerExposure,
+];

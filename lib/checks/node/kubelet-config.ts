@@ -1,4 +1,5 @@
 import type { KubeletConfig } from "@/lib/inventory/cluster-types";
+
 import type { Check, Evaluation, Severity } from "../types";
 import { detectProvider, managedReason } from "./detect-provider";
 
@@ -15,7 +16,9 @@ function kubeletCheck(judge: (c: ReadConfig) => string | undefined) {
     if (provider === "GKE" || provider === "AKS") return { status: "not-applicable", reason: managedReason(provider) };
     const read = inventory.nodes.filter((n): n is typeof n & { kubelet: ReadConfig } => n.kubelet.status === "read");
     if (read.length === 0) {
-      const reasons = [...new Set(inventory.nodes.map((n) => (n.kubelet.status === "unavailable" ? n.kubelet.reason : "")))].filter(Boolean);
+      const reasons = [
+        ...new Set(inventory.nodes.map((n) => (n.kubelet.status === "unavailable" ? n.kubelet.reason : ""))),
+      ].filter(Boolean);
       return { status: "not-evaluated", reason: reasons.join("; ") || "no nodes" };
     }
     return {
@@ -29,8 +32,23 @@ function kubeletCheck(judge: (c: ReadConfig) => string | undefined) {
   };
 }
 
-const base = (id: string, severity: Severity, title: string, rationale: string, remediation: string, references: string[]) =>
-  ({ id, layer: "node" as const, severity, title, rationale, remediation, references, requires: ["nodes"] as const });
+const base = (
+  id: string,
+  severity: Severity,
+  title: string,
+  rationale: string,
+  remediation: string,
+  references: string[],
+) => ({
+  id,
+  layer: "node" as const,
+  severity,
+  title,
+  rationale,
+  remediation,
+  references,
+  requires: ["nodes"] as const,
+});
 
 export const kubeletAnonymousAuth = {
   ...base(
@@ -41,7 +59,9 @@ export const kubeletAnonymousAuth = {
     "Set `authentication.anonymous.enabled: false` in the kubelet configuration (`--anonymous-auth=false`) and restart the kubelet.",
     ["CIS 4.2.1"],
   ),
-  evaluate: kubeletCheck((c) => (c.anonymousAuth === true ? "accepts anonymous requests (authentication.anonymous.enabled: true)" : undefined)),
+  evaluate: kubeletCheck((c) =>
+    c.anonymousAuth === true ? "accepts anonymous requests (authentication.anonymous.enabled: true)" : undefined,
+  ),
 } as const satisfies Check;
 
 export const kubeletAuthzAlwaysAllow = {
@@ -53,7 +73,9 @@ export const kubeletAuthzAlwaysAllow = {
     "Set `authorization.mode: Webhook` so the kubelet asks the API server (SubjectAccessReview) about each request.",
     ["CIS 4.2.2"],
   ),
-  evaluate: kubeletCheck((c) => (c.authorizationMode === "AlwaysAllow" ? "authorises every request (authorization.mode: AlwaysAllow)" : undefined)),
+  evaluate: kubeletCheck((c) =>
+    c.authorizationMode === "AlwaysAllow" ? "authorises every request (authorization.mode: AlwaysAllow)" : undefined,
+  ),
 } as const satisfies Check;
 
 export const kubeletReadonlyPort = {
@@ -65,7 +87,11 @@ export const kubeletReadonlyPort = {
     "Set `readOnlyPort: 0` in the kubelet configuration.",
     ["CIS 4.2.4"],
   ),
-  evaluate: kubeletCheck((c) => (c.readOnlyPort !== null && c.readOnlyPort !== 0 ? `serves the unauthenticated read-only port ${c.readOnlyPort}` : undefined)),
+  evaluate: kubeletCheck((c) =>
+    c.readOnlyPort !== null && c.readOnlyPort !== 0
+      ? `serves the unauthenticated read-only port ${c.readOnlyPort}`
+      : undefined,
+  ),
 } as const satisfies Check;
 
 export const kubeletCertRotation = {
@@ -78,7 +104,10 @@ export const kubeletCertRotation = {
     ["CIS 4.2.10", "CIS 4.2.11"],
   ),
   evaluate: kubeletCheck((c) => {
-    const off = [c.rotateCertificates === false ? "client (rotateCertificates: false)" : "", c.serverTLSBootstrap === false ? "serving (serverTLSBootstrap: false)" : ""].filter(Boolean);
+    const off = [
+      c.rotateCertificates === false ? "client (rotateCertificates: false)" : "",
+      c.serverTLSBootstrap === false ? "serving (serverTLSBootstrap: false)" : "",
+    ].filter(Boolean);
     return off.length ? `does not rotate its ${off.join(" or ")} certificates` : undefined;
   }),
 } as const satisfies Check;

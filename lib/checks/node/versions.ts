@@ -1,7 +1,7 @@
 import { CLUSTER_REF as CLUSTER, type ResourceRef } from "@/lib/inventory/types";
+
 import type { Check, Evaluation } from "../types";
 import { KUBERNETES_EOL, lookupEol, OS_EOL, RUNTIME_EOL, type EolTable } from "./data/end-of-life";
-
 
 /** "v1.29.4-eks-1a2b" → "1.29" */
 export function minorOf(version: string): string | undefined {
@@ -19,7 +19,11 @@ export const k8sVersionUnsupported = {
   rationale:
     "A Kubernetes minor version past its end of life gets no security patches: every CVE published since stays open in the API server or kubelet. Upgrades also get harder the further behind a cluster falls.",
   remediation: "Upgrade the control plane, then the nodes, one minor version at a time to a supported release.",
-  references: ["CIS Kubernetes Benchmark: keep Kubernetes up to date", "NSA/CISA Kubernetes Hardening Guide: upgrading and application security practices", KUBERNETES_EOL.source],
+  references: [
+    "CIS Kubernetes Benchmark: keep Kubernetes up to date",
+    "NSA/CISA Kubernetes Hardening Guide: upgrading and application security practices",
+    KUBERNETES_EOL.source,
+  ],
   requires: ["version", "nodes"],
   evaluate: (inventory, { now }) => {
     const evaluated: ResourceRef[] = [CLUSTER, ...inventory.nodes.map((n) => n.ref)];
@@ -27,7 +31,11 @@ export const k8sVersionUnsupported = {
     const check = (ref: ResourceRef, what: string, version: string) => {
       const minor = minorOf(version);
       const eol = minor ? lookupEol(KUBERNETES_EOL, minor, now) : undefined;
-      if (eol?.isPast) findings.push({ resource: ref, message: `${what} runs ${version}: ${eol.name} reached end of life on ${eol.eol} (${tableSource(KUBERNETES_EOL)})` });
+      if (eol?.isPast)
+        findings.push({
+          resource: ref,
+          message: `${what} runs ${version}: ${eol.name} reached end of life on ${eol.eol} (${tableSource(KUBERNETES_EOL)})`,
+        });
     };
     if (inventory.version) check(CLUSTER, "the API server", inventory.version.gitVersion);
     for (const n of inventory.nodes) check(n.ref, `the kubelet on node \`${n.ref.name}\``, n.kubeletVersion);
@@ -56,22 +64,45 @@ export const kubeletVersionSkew = {
       findings: inventory.nodes.flatMap((n) => {
         const kubelet = Number(minorOf(n.kubeletVersion)?.split(".")[1]);
         if (!Number.isFinite(server) || !Number.isFinite(kubelet)) return [];
-        if (kubelet > server) return [{ resource: n.ref, message: `kubelet ${n.kubeletVersion} is newer than the API server ${inventory.version?.gitVersion}` }];
-        if (server - kubelet > MAX_KUBELET_SKEW) return [{ resource: n.ref, message: `kubelet ${n.kubeletVersion} is ${server - kubelet} minors behind the API server ${inventory.version?.gitVersion} (at most ${MAX_KUBELET_SKEW} supported)` }];
+        if (kubelet > server)
+          return [
+            {
+              resource: n.ref,
+              message: `kubelet ${n.kubeletVersion} is newer than the API server ${inventory.version?.gitVersion}`,
+            },
+          ];
+        if (server - kubelet > MAX_KUBELET_SKEW)
+          return [
+            {
+              resource: n.ref,
+              message: `kubelet ${n.kubeletVersion} is ${server - kubelet} minors behind the API server ${inventory.version?.gitVersion} (at most ${MAX_KUBELET_SKEW} supported)`,
+            },
+          ];
         return [];
       }),
     };
   },
 } as const satisfies Check;
 
-function nodeEolCheck(table: EolTable, pick: (n: { containerRuntimeVersion: string; osImage: string }) => string, what: string) {
+function nodeEolCheck(
+  table: EolTable,
+  pick: (n: { containerRuntimeVersion: string; osImage: string }) => string,
+  what: string,
+) {
   return (inventory: Parameters<Check["evaluate"]>[0], now: Date): Evaluation => ({
     status: "evaluated",
     evaluated: inventory.nodes.map((n) => n.ref),
     findings: inventory.nodes.flatMap((n) => {
       const value = pick(n);
       const eol = lookupEol(table, value, now);
-      return eol?.isPast ? [{ resource: n.ref, message: `${what} ${value}: ${eol.name} reached end of life on ${eol.eol} (${tableSource(table)})` }] : [];
+      return eol?.isPast
+        ? [
+            {
+              resource: n.ref,
+              message: `${what} ${value}: ${eol.name} reached end of life on ${eol.eol} (${tableSource(table)})`,
+            },
+          ]
+        : [];
     }),
   });
 }
@@ -81,11 +112,13 @@ export const containerRuntimeOutdated = {
   layer: "node",
   severity: "medium",
   title: "Container runtimes past end of support",
-  rationale: "The container runtime is what isolates containers from the node. A runtime past its support window gets no fixes for container-escape vulnerabilities such as those in runc and containerd.",
+  rationale:
+    "The container runtime is what isolates containers from the node. A runtime past its support window gets no fixes for container-escape vulnerabilities such as those in runc and containerd.",
   remediation: "Upgrade the node image or the runtime package to a supported containerd or CRI-O release.",
   references: ["NSA/CISA Kubernetes Hardening Guide: upgrading", RUNTIME_EOL.source],
   requires: ["nodes"],
-  evaluate: (inventory, { now }) => nodeEolCheck(RUNTIME_EOL, (n) => n.containerRuntimeVersion, "runs container runtime")(inventory, now),
+  evaluate: (inventory, { now }) =>
+    nodeEolCheck(RUNTIME_EOL, (n) => n.containerRuntimeVersion, "runs container runtime")(inventory, now),
 } as const satisfies Check;
 
 export const osImageEol = {
@@ -93,8 +126,10 @@ export const osImageEol = {
   layer: "node",
   severity: "medium",
   title: "Node operating systems past end of life",
-  rationale: "Kernel and userland vulnerabilities on the node are container-escape and lateral-movement paths. An operating system past its end of life no longer gets fixes for them.",
-  remediation: "Move the nodes to a supported image (a current LTS release of the distribution, or the provider's current node image).",
+  rationale:
+    "Kernel and userland vulnerabilities on the node are container-escape and lateral-movement paths. An operating system past its end of life no longer gets fixes for them.",
+  remediation:
+    "Move the nodes to a supported image (a current LTS release of the distribution, or the provider's current node image).",
   references: ["NSA/CISA Kubernetes Hardening Guide: upgrading", OS_EOL.source],
   requires: ["nodes"],
   evaluate: (inventory, { now }) => nodeEolCheck(OS_EOL, (n) => n.osImage, "runs")(inventory, now),

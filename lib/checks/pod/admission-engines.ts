@@ -13,12 +13,19 @@ export function engineOf(w: AdmissionWebhook): string | undefined {
   return ENGINES.find((e) => e.pattern.test(w.ref.name) || w.webhookNames.some((n) => e.pattern.test(n)))?.name;
 }
 
-const ENGINE_NAMES: Record<PolicyEngineObject["engine"], string> = { kyverno: "Kyverno", gatekeeper: "Gatekeeper", sigstore: "sigstore policy-controller", other: "policy engine" };
+const ENGINE_NAMES: Record<PolicyEngineObject["engine"], string> = {
+  kyverno: "Kyverno",
+  gatekeeper: "Gatekeeper",
+  sigstore: "sigstore policy-controller",
+  other: "policy engine",
+};
 export const engineName = (p: PolicyEngineObject) => ENGINE_NAMES[p.engine];
 
 /** ValidatingAdmissionPolicies with at least one binding that denies. */
 export function denyingAdmissionPolicies(inventory: Inventory): Set<string> {
-  return new Set(inventory.admissionPolicyBindings.filter((b) => b.validationActions.includes("Deny")).map((b) => b.policyName));
+  return new Set(
+    inventory.admissionPolicyBindings.filter((b) => b.validationActions.includes("Deny")).map((b) => b.policyName),
+  );
 }
 
 /**
@@ -30,8 +37,14 @@ export function denyingAdmissionPolicies(inventory: Inventory): Set<string> {
 export function enforcingAdmission(inventory: Inventory): string[] {
   const denying = denyingAdmissionPolicies(inventory);
   return [
-    ...inventory.policyEngines.filter((p) => p.mode === "enforce" || p.engine === "gatekeeper").map((p) => `${engineName(p)} ${p.ref.kind} ${p.ref.name}`),
-    ...inventory.admissionPolicies.filter((p) => denying.has(p.ref.name) && p.validations > 0).map((p) => `ValidatingAdmissionPolicy ${p.ref.name}`),
-    ...inventory.admissionWebhooks.filter((w) => w.kind === "ValidatingWebhookConfiguration" && w.webhookNames.length > 0 && !engineOf(w)).map((w) => `ValidatingWebhookConfiguration ${w.ref.name}`),
+    ...inventory.policyEngines
+      .filter((p) => p.mode === "enforce" || p.engine === "gatekeeper")
+      .map((p) => `${engineName(p)} ${p.ref.kind} ${p.ref.name}`),
+    ...inventory.admissionPolicies
+      .filter((p) => denying.has(p.ref.name) && p.validations > 0)
+      .map((p) => `ValidatingAdmissionPolicy ${p.ref.name}`),
+    ...inventory.admissionWebhooks
+      .filter((w) => w.kind === "ValidatingWebhookConfiguration" && w.webhookNames.length > 0 && !engineOf(w))
+      .map((w) => `ValidatingWebhookConfiguration ${w.ref.name}`),
   ];
 }

@@ -1,5 +1,6 @@
-import type { HorizontalPodAutoscaler, PodDisruptionBudget, Workload } from "@/lib/inventory/types";
 import { matchesSelector } from "@/lib/inventory/match-labels";
+import type { HorizontalPodAutoscaler, PodDisruptionBudget, Workload } from "@/lib/inventory/types";
+
 import type { Check } from "../types";
 
 type Findings = { resource: PodDisruptionBudget["ref"]; message: string }[];
@@ -19,14 +20,29 @@ const targetKey = (namespace: string, kind: string, name: string) => `${namespac
 /** The fewest pods the workload may run: the HPA's floor when one scales it, else its replicas. */
 function floorOf(w: Workload, hpas: Map<string, HorizontalPodAutoscaler>): { count: number; what: string } | undefined {
   const hpa = hpas.get(targetKey(w.ref.namespace, w.ref.kind, w.ref.name));
-  if (hpa) return { count: hpa.minReplicas, what: `the minReplicas (${hpa.minReplicas}) of HorizontalPodAutoscaler \`${hpa.ref.name}\`` };
-  return w.replicas === undefined ? undefined : { count: w.replicas, what: `the ${w.replicas} replica${w.replicas === 1 ? "" : "s"} of ${w.ref.kind} \`${w.ref.name}\`` };
+  if (hpa)
+    return {
+      count: hpa.minReplicas,
+      what: `the minReplicas (${hpa.minReplicas}) of HorizontalPodAutoscaler \`${hpa.ref.name}\``,
+    };
+  return w.replicas === undefined
+    ? undefined
+    : {
+        count: w.replicas,
+        what: `the ${w.replicas} replica${w.replicas === 1 ? "" : "s"} of ${w.ref.kind} \`${w.ref.name}\``,
+      };
 }
 
 /** Why a budget cannot work, or undefined when it allows some disruption and guarantees some availability. */
-function problemOf(pdb: PodDisruptionBudget, workloads: readonly Workload[], hpas: Map<string, HorizontalPodAutoscaler>): string | undefined {
-  if (pdb.minAvailable === undefined && pdb.maxUnavailable === undefined) return "sets neither minAvailable nor maxUnavailable, so it lets every pod be evicted at once";
-  if (pdb.maxUnavailable !== undefined && isZero(pdb.maxUnavailable)) return `sets maxUnavailable: ${pdb.maxUnavailable}, so no pod can ever be evicted and node drains hang`;
+function problemOf(
+  pdb: PodDisruptionBudget,
+  workloads: readonly Workload[],
+  hpas: Map<string, HorizontalPodAutoscaler>,
+): string | undefined {
+  if (pdb.minAvailable === undefined && pdb.maxUnavailable === undefined)
+    return "sets neither minAvailable nor maxUnavailable, so it lets every pod be evicted at once";
+  if (pdb.maxUnavailable !== undefined && isZero(pdb.maxUnavailable))
+    return `sets maxUnavailable: ${pdb.maxUnavailable}, so no pod can ever be evicted and node drains hang`;
   if (pdb.minAvailable === undefined) return undefined;
   for (const w of workloads) {
     if (!matchesSelector(pdb.selector, w.podMeta.labels)) continue;
@@ -50,12 +66,16 @@ export const disruptionBudgetMisconfigured = {
     "A budget with neither minAvailable nor maxUnavailable looks like protection and gives none. Judged the same in both modes, from the budget, the workloads it selects and their HorizontalPodAutoscalers.",
   remediation:
     "Leave room for one eviction:\n```yaml\nspec:\n  maxUnavailable: 1   # or minAvailable below the replicas (the HPA's minReplicas when autoscaled)\n```",
-  references: ["https://kubernetes.io/docs/tasks/run-application/configure-pdb/#think-about-how-your-application-reacts-to-disruptions"],
+  references: [
+    "https://kubernetes.io/docs/tasks/run-application/configure-pdb/#think-about-how-your-application-reacts-to-disruptions",
+  ],
   requires: ["podDisruptionBudgets", "workloads", "horizontalPodAutoscalers"],
   evaluate: (inventory) => {
     const findings: Findings = [];
     const byNamespace = Map.groupBy(inventory.workloads, (w) => w.ref.namespace);
-    const hpas = new Map(inventory.horizontalPodAutoscalers.map((h) => [targetKey(h.ref.namespace, h.target.kind, h.target.name), h]));
+    const hpas = new Map(
+      inventory.horizontalPodAutoscalers.map((h) => [targetKey(h.ref.namespace, h.target.kind, h.target.name), h]),
+    );
     for (const pdb of inventory.podDisruptionBudgets) {
       const problem = problemOf(pdb, byNamespace.get(pdb.ref.namespace) ?? [], hpas);
       if (problem) findings.push({ resource: pdb.ref, message: problem });

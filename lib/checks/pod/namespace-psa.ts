@@ -1,7 +1,8 @@
 import type { Namespace, ResourceRef } from "@/lib/inventory/types";
+
+import { workloadCheck } from "../evaluate-workloads";
 import { podSecurityOf, satisfiesLevel } from "../pss/evaluate-pod-security";
 import type { PssLevel } from "../pss/pss-standard-controls";
-import { workloadCheck } from "../evaluate-workloads";
 import { isSystemNamespace } from "../settings";
 import type { Check } from "../types";
 
@@ -28,8 +29,13 @@ export const namespacePsaMissing = {
       if (isSystemNamespace(settings, ns.ref.name)) continue;
       evaluated.push(ns.ref);
       const level = ns.meta.labels[`${PSA}enforce`];
-      if (level === undefined) findings.push({ resource: ns.ref, message: `namespace \`${ns.ref.name}\` has no ${PSA}enforce label` });
-      else if (level === "privileged") findings.push({ resource: ns.ref, message: `namespace \`${ns.ref.name}\` enforces the privileged level (no restrictions)` });
+      if (level === undefined)
+        findings.push({ resource: ns.ref, message: `namespace \`${ns.ref.name}\` has no ${PSA}enforce label` });
+      else if (level === "privileged")
+        findings.push({
+          resource: ns.ref,
+          message: `namespace \`${ns.ref.name}\` enforces the privileged level (no restrictions)`,
+        });
     }
     return { status: "evaluated", evaluated, findings };
   },
@@ -50,7 +56,8 @@ export const namespacePsaViolations = workloadCheck({
   title: "Workloads that violate their namespace's Pod Security level",
   rationale:
     "A workload that breaks the level its namespace enforces will be rejected the next time its pods are recreated; one that breaks a warn or audit level shows the namespace cannot be tightened yet. Either way the namespace's intended posture is not its real one.",
-  remediation: "Fix the listed violations in the pod template, or change the namespace label if the level is wrong for it.",
+  remediation:
+    "Fix the listed violations in the pod template, or change the namespace label if the level is wrong for it.",
   references: ["PSS", "https://kubernetes.io/docs/concepts/security/pod-security-admission/"],
   requires: ["workloads", "namespaces"],
   inspectWorkloads: (inventory) => {
@@ -62,7 +69,9 @@ export const namespacePsaViolations = workloadCheck({
         for (const { mode, level } of required.get(w.ref.namespace) ?? []) {
           if (satisfiesLevel(result.level, level)) continue;
           const n = result.violations.length;
-          found(`meets only the ${result.level} level, but namespace \`${w.ref.namespace}\` sets ${mode}=${level} (${n} violation${n === 1 ? "" : "s"})`);
+          found(
+            `meets only the ${result.level} level, but namespace \`${w.ref.namespace}\` sets ${mode}=${level} (${n} violation${n === 1 ? "" : "s"})`,
+          );
         }
       },
     };

@@ -1,6 +1,8 @@
 import { CLUSTER_REF as CLUSTER } from "@/lib/inventory/types";
+
 import type { Check } from "../types";
 import { enforcingAdmission } from "./admission-engines";
+
 const ENFORCING = new Set(["baseline", "restricted"]);
 
 /** pod.no-admission-policy: nothing enforces what pods may be admitted (cluster-level). */
@@ -16,9 +18,14 @@ export const noAdmissionPolicy = {
   references: ["CIS 5.2.1", "https://kubernetes.io/docs/concepts/security/pod-security-admission/"],
   requires: ["namespaces", "admissionWebhooks", "policyEngines", "admissionPolicies"],
   evaluate: (inventory) => {
-    const psa = inventory.namespaces.some((ns) => ENFORCING.has(ns.meta.labels["pod-security.kubernetes.io/enforce"] ?? ""));
-    if (psa || enforcingAdmission(inventory).length > 0) return { status: "evaluated", evaluated: [CLUSTER], findings: [] };
-    const audited = inventory.policyEngines.filter((p) => p.mode === "audit" || p.mode === "warn").length + inventory.admissionPolicies.length;
+    const psa = inventory.namespaces.some((ns) =>
+      ENFORCING.has(ns.meta.labels["pod-security.kubernetes.io/enforce"] ?? ""),
+    );
+    if (psa || enforcingAdmission(inventory).length > 0)
+      return { status: "evaluated", evaluated: [CLUSTER], findings: [] };
+    const audited =
+      inventory.policyEngines.filter((p) => p.mode === "audit" || p.mode === "warn").length +
+      inventory.admissionPolicies.length;
     const anything = inventory.policyEngines.length + inventory.admissionWebhooks.length > 0;
     const message = audited
       ? `no namespace enforces a Pod Security level and no admission policy enforces: the ${audited} installed polic${audited === 1 ? "y only audits or warns" : "ies only audit or warn"} (see pod.admission-policy-not-enforcing)`

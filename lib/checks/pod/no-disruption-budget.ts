@@ -1,4 +1,5 @@
 import { matchesSelector } from "@/lib/inventory/match-labels";
+
 import { workloadCheck } from "../evaluate-workloads";
 
 /** pod.no-disruption-budget: a replicated Deployment or StatefulSet has no PodDisruptionBudget. */

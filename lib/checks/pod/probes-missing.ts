@@ -1,6 +1,7 @@
 import type { Service } from "@/lib/inventory/cluster-types";
 import type { Container, Probe } from "@/lib/inventory/pod-spec";
 import type { Inventory, Workload } from "@/lib/inventory/types";
+
 import { workloadCheck } from "../evaluate-workloads";
 
 const LONG_RUNNING = new Set(["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"]);
@@ -12,13 +13,20 @@ function servicesOf(inventory: Inventory): (w: Workload) => Service[] {
     inventory.services.filter((s) => Object.keys(s.selector).length > 0),
     (s) => s.ref.namespace,
   );
-  return (w) => (byNamespace.get(w.ref.namespace) ?? []).filter((s) => Object.entries(s.selector).every(([k, v]) => w.podMeta.labels[k] === v));
+  return (w) =>
+    (byNamespace.get(w.ref.namespace) ?? []).filter((s) =>
+      Object.entries(s.selector).every(([k, v]) => w.podMeta.labels[k] === v),
+    );
 }
 
 /** The containers that receive a Service's traffic: those exposing one of its target ports, or every container when none declares one. */
 function servingContainers(containers: Container[], services: Service[]): Container[] {
   const targets = new Set(services.flatMap((s) => s.ports.map((p) => p.targetPort ?? p.port)));
-  const serving = containers.filter((c) => (c.ports ?? []).some((p) => targets.has(p.containerPort as number) || (p.name !== undefined && targets.has(p.name))));
+  const serving = containers.filter((c) =>
+    (c.ports ?? []).some(
+      (p) => targets.has(p.containerPort as number) || (p.name !== undefined && targets.has(p.name)),
+    ),
+  );
   return serving.length ? serving : containers;
 }
 
@@ -42,7 +50,8 @@ export const probesMissing = workloadCheck({
       include: (w) => isLongRunning(w) && services(w).length === 0,
       inspect: (w, found) => {
         for (const c of w.spec.containers ?? []) {
-          if (!c.readinessProbe && !c.livenessProbe) found(`container \`${c.name}\` has no readiness or liveness probe`, c.name);
+          if (!c.readinessProbe && !c.livenessProbe)
+            found(`container \`${c.name}\` has no readiness or liveness probe`, c.name);
         }
       },
     };
@@ -71,7 +80,11 @@ export const readinessProbeMissing = workloadCheck({
       inspect: (w, found) => {
         const behind = behindOf(w);
         for (const c of servingContainers(w.spec.containers ?? [], behind)) {
-          if (!c.readinessProbe) found(`container \`${c.name}\` receives traffic from Service ${names(behind)} but has no readiness probe`, c.name);
+          if (!c.readinessProbe)
+            found(
+              `container \`${c.name}\` receives traffic from Service ${names(behind)} but has no readiness probe`,
+              c.name,
+            );
         }
       },
     };
@@ -80,7 +93,21 @@ export const readinessProbeMissing = workloadCheck({
 
 /** What a probe checks, without its timings: two probes with the same key ask the same question. */
 function handlerKey(p: Probe): string {
-  return JSON.stringify([p.httpGet?.host, p.httpGet?.port, p.httpGet?.path, p.httpGet?.queryDigest, p.tcpSocket?.host, p.tcpSocket?.port, p.exec?.commandDigest, p.grpc?.port, p.grpc?.service, !!p.httpGet, !!p.tcpSocket, !!p.exec, !!p.grpc]);
+  return JSON.stringify([
+    p.httpGet?.host,
+    p.httpGet?.port,
+    p.httpGet?.path,
+    p.httpGet?.queryDigest,
+    p.tcpSocket?.host,
+    p.tcpSocket?.port,
+    p.exec?.commandDigest,
+    p.grpc?.port,
+    p.grpc?.service,
+    !!p.httpGet,
+    !!p.tcpSocket,
+    !!p.exec,
+    !!p.grpc,
+  ]);
 }
 
 /** pod.probes-identical: liveness and readiness probes ask the same thing. */
@@ -92,7 +119,8 @@ export const probesIdentical = workloadCheck({
   rationale:
     "Readiness should fail when the container cannot serve (a dependency is slow); liveness only when it is stuck for good. With the same check for both, a slow database makes the kubelet restart every replica at once instead of waiting, turning a slowdown into an outage. " +
     "Probes are compared by what they check (handler, port, path, command), not by their timings. Same in both modes.",
-  remediation: "Give liveness a cheap check of the process itself and readiness the check of what it needs to serve:\n```yaml\nlivenessProbe:\n  httpGet: { path: /livez, port: 8080 }\nreadinessProbe:\n  httpGet: { path: /readyz, port: 8080 }\n```",
+  remediation:
+    "Give liveness a cheap check of the process itself and readiness the check of what it needs to serve:\n```yaml\nlivenessProbe:\n  httpGet: { path: /livez, port: 8080 }\nreadinessProbe:\n  httpGet: { path: /readyz, port: 8080 }\n```",
   references: ["https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/"],
   requires: ["workloads"],
   inspectWorkloads: () => ({

@@ -1,6 +1,7 @@
 import type { Container } from "@/lib/inventory/pod-spec";
-import { allContainers, describeContainer } from "../pss/containers";
+
 import { workloadCheck } from "../evaluate-workloads";
+import { allContainers, describeContainer } from "../pss/containers";
 import type { WorkloadInspector } from "../types";
 
 type Field = "limits" | "requests";

@@ -19,7 +19,11 @@ export function allContainers(spec: PodSpec): TaggedContainer[] {
 }
 
 function listContainers(spec: PodSpec): TaggedContainer[] {
-  const tag = (kind: ContainerKind) => (container: Container) => ({ container, kind, label: `${kind} \`${container.name}\`` });
+  const tag = (kind: ContainerKind) => (container: Container) => ({
+    container,
+    kind,
+    label: `${kind} \`${container.name}\``,
+  });
   return [
     ...(spec.containers ?? []).map(tag("container")),
     ...(spec.initContainers ?? []).map(tag("init container")),

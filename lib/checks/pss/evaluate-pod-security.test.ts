@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
 import type { PodSpec } from "@/lib/inventory/pod-spec";
+
 import { evaluatePodSecurity, satisfiesLevel } from "./evaluate-pod-security";
 
 // Upstream fixtures from kubernetes/pod-security-admission (test/testdata, v1.37), unchanged.
@@ -11,7 +13,10 @@ type Expectation = { file: string; level: "baseline" | "restricted"; expected: "
 const expectations = JSON.parse(readFileSync(path.join(ROOT, "EXPECTED.json"), "utf8")) as Expectation[];
 
 function levelOf(file: string) {
-  const pod = parse(readFileSync(path.join(ROOT, file), "utf8")) as { metadata?: { annotations?: Record<string, string> }; spec: PodSpec };
+  const pod = parse(readFileSync(path.join(ROOT, file), "utf8")) as {
+    metadata?: { annotations?: Record<string, string> };
+    spec: PodSpec;
+  };
   return evaluatePodSecurity({ annotations: pod.metadata?.annotations ?? {}, spec: pod.spec });
 }
 
@@ -36,14 +41,27 @@ describe("evaluatePodSecurity", () => {
       spec: { containers: [{ name: "api", securityContext: { capabilities: { add: ["SYS_ADMIN"] } } }] },
     });
     expect(result.level).toBe("privileged");
-    expect(result.violations).toContainEqual({ control: "capabilities-baseline", level: "baseline", container: "api", message: "container `api` adds capability SYS_ADMIN" });
+    expect(result.violations).toContainEqual({
+      control: "capabilities-baseline",
+      level: "baseline",
+      container: "api",
+      message: "container `api` adds capability SYS_ADMIN",
+    });
   });
 
   it("checks ephemeral containers too", () => {
     const result = evaluatePodSecurity({
       annotations: {},
-      spec: { containers: [{ name: "app" }], ephemeralContainers: [{ name: "debug", securityContext: { privileged: true } }] },
+      spec: {
+        containers: [{ name: "app" }],
+        ephemeralContainers: [{ name: "debug", securityContext: { privileged: true } }],
+      },
     });
-    expect(result.violations).toContainEqual({ control: "privileged", level: "baseline", container: "debug", message: "ephemeral container `debug` runs privileged" });
+    expect(result.violations).toContainEqual({
+      control: "privileged",
+      level: "baseline",
+      container: "debug",
+      message: "ephemeral container `debug` runs privileged",
+    });
   });
 });

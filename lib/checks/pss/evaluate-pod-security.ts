@@ -1,4 +1,5 @@
 import type { Workload } from "@/lib/inventory/types";
+
 import { checkControls, type PodView, type PssLevel, type PssViolation } from "./pss-standard-controls";
 
 export type { PssViolation };
@@ -29,7 +30,12 @@ function podSecurity(annotations: PodView["annotations"], spec: PodView["spec"])
   const memo = (spec as Memo)[MEMO];
   if (memo && memo.annotations === annotations) return memo.result;
   const result = computePodSecurity({ annotations, spec });
-  Object.defineProperty(spec, MEMO, { value: { annotations, result }, enumerable: false, configurable: true, writable: true });
+  Object.defineProperty(spec, MEMO, {
+    value: { annotations, result },
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
   return result;
 }
 

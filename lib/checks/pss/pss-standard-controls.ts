@@ -1,4 +1,5 @@
 import type { PodSpec } from "@/lib/inventory/pod-spec";
+
 import { allContainers, describeContainer, type TaggedContainer } from "./containers";
 
 /**
@@ -15,25 +16,68 @@ type Pod = PodView & { containers: TaggedContainer[] };
 /** Records one violation of the control being checked, with the container it concerns. */
 type Found = (message: string, container?: string) => void;
 export type PssViolation = { control: string; level: "baseline" | "restricted"; container?: string; message: string };
-export type PssControl = { id: string; name: string; level: "baseline" | "restricted"; check: (pod: Pod, found: Found) => void };
+export type PssControl = {
+  id: string;
+  name: string;
+  level: "baseline" | "restricted";
+  check: (pod: Pod, found: Found) => void;
+};
 
 const ALLOWED_BASELINE_CAPABILITIES = new Set([
-  "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE",
-  "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT",
 ]);
 const SAFE_SYSCTLS = new Set([
-  "kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start",
-  "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_local_reserved_ports",
-  "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl",
-  "net.ipv4.tcp_keepalive_probes", "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem",
-  "net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat",
+  "kernel.shm_rmid_forced",
+  "net.ipv4.ip_local_port_range",
+  "net.ipv4.ip_unprivileged_port_start",
+  "net.ipv4.tcp_syncookies",
+  "net.ipv4.ping_group_range",
+  "net.ipv4.ip_local_reserved_ports",
+  "net.ipv4.tcp_keepalive_time",
+  "net.ipv4.tcp_fin_timeout",
+  "net.ipv4.tcp_keepalive_intvl",
+  "net.ipv4.tcp_keepalive_probes",
+  "net.ipv4.tcp_rmem",
+  "net.ipv4.tcp_wmem",
+  "net.ipv4.tcp_slow_start_after_idle",
+  "net.ipv4.tcp_notsent_lowat",
 ]);
 const ALLOWED_SELINUX_TYPES = new Set(["", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"]);
 /** Restricted "Volume Types": these sources are forbidden (everything else is a core ephemeral or claim type). */
 const FORBIDDEN_VOLUME_SOURCES = [
-  "hostPath", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "nfs", "iscsi", "glusterfs", "rbd",
-  "flexVolume", "cinder", "cephfs", "flocker", "fc", "azureFile", "vsphereVolume", "quobyte", "azureDisk",
-  "portworxVolume", "photonPersistentDisk", "scaleIO", "storageos",
+  "hostPath",
+  "gcePersistentDisk",
+  "awsElasticBlockStore",
+  "gitRepo",
+  "nfs",
+  "iscsi",
+  "glusterfs",
+  "rbd",
+  "flexVolume",
+  "cinder",
+  "cephfs",
+  "flocker",
+  "fc",
+  "azureFile",
+  "vsphereVolume",
+  "quobyte",
+  "azureDisk",
+  "portworxVolume",
+  "photonPersistentDisk",
+  "scaleIO",
+  "storageos",
 ];
 const APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
 
@@ -58,7 +102,11 @@ export function checkControls(view: PodView): PssViolation[] {
   const violations: PssViolation[] = [];
   let control = PSS_CONTROLS[0]!;
   const found: Found = (message, container) => {
-    violations.push(container === undefined ? { control: control.id, level: control.level, message } : { control: control.id, level: control.level, container, message });
+    violations.push(
+      container === undefined
+        ? { control: control.id, level: control.level, message }
+        : { control: control.id, level: control.level, container, message },
+    );
   };
   for (control of PSS_CONTROLS) control.check(pod, found);
   return violations;
@@ -70,7 +118,9 @@ const hostProcess: PssControl = {
   level: "baseline",
   check: (pod, found) => {
     if (pod.spec.securityContext?.windowsOptions?.hostProcess) found("pod sets windowsOptions.hostProcess: true");
-    eachContainer(pod, found, ({ container }) => (container.securityContext?.windowsOptions?.hostProcess ? "sets windowsOptions.hostProcess: true" : undefined));
+    eachContainer(pod, found, ({ container }) =>
+      container.securityContext?.windowsOptions?.hostProcess ? "sets windowsOptions.hostProcess: true" : undefined,
+    );
   },
 };
 
@@ -87,7 +137,10 @@ const privileged: PssControl = {
   id: "privileged",
   name: "Privileged Containers",
   level: "baseline",
-  check: (pod, found) => eachContainer(pod, found, ({ container }) => (container.securityContext?.privileged ? "runs privileged" : undefined)),
+  check: (pod, found) =>
+    eachContainer(pod, found, ({ container }) =>
+      container.securityContext?.privileged ? "runs privileged" : undefined,
+    ),
 };
 
 const capabilitiesBaseline: PssControl = {
@@ -109,7 +162,10 @@ const hostPath: PssControl = {
   level: "baseline",
   check: ({ spec }, found) => {
     for (const v of spec.volumes ?? []) {
-      if (v.hostPath != null) found(`volume \`${v.name}\` mounts host path ${String((v.hostPath as { path?: string }).path ?? "")}`.trimEnd());
+      if (v.hostPath != null)
+        found(
+          `volume \`${v.name}\` mounts host path ${String((v.hostPath as { path?: string }).path ?? "")}`.trimEnd(),
+        );
     }
   },
 };
@@ -120,7 +176,8 @@ const hostPorts: PssControl = {
   level: "baseline",
   check: (pod, found) => {
     for (const t of pod.containers) {
-      for (const p of t.container.ports ?? []) if (p.hostPort != null && p.hostPort !== 0) inContainer(found, t, `binds host port ${p.hostPort}`);
+      for (const p of t.container.ports ?? [])
+        if (p.hostPort != null && p.hostPort !== 0) inContainer(found, t, `binds host port ${p.hostPort}`);
     }
   },
 };
@@ -176,7 +233,9 @@ const procMountBaseline: PssControl = {
     if (pod.spec.hostUsers === false) return;
     eachContainer(pod, found, ({ container }) => {
       const m = container.securityContext?.procMount;
-      return m !== undefined && m !== "Default" ? `sets procMount: ${m} without a user namespace (hostUsers: false)` : undefined;
+      return m !== undefined && m !== "Default"
+        ? `sets procMount: ${m} without a user namespace (hostUsers: false)`
+        : undefined;
     });
   },
 };
@@ -187,7 +246,9 @@ const seccompBaseline: PssControl = {
   level: "baseline",
   check: (pod, found) => {
     if (pod.spec.securityContext?.seccompProfile?.type === "Unconfined") found("pod sets seccomp profile Unconfined");
-    eachContainer(pod, found, ({ container }) => (container.securityContext?.seccompProfile?.type === "Unconfined" ? "sets seccomp profile Unconfined" : undefined));
+    eachContainer(pod, found, ({ container }) =>
+      container.securityContext?.seccompProfile?.type === "Unconfined" ? "sets seccomp profile Unconfined" : undefined,
+    );
   },
 };
 
@@ -196,7 +257,8 @@ const sysctls: PssControl = {
   name: "Sysctls",
   level: "baseline",
   check: ({ spec }, found) => {
-    for (const s of spec.securityContext?.sysctls ?? []) if (!SAFE_SYSCTLS.has(s.name)) found(`pod sets unsafe sysctl ${s.name}`);
+    for (const s of spec.securityContext?.sysctls ?? [])
+      if (!SAFE_SYSCTLS.has(s.name)) found(`pod sets unsafe sysctl ${s.name}`);
   },
 };
 
@@ -241,7 +303,11 @@ const privilegeEscalation: PssControl = {
   level: "restricted",
   check: (pod, found) => {
     if (isWindows(pod)) return;
-    eachContainer(pod, found, ({ container }) => (container.securityContext?.allowPrivilegeEscalation === false ? undefined : "does not set allowPrivilegeEscalation: false"));
+    eachContainer(pod, found, ({ container }) =>
+      container.securityContext?.allowPrivilegeEscalation === false
+        ? undefined
+        : "does not set allowPrivilegeEscalation: false",
+    );
   },
 };
 
@@ -266,7 +332,9 @@ const runAsUser: PssControl = {
   level: "restricted",
   check: (pod, found) => {
     if (pod.spec.securityContext?.runAsUser === 0) found("pod sets runAsUser: 0 (root)");
-    eachContainer(pod, found, ({ container }) => (container.securityContext?.runAsUser === 0 ? "sets runAsUser: 0 (root)" : undefined));
+    eachContainer(pod, found, ({ container }) =>
+      container.securityContext?.runAsUser === 0 ? "sets runAsUser: 0 (root)" : undefined,
+    );
   },
 };
 
@@ -282,7 +350,9 @@ const seccompRestricted: PssControl = {
     eachContainer(pod, found, ({ container }) => {
       const own = container.securityContext?.seccompProfile?.type;
       if (own !== undefined) return isConfinedSeccomp(own) ? undefined : `sets seccomp profile ${own}`;
-      return isConfinedSeccomp(podType) ? undefined : "has no seccomp profile (RuntimeDefault or Localhost), and neither does the pod";
+      return isConfinedSeccomp(podType)
+        ? undefined
+        : "has no seccomp profile (RuntimeDefault or Localhost), and neither does the pod";
     });
   },
 };
@@ -299,7 +369,13 @@ const capabilitiesRestricted: PssControl = {
       if (!drop.includes("ALL")) {
         // Runtimes read `all` as ALL, but Pod Security admission compares exactly and rejects it.
         const spelled = drop.find((c) => c.toUpperCase() === "ALL");
-        inContainer(found, t, spelled ? `drops \`${spelled}\`, which Pod Security admission does not accept: write ALL in capitals` : "does not drop ALL capabilities");
+        inContainer(
+          found,
+          t,
+          spelled
+            ? `drops \`${spelled}\`, which Pod Security admission does not accept: write ALL in capitals`
+            : "does not drop ALL capabilities",
+        );
       }
       for (const c of caps?.add ?? []) if (c !== "NET_BIND_SERVICE") inContainer(found, t, `adds capability ${c}`);
     }
@@ -319,7 +395,23 @@ const procMountRestricted: PssControl = {
 };
 
 export const PSS_CONTROLS: readonly PssControl[] = [
-  hostProcess, hostNamespaces, privileged, capabilitiesBaseline, hostPath, hostPorts, appArmor, seLinux,
-  procMountBaseline, seccompBaseline, sysctls, hostProbes,
-  volumeTypes, privilegeEscalation, runAsNonRoot, runAsUser, seccompRestricted, capabilitiesRestricted, procMountRestricted,
+  hostProcess,
+  hostNamespaces,
+  privileged,
+  capabilitiesBaseline,
+  hostPath,
+  hostPorts,
+  appArmor,
+  seLinux,
+  procMountBaseline,
+  seccompBaseline,
+  sysctls,
+  hostProbes,
+  volumeTypes,
+  privilegeEscalation,
+  runAsNonRoot,
+  runAsUser,
+  seccompRestricted,
+  capabilitiesRestricted,
+  procMountRestricted,
 ];

@@ -1,8 +1,8 @@
-import type { ResourceRef } from "@/lib/inventory/types";
-import type { Check, CheckContext, Evaluation } from "../types";
-import type { Inventory } from "@/lib/inventory/types";
 import type { PolicyRule, Role } from "@/lib/inventory/cluster-types";
 import { matchesSelector } from "@/lib/inventory/match-labels";
+import type { Inventory, ResourceRef } from "@/lib/inventory/types";
+
+import type { Check, CheckContext, Evaluation } from "../types";
 import {
   allows,
   boundRoleKey,
@@ -33,7 +33,12 @@ function grantCheck(flag: (g: Grant) => string | undefined, includeSystemSubject
     const findings: Findings = [];
     const seen = new Set<string>();
     for (const g of effectiveGrants(inventory)) {
-      if (isSystemBinding(g.binding) || everything.has(g.binding) || (!includeSystemSubjects && isSystemSubject(g.subject, ctx.settings.systemNamespaces))) continue;
+      if (
+        isSystemBinding(g.binding) ||
+        everything.has(g.binding) ||
+        (!includeSystemSubjects && isSystemSubject(g.subject, ctx.settings.systemNamespaces))
+      )
+        continue;
       const what = flag(g);
       if (!what) continue;
       const message = `${describeSubject(g.subject)} ${what} through ${describeBinding(g)}, rule ${describeRule(g.rule)}`;
@@ -56,7 +61,8 @@ export const rbacSecretRead = {
   rationale:
     "Reading Secrets yields database passwords, API keys and service-account tokens, which usually lead to more access. `list` and `watch` return every value in scope at once. " +
     "A binding that grants everything is reported once, by secrets.rbac-cluster-admin. Same in both modes, over the bindings scanned.",
-  remediation: "Remove get/list/watch on secrets from the role, or scope it with `resourceNames` to the few secrets the workload needs.",
+  remediation:
+    "Remove get/list/watch on secrets from the role, or scope it with `resourceNames` to the few secrets the workload needs.",
   references: ["CIS 5.1.2"],
   requires: RBAC_REQUIRES,
   evaluate: grantCheck((g) => secretRead(g.rule)),
@@ -87,9 +93,21 @@ export const rbacClusterAdmin = {
       const where = b.ref.kind === "RoleBinding" ? ` in namespace ${b.ref.namespace}` : "";
       for (const s of b.subjects) {
         if (isSystemSubject(s, ctx.settings.systemNamespaces) && s.name !== "system:masters") continue;
-        if (everything === "cluster-admin") findings.push({ resource: b.ref, message: `${describeSubject(s)} holds cluster-admin through ${b.ref.kind} \`${b.ref.name}\`` });
-        else if (everything) findings.push({ resource: b.ref, message: `${describeSubject(s)} holds every permission${where}, as cluster-admin does, through ${b.ref.kind} \`${b.ref.name}\` (${b.roleRef.kind} \`${b.roleRef.name}\` grants ${describeRule(everything)})` });
-        else if (s.kind === "Group" && s.name === "system:masters") findings.push({ resource: b.ref, message: `${b.ref.kind} \`${b.ref.name}\` binds the system:masters group, which bypasses authorization` });
+        if (everything === "cluster-admin")
+          findings.push({
+            resource: b.ref,
+            message: `${describeSubject(s)} holds cluster-admin through ${b.ref.kind} \`${b.ref.name}\``,
+          });
+        else if (everything)
+          findings.push({
+            resource: b.ref,
+            message: `${describeSubject(s)} holds every permission${where}, as cluster-admin does, through ${b.ref.kind} \`${b.ref.name}\` (${b.roleRef.kind} \`${b.roleRef.name}\` grants ${describeRule(everything)})`,
+          });
+        else if (s.kind === "Group" && s.name === "system:masters")
+          findings.push({
+            resource: b.ref,
+            message: `${b.ref.kind} \`${b.ref.name}\` binds the system:masters group, which bypasses authorization`,
+          });
       }
     }
     return { status: "evaluated", evaluated: bindings.map((b) => b.ref), findings };
@@ -101,12 +119,15 @@ export const rbacWildcard = {
   layer: "secrets",
   severity: "medium",
   title: "Roles with wildcard permissions",
-  rationale: "A `*` grants every current and future verb, resource or API group, including ones added by CRDs later, so the role's power grows without anyone reviewing it.",
+  rationale:
+    "A `*` grants every current and future verb, resource or API group, including ones added by CRDs later, so the role's power grows without anyone reviewing it.",
   remediation: "List the verbs, resources and API groups the role needs explicitly.",
   references: ["CIS 5.1.3"],
   requires: ["roles"],
   evaluate: (inventory) => {
-    const roles = inventory.roles.filter((r) => !r.ref.name.startsWith("system:") && r.ref.name !== "cluster-admin" && !r.aggregationSelectors?.length);
+    const roles = inventory.roles.filter(
+      (r) => !r.ref.name.startsWith("system:") && r.ref.name !== "cluster-admin" && !r.aggregationSelectors?.length,
+    );
     const findings: Findings = roles.flatMap((r) =>
       r.rules
         .filter((rule) => [...rule.verbs, ...rule.resources, ...rule.apiGroups].includes("*"))
@@ -142,8 +163,13 @@ export const rbacPrivilegeEscalation = {
   rationale:
     "bind, escalate and impersonate let a subject grant itself more; exec and attach (create, or get, which opens the WebSocket on many versions) and nodes/proxy run code in other workloads; creating pods or workloads lets it mount any service account's token in the namespace. Each turns limited access into much more. " +
     "A binding that grants everything is reported once, by secrets.rbac-cluster-admin. Same in both modes, over the bindings scanned.",
-  remediation: "Remove these verbs from the role; give deployment pipelines a namespace-scoped role and keep exec for break-glass access.",
-  references: ["CIS 5.1.4", "CIS 5.1.8", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks"],
+  remediation:
+    "Remove these verbs from the role; give deployment pipelines a namespace-scoped role and keep exec for break-glass access.",
+  references: [
+    "CIS 5.1.4",
+    "CIS 5.1.8",
+    "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks",
+  ],
   requires: RBAC_REQUIRES,
   evaluate: grantCheck((g) => escalation(g.rule)),
 } as const satisfies Check;
@@ -156,7 +182,9 @@ function escalation(rule: PolicyRule): string | undefined {
 /** Roles used through another: picked by a scanned role's aggregation selectors, or labelled to aggregate into the default admin/edit/view roles. */
 function isAggregated(role: Role, aggregators: Role[]): boolean {
   if (Object.keys(role.meta.labels).some((l) => l.startsWith("rbac.authorization.k8s.io/aggregate-to-"))) return true;
-  return aggregators.some((a) => a !== role && a.aggregationSelectors!.some((sel) => matchesSelector(sel, role.meta.labels)));
+  return aggregators.some(
+    (a) => a !== role && a.aggregationSelectors!.some((sel) => matchesSelector(sel, role.meta.labels)),
+  );
 }
 
 const hasWildcard = (rule: PolicyRule) => [...rule.verbs, ...rule.resources, ...rule.apiGroups].includes("*");
@@ -171,19 +199,33 @@ export const rbacUnboundDangerousRole = {
     "From manifests the role is reported, at low severity, when no binding in the scanned set uses it (the binding often lives elsewhere), so the permissions are reviewed with the chart that ships them. " +
     "In a cluster scan an unbound role is latent risk and earns the same low finding; Kubernetes' own roles (bootstrap-labelled, `system:` names, cluster-admin, admin, edit, view) and roles aggregated into others never do. " +
     "Wildcard rules are reported once, by secrets.rbac-wildcard.",
-  remediation: "Delete the role if nothing uses it; otherwise remove the permissions its users do not need before binding it.",
-  references: ["CIS 5.1 (RBAC): grants no binding uses yet", "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks"],
+  remediation:
+    "Delete the role if nothing uses it; otherwise remove the permissions its users do not need before binding it.",
+  references: [
+    "CIS 5.1 (RBAC): grants no binding uses yet",
+    "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks",
+  ],
   requires: RBAC_REQUIRES,
   evaluate: (inventory) => {
     const bound = new Set(inventory.roleBindings.map(boundRoleKey));
     const aggregators = inventory.roles.filter((r) => r.aggregationSelectors?.length);
-    const roles = inventory.roles.filter((r) => !isDefaultRole(r) && !r.aggregationSelectors?.length && !isAggregated(r, aggregators));
+    const roles = inventory.roles.filter(
+      (r) => !isDefaultRole(r) && !r.aggregationSelectors?.length && !isAggregated(r, aggregators),
+    );
     const where = inventory.source === "manifests" ? "bound by nothing scanned" : "bound by nothing in the cluster";
     const findings: Findings = [];
     for (const r of roles) {
       if (bound.has(roleKeyOf(r))) continue;
-      const grants = new Set(r.rules.filter((rule) => !hasWildcard(rule)).flatMap((rule) => [secretRead(rule), escalation(rule)].filter((w): w is string => w !== undefined)));
-      if (grants.size) findings.push({ resource: r.ref, message: `${r.ref.kind} \`${r.ref.name}\` would let its subjects ${[...grants].join(", ").replace(/\bcan /g, "")}; ${where}` });
+      const grants = new Set(
+        r.rules
+          .filter((rule) => !hasWildcard(rule))
+          .flatMap((rule) => [secretRead(rule), escalation(rule)].filter((w): w is string => w !== undefined)),
+      );
+      if (grants.size)
+        findings.push({
+          resource: r.ref,
+          message: `${r.ref.kind} \`${r.ref.name}\` would let its subjects ${[...grants].join(", ").replace(/\bcan /g, "")}; ${where}`,
+        });
     }
     return { status: "evaluated", evaluated: roles.map((r) => r.ref), findings };
   },
@@ -197,7 +239,8 @@ export const rbacAnonymous = {
   layer: "secrets",
   severity: "critical",
   title: "Permissions granted to anonymous users",
-  rationale: "Bindings to system:anonymous or system:unauthenticated give their permissions to anyone who can reach the API server, without credentials.",
+  rationale:
+    "Bindings to system:anonymous or system:unauthenticated give their permissions to anyone who can reach the API server, without credentials.",
   remediation: "Delete the binding, or bind the permissions to authenticated subjects only.",
   references: ["CIS 5.1 (RBAC)", "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#discovery-roles"],
   requires: ["roleBindings"],
@@ -205,8 +248,15 @@ export const rbacAnonymous = {
     const evaluated: ResourceRef[] = inventory.roleBindings.map((b) => b.ref);
     const findings: Findings = inventory.roleBindings.flatMap((b) =>
       b.subjects
-        .filter((s) => (s.name === "system:anonymous" || s.name === "system:unauthenticated") && !DISCOVERY_ROLES.has(b.roleRef.name))
-        .map((s) => ({ resource: b.ref, message: `${s.kind} ${s.name} is granted ${b.roleRef.kind} \`${b.roleRef.name}\` through ${b.ref.kind} \`${b.ref.name}\`` })),
+        .filter(
+          (s) =>
+            (s.name === "system:anonymous" || s.name === "system:unauthenticated") &&
+            !DISCOVERY_ROLES.has(b.roleRef.name),
+        )
+        .map((s) => ({
+          resource: b.ref,
+          message: `${s.kind} ${s.name} is granted ${b.roleRef.kind} \`${b.roleRef.name}\` through ${b.ref.kind} \`${b.ref.name}\``,
+        })),
     );
     return { status: "evaluated", evaluated, findings };
   },

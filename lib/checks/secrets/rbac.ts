@@ -20,11 +20,14 @@ export const isSystemBinding = (b: RoleBinding) => b.ref.name.startsWith("system
 /** A role's rules, including those of ClusterRoles aggregated into it by label. */
 export function rulesOf(role: Role, clusterRoles: Role[]): PolicyRule[] {
   if (!role.aggregationSelectors?.length) return role.rules;
-  const aggregated = clusterRoles.filter((r) => r !== role && role.aggregationSelectors!.some((sel) => matchesSelector(sel, r.meta.labels)));
+  const aggregated = clusterRoles.filter(
+    (r) => r !== role && role.aggregationSelectors!.some((sel) => matchesSelector(sel, r.meta.labels)),
+  );
   return [...role.rules, ...aggregated.flatMap((r) => r.rules)];
 }
 
-const roleKey = (kind: string, namespace: string, name: string) => `${kind}/${kind === "Role" ? namespace : ""}/${name}`;
+const roleKey = (kind: string, namespace: string, name: string) =>
+  `${kind}/${kind === "Role" ? namespace : ""}/${name}`;
 
 /** The key of the role a binding refers to: a Role in the binding's namespace, or a ClusterRole. */
 export const boundRoleKey = (b: RoleBinding) => roleKey(b.roleRef.kind, b.ref.namespace, b.roleRef.name);
@@ -41,7 +44,10 @@ export function roleResolver(inventory: Inventory) {
 }
 
 /** The rule by which a binding grants everything (cluster-admin, or a role that withholds nothing), or undefined. "cluster-admin" itself is named by the binding. */
-export function everythingRule(b: RoleBinding, roles: ReturnType<typeof roleResolver>): PolicyRule | "cluster-admin" | undefined {
+export function everythingRule(
+  b: RoleBinding,
+  roles: ReturnType<typeof roleResolver>,
+): PolicyRule | "cluster-admin" | undefined {
   if (b.roleRef.kind === "ClusterRole" && b.roleRef.name === "cluster-admin") return "cluster-admin";
   const role = roles.roleOf(b);
   return role ? roles.rulesOf(role).find(grantsEverything) : undefined;
@@ -54,7 +60,8 @@ export function effectiveGrants(inventory: Inventory): Grant[] {
   for (const binding of inventory.roleBindings) {
     const role = roles.roleOf(binding);
     const rules = role ? roles.rulesOf(role) : [];
-    for (const subject of binding.subjects) for (const rule of rules) grants.push({ subject, binding, roleName: binding.roleRef.name, rule });
+    for (const subject of binding.subjects)
+      for (const rule of rules) grants.push({ subject, binding, roleName: binding.roleRef.name, rule });
   }
   return grants;
 }
@@ -63,7 +70,11 @@ const has = (list: string[], value: string) => list.includes("*") || list.includ
 
 /** Whether a rule allows `verb` on `resource` (may be "pods/exec") in API group `group`. */
 export function allows(rule: PolicyRule, verb: string, group: string, resource: string): boolean {
-  return has(rule.verbs, verb) && has(rule.apiGroups, group) && (has(rule.resources, resource) || rule.resources.includes(`${resource.split("/")[0]}/*`));
+  return (
+    has(rule.verbs, verb) &&
+    has(rule.apiGroups, group) &&
+    (has(rule.resources, resource) || rule.resources.includes(`${resource.split("/")[0]}/*`))
+  );
 }
 
 /** Every verb a resource accepts; a rule that lists them all on every resource withholds nothing. */
@@ -71,13 +82,20 @@ const EVERY_VERB = ["get", "list", "watch", "create", "update", "patch", "delete
 
 /** Whether a rule grants everything, as cluster-admin's does: every verb (`*` or the full list) on every resource in every group. */
 export function grantsEverything(rule: PolicyRule): boolean {
-  return rule.apiGroups.includes("*") && rule.resources.includes("*") && !rule.resourceNames?.length && (rule.verbs.includes("*") || EVERY_VERB.every((v) => rule.verbs.includes(v)));
+  return (
+    rule.apiGroups.includes("*") &&
+    rule.resources.includes("*") &&
+    !rule.resourceNames?.length &&
+    (rule.verbs.includes("*") || EVERY_VERB.every((v) => rule.verbs.includes(v)))
+  );
 }
 
 /** Roles Kubernetes installs and reconciles itself: bootstrap-labelled, `system:` names, and the user-facing defaults. */
 const USER_FACING_DEFAULTS = new Set(["cluster-admin", "admin", "edit", "view"]);
 export const isDefaultRole = (r: Role) =>
-  r.ref.name.startsWith("system:") || r.meta.labels["kubernetes.io/bootstrapping"] === "rbac-defaults" || (r.ref.kind === "ClusterRole" && USER_FACING_DEFAULTS.has(r.ref.name));
+  r.ref.name.startsWith("system:") ||
+  r.meta.labels["kubernetes.io/bootstrapping"] === "rbac-defaults" ||
+  (r.ref.kind === "ClusterRole" && USER_FACING_DEFAULTS.has(r.ref.name));
 
 export function describeSubject(s: Subject): string {
   return s.kind === "ServiceAccount" ? `ServiceAccount ${s.namespace}/${s.name}` : `${s.kind} ${s.name}`;

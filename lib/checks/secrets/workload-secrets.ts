@@ -1,7 +1,8 @@
 import type { RoleBinding } from "@/lib/inventory/cluster-types";
 import type { Inventory, Workload } from "@/lib/inventory/types";
-import { allContainers, describeContainer } from "../pss/containers";
+
 import { evaluateWorkloads, workloadCheck } from "../evaluate-workloads";
+import { allContainers, describeContainer } from "../pss/containers";
 import { inAppNamespace, isSystemNamespace } from "../settings";
 import type { Check, WorkloadInspector } from "../types";
 
@@ -10,8 +11,10 @@ export const envVarSecret = workloadCheck({
   layer: "secrets",
   severity: "low",
   title: "Secrets passed as environment variables",
-  rationale: "Environment variables leak: into crash dumps, child processes, `kubectl describe` output and logs of tools that print their environment. Secrets mounted as files are read only when needed and can be rotated without a restart.",
-  remediation: "Mount the Secret as a volume and read it from the file:\n```yaml\nvolumes:\n  - name: db\n    secret:\n      secretName: payments-db\n```",
+  rationale:
+    "Environment variables leak: into crash dumps, child processes, `kubectl describe` output and logs of tools that print their environment. Secrets mounted as files are read only when needed and can be rotated without a restart.",
+  remediation:
+    "Mount the Secret as a volume and read it from the file:\n```yaml\nvolumes:\n  - name: db\n    secret:\n      secretName: payments-db\n```",
   references: ["CIS 5.4.1"],
   requires: ["workloads"],
   inspectWorkloads: () => ({
@@ -22,7 +25,11 @@ export const envVarSecret = workloadCheck({
           if (ref) found(`${describeContainer(t)} takes Secret \`${ref.name}\` in env var ${e.name}`, t.container.name);
         }
         for (const e of t.container.envFrom ?? []) {
-          if (e.secretRef) found(`${describeContainer(t)} loads all of Secret \`${e.secretRef.name}\` into its environment`, t.container.name);
+          if (e.secretRef)
+            found(
+              `${describeContainer(t)} loads all of Secret \`${e.secretRef.name}\` into its environment`,
+              t.container.name,
+            );
         }
       }
     },
@@ -34,7 +41,11 @@ const credentialEnvVars: WorkloadInspector = {
   inspect: (w, found) => {
     for (const t of allContainers(w.spec)) {
       for (const e of t.container.env ?? []) {
-        if (e.credential) found(`${describeContainer(t)} sets env var ${e.name} to a ${e.credential} (value redacted)`, t.container.name);
+        if (e.credential)
+          found(
+            `${describeContainer(t)} sets env var ${e.name} to a ${e.credential} (value redacted)`,
+            t.container.name,
+          );
       }
     }
   },
@@ -45,8 +56,10 @@ const HARDCODED_CREDENTIAL = { id: "secrets.hardcoded-credential", layer: "secre
 export const hardcodedCredential = {
   ...HARDCODED_CREDENTIAL,
   title: "Credentials written into pod specs or ConfigMaps",
-  rationale: "A credential in a pod spec or ConfigMap is readable by everyone who can read those objects (far more people than can read Secrets), is stored unencrypted and ends up in Git. The value itself is never shown here.",
-  remediation: "Move the value into a Secret (or an external secret store), rotate the exposed credential, and reference it with `secretKeyRef` or a mounted file.",
+  rationale:
+    "A credential in a pod spec or ConfigMap is readable by everyone who can read those objects (far more people than can read Secrets), is stored unencrypted and ends up in Git. The value itself is never shown here.",
+  remediation:
+    "Move the value into a Secret (or an external secret store), rotate the exposed credential, and reference it with `secretKeyRef` or a mounted file.",
   references: ["NSA/CISA Kubernetes Hardening Guide: secrets"],
   requires: ["workloads", "configMaps"],
   evaluate: (inventory) => {
@@ -57,7 +70,12 @@ export const hardcodedCredential = {
       evaluated: [...workloads.evaluated, ...inventory.configMaps.map((c) => c.ref)],
       findings: [
         ...workloads.findings,
-        ...inventory.configMaps.flatMap((c) => c.credentialKeys.map((k) => ({ resource: c.ref, message: `ConfigMap key ${k.key} holds a ${k.kind} (value redacted)` }))),
+        ...inventory.configMaps.flatMap((c) =>
+          c.credentialKeys.map((k) => ({
+            resource: c.ref,
+            message: `ConfigMap key ${k.key} holds a ${k.kind} (value redacted)`,
+          })),
+        ),
       ],
     };
   },
@@ -70,7 +88,8 @@ function bindingsBySubject(inventory: Inventory): Map<string, RoleBinding[]> {
   const out = new Map<string, RoleBinding[]>();
   for (const b of inventory.roleBindings) {
     for (const s of b.subjects) {
-      const key = s.kind === "ServiceAccount" ? `${s.namespace ?? b.ref.namespace}/${s.name}` : s.kind === "Group" ? s.name : "";
+      const key =
+        s.kind === "ServiceAccount" ? `${s.namespace ?? b.ref.namespace}/${s.name}` : s.kind === "Group" ? s.name : "";
       const list = out.get(key) ?? [];
       if (!list.includes(b)) list.push(b);
       out.set(key, list);
@@ -119,15 +138,25 @@ export const saTokenAutomount = workloadCheck({
     const inApp = inAppNamespace(ctx.settings);
     const fromDefaultAccount = (w: Workload) => {
       const { name, account } = accountOf(w);
-      return w.spec.automountServiceAccountToken === undefined && name === "default" && account !== undefined && account.automountServiceAccountToken !== false;
+      return (
+        w.spec.automountServiceAccountToken === undefined &&
+        name === "default" &&
+        account !== undefined &&
+        account.automountServiceAccountToken !== false
+      );
     };
-    const unknownAccount = (w: Workload) => inventory.source === "manifests" && w.spec.automountServiceAccountToken === undefined && saName(w) !== "default" && !accountOf(w).account;
+    const unknownAccount = (w: Workload) =>
+      inventory.source === "manifests" &&
+      w.spec.automountServiceAccountToken === undefined &&
+      saName(w) !== "default" &&
+      !accountOf(w).account;
     return {
       include: (w) => inApp(w) && !fromDefaultAccount(w) && !unknownAccount(w),
       inspect: (w, found) => {
         const { name, mountsToken } = accountOf(w);
         const where = inventory.source === "manifests" ? " in the scanned manifests" : "";
-        if (mountsToken && bindingsOf(w.ref.namespace, name).length === 0) found(`mounts a token for ServiceAccount \`${name}\`, which has no RBAC binding${where}`);
+        if (mountsToken && bindingsOf(w.ref.namespace, name).length === 0)
+          found(`mounts a token for ServiceAccount \`${name}\`, which has no RBAC binding${where}`);
       },
     };
   },
@@ -154,7 +183,9 @@ export const defaultServiceAccount = workloadCheck({
         const { name, mountsToken } = accountOf(w);
         const bindings = mountsToken ? bindingsOf(w.ref.namespace, name) : [];
         if (bindings.length === 0) return;
-        found(`runs as the namespace's default service account, with its token, and shares what ${bindings.map((b) => `${b.ref.kind} \`${b.ref.name}\``).join(", ")} grants it`);
+        found(
+          `runs as the namespace's default service account, with its token, and shares what ${bindings.map((b) => `${b.ref.kind} \`${b.ref.name}\``).join(", ")} grants it`,
+        );
       },
     };
   },
@@ -168,15 +199,23 @@ export const defaultSaAutomount = {
   rationale:
     "Any pod that forgets `serviceAccountName` runs as `default`; if `default` mounts a token, every such pod gets API credentials by accident. " +
     "Judged on the ServiceAccount object, so from manifests only when the scanned set contains it; the pods that take their token from it are not reported again.",
-  remediation: "```yaml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\nautomountServiceAccountToken: false\n```",
+  remediation:
+    "```yaml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\nautomountServiceAccountToken: false\n```",
   references: ["CIS 5.1.5"],
   requires: ["serviceAccounts"],
   evaluate: (inventory, ctx) => {
-    const defaults = inventory.serviceAccounts.filter((s) => s.ref.name === "default" && !isSystemNamespace(ctx.settings, s.ref.namespace));
+    const defaults = inventory.serviceAccounts.filter(
+      (s) => s.ref.name === "default" && !isSystemNamespace(ctx.settings, s.ref.namespace),
+    );
     return {
       status: "evaluated",
       evaluated: defaults.map((s) => s.ref),
-      findings: defaults.filter((s) => s.automountServiceAccountToken !== false).map((s) => ({ resource: s.ref, message: `the default ServiceAccount of namespace \`${s.ref.namespace}\` does not set automountServiceAccountToken: false` })),
+      findings: defaults
+        .filter((s) => s.automountServiceAccountToken !== false)
+        .map((s) => ({
+          resource: s.ref,
+          message: `the default ServiceAccount of namespace \`${s.ref.namespace}\` does not set automountServiceAccountToken: false`,
+        })),
     };
   },
 } as const satisfies Check;

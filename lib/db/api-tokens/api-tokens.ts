@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/access/roles";
 import type { TokenScope } from "@/lib/access/token-scopes";
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 export type ApiTokenSummary = {
@@ -15,9 +16,21 @@ export type ApiTokenSummary = {
   isExpired: boolean;
 };
 
-export async function createApiToken(input: { userId: string; name: string; scopes: TokenScope[]; expiresAt: Date; hash: string }): Promise<string> {
+export async function createApiToken(input: {
+  userId: string;
+  name: string;
+  scopes: TokenScope[];
+  expiresAt: Date;
+  hash: string;
+}): Promise<string> {
   const row = await getPrisma().apiToken.create({
-    data: { userId: input.userId, name: input.name, scopes: input.scopes, expiresAt: input.expiresAt, tokenHash: input.hash },
+    data: {
+      userId: input.userId,
+      name: input.name,
+      scopes: input.scopes,
+      expiresAt: input.expiresAt,
+      tokenHash: input.hash,
+    },
   });
   return row.id;
 }
@@ -61,5 +74,11 @@ export async function findLiveApiToken(hash: string): Promise<TokenOwner | null>
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
     await getPrisma().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return { tokenId: token.id, userId: token.userId, email: token.user.email, role: token.user.role, scopes: token.scopes as TokenScope[] };
+  return {
+    tokenId: token.id,
+    userId: token.userId,
+    email: token.user.email,
+    role: token.user.role,
+    scopes: token.scopes as TokenScope[],
+  };
 }

@@ -10,7 +10,12 @@ export const SIGN_IN_FAILED_KNOWN_DEVICE = "auth.sign_in_failed_known_device";
 export type FailureTally = { count: number; last: Date | null };
 export type SignInFailures = { account: FailureTally; address: FailureTally; knownDevice: FailureTally };
 
-async function tally(where: { action: string; at: { gte: Date }; actorEmail?: string; ip?: string }): Promise<FailureTally> {
+async function tally(where: {
+  action: string;
+  at: { gte: Date };
+  actorEmail?: string;
+  ip?: string;
+}): Promise<FailureTally> {
   const r = await getPrisma().auditEvent.aggregate({ where, _count: { _all: true }, _max: { at: true } });
   return { count: r._count._all, last: r._max.at };
 }
@@ -21,7 +26,11 @@ async function tally(where: { action: string; at: { gte: Date }; actorEmail?: st
  * it signed in on before, which are kept apart so that nobody else's guesses slow those down.
  */
 export async function countFailedSignIns(email: string, ip: string | null, since: Date): Promise<SignInFailures> {
-  const lastSuccess = await getPrisma().auditEvent.findFirst({ where: { action: SIGN_IN, actorEmail: email, at: { gte: since } }, orderBy: { at: "desc" }, select: { at: true } });
+  const lastSuccess = await getPrisma().auditEvent.findFirst({
+    where: { action: SIGN_IN, actorEmail: email, at: { gte: since } },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
   const accountSince = { gte: lastSuccess?.at ?? since };
   const [account, address, knownDevice] = await Promise.all([
     tally({ action: SIGN_IN_FAILED, actorEmail: email, at: accountSince }),

@@ -1,4 +1,5 @@
 import type { AuditEventRow, AuditFilters } from "@/lib/api/schemas/audit";
+
 import { getPool } from "../pool";
 import { isoUtc } from "../sql-fragments";
 import { streamQueryCsv } from "../stream-csv";
@@ -19,11 +20,16 @@ function auditWhere(filters: AuditFilters, values: unknown[]): string {
 const COLUMNS = `id::text, ${isoUtc("at")} AS at, "actorEmail", ip, action, "targetType", "targetId", details::text AS details`;
 
 /** Newest first, 100 a page, by id keyset. */
-export async function listAuditEvents(filters: AuditFilters): Promise<{ data: AuditEventRow[]; nextCursor: string | null }> {
+export async function listAuditEvents(
+  filters: AuditFilters,
+): Promise<{ data: AuditEventRow[]; nextCursor: string | null }> {
   const values: unknown[] = [];
   let where = auditWhere(filters, values);
   if (filters.cursor) where = `${where ? `${where} AND` : "WHERE"} id < ${`$${values.push(filters.cursor)}`}::bigint`;
-  const { rows } = await getPool().query<AuditEventRow>(`SELECT ${COLUMNS} FROM audit_event ${where} ORDER BY audit_event.id DESC LIMIT ${PAGE + 1}`, values);
+  const { rows } = await getPool().query<AuditEventRow>(
+    `SELECT ${COLUMNS} FROM audit_event ${where} ORDER BY audit_event.id DESC LIMIT ${PAGE + 1}`,
+    values,
+  );
   return { data: rows.slice(0, PAGE), nextCursor: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
 }
 
@@ -33,5 +39,9 @@ export const AUDIT_CSV_HEADER = ["id", "at", "actor", "ip", "action", "target_ty
 export function streamAuditCsv(filters: AuditFilters): Promise<ReadableStream<Uint8Array>> {
   const values: unknown[] = [];
   const columns = `id::text, ${isoUtc("at")}, coalesce("actorEmail", ''), coalesce(ip, ''), action, coalesce("targetType", ''), coalesce("targetId", ''), details::text`;
-  return streamQueryCsv(`SELECT ${columns} FROM audit_event ${auditWhere(filters, values)} ORDER BY audit_event.id ASC`, values, AUDIT_CSV_HEADER);
+  return streamQueryCsv(
+    `SELECT ${columns} FROM audit_event ${auditWhere(filters, values)} ORDER BY audit_event.id ASC`,
+    values,
+    AUDIT_CSV_HEADER,
+  );
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+
 import { getPrisma } from "../client";
 
 export type AuditActor = { userId: string | null; email: string | null; ip: string | null };

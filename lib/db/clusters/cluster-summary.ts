@@ -1,4 +1,5 @@
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+
 import { getPool } from "../pool";
 import { isoUtc as iso } from "../sql-fragments";
 

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 export type NewCluster = {

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 /** Deletes a cluster row; its snapshots, findings and scores cascade. */

@@ -1,7 +1,7 @@
 import type { ClusterDetail } from "@/lib/api/schemas/cluster-detail";
+
 import { getPrisma } from "../client";
 import { getClusterPostureOrThrow } from "./list-cluster-posture";
-
 
 /** A cluster's latest grades, its recent snapshots with overall scores, its weakest namespaces and the latest warnings. */
 export async function getClusterDetail(id: string): Promise<ClusterDetail> {
@@ -11,10 +11,27 @@ export async function getClusterDetail(id: string): Promise<ClusterDetail> {
     where: { clusterId: id },
     orderBy: { seq: "desc" },
     take: 20,
-    select: { id: true, seq: true, startedAt: true, status: true, trigger: true, findingCount: true, newCount: true, resolvedCount: true, warnings: true, notEvaluated: true, layerScores: { where: { layer: null, current: true }, select: { score: true, grade: true } } },
+    select: {
+      id: true,
+      seq: true,
+      startedAt: true,
+      status: true,
+      trigger: true,
+      findingCount: true,
+      newCount: true,
+      resolvedCount: true,
+      warnings: true,
+      notEvaluated: true,
+      layerScores: { where: { layer: null, current: true }, select: { score: true, grade: true } },
+    },
   });
   const worst = posture.snapshotId
-    ? await prisma.namespaceScore.findMany({ where: { snapshotId: posture.snapshotId }, orderBy: [{ score: "asc" }, { namespace: "asc" }], take: 10, select: { namespace: true, score: true, grade: true, failed: true } })
+    ? await prisma.namespaceScore.findMany({
+        where: { snapshotId: posture.snapshotId },
+        orderBy: [{ score: "asc" }, { namespace: "asc" }],
+        take: 10,
+        select: { namespace: true, score: true, grade: true, failed: true },
+      })
     : [];
   const latestCompleted = snapshots.find((s) => s.id === posture.snapshotId);
   return {

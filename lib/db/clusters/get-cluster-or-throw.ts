@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 /** Everything needed to reach a cluster. Holds sealed credentials: never send it to a client. */
@@ -16,7 +17,16 @@ export type ClusterConnectionRecord = {
 export async function getClusterOrThrow(id: string): Promise<ClusterConnectionRecord> {
   const row = await getPrisma().cluster.findUnique({
     where: { id },
-    select: { id: true, name: true, source: true, contextName: true, kubeconfigSealed: true, scheduleMinutes: true, enabled: true, isDemo: true },
+    select: {
+      id: true,
+      name: true,
+      source: true,
+      contextName: true,
+      kubeconfigSealed: true,
+      scheduleMinutes: true,
+      enabled: true,
+      isDemo: true,
+    },
   });
   if (!row) throw new AppError("NOT_FOUND", { userMessage: "No such cluster." });
   return row;

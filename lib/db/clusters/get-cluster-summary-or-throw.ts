@@ -1,5 +1,6 @@
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
 import { AppError } from "@/lib/errors";
+
 import { querySummaries } from "./cluster-summary";
 
 export async function getClusterSummaryOrThrow(id: string): Promise<ClusterSummary> {

@@ -1,6 +1,7 @@
 import type { ClusterPosture } from "@/lib/api/schemas/scores";
 import { LAYERS } from "@/lib/checks/types";
 import { AppError } from "@/lib/errors";
+
 import { getPool } from "../pool";
 import { isoUtc as iso } from "../sql-fragments";
 
@@ -52,7 +53,14 @@ function toPosture(r: PostureRow): ClusterPosture {
   return {
     failure:
       r.lastStatus === "failed" && r.failId && r.failAt && r.failSince
-        ? { snapshotId: r.failId, seq: r.failSeq!, error: r.failError ?? "no reason recorded", at: r.failAt, since: r.failSince, failedScans: r.failedScans! }
+        ? {
+            snapshotId: r.failId,
+            seq: r.failSeq!,
+            error: r.failError ?? "no reason recorded",
+            at: r.failAt,
+            since: r.failSince,
+            failedScans: r.failedScans!,
+          }
         : null,
     clusterId: r.id,
     name: r.name,
@@ -73,9 +81,15 @@ export async function listClusterPosture(): Promise<ClusterPosture[]> {
 }
 
 /** One page of the fleet's posture, by name, and how many clusters there are in all. */
-export async function listClusterPosturePage(page: number, size: number): Promise<{ clusters: ClusterPosture[]; total: number }> {
+export async function listClusterPosturePage(
+  page: number,
+  size: number,
+): Promise<{ clusters: ClusterPosture[]; total: number }> {
   const pool = getPool();
-  const [{ rows }, count] = await Promise.all([pool.query<PostureRow>(POSTURE_SQL, [null, size, (page - 1) * size]), pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM cluster`)]);
+  const [{ rows }, count] = await Promise.all([
+    pool.query<PostureRow>(POSTURE_SQL, [null, size, (page - 1) * size]),
+    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM cluster`),
+  ]);
   return { clusters: rows.map(toPosture), total: count.rows[0]!.n };
 }
 

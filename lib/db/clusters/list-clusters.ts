@@ -1,4 +1,5 @@
 import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+
 import { querySummaries } from "./cluster-summary";
 
 /** Every registered cluster with its latest snapshot's time and status, by name. */

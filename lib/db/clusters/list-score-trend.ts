@@ -1,4 +1,5 @@
 import type { TrendPoint } from "@/lib/api/schemas/trend";
+
 import { getPrisma } from "../client";
 
 /** The stored per-layer scores of a cluster's completed snapshots in the last `days` days, oldest first. */
@@ -13,7 +14,15 @@ export async function listScoreTrend(clusterId: string, days: number): Promise<T
   for (const r of rows) {
     // A re-scored snapshot is one more point, at the time its accepted risk changed.
     const key = `${r.snapshotId}/${r.revision}`;
-    const p = points.get(key) ?? { takenAt: r.takenAt.toISOString(), overall: null, node: null, network: null, secrets: null, pod: null, container: null };
+    const p = points.get(key) ?? {
+      takenAt: r.takenAt.toISOString(),
+      overall: null,
+      node: null,
+      network: null,
+      secrets: null,
+      pod: null,
+      container: null,
+    };
     p[r.layer ?? "overall"] = r.score;
     points.set(key, p);
   }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
 
@@ -11,8 +12,24 @@ export type CompareSide = {
   /** Checks this side could not evaluate: their findings on the other side are unknown here, not "only there". */
   notEvaluated: string[];
 };
-export type DiffFinding = { checkId: string; severity: string; resourceKind: string; namespace: string; resourceName: string; container: string; message: string };
-export type Comparison = { a: CompareSide; b: CompareSide; onlyA: DiffFinding[]; onlyB: DiffFinding[]; onlyACount: number; onlyBCount: number; both: number };
+export type DiffFinding = {
+  checkId: string;
+  severity: string;
+  resourceKind: string;
+  namespace: string;
+  resourceName: string;
+  container: string;
+  message: string;
+};
+export type Comparison = {
+  a: CompareSide;
+  b: CompareSide;
+  onlyA: DiffFinding[];
+  onlyB: DiffFinding[];
+  onlyACount: number;
+  onlyBCount: number;
+  both: number;
+};
 
 const LIMIT = 200;
 const ORDER = ["overall", "node", "network", "secrets", "pod", "container"];
@@ -22,12 +39,29 @@ async function resolveSide(ref: string): Promise<CompareSide> {
   const prisma = getPrisma();
   const snapshot =
     (await prisma.snapshot.findUnique({ where: { id: ref }, include: { cluster: { select: { name: true } } } })) ??
-    (await prisma.snapshot.findFirst({ where: { clusterId: ref, status: { in: ["succeeded", "partial"] } }, orderBy: { seq: "desc" }, include: { cluster: { select: { name: true } } } }));
-  if (!snapshot) throw new AppError("NOT_FOUND", { userMessage: "Nothing to compare: pick a cluster with a completed scan, or a snapshot." });
-  const scores = await prisma.layerScore.findMany({ where: { snapshotId: snapshot.id, current: true }, select: { layer: true, score: true, grade: true, failed: true } });
+    (await prisma.snapshot.findFirst({
+      where: { clusterId: ref, status: { in: ["succeeded", "partial"] } },
+      orderBy: { seq: "desc" },
+      include: { cluster: { select: { name: true } } },
+    }));
+  if (!snapshot)
+    throw new AppError("NOT_FOUND", {
+      userMessage: "Nothing to compare: pick a cluster with a completed scan, or a snapshot.",
+    });
+  const scores = await prisma.layerScore.findMany({
+    where: { snapshotId: snapshot.id, current: true },
+    select: { layer: true, score: true, grade: true, failed: true },
+  });
   scores.sort((x, y) => ORDER.indexOf(x.layer ?? "overall") - ORDER.indexOf(y.layer ?? "overall"));
   const notEvaluated = ((snapshot.notEvaluated as { checkId: string }[] | null) ?? []).map((c) => c.checkId);
-  return { snapshotId: snapshot.id, clusterName: snapshot.cluster.name, seq: snapshot.seq, takenAt: snapshot.startedAt.toISOString(), scores, notEvaluated };
+  return {
+    snapshotId: snapshot.id,
+    clusterName: snapshot.cluster.name,
+    seq: snapshot.seq,
+    takenAt: snapshot.startedAt.toISOString(),
+    scores,
+    notEvaluated,
+  };
 }
 
 /**
@@ -38,8 +72,12 @@ async function resolveSide(ref: string): Promise<CompareSide> {
  */
 export async function compareSnapshots(refA: string, refB: string): Promise<Comparison> {
   const [a, b] = await Promise.all([resolveSide(refA), resolveSide(refB)]);
-  const present = (alias: string, n: number) => `SELECT f."checkId", f.severity, f."resourceKind", f.namespace, f."resourceName", f.container, f.message
-    FROM finding f JOIN snapshot s ON s.id = $${n} WHERE f."clusterId" = s."clusterId" AND f."firstSeq" <= s.seq AND (f."lastSeq" IS NULL OR f."lastSeq" >= s.seq)`.replace("SELECT", `SELECT '${alias}' AS side,`);
+  const present = (alias: string, n: number) =>
+    `SELECT f."checkId", f.severity, f."resourceKind", f.namespace, f."resourceName", f.container, f.message
+    FROM finding f JOIN snapshot s ON s.id = $${n} WHERE f."clusterId" = s."clusterId" AND f."firstSeq" <= s.seq AND (f."lastSeq" IS NULL OR f."lastSeq" >= s.seq)`.replace(
+      "SELECT",
+      `SELECT '${alias}' AS side,`,
+    );
   const { rows } = await getPool().query<DiffFinding & { side: "a" | "b"; n: number }>(
     `WITH a AS (${present("a", 1)}), b AS (${present("b", 2)}),
      only_a AS (SELECT * FROM a WHERE NOT (a."checkId" = ANY($4::text[])) AND NOT EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container)),
@@ -58,17 +96,37 @@ export async function compareSnapshots(refA: string, refB: string): Promise<Comp
   const onlyB = rows.filter((r) => r.side === "b");
   const onlyACount = onlyA[0]?.n ?? 0;
   const strip = ({ side: _s, n: _n, ...f }: DiffFinding & { side: string; n: number }) => f;
-  return { a, b, onlyA: onlyA.map(strip), onlyB: onlyB.map(strip), onlyACount, onlyBCount: onlyB[0]?.n ?? 0, both: totals.rows[0]!.both };
+  return {
+    a,
+    b,
+    onlyA: onlyA.map(strip),
+    onlyB: onlyB.map(strip),
+    onlyACount,
+    onlyBCount: onlyB[0]?.n ?? 0,
+    both: totals.rows[0]!.both,
+  };
 }
 
 /** What can be compared: every cluster (its latest scan) and each cluster's recent snapshots. */
 export async function listComparables(): Promise<{ id: string; label: string }[]> {
   const clusters = await getPrisma().cluster.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, snapshots: { where: { status: { in: ["succeeded", "partial"] } }, orderBy: { seq: "desc" }, take: 8, select: { id: true, seq: true, startedAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      snapshots: {
+        where: { status: { in: ["succeeded", "partial"] } },
+        orderBy: { seq: "desc" },
+        take: 8,
+        select: { id: true, seq: true, startedAt: true },
+      },
+    },
   });
   return clusters.flatMap((c) => [
     { id: c.id, label: `${c.name}: latest scan` },
-    ...c.snapshots.map((s) => ({ id: s.id, label: `${c.name}: snapshot #${s.seq} (${s.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC)` })),
+    ...c.snapshots.map((s) => ({
+      id: s.id,
+      label: `${c.name}: snapshot #${s.seq} (${s.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
+    })),
   ]);
 }

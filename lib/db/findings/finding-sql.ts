@@ -2,11 +2,11 @@ import { hasNoControlCharacters, isCalendarDay, isInt8Id } from "@/lib/api/schem
 import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { SEVERITIES } from "@/lib/checks/types";
 import { AppError } from "@/lib/errors";
+
 import { acceptedNow, isoUtc as iso, ruleCoversFinding } from "../sql-fragments";
 
 /** A parameterised statement for pg: text with $n placeholders and its values. */
 export type Sql = { text: string; values: unknown[] };
-
 
 /**
  * Findings with their cluster and, for open ones, the accepted risk in force that covers them
@@ -42,7 +42,9 @@ export function findingWhere(filters: FindingFilters, values: unknown[], snapsho
   const where: string[] = [];
   if (snapshot) {
     const seq = add(snapshot.seq);
-    where.push(`f."clusterId" = ${add(snapshot.clusterId)} AND f."firstSeq" <= ${seq} AND (f."lastSeq" IS NULL OR f."lastSeq" >= ${seq})`);
+    where.push(
+      `f."clusterId" = ${add(snapshot.clusterId)} AND f."firstSeq" <= ${seq} AND (f."lastSeq" IS NULL OR f."lastSeq" >= ${seq})`,
+    );
   }
   // As (anti-)semi-joins on the rules rather than tests of the joined row: the planner then
   // estimates how many rows pass and reads the sort's index up to the page's limit, instead of
@@ -60,19 +62,46 @@ export function findingWhere(filters: FindingFilters, values: unknown[], snapsho
   if (filters.to) where.push(`f."firstSeenAt" < ${add(filters.to)}::date + 1`);
   if (filters.q) {
     const p = add(`%${escapeLike(filters.q)}%`);
-    where.push(`(f."resourceName" ILIKE ${p} OR f.namespace ILIKE ${p} OR f.container ILIKE ${p} OR f."checkId" ILIKE ${p} OR f.message ILIKE ${p})`);
+    where.push(
+      `(f."resourceName" ILIKE ${p} OR f.namespace ILIKE ${p} OR f.container ILIKE ${p} OR f."checkId" ILIKE ${p} OR f.message ILIKE ${p})`,
+    );
   }
   return where.length ? `WHERE ${where.join(" AND ")}` : "";
 }
 
-type SortSpec = { columns: string[]; casts: string[]; direction: "ASC" | "DESC"; key: (row: Record<string, string>) => string[] };
+type SortSpec = {
+  columns: string[];
+  casts: string[];
+  direction: "ASC" | "DESC";
+  key: (row: Record<string, string>) => string[];
+};
 
 /** Each sort is a keyset over an index-friendly column list ending in the unique id. */
 export const FINDING_SORT: Record<FindingFilters["sort"], SortSpec> = {
-  severity: { columns: ["f.severity", "f.id"], casts: [`"Severity"`, "bigint"], direction: "ASC", key: (r) => [r.severity!, r.id!] },
-  newest: { columns: [`f."firstSeenAt"`, "f.id"], casts: ["timestamp(3)", "bigint"], direction: "DESC", key: (r) => [r.firstSeenAt!.replace("Z", ""), r.id!] },
-  oldest: { columns: [`f."firstSeenAt"`, "f.id"], casts: ["timestamp(3)", "bigint"], direction: "ASC", key: (r) => [r.firstSeenAt!.replace("Z", ""), r.id!] },
-  resource: { columns: ["f.namespace", `f."resourceName"`, "f.id"], casts: ["text", "text", "bigint"], direction: "ASC", key: (r) => [r.namespace!, r.resourceName!, r.id!] },
+  severity: {
+    columns: ["f.severity", "f.id"],
+    casts: [`"Severity"`, "bigint"],
+    direction: "ASC",
+    key: (r) => [r.severity!, r.id!],
+  },
+  newest: {
+    columns: [`f."firstSeenAt"`, "f.id"],
+    casts: ["timestamp(3)", "bigint"],
+    direction: "DESC",
+    key: (r) => [r.firstSeenAt!.replace("Z", ""), r.id!],
+  },
+  oldest: {
+    columns: [`f."firstSeenAt"`, "f.id"],
+    casts: ["timestamp(3)", "bigint"],
+    direction: "ASC",
+    key: (r) => [r.firstSeenAt!.replace("Z", ""), r.id!],
+  },
+  resource: {
+    columns: ["f.namespace", `f."resourceName"`, "f.id"],
+    casts: ["text", "text", "bigint"],
+    direction: "ASC",
+    key: (r) => [r.namespace!, r.resourceName!, r.id!],
+  },
 };
 
 export function encodeCursor(key: string[]): string {
@@ -82,7 +111,10 @@ export function encodeCursor(key: string[]): string {
 /** Whether a cursor's value is one its column's cast takes, so a forged cursor is a 400 and never a database error. */
 const CAST_ACCEPTS: Record<string, (v: string) => boolean> = {
   bigint: isInt8Id,
-  "timestamp(3)": (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?$/.test(v) && isCalendarDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(`${v}Z`)),
+  "timestamp(3)": (v) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?$/.test(v) &&
+    isCalendarDay(v.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(`${v}Z`)),
   text: hasNoControlCharacters,
   '"Severity"': (v) => (SEVERITIES as readonly string[]).includes(v),
 };
@@ -90,7 +122,12 @@ const CAST_ACCEPTS: Record<string, (v: string) => boolean> = {
 function decodeCursor(cursor: string, casts: string[]): string[] {
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(key) && key.length === casts.length && key.every((k, i) => typeof k === "string" && CAST_ACCEPTS[casts[i]!]?.(k))) return key as string[];
+    if (
+      Array.isArray(key) &&
+      key.length === casts.length &&
+      key.every((k, i) => typeof k === "string" && CAST_ACCEPTS[casts[i]!]?.(k))
+    )
+      return key as string[];
   } catch {
     // fall through
   }
@@ -101,7 +138,12 @@ function decodeCursor(cursor: string, casts: string[]): string[] {
  * "(cols) > (cursor)" for the rows after `cursor` in the sort's order, and its ORDER BY; going
  * `backwards`, the rows before it, nearest first (the caller reverses them).
  */
-export function findingKeyset(sort: SortSpec, cursor: string | undefined, values: unknown[], backwards = false): { after: string; orderBy: string } {
+export function findingKeyset(
+  sort: SortSpec,
+  cursor: string | undefined,
+  values: unknown[],
+  backwards = false,
+): { after: string; orderBy: string } {
   const ascending = (sort.direction === "ASC") !== backwards;
   const orderBy = `ORDER BY ${sort.columns.map((c) => `${c} ${ascending ? "ASC" : "DESC"}`).join(", ")}`;
   if (!cursor) return { after: "", orderBy };

@@ -1,11 +1,20 @@
 import type { FindingRow } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { AppError } from "@/lib/errors";
+
 import { getPool } from "../pool";
 import { isoUtc } from "../sql-fragments";
 import { FINDING_COLUMNS, FINDING_FROM } from "./finding-sql";
 
-export type FindingLifetime = { id: string; firstSeq: number; lastSeq: number | null; firstSeenAt: string; lastSeenAt: string | null; resolvedAt: string | null; message: string };
+export type FindingLifetime = {
+  id: string;
+  firstSeq: number;
+  lastSeq: number | null;
+  firstSeenAt: string;
+  lastSeenAt: string | null;
+  resolvedAt: string | null;
+  message: string;
+};
 export type FindingDetail = FindingRow & { fingerprint: string; history: FindingLifetime[]; snapshotsSeen: number };
 
 /** One finding with its history: every lifetime of the same check on the same resource and container in that cluster. */

@@ -1,8 +1,9 @@
 import type { FindingListQuery, FindingPage, FindingRow } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
+
 import { getPool } from "../pool";
-import { resolveSnapshotRef } from "./resolve-snapshot-ref";
 import { encodeCursor, FINDING_COLUMNS, FINDING_FROM, FINDING_SORT, findingKeyset, findingWhere } from "./finding-sql";
+import { resolveSnapshotRef } from "./resolve-snapshot-ref";
 
 /**
  * One page of findings (lifetimes) matching the filters, by keyset: the cost of page 1,000 is

@@ -1,13 +1,30 @@
 import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
-import { streamQueryCsv } from "../stream-csv";
+
 import { isoUtc } from "../sql-fragments";
+import { streamQueryCsv } from "../stream-csv";
 import { FINDING_FROM, FINDING_SORT, findingKeyset, findingWhere } from "./finding-sql";
 import { resolveSnapshotRef } from "./resolve-snapshot-ref";
 
 export const CSV_HEADER = [
-  "cluster", "snapshot_time", "layer", "check_id", "check_title", "severity", "status", "resource_kind", "namespace", "name",
-  "container", "message", "first_seen", "last_seen", "resolved_at", "suppression_reason", "suppression_approver", "suppression_expires",
+  "cluster",
+  "snapshot_time",
+  "layer",
+  "check_id",
+  "check_title",
+  "severity",
+  "status",
+  "resource_kind",
+  "namespace",
+  "name",
+  "container",
+  "message",
+  "first_seen",
+  "last_seen",
+  "resolved_at",
+  "suppression_reason",
+  "suppression_approver",
+  "suppression_expires",
 ];
 /**
  * The findings matching the filters as a CSV byte stream (UTF-8, header row, one row per

@@ -1,6 +1,7 @@
 import type { AttestationCreateRequest, AttestationSummary } from "@/lib/api/schemas/frameworks";
 import { AppError } from "@/lib/errors";
 import { controlKey } from "@/lib/frameworks/evaluate-framework";
+
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
 
@@ -15,13 +16,18 @@ export async function clusterExists(id: string): Promise<boolean> {
   return (await getPrisma().cluster.findUnique({ where: { id }, select: { id: true } })) !== null;
 }
 
-export async function insertAttestation(data: AttestationCreateRequest & { authorId: string; status: "pending" | "active"; approvedAt: Date | null }): Promise<string> {
+export async function insertAttestation(
+  data: AttestationCreateRequest & { authorId: string; status: "pending" | "active"; approvedAt: Date | null },
+): Promise<string> {
   return (await getPrisma().attestation.create({ data, select: { id: true } })).id;
 }
 
 /** Marks a pending attestation active if it has not expired by `now`; false when it changed or expired meanwhile. */
 export async function markAttestationApproved(id: string, approverId: string, now: Date): Promise<boolean> {
-  const { count } = await getPrisma().attestation.updateMany({ where: { id, status: "pending", expiresAt: { gt: now } }, data: { status: "active", approverId, approvedAt: now } });
+  const { count } = await getPrisma().attestation.updateMany({
+    where: { id, status: "pending", expiresAt: { gt: now } },
+    data: { status: "active", approverId, approvedAt: now },
+  });
   return count > 0;
 }
 
@@ -30,7 +36,10 @@ export async function markAttestationRevoked(id: string, at: Date): Promise<void
 }
 
 /** Attestations, newest first, optionally of one framework or control; past their expiry they read "expired". */
-export async function listAttestations(filter: { frameworkId?: string; controlId?: string } = {}, now = new Date()): Promise<AttestationSummary[]> {
+export async function listAttestations(
+  filter: { frameworkId?: string; controlId?: string } = {},
+  now = new Date(),
+): Promise<AttestationSummary[]> {
   const { rows } = await getPool().query<Record<string, string | Date | null>>(
     `SELECT a.id, a."clusterId", c.name AS "clusterName", a."frameworkId", a."controlId", a.note, a.status::text, au.email AS author, ap.email AS approver,
             a."createdAt", a."approvedAt", a."expiresAt"
@@ -67,15 +76,33 @@ export async function listAttestations(filter: { frameworkId?: string; controlId
  */
 export async function attestedControls(clusterId: string, at: Date): Promise<Set<string>> {
   const prisma = getPrisma();
-  const expired = await prisma.attestation.findMany({ where: { clusterId, status: "active", expiresAt: { lte: at } }, select: { id: true, frameworkId: true, controlId: true } });
+  const expired = await prisma.attestation.findMany({
+    where: { clusterId, status: "active", expiresAt: { lte: at } },
+    select: { id: true, frameworkId: true, controlId: true },
+  });
   if (expired.length) {
     await prisma.$transaction([
-      prisma.attestation.updateMany({ where: { id: { in: expired.map((e) => e.id) }, status: "active" }, data: { status: "expired" } }),
-      prisma.auditEvent.createMany({ data: expired.map((e) => ({ action: "attestation.expired", targetType: "attestation", targetId: e.id, details: { frameworkId: e.frameworkId, controlId: e.controlId } })) }),
+      prisma.attestation.updateMany({
+        where: { id: { in: expired.map((e) => e.id) }, status: "active" },
+        data: { status: "expired" },
+      }),
+      prisma.auditEvent.createMany({
+        data: expired.map((e) => ({
+          action: "attestation.expired",
+          targetType: "attestation",
+          targetId: e.id,
+          details: { frameworkId: e.frameworkId, controlId: e.controlId },
+        })),
+      }),
     ]);
   }
   const rows = await prisma.attestation.findMany({
-    where: { clusterId, approvedAt: { lte: at }, expiresAt: { gt: at }, OR: [{ revokedAt: null }, { revokedAt: { gt: at } }] },
+    where: {
+      clusterId,
+      approvedAt: { lte: at },
+      expiresAt: { gt: at },
+      OR: [{ revokedAt: null }, { revokedAt: { gt: at } }],
+    },
     select: { frameworkId: true, controlId: true },
   });
   return new Set(rows.map((r) => controlKey(r.frameworkId, r.controlId)));

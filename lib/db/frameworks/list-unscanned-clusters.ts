@@ -3,7 +3,13 @@ import { getPool } from "../pool";
 /** A cluster no completed snapshot speaks for: its frameworks have no statuses, and this says why. */
 export type UnscannedCluster = { clusterId: string; clusterName: string; why: string };
 
-type Row = { clusterId: string; clusterName: string; status: string | null; error: string | null; startedAt: Date | null };
+type Row = {
+  clusterId: string;
+  clusterName: string;
+  status: string | null;
+  error: string | null;
+  startedAt: Date | null;
+};
 
 function why(r: Row): string {
   if (!r.status || !r.startedAt) return "never scanned";

@@ -1,13 +1,24 @@
-import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
 import type { FrameworkClusterOverview, StoredControl } from "@/lib/api/schemas/frameworks";
 import { summariseFramework } from "@/lib/frameworks/summarise-framework";
+import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
+
 import { getPool } from "../pool";
 
 /** Statuses are read only from snapshots that completed: a running or failed scan has none to show. */
 const COMPLETED = `s.status IN ('succeeded', 'partial')`;
 
-
-type CountRow = { clusterId: string; clusterName: string; frameworkId: string; snapshotId: string; seq: number; takenAt: Date; frameworkVersion: string; status: ControlStatusName; attested: boolean | null; n: number };
+type CountRow = {
+  clusterId: string;
+  clusterName: string;
+  frameworkId: string;
+  snapshotId: string;
+  seq: number;
+  takenAt: Date;
+  frameworkVersion: string;
+  status: ControlStatusName;
+  attested: boolean | null;
+  n: number;
+};
 
 /** Every framework × cluster: the latest completed snapshot's counts and the counts of each earlier one, oldest first. */
 export async function listFrameworkOverview(frameworkId?: string): Promise<FrameworkClusterOverview[]> {
@@ -19,7 +30,13 @@ export async function listFrameworkOverview(frameworkId?: string): Promise<Frame
       ORDER BY c.name, cs."frameworkId", cs."takenAt"`,
     [frameworkId ?? null],
   );
-  const series = new Map<string, { head: CountRow; points: Map<string, { row: CountRow; controls: { status: ControlStatusName; attested: boolean }[] }> }>();
+  const series = new Map<
+    string,
+    {
+      head: CountRow;
+      points: Map<string, { row: CountRow; controls: { status: ControlStatusName; attested: boolean }[] }>;
+    }
+  >();
   for (const r of rows) {
     const key = `${r.clusterId}\u0000${r.frameworkId}`;
     const s = series.get(key) ?? { head: r, points: new Map() };
@@ -29,18 +46,32 @@ export async function listFrameworkOverview(frameworkId?: string): Promise<Frame
     series.set(key, s);
   }
   return [...series.values()].map(({ head, points }) => {
-    const trend = [...points.values()].map(({ row, controls }) => ({ snapshotId: row.snapshotId, seq: row.seq, takenAt: row.takenAt.toISOString(), frameworkVersion: row.frameworkVersion, summary: summariseFramework(controls) }));
-    return { clusterId: head.clusterId, clusterName: head.clusterName, frameworkId: head.frameworkId, latest: trend.at(-1)!, trend };
+    const trend = [...points.values()].map(({ row, controls }) => ({
+      snapshotId: row.snapshotId,
+      seq: row.seq,
+      takenAt: row.takenAt.toISOString(),
+      frameworkVersion: row.frameworkVersion,
+      summary: summariseFramework(controls),
+    }));
+    return {
+      clusterId: head.clusterId,
+      clusterName: head.clusterName,
+      frameworkId: head.frameworkId,
+      latest: trend.at(-1)!,
+      trend,
+    };
   });
 }
-
 
 type StoredRow = Omit<StoredControl, "takenAt"> & { takenAt: Date };
 const toStored = (r: StoredRow): StoredControl => ({ ...r, takenAt: r.takenAt.toISOString() });
 const COLUMNS = `cs."clusterId", c.name AS "clusterName", cs."snapshotId", s.seq, cs."takenAt", cs."frameworkVersion", cs."controlId", cs.section, cs.title, cs.status, cs.checks, cs.failing, cs."failingCount", cs."evaluatedCount", cs.reason, cs.attested`;
 
 /** Each cluster's latest completed snapshot's controls of one framework (optionally one control), in framework order. */
-export async function listLatestControls(frameworkId: string, opts: { clusterId?: string; controlId?: string } = {}): Promise<StoredControl[]> {
+export async function listLatestControls(
+  frameworkId: string,
+  opts: { clusterId?: string; controlId?: string } = {},
+): Promise<StoredControl[]> {
   const { rows } = await getPool().query<StoredRow>(
     `WITH latest AS (
        SELECT DISTINCT ON (cs."clusterId") cs."clusterId", cs."snapshotId"

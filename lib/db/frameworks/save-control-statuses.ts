@@ -1,4 +1,5 @@
 import type { FrameworkResult } from "@/lib/frameworks/types";
+
 import { getPrisma } from "../client";
 
 /** Failing resources stored per control and snapshot; `failingCount` keeps the full number. */
@@ -8,7 +9,10 @@ export const STORED_FAILING = 500;
  * Stores each framework control's status for a finished snapshot. Replaces what a retried job
  * may have written for the same snapshot, in one transaction, so a retry never duplicates.
  */
-export async function saveControlStatuses(snapshot: { snapshotId: string; clusterId: string; takenAt: Date }, frameworks: readonly FrameworkResult[]): Promise<number> {
+export async function saveControlStatuses(
+  snapshot: { snapshotId: string; clusterId: string; takenAt: Date },
+  frameworks: readonly FrameworkResult[],
+): Promise<number> {
   const rows = frameworks.flatMap((f) =>
     f.controls.map((c, position) => ({
       snapshotId: snapshot.snapshotId,
@@ -30,6 +34,9 @@ export async function saveControlStatuses(snapshot: { snapshotId: string; cluste
     })),
   );
   const prisma = getPrisma();
-  await prisma.$transaction([prisma.controlStatus.deleteMany({ where: { snapshotId: snapshot.snapshotId } }), prisma.controlStatus.createMany({ data: rows })]);
+  await prisma.$transaction([
+    prisma.controlStatus.deleteMany({ where: { snapshotId: snapshot.snapshotId } }),
+    prisma.controlStatus.createMany({ data: rows }),
+  ]);
   return rows.length;
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+
 import { getPool } from "../pool";
 import { streamQueryCsv } from "../stream-csv";
 
@@ -25,7 +26,11 @@ const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"H
  * and the attestations of manual controls in force when the snapshot was taken, each with who
  * asked or attested, who approved and until when.
  */
-export async function streamFrameworkCsv(frameworkId: string, clusterId: string, snapshotId?: string): Promise<ReadableStream<Uint8Array>> {
+export async function streamFrameworkCsv(
+  frameworkId: string,
+  clusterId: string,
+  snapshotId?: string,
+): Promise<ReadableStream<Uint8Array>> {
   if (snapshotId) await checkExportableSnapshot(frameworkId, clusterId, snapshotId);
   return streamQueryCsv(
     `WITH snap AS (
@@ -65,5 +70,8 @@ async function checkExportableSnapshot(frameworkId: string, clusterId: string, s
       WHERE s.status IN ('succeeded', 'partial') AND cs."frameworkId" = $1 AND cs."clusterId" = $2 AND cs."snapshotId" = $3 LIMIT 1`,
     [frameworkId, clusterId, snapshotId],
   );
-  if (!rowCount) throw new AppError("NOT_FOUND", { userMessage: `No completed scan ${snapshotId} of this cluster has ${frameworkId} statuses: choose one of its snapshots.` });
+  if (!rowCount)
+    throw new AppError("NOT_FOUND", {
+      userMessage: `No completed scan ${snapshotId} of this cluster has ${frameworkId} statuses: choose one of its snapshots.`,
+    });
 }

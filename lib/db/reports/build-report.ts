@@ -1,5 +1,6 @@
 import type { Report, ReportQuery } from "@/lib/api/schemas/reports";
 import type { TrendPoint } from "@/lib/api/schemas/trend";
+
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
 
@@ -13,19 +14,46 @@ async function firstScans(ids: string[]): Promise<(Date | null)[]> {
   return rows.map((r) => r.at);
 }
 
-type Ends = { id: string; name: string; firstAt: Date | null; baseline: number | null; startScore: number | null; startCH: number | null; endScore: number | null; endCH: number | null };
+type Ends = {
+  id: string;
+  name: string;
+  firstAt: Date | null;
+  baseline: number | null;
+  startScore: number | null;
+  startCH: number | null;
+  endScore: number | null;
+  endCH: number | null;
+};
 
 /** Each cluster's first completed scan, and its overall figures at the start and at the end of the period. */
 async function clusterEnds(ids: string[], since: Date): Promise<Ends[]> {
-  const at = (cond: string) => `(SELECT json_build_object('score', l.score, 'ch', l.critical + l.high) FROM snapshot s JOIN layer_score l ON l."snapshotId" = s.id AND l.current AND l.layer IS NULL
+  const at = (
+    cond: string,
+  ) => `(SELECT json_build_object('score', l.score, 'ch', l.critical + l.high) FROM snapshot s JOIN layer_score l ON l."snapshotId" = s.id AND l.current AND l.layer IS NULL
       WHERE s."clusterId" = c.id AND s.status IN ('succeeded', 'partial') ${cond} ORDER BY s.seq DESC LIMIT 1)`;
-  const { rows } = await getPool().query<{ id: string; name: string; firstAt: Date | null; baseline: number | null; start: { score: number | null; ch: number } | null; end: { score: number | null; ch: number } | null }>(
+  const { rows } = await getPool().query<{
+    id: string;
+    name: string;
+    firstAt: Date | null;
+    baseline: number | null;
+    start: { score: number | null; ch: number } | null;
+    end: { score: number | null; ch: number } | null;
+  }>(
     `SELECT c.id, c.name, f."startedAt" AS "firstAt", f."findingCount" AS baseline, ${at(`AND s."startedAt" <= $2`)} AS start, ${at("")} AS "end"
      FROM cluster c LEFT JOIN LATERAL (SELECT "startedAt", "findingCount" FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') ORDER BY seq LIMIT 1) f ON true
      WHERE c.id = ANY($1) ORDER BY c.name`,
     [ids, since],
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, firstAt: r.firstAt, baseline: r.baseline, startScore: r.start?.score ?? null, startCH: r.start?.ch ?? null, endScore: r.end?.score ?? null, endCH: r.end?.ch ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    firstAt: r.firstAt,
+    baseline: r.baseline,
+    startScore: r.start?.score ?? null,
+    startCH: r.start?.ch ?? null,
+    endScore: r.end?.score ?? null,
+    endCH: r.end?.ch ?? null,
+  }));
 }
 
 /**
@@ -86,8 +114,17 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
   const lastDay = criticalHigh.rows.at(-1);
   const points = new Map<string, TrendPoint>();
   for (const r of trendRows.rows) {
-    const p = points.get(r.day) ?? { takenAt: `${r.day}T00:00:00.000Z`, overall: null, node: null, network: null, secrets: null, pod: null, container: null };
-    p[(r.layer ?? "overall") as keyof Omit<TrendPoint, "takenAt">] = r.score === null ? null : Math.round(r.score * 10) / 10;
+    const p = points.get(r.day) ?? {
+      takenAt: `${r.day}T00:00:00.000Z`,
+      overall: null,
+      node: null,
+      network: null,
+      secrets: null,
+      pod: null,
+      container: null,
+    };
+    p[(r.layer ?? "overall") as keyof Omit<TrendPoint, "takenAt">] =
+      r.score === null ? null : Math.round(r.score * 10) / 10;
     points.set(r.day, p);
   }
   const times = new Map(resolveTimes.rows.map((r) => [r.severity, r]));

@@ -7,7 +7,12 @@ import type { PoolClient } from "pg";
  * lifetimes first seen by this scan after the cluster's first (firstSeq > 1), resolved those
  * it closed (resolvedAt = the scan's time), with the hours each had been open.
  */
-export async function writeFindingRollup(client: PoolClient, clusterId: string, seq: number, takenAt: Date): Promise<void> {
+export async function writeFindingRollup(
+  client: PoolClient,
+  clusterId: string,
+  seq: number,
+  takenAt: Date,
+): Promise<void> {
   await client.query(
     `INSERT INTO finding_rollup ("clusterId", at, severity, opened, resolved, "resolvedHours")
      SELECT $1, $3, severity,

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, ZCheckSettings, type CheckSettings } from "@/lib/checks/settings";
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 const KEY = "checks";
@@ -9,7 +10,10 @@ export async function getCheckSettings(): Promise<CheckSettings> {
   const row = await getPrisma().setting.findUnique({ where: { key: KEY } });
   if (!row) return DEFAULT_SETTINGS;
   const parsed = ZCheckSettings.safeParse(row.value);
-  if (!parsed.success) throw new AppError("INTERNAL", { userMessage: `The saved check settings are invalid (${parsed.error.issues[0]?.message}); save them again in Settings.` });
+  if (!parsed.success)
+    throw new AppError("INTERNAL", {
+      userMessage: `The saved check settings are invalid (${parsed.error.issues[0]?.message}); save them again in Settings.`,
+    });
   return parsed.data;
 }
 

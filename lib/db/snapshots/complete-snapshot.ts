@@ -1,14 +1,16 @@
-import type { CheckResult, Finding } from "@/lib/checks/types";
-import { POD_BEARING_KINDS, type CollectionWarning, type HeldFindings } from "@/lib/inventory/types";
-import { storedChecksOf, type Scores } from "@/lib/scoring/score";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+
+import type { CheckResult, Finding } from "@/lib/checks/types";
+import { POD_BEARING_KINDS, type CollectionWarning, type HeldFindings } from "@/lib/inventory/types";
+import { storedChecksOf, type Scores } from "@/lib/scoring/score";
+
 import { getPool } from "../pool";
+import { writeFindingRollup } from "../reports/write-finding-rollup";
 import { fingerprintOf } from "./fingerprint";
 import { writeScoreRevision } from "./write-scores";
-import { writeFindingRollup } from "../reports/write-finding-rollup";
 
 export type SnapshotOutcome = {
   snapshotId: string;
@@ -30,11 +32,27 @@ export type SnapshotOutcome = {
   held?: HeldFindings;
 };
 
-export type CompletedSnapshot = { status: "succeeded" | "partial"; newCount: number; resolvedCount: number; changedCount: number; findingCount: number };
+export type CompletedSnapshot = {
+  status: "succeeded" | "partial";
+  newCount: number;
+  resolvedCount: number;
+  changedCount: number;
+  findingCount: number;
+};
 
 /** The merged findings as columns, one row per fingerprint (check, resource, container). */
 function columns(findings: Finding[]) {
-  const cols = { fp: [] as string[], check: [] as string[], layer: [] as string[], sev: [] as string[], kind: [] as string[], ns: [] as string[], name: [] as string[], ctr: [] as string[], msg: [] as string[] };
+  const cols = {
+    fp: [] as string[],
+    check: [] as string[],
+    layer: [] as string[],
+    sev: [] as string[],
+    kind: [] as string[],
+    ns: [] as string[],
+    name: [] as string[],
+    ctr: [] as string[],
+    msg: [] as string[],
+  };
   for (const f of findings) {
     cols.fp.push(fingerprintOf(f));
     cols.check.push(f.checkId);
@@ -60,7 +78,10 @@ function columns(findings: Finding[]) {
 export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSnapshot> {
   const held = heldFindings(o.held);
   const findings = o.findings.filter((f) => !held.isHeldCheck(f.checkId) || held.readKinds.includes(f.resource.kind));
-  const evaluatedChecks = [...o.results.filter((r) => r.status === "evaluated").map((r) => r.checkId), ...(o.disabledChecks ?? [])];
+  const evaluatedChecks = [
+    ...o.results.filter((r) => r.status === "evaluated").map((r) => r.checkId),
+    ...(o.disabledChecks ?? []),
+  ];
   const c = columns(findings);
   const client = await getPool().connect();
   let failure: Error | undefined;
@@ -68,23 +89,39 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     await client.query("BEGIN");
     // A retried job may find its snapshot already completed (the first commit succeeded but its
     // acknowledgement was lost): then there is nothing to do, and nothing is written twice.
-    const current = await client.query<{ status: string }>(`SELECT status FROM snapshot WHERE id = $1 FOR UPDATE`, [o.snapshotId]);
+    const current = await client.query<{ status: string }>(`SELECT status FROM snapshot WHERE id = $1 FOR UPDATE`, [
+      o.snapshotId,
+    ]);
     if (current.rows[0]?.status !== "running") {
       await client.query("ROLLBACK");
       // Given up on meanwhile (its heartbeat went stale while the database was away): say so.
-      if (current.rows[0]?.status === "failed") throw new Error(`snapshot ${o.snapshotId} was marked failed before its results could be written`);
-      return { status: current.rows[0]?.status === "partial" ? "partial" : "succeeded", newCount: 0, resolvedCount: 0, changedCount: 0, findingCount: c.fp.length };
+      if (current.rows[0]?.status === "failed")
+        throw new Error(`snapshot ${o.snapshotId} was marked failed before its results could be written`);
+      return {
+        status: current.rows[0]?.status === "partial" ? "partial" : "succeeded",
+        newCount: 0,
+        resolvedCount: 0,
+        changedCount: 0,
+        findingCount: c.fp.length,
+      };
     }
     const prev = await client.query<{ startedAt: Date }>(
       `SELECT "startedAt" FROM snapshot WHERE "clusterId" = $1 AND seq < $2 AND status IN ('succeeded', 'partial') ORDER BY seq DESC LIMIT 1`,
       [o.clusterId, o.seq],
     );
-    const hasOpen = (await client.query(`SELECT 1 FROM finding WHERE "clusterId" = $1 AND "lastSeq" IS NULL LIMIT 1`, [o.clusterId])).rowCount !== 0;
+    const hasOpen =
+      (await client.query(`SELECT 1 FROM finding WHERE "clusterId" = $1 AND "lastSeq" IS NULL LIMIT 1`, [o.clusterId]))
+        .rowCount !== 0;
     let counts: { opened: number; changed: number; closed: number };
     if (!hasOpen) {
       // Nothing open yet (a first scan, or everything was fixed): every finding opens a lifetime,
       // so stream them straight into the table.
-      await copyRows(client, c, `COPY finding ("fingerprint", "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "clusterId", "firstSeq", "firstSeenAt") FROM STDIN`, [o.clusterId, String(o.seq), o.takenAt.toISOString()]);
+      await copyRows(
+        client,
+        c,
+        `COPY finding ("fingerprint", "checkId", layer, severity, "resourceKind", namespace, "resourceName", container, message, "clusterId", "firstSeq", "firstSeenAt") FROM STDIN`,
+        [o.clusterId, String(o.seq), o.takenAt.toISOString()],
+      );
       counts = { opened: c.fp.length, changed: 0, closed: 0 };
     } else {
       counts = await mergeLifetimes(client, o, c, evaluatedChecks, held, prev.rows[0]?.startedAt ?? o.takenAt);
@@ -92,12 +129,32 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     await insertScores(client, o);
     await writeFindingRollup(client, o.clusterId, o.seq, o.takenAt);
     const status = o.warnings.length > 0 ? "partial" : "succeeded";
-    const result = { status, newCount: counts.opened, resolvedCount: counts.closed, changedCount: counts.changed, findingCount: c.fp.length } as const;
-    const notEvaluated = o.results.flatMap((r) => (r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : []));
+    const result = {
+      status,
+      newCount: counts.opened,
+      resolvedCount: counts.closed,
+      changedCount: counts.changed,
+      findingCount: c.fp.length,
+    } as const;
+    const notEvaluated = o.results.flatMap((r) =>
+      r.status === "not-evaluated" ? [{ checkId: r.checkId, reason: r.reason }] : [],
+    );
     await client.query(
       `UPDATE snapshot SET status = $2, "finishedAt" = now(), "kubernetesVersion" = $3, "objectCounts" = $4, warnings = $5, phases = $6,
          "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9, "notEvaluated" = $10, checks = $11 WHERE id = $1`,
-      [o.snapshotId, status, o.kubernetesVersion, JSON.stringify(o.objectCounts), JSON.stringify(o.warnings), JSON.stringify(o.phases), result.newCount, result.resolvedCount, result.findingCount, JSON.stringify(notEvaluated), JSON.stringify(storedChecksOf(o.results))],
+      [
+        o.snapshotId,
+        status,
+        o.kubernetesVersion,
+        JSON.stringify(o.objectCounts),
+        JSON.stringify(o.warnings),
+        JSON.stringify(o.phases),
+        result.newCount,
+        result.resolvedCount,
+        result.findingCount,
+        JSON.stringify(notEvaluated),
+        JSON.stringify(storedChecksOf(o.results)),
+      ],
     );
     await client.query("COMMIT");
     return result;
@@ -115,15 +172,28 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
 function heldFindings(held: HeldFindings | undefined) {
   const h = { kinds: held?.kinds ?? [], resources: held?.resources ?? [], checks: held?.checks ?? [] };
   const checks = new Set(h.checks);
-  return { ...h, readKinds: POD_BEARING_KINDS.filter((k) => !h.kinds.includes(k)) as string[], isHeldCheck: (id: string) => checks.has(id) };
+  return {
+    ...h,
+    readKinds: POD_BEARING_KINDS.filter((k) => !h.kinds.includes(k)) as string[],
+    isHeldCheck: (id: string) => checks.has(id),
+  };
 }
 
 /**
  * Against open lifetimes: stage the current findings in a temporary table, then open the new,
  * update the changed and close the gone (only for checks evaluated this time).
  */
-async function mergeLifetimes(client: PoolClient, o: SnapshotOutcome, c: ReturnType<typeof columns>, evaluatedChecks: string[], held: ReturnType<typeof heldFindings>, previousAt: Date) {
-  await client.query(`CREATE TEMP TABLE cur (fp text, "checkId" text, layer "Layer", severity "Severity", kind text, ns text, name text, ctr text, msg text) ON COMMIT DROP`);
+async function mergeLifetimes(
+  client: PoolClient,
+  o: SnapshotOutcome,
+  c: ReturnType<typeof columns>,
+  evaluatedChecks: string[],
+  held: ReturnType<typeof heldFindings>,
+  previousAt: Date,
+) {
+  await client.query(
+    `CREATE TEMP TABLE cur (fp text, "checkId" text, layer "Layer", severity "Severity", kind text, ns text, name text, ctr text, msg text) ON COMMIT DROP`,
+  );
   await copyRows(client, c, "COPY cur FROM STDIN");
   // Statistics let the planner pick hash joins over 500k index probes.
   await client.query("ANALYZE cur");
@@ -146,14 +216,32 @@ async function mergeLifetimes(client: PoolClient, o: SnapshotOutcome, c: ReturnT
        AND NOT EXISTS (SELECT 1 FROM unnest($7::text[], $8::text[], $9::text[]) h(kind, ns, name)
                        WHERE h.kind = f."resourceKind" AND h.ns = f.namespace AND h.name = f."resourceName")
        AND NOT (f."checkId" = ANY($10::text[]) AND f."resourceKind" <> ALL($11::text[]))`,
-    [o.clusterId, o.seq, previousAt, o.takenAt, evaluatedChecks, held.kinds, held.resources.map((r) => r.kind), held.resources.map((r) => r.namespace), held.resources.map((r) => r.name), held.checks, held.readKinds],
+    [
+      o.clusterId,
+      o.seq,
+      previousAt,
+      o.takenAt,
+      evaluatedChecks,
+      held.kinds,
+      held.resources.map((r) => r.kind),
+      held.resources.map((r) => r.namespace),
+      held.resources.map((r) => r.name),
+      held.checks,
+      held.readKinds,
+    ],
   );
   return { opened: opened.rowCount ?? 0, changed: changed.rowCount ?? 0, closed: closed.rowCount ?? 0 };
 }
 
 /** Streams the current findings (plus constant trailing columns) with COPY, text format, escaped. */
-async function copyRows(client: PoolClient, c: ReturnType<typeof columns>, statement: string, trailing: string[] = []): Promise<void> {
-  const escape = (v: string) => v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+async function copyRows(
+  client: PoolClient,
+  c: ReturnType<typeof columns>,
+  statement: string,
+  trailing: string[] = [],
+): Promise<void> {
+  const escape = (v: string) =>
+    v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
   const BATCH = 5_000;
   const tail = trailing.map((t) => `\t${escape(t)}`).join("");
   function* lines() {
@@ -170,12 +258,27 @@ async function copyRows(client: PoolClient, c: ReturnType<typeof columns>, state
 
 /** The scores as scanned (revision 0), counted after the merge, and the namespace scores. */
 async function insertScores(client: PoolClient, o: SnapshotOutcome): Promise<void> {
-  await writeScoreRevision(client, { snapshotId: o.snapshotId, clusterId: o.clusterId, takenAt: o.takenAt, scores: o.scores, revision: 0, cause: null });
+  await writeScoreRevision(client, {
+    snapshotId: o.snapshotId,
+    clusterId: o.clusterId,
+    takenAt: o.takenAt,
+    scores: o.scores,
+    revision: 0,
+    cause: null,
+  });
   const ns = [...o.namespaceScores.entries()];
   if (ns.length === 0) return;
   await client.query(
     `INSERT INTO namespace_score ("snapshotId", "clusterId", "takenAt", namespace, score, grade, failed)
      SELECT $1, $2, $3, * FROM unnest($4::text[], $5::float8[], $6::text[], $7::int[])`,
-    [o.snapshotId, o.clusterId, o.takenAt, ns.map(([n]) => n), ns.map(([, s]) => s.overall.score), ns.map(([, s]) => s.overall.grade), ns.map(([, s]) => s.overall.failed)],
+    [
+      o.snapshotId,
+      o.clusterId,
+      o.takenAt,
+      ns.map(([n]) => n),
+      ns.map(([, s]) => s.overall.score),
+      ns.map(([, s]) => s.overall.grade),
+      ns.map(([, s]) => s.overall.failed),
+    ],
   );
 }

@@ -1,5 +1,6 @@
 import type { SnapshotDetail } from "@/lib/api/schemas/snapshots";
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 export async function getSnapshotOrThrow(id: string): Promise<SnapshotDetail> {

@@ -1,4 +1,5 @@
 import type { Severity } from "@/lib/checks/types";
+
 import { FINDING_COLUMNS, FINDING_FROM } from "../findings/finding-sql";
 import { getPool } from "../pool";
 
@@ -15,12 +16,20 @@ export type NewFindings = {
 
 /** Whether the cluster has a completed scan before this one (its first scan is its baseline). */
 export async function hasEarlierCompletedScan(clusterId: string, seq: number): Promise<boolean> {
-  const { rowCount } = await getPool().query(`SELECT 1 FROM snapshot WHERE "clusterId" = $1 AND seq < $2 AND status IN ('succeeded', 'partial') LIMIT 1`, [clusterId, seq]);
+  const { rowCount } = await getPool().query(
+    `SELECT 1 FROM snapshot WHERE "clusterId" = $1 AND seq < $2 AND status IN ('succeeded', 'partial') LIMIT 1`,
+    [clusterId, seq],
+  );
   return (rowCount ?? 0) > 0;
 }
 
 /** The findings a snapshot opened, of the given severities, that no accepted risk covers. */
-export async function listNewFindings(clusterId: string, seq: number, severities: readonly Severity[], limit: number): Promise<NewFindings> {
+export async function listNewFindings(
+  clusterId: string,
+  seq: number,
+  severities: readonly Severity[],
+  limit: number,
+): Promise<NewFindings> {
   const pool = getPool();
   const values = [clusterId, seq, severities];
   const bySeverity = await pool.query<{ severity: string; n: number }>(
@@ -29,6 +38,9 @@ export async function listNewFindings(clusterId: string, seq: number, severities
   );
   const total = bySeverity.rows.reduce((n, r) => n + r.n, 0);
   if (total === 0) return { bySeverity: [], total, rows: [] };
-  const { rows } = await pool.query<Record<string, string>>(`SELECT ${FINDING_COLUMNS} FROM ${FINDING_FROM} ${NEW_IN_SNAPSHOT} ORDER BY f.severity, f.id LIMIT ${Number(limit)}`, values);
+  const { rows } = await pool.query<Record<string, string>>(
+    `SELECT ${FINDING_COLUMNS} FROM ${FINDING_FROM} ${NEW_IN_SNAPSHOT} ORDER BY f.severity, f.id LIMIT ${Number(limit)}`,
+    values,
+  );
   return { bySeverity: bySeverity.rows, total, rows };
 }

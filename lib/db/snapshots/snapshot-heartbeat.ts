@@ -5,7 +5,9 @@ export const HEARTBEAT_MS = 5_000;
 export const STALE_HEARTBEAT_MS = 5 * HEARTBEAT_MS;
 
 export async function isSnapshotRunning(snapshotId: string): Promise<boolean> {
-  const { rowCount } = await getPool().query(`SELECT 1 FROM snapshot WHERE id = $1 AND status = 'running'`, [snapshotId]);
+  const { rowCount } = await getPool().query(`SELECT 1 FROM snapshot WHERE id = $1 AND status = 'running'`, [
+    snapshotId,
+  ]);
   return (rowCount ?? 0) > 0;
 }
 

@@ -1,4 +1,5 @@
 import type pg from "pg";
+
 import { getPool } from "../pool";
 import { failOrphanedSnapshots } from "./fail-orphaned-snapshots";
 
@@ -29,7 +30,8 @@ export async function startSnapshot(
     try {
       await client.query("BEGIN");
       const snapshot = await insertOrFind(client, clusterId, trigger, startedAt);
-      if (snapshot.isNew && alsoForNew) await alsoForNew(snapshot, { executeSql: (text, values) => client.query(text, values) });
+      if (snapshot.isNew && alsoForNew)
+        await alsoForNew(snapshot, { executeSql: (text, values) => client.query(text, values) });
       await client.query("COMMIT");
       return snapshot;
     } catch (error) {
@@ -43,7 +45,12 @@ export async function startSnapshot(
   }
 }
 
-async function insertOrFind(db: pg.PoolClient, clusterId: string, trigger: string, startedAt: Date): Promise<StartedSnapshot> {
+async function insertOrFind(
+  db: pg.PoolClient,
+  clusterId: string,
+  trigger: string,
+  startedAt: Date,
+): Promise<StartedSnapshot> {
   const { rows } = await db.query<{ id: string; seq: number }>(
     `INSERT INTO snapshot (id, "clusterId", seq, status, "startedAt", trigger, "isDemo")
      SELECT 'snp_' || replace(gen_random_uuid()::text, '-', ''), $1, COALESCE(MAX(seq), 0) + 1, 'running', $2, $3, c."isDemo"
@@ -53,7 +60,10 @@ async function insertOrFind(db: pg.PoolClient, clusterId: string, trigger: strin
     [clusterId, startedAt, trigger],
   );
   if (rows[0]) return { ...rows[0], isNew: true };
-  const running = await db.query<{ id: string; seq: number }>(`SELECT id, seq FROM snapshot WHERE "clusterId" = $1 AND status = 'running'`, [clusterId]);
+  const running = await db.query<{ id: string; seq: number }>(
+    `SELECT id, seq FROM snapshot WHERE "clusterId" = $1 AND status = 'running'`,
+    [clusterId],
+  );
   if (!running.rows[0]) throw new Error(`cluster ${clusterId} does not exist`);
   return { ...running.rows[0], isNew: false };
 }

@@ -1,10 +1,19 @@
+import type { PoolClient } from "pg";
+
 import { LAYERS, SEVERITIES, type Layer, type Severity } from "@/lib/checks/types";
 import type { Scores } from "@/lib/scoring/score";
 import { tallyFindings, type FindingGroup } from "@/lib/scoring/tally-findings";
-import type { PoolClient } from "pg";
+
 import { acceptedNow } from "../sql-fragments";
 
-export type ScoreRevision = { snapshotId: string; clusterId: string; takenAt: Date; scores: Scores; revision: number; cause: string | null };
+export type ScoreRevision = {
+  snapshotId: string;
+  clusterId: string;
+  takenAt: Date;
+  scores: Scores;
+  revision: number;
+  cause: string | null;
+};
 
 /**
  * The cluster's open findings counted per layer and severity, split by whether an accepted risk
@@ -30,13 +39,39 @@ export async function writeScoreRevision(client: PoolClient, r: ScoreRevision): 
   const rows = [null, ...LAYERS].map((layer) => {
     const s = layer === null ? r.scores.overall : r.scores.layers[layer];
     const t = layer === null ? tally.overall : tally.layers[layer];
-    return [layer, s.score, s.grade, s.coverage, s.evaluated, t.failed, t.suppressed, ...SEVERITIES.map((sev) => t[sev])];
+    return [
+      layer,
+      s.score,
+      s.grade,
+      s.coverage,
+      s.evaluated,
+      t.failed,
+      t.suppressed,
+      ...SEVERITIES.map((sev) => t[sev]),
+    ];
   });
   const col = (i: number) => rows.map((row) => row[i]);
   await client.query(`UPDATE layer_score SET current = false WHERE "snapshotId" = $1 AND current`, [r.snapshotId]);
   await client.query(
     `INSERT INTO layer_score ("snapshotId", "clusterId", "takenAt", revision, cause, layer, score, grade, coverage, evaluated, failed, suppressed, critical, high, medium, low)
      SELECT $1, $2, $3, $4, $5, * FROM unnest($6::"Layer"[], $7::float8[], $8::text[], $9::float8[], $10::int[], $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::int[])`,
-    [r.snapshotId, r.clusterId, r.takenAt, r.revision, r.cause, col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8), col(9), col(10)],
+    [
+      r.snapshotId,
+      r.clusterId,
+      r.takenAt,
+      r.revision,
+      r.cause,
+      col(0),
+      col(1),
+      col(2),
+      col(3),
+      col(4),
+      col(5),
+      col(6),
+      col(7),
+      col(8),
+      col(9),
+      col(10),
+    ],
   );
 }

@@ -1,4 +1,5 @@
 import type { SuppressionRule } from "@/lib/scoring/match-suppression";
+
 import { getPrisma } from "../client";
 
 /**
@@ -8,11 +9,24 @@ import { getPrisma } from "../client";
  */
 export async function listActiveRules(clusterId: string, at: Date): Promise<SuppressionRule[]> {
   const prisma = getPrisma();
-  const expired = await prisma.suppression.findMany({ where: { clusterId, status: "active", expiresAt: { lte: at } }, select: { id: true, checkId: true } });
+  const expired = await prisma.suppression.findMany({
+    where: { clusterId, status: "active", expiresAt: { lte: at } },
+    select: { id: true, checkId: true },
+  });
   if (expired.length) {
     await prisma.$transaction([
-      prisma.suppression.updateMany({ where: { id: { in: expired.map((e) => e.id) }, status: "active" }, data: { status: "expired" } }),
-      prisma.auditEvent.createMany({ data: expired.map((e) => ({ action: "suppression.expired", targetType: "suppression", targetId: e.id, details: { checkId: e.checkId } })) }),
+      prisma.suppression.updateMany({
+        where: { id: { in: expired.map((e) => e.id) }, status: "active" },
+        data: { status: "expired" },
+      }),
+      prisma.auditEvent.createMany({
+        data: expired.map((e) => ({
+          action: "suppression.expired",
+          targetType: "suppression",
+          targetId: e.id,
+          details: { checkId: e.checkId },
+        })),
+      }),
     ]);
   }
   return prisma.suppression.findMany({

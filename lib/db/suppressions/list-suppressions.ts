@@ -1,5 +1,6 @@
 import type { SuppressionSummary } from "@/lib/api/schemas/suppressions";
 import { effectiveSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
+
 import { getPool } from "../pool";
 import { getCheckSettings } from "../settings/check-settings";
 import { ruleCoversFinding } from "../sql-fragments";
@@ -35,7 +36,8 @@ export async function listSuppressions(now = new Date()): Promise<SuppressionSum
       approvedAt: iso(r.approvedAt),
       expiresAt: expiresAt.toISOString(),
       matching: r.matching as number,
-      expiresWithinWeek: (r.status === "active" || r.status === "pending") && expiresAt.getTime() - now.getTime() < 7 * 86_400_000,
+      expiresWithinWeek:
+        (r.status === "active" || r.status === "pending") && expiresAt.getTime() - now.getTime() < 7 * 86_400_000,
     };
   });
 }

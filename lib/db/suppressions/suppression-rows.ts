@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 export type SuppressionStatus = "pending" | "active" | "revoked" | "expired";
@@ -31,14 +32,30 @@ export async function insertSuppression(data: {
 }
 
 /** Marks a pending accepted risk active, only if it is still the version last read (`updatedAt`); false when it changed. */
-export async function markSuppressionApproved(id: string, readAt: Date, approverId: string, approvedAt: Date): Promise<boolean> {
-  const { count } = await getPrisma().suppression.updateMany({ where: { id, status: "pending", updatedAt: readAt }, data: { status: "active", approverId, approvedAt } });
+export async function markSuppressionApproved(
+  id: string,
+  readAt: Date,
+  approverId: string,
+  approvedAt: Date,
+): Promise<boolean> {
+  const { count } = await getPrisma().suppression.updateMany({
+    where: { id, status: "pending", updatedAt: readAt },
+    data: { status: "active", approverId, approvedAt },
+  });
   return count > 0;
 }
 
 export async function updateSuppressionRow(
   id: string,
-  data: { reason?: string; expiresAt?: Date; status?: SuppressionStatus; editorId?: string; approverId?: null; approvedAt?: null; revokedAt?: Date },
+  data: {
+    reason?: string;
+    expiresAt?: Date;
+    status?: SuppressionStatus;
+    editorId?: string;
+    approverId?: null;
+    approvedAt?: null;
+    revokedAt?: Date;
+  },
 ): Promise<void> {
   await getPrisma().suppression.update({ where: { id }, data });
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 export async function getUserEmailOrThrow(id: string): Promise<string> {

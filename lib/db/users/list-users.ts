@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/access/roles";
+
 import { getPrisma } from "../client";
 
 export type UserSummary = {
@@ -16,12 +17,18 @@ export type UserSummary = {
 export async function listUsers(): Promise<UserSummary[]> {
   const users = await getPrisma().user.findMany({
     orderBy: { email: "asc" },
-    include: { accounts: { select: { providerId: true } }, sessions: { select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 } },
+    include: {
+      accounts: { select: { providerId: true } },
+      sessions: { select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 },
+    },
   });
   const invites = new Set(
-    (await getPrisma().verification.findMany({ where: { identifier: { startsWith: "invite:" } }, select: { identifier: true } })).map((v) =>
-      v.identifier.slice("invite:".length),
-    ),
+    (
+      await getPrisma().verification.findMany({
+        where: { identifier: { startsWith: "invite:" } },
+        select: { identifier: true },
+      })
+    ).map((v) => v.identifier.slice("invite:".length)),
   );
   return users.map((u) => ({
     id: u.id,

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+
 import { getPrisma } from "../client";
 
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
@@ -18,9 +19,15 @@ export async function createOneTimeToken(identifier: string, ttlMs: number): Pro
 }
 
 /** Finds an unexpired token by its secret; returns its identifier, consuming it when `consume`. */
-export async function findOneTimeToken(secret: string, prefix: string, { consume = false } = {}): Promise<string | null> {
+export async function findOneTimeToken(
+  secret: string,
+  prefix: string,
+  { consume = false } = {},
+): Promise<string | null> {
   const prisma = getPrisma();
-  const row = await prisma.verification.findFirst({ where: { value: hash(secret), identifier: { startsWith: prefix }, expiresAt: { gt: new Date() } } });
+  const row = await prisma.verification.findFirst({
+    where: { value: hash(secret), identifier: { startsWith: prefix }, expiresAt: { gt: new Date() } },
+  });
   if (!row) return null;
   if (consume) {
     const { count } = await prisma.verification.deleteMany({ where: { id: row.id } });

@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/access/roles";
 import { AppError } from "@/lib/errors";
+
 import { getPrisma } from "../client";
 
 type UserAccess = { role: Role; disabled: boolean };
@@ -18,9 +19,18 @@ export async function updateUserAccess(
   return getPrisma().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw new AppError("NOT_FOUND", { userMessage: "No such user." });
-    await check(user, async () => (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "user" WHERE role = 'admin' AND disabled = false FOR UPDATE`).length);
+    await check(
+      user,
+      async () =>
+        (
+          await tx.$queryRaw<
+            { id: string }[]
+          >`SELECT id FROM "user" WHERE role = 'admin' AND disabled = false FOR UPDATE`
+        ).length,
+    );
     const updated = await tx.user.update({ where: { id }, data: patch });
-    if (patch.disabled || (patch.role && patch.role !== user.role)) await tx.session.deleteMany({ where: { userId: id } });
+    if (patch.disabled || (patch.role && patch.role !== user.role))
+      await tx.session.deleteMany({ where: { userId: id } });
     return { email: updated.email, role: updated.role, disabled: updated.disabled };
   });
 }

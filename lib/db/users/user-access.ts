@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/access/roles";
+
 import { getPrisma } from "../client";
 
 export async function isUserEnabled(id: string): Promise<boolean> {
@@ -8,7 +9,11 @@ export async function isUserEnabled(id: string): Promise<boolean> {
 
 /** The ID token from the user's latest sign-in through a provider, as better-auth stored it. */
 export async function getLatestIdToken(userId: string, providerId: string): Promise<string | null> {
-  const account = await getPrisma().account.findFirst({ where: { userId, providerId }, orderBy: { updatedAt: "desc" }, select: { idToken: true } });
+  const account = await getPrisma().account.findFirst({
+    where: { userId, providerId },
+    orderBy: { updatedAt: "desc" },
+    select: { idToken: true },
+  });
   return account?.idToken ?? null;
 }
 

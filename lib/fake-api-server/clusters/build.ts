@@ -14,7 +14,13 @@ export const meta = (name: string, namespace?: string, extra: Record<string, unk
 });
 
 export function namespace(name: string, labels: Labels = {}): ApiObject {
-  return { apiVersion: "v1", kind: "Namespace", metadata: meta(name, undefined, { labels: { "kubernetes.io/metadata.name": name, ...labels } }), spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } };
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: meta(name, undefined, { labels: { "kubernetes.io/metadata.name": name, ...labels } }),
+    spec: { finalizers: ["kubernetes"] },
+    status: { phase: "Active" },
+  };
 }
 
 /** A container with sane defaults that individual fixtures then weaken or harden. */
@@ -30,9 +36,21 @@ export function container(name: string, image: string, extra: Record<string, unk
   };
 }
 
-export const restrictedContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } };
+export const restrictedContext = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ["ALL"] },
+  seccompProfile: { type: "RuntimeDefault" },
+};
 
-type WorkloadOptions = { replicas?: number; podSpec?: Record<string, unknown>; labels?: Labels; annotations?: Labels; kind?: "Deployment" | "StatefulSet" | "DaemonSet" };
+type WorkloadOptions = {
+  replicas?: number;
+  podSpec?: Record<string, unknown>;
+  labels?: Labels;
+  annotations?: Labels;
+  kind?: "Deployment" | "StatefulSet" | "DaemonSet";
+};
 
 export function workload(name: string, ns: string, containers: ContainerSpec[], opts: WorkloadOptions = {}): ApiObject {
   const kind = opts.kind ?? "Deployment";
@@ -44,35 +62,88 @@ export function workload(name: string, ns: string, containers: ContainerSpec[], 
     spec: {
       ...(kind === "DaemonSet" ? {} : { replicas: opts.replicas ?? 2 }),
       selector: { matchLabels: { "app.kubernetes.io/name": name } },
-      template: { metadata: { labels, ...(opts.annotations ? { annotations: opts.annotations } : {}) }, spec: { serviceAccountName: name, containers, ...opts.podSpec } },
+      template: {
+        metadata: { labels, ...(opts.annotations ? { annotations: opts.annotations } : {}) },
+        spec: { serviceAccountName: name, containers, ...opts.podSpec },
+      },
     },
   };
 }
 
-export function service(name: string, ns: string, type: string, port: number, extra: Record<string, unknown> = {}): ApiObject {
+export function service(
+  name: string,
+  ns: string,
+  type: string,
+  port: number,
+  extra: Record<string, unknown> = {},
+): ApiObject {
   return {
     apiVersion: "v1",
     kind: "Service",
     metadata: meta(name, ns),
-    spec: { type, selector: { "app.kubernetes.io/name": name }, ports: [{ port, targetPort: port, protocol: "TCP", ...(type === "NodePort" || type === "LoadBalancer" ? { nodePort: 30000 + (port % 2000) } : {}) }], ...extra },
+    spec: {
+      type,
+      selector: { "app.kubernetes.io/name": name },
+      ports: [
+        {
+          port,
+          targetPort: port,
+          protocol: "TCP",
+          ...(type === "NodePort" || type === "LoadBalancer" ? { nodePort: 30000 + (port % 2000) } : {}),
+        },
+      ],
+      ...extra,
+    },
   };
 }
 
 export function serviceAccount(name: string, ns: string, automount?: boolean): ApiObject {
-  return { apiVersion: "v1", kind: "ServiceAccount", metadata: meta(name, ns), ...(automount === undefined ? {} : { automountServiceAccountToken: automount }) };
+  return {
+    apiVersion: "v1",
+    kind: "ServiceAccount",
+    metadata: meta(name, ns),
+    ...(automount === undefined ? {} : { automountServiceAccountToken: automount }),
+  };
 }
 
-type NodeOptions = { role?: "control-plane" | "worker"; externalIP?: string; kubelet?: string; runtime?: string; osImage?: string; tainted?: boolean; ready?: boolean; providerID?: string; labels?: Labels };
+type NodeOptions = {
+  role?: "control-plane" | "worker";
+  externalIP?: string;
+  kubelet?: string;
+  runtime?: string;
+  osImage?: string;
+  tainted?: boolean;
+  ready?: boolean;
+  providerID?: string;
+  labels?: Labels;
+};
 
 export function node(name: string, internalIP: string, opts: NodeOptions = {}): ApiObject {
   const isCp = opts.role === "control-plane";
   return {
     apiVersion: "v1",
     kind: "Node",
-    metadata: meta(name, undefined, { labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", ...(isCp ? { "node-role.kubernetes.io/control-plane": "" } : {}), ...opts.labels } }),
-    spec: { podCIDR: "10.244.0.0/24", ...(opts.providerID ? { providerID: opts.providerID } : {}), ...(isCp && opts.tainted !== false ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {}) },
+    metadata: meta(name, undefined, {
+      labels: {
+        "kubernetes.io/hostname": name,
+        "kubernetes.io/os": "linux",
+        ...(isCp ? { "node-role.kubernetes.io/control-plane": "" } : {}),
+        ...opts.labels,
+      },
+    }),
+    spec: {
+      podCIDR: "10.244.0.0/24",
+      ...(opts.providerID ? { providerID: opts.providerID } : {}),
+      ...(isCp && opts.tainted !== false
+        ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] }
+        : {}),
+    },
     status: {
-      addresses: [{ type: "InternalIP", address: internalIP }, ...(opts.externalIP ? [{ type: "ExternalIP", address: opts.externalIP }] : []), { type: "Hostname", address: name }],
+      addresses: [
+        { type: "InternalIP", address: internalIP },
+        ...(opts.externalIP ? [{ type: "ExternalIP", address: opts.externalIP }] : []),
+        { type: "Hostname", address: name },
+      ],
       conditions: [
         { type: "Ready", status: opts.ready === false ? "False" : "True" },
         { type: "MemoryPressure", status: "False" },
@@ -91,7 +162,9 @@ export function node(name: string, internalIP: string, opts: NodeOptions = {}): 
   };
 }
 
-export function kubeletConfig(overrides: { anonymous?: boolean; mode?: string; readOnlyPort?: number; rotate?: boolean } = {}) {
+export function kubeletConfig(
+  overrides: { anonymous?: boolean; mode?: string; readOnlyPort?: number; rotate?: boolean } = {},
+) {
   return {
     authentication: { anonymous: { enabled: overrides.anonymous ?? false }, webhook: { enabled: true } },
     authorization: { mode: overrides.mode ?? "Webhook" },
@@ -101,8 +174,18 @@ export function kubeletConfig(overrides: { anonymous?: boolean; mode?: string; r
   };
 }
 
-export function clusterRoleBinding(name: string, role: string, subjects: { kind: string; name: string; namespace?: string }[]): ApiObject {
-  return { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: meta(name), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role }, subjects: subjects.map((s) => ({ apiGroup: s.kind === "ServiceAccount" ? "" : "rbac.authorization.k8s.io", ...s })) };
+export function clusterRoleBinding(
+  name: string,
+  role: string,
+  subjects: { kind: string; name: string; namespace?: string }[],
+): ApiObject {
+  return {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRoleBinding",
+    metadata: meta(name),
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: role },
+    subjects: subjects.map((s) => ({ apiGroup: s.kind === "ServiceAccount" ? "" : "rbac.authorization.k8s.io", ...s })),
+  };
 }
 
 export function clusterRole(name: string, rules: Record<string, unknown>[]): ApiObject {
@@ -113,16 +196,29 @@ export function networkPolicy(name: string, ns: string, spec: Record<string, unk
   return { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: meta(name, ns), spec };
 }
 
-export function vulnerabilityReport(ns: string, owner: string, image: { server: string; repository: string; tag: string }, counts: { critical: number; high: number; medium?: number; low?: number }): ApiObject {
+export function vulnerabilityReport(
+  ns: string,
+  owner: string,
+  image: { server: string; repository: string; tag: string },
+  counts: { critical: number; high: number; medium?: number; low?: number },
+): ApiObject {
   return {
     apiVersion: "aquasecurity.github.io/v1alpha1",
     kind: "VulnerabilityReport",
-    metadata: meta(`replicaset-${owner}`, ns, { labels: { "trivy-operator.resource.kind": "ReplicaSet", "trivy-operator.resource.name": owner } }),
+    metadata: meta(`replicaset-${owner}`, ns, {
+      labels: { "trivy-operator.resource.kind": "ReplicaSet", "trivy-operator.resource.name": owner },
+    }),
     report: {
       registry: { server: image.server },
       artifact: { repository: image.repository, tag: image.tag },
       scanner: { name: "Trivy", vendor: "Aqua Security", version: "0.58.1" },
-      summary: { criticalCount: counts.critical, highCount: counts.high, mediumCount: counts.medium ?? 0, lowCount: counts.low ?? 0, unknownCount: 0 },
+      summary: {
+        criticalCount: counts.critical,
+        highCount: counts.high,
+        mediumCount: counts.medium ?? 0,
+        lowCount: counts.low ?? 0,
+        unknownCount: 0,
+      },
     },
   };
 }
@@ -139,14 +235,28 @@ export function staticPod(component: string, flags: string[], node = "cp-1", tag
   return {
     apiVersion: "v1",
     kind: "Pod",
-    metadata: { name, namespace: "kube-system", labels: { component, tier: "control-plane" }, ownerReferences: [{ apiVersion: "v1", kind: "Node", name: node, controller: true }] },
-    spec: { hostNetwork: true, priorityClassName: "system-node-critical", containers: [{ name: component, image: `registry.k8s.io/${component}:${tag}`, command: [component, ...flags] }] },
+    metadata: {
+      name,
+      namespace: "kube-system",
+      labels: { component, tier: "control-plane" },
+      ownerReferences: [{ apiVersion: "v1", kind: "Node", name: node, controller: true }],
+    },
+    spec: {
+      hostNetwork: true,
+      priorityClassName: "system-node-critical",
+      containers: [{ name: component, image: `registry.k8s.io/${component}:${tag}`, command: [component, ...flags] }],
+    },
   };
 }
 
 /** A Kyverno ClusterPolicy with the given spec (rules, validationFailureAction). */
 export function kyvernoPolicy(name: string, spec: Record<string, unknown>): ApiObject {
-  return { apiVersion: "kyverno.io/v1", kind: "ClusterPolicy", metadata: meta(name), spec: { background: true, ...spec } };
+  return {
+    apiVersion: "kyverno.io/v1",
+    kind: "ClusterPolicy",
+    metadata: meta(name),
+    spec: { background: true, ...spec },
+  };
 }
 
 /** Kyverno's validating webhook configuration: the webhook for pods with `failurePolicy`, and its empty reserve of the other policy. */

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+
 import { parseManifests, type ManifestObject } from "./parse-manifests";
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -33,7 +34,9 @@ async function listFiles(p: string): Promise<string[]> {
 }
 
 /** Reads manifest files and folders (recursively: .yaml, .yml, .json) in a stable order. */
-export async function loadManifests(paths: string[]): Promise<{ objects: ManifestObject[]; warnings: string[]; files: number }> {
+export async function loadManifests(
+  paths: string[],
+): Promise<{ objects: ManifestObject[]; warnings: string[]; files: number }> {
   const files = (await Promise.all(paths.map(listFiles))).flat();
   const objects: ManifestObject[] = [];
   const warnings: string[] = [];

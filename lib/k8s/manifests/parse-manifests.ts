@@ -1,9 +1,14 @@
 import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, type Document } from "yaml";
+
 import type { SourceLocation } from "@/lib/inventory/types";
 
 /** A Kubernetes object read from a file, with where its document starts. */
 export type ManifestObject = { object: KubeObject; source: SourceLocation };
-export type KubeObject = { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } } & Record<string, unknown>;
+export type KubeObject = {
+  apiVersion: string;
+  kind: string;
+  metadata?: { name?: string; namespace?: string };
+} & Record<string, unknown>;
 
 export class ManifestSyntaxError extends Error {
   constructor(
@@ -19,7 +24,10 @@ export class ManifestSyntaxError extends Error {
 export type ParsedManifests = { objects: ManifestObject[]; warnings: string[] };
 
 const isKubeObject = (v: unknown): v is KubeObject =>
-  typeof v === "object" && v !== null && typeof (v as KubeObject).apiVersion === "string" && typeof (v as KubeObject).kind === "string";
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as KubeObject).apiVersion === "string" &&
+  typeof (v as KubeObject).kind === "string";
 
 /**
  * Parses multi-document YAML or JSON (Helm-rendered output included) into Kubernetes objects.
@@ -34,7 +42,8 @@ export function parseManifests(text: string, file: string): ParsedManifests {
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const error = doc.errors[0];
-    if (error) throw new ManifestSyntaxError(file, lineAt(error.pos[0]), error.message.split("\n")[0] ?? "invalid YAML");
+    if (error)
+      throw new ManifestSyntaxError(file, lineAt(error.pos[0]), error.message.split("\n")[0] ?? "invalid YAML");
     if (doc.contents === null) continue;
     const line = lineAt(doc.contents.range?.[0] ?? 0);
     const value = toJS(doc, file, line);

@@ -1,24 +1,25 @@
-import { NotEvaluatedList } from "@/components/scores/not-evaluated-list";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/access/roles";
+
+import { SeverityBadge } from "@/components/checks/severity-badge";
 import { SnapshotHistory } from "@/components/clusters/snapshot-history";
 import { PageHeader } from "@/components/layout/page-header";
 import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { GradeBadge } from "@/components/scores/grade-badge";
-import type { ClusterDetail } from "@/lib/api/schemas/cluster-detail";
+import { NotEvaluatedList } from "@/components/scores/not-evaluated-list";
 import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
+import { Card, CardTitle } from "@/components/ui/card";
+import { ToggleLink } from "@/components/ui/toggle-link";
+import { hasRole } from "@/lib/access/roles";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import type { ClusterDetail } from "@/lib/api/schemas/cluster-detail";
+import type { Severity } from "@/lib/checks/types";
 import { getClusterDetail } from "@/lib/db/clusters/get-cluster-detail";
 import { getClusterMovement } from "@/lib/db/clusters/get-cluster-movement";
 import { listScoreTrend } from "@/lib/db/clusters/list-score-trend";
 import { AppError } from "@/lib/errors";
-import { SeverityBadge } from "@/components/checks/severity-badge";
-import type { Severity } from "@/lib/checks/types";
 import { formatUtc } from "@/lib/format-date";
-import { Card, CardTitle } from "@/components/ui/card";
-import { ToggleLink } from "@/components/ui/toggle-link";
 
 export const dynamic = "force-dynamic";
 
@@ -42,11 +43,20 @@ const RANGES = [7, 30, 90, 365] as const;
 
 /** Statements about coverage and collection name the scan they describe, or say there is none. */
 function LatestCompleted({ posture, children }: { posture: ClusterDetail["posture"]; children: React.ReactNode }) {
-  if (!posture.snapshotId || !posture.takenAt) return <p className="text-sm text-slate-600" data-testid="no-completed-scan">No completed scan yet: nothing has been evaluated or collected.</p>;
+  if (!posture.snapshotId || !posture.takenAt)
+    return (
+      <p className="text-sm text-slate-600" data-testid="no-completed-scan">
+        No completed scan yet: nothing has been evaluated or collected.
+      </p>
+    );
   return (
     <>
       <p className="mb-2 text-xs text-slate-500">
-        From the latest completed scan, <Link className="underline" href={`/snapshots/${posture.snapshotId}`}>snapshot #{posture.snapshotSeq}</Link> ({formatUtc(posture.takenAt)} UTC)
+        From the latest completed scan,{" "}
+        <Link className="underline" href={`/snapshots/${posture.snapshotId}`}>
+          snapshot #{posture.snapshotSeq}
+        </Link>{" "}
+        ({formatUtc(posture.takenAt)} UTC)
         {posture.failure ? `; the scans after it failed` : ""}.
       </p>
       {children}
@@ -54,7 +64,10 @@ function LatestCompleted({ posture, children }: { posture: ClusterDetail["postur
   );
 }
 
-export default async function ClusterPage({ params, searchParams }: Props & { searchParams: Promise<{ days?: string }> }) {
+export default async function ClusterPage({
+  params,
+  searchParams,
+}: Props & { searchParams: Promise<{ days?: string }> }) {
   const { id } = await params;
   const canScan = hasRole((await requirePageCaller()).role, "analyst");
   const requested = Number((await searchParams).days);
@@ -63,14 +76,24 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
   const [trend, movement] = await Promise.all([listScoreTrend(id, days), getClusterMovement(id)]);
   return (
     <>
-      <PageHeader title={`Cluster ${detail.posture.name}`} description="Latest grades per layer, recent snapshots, weakest namespaces and what could not be collected." />
+      <PageHeader
+        title={`Cluster ${detail.posture.name}`}
+        description="Latest grades per layer, recent snapshots, weakest namespaces and what could not be collected."
+      />
       <ClusterScorecard posture={detail.posture} canScan={canScan} />
       <Card aria-labelledby="trend" className="mt-6">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-          <h2 id="trend" className="text-base font-semibold">Score trend, last {days} days</h2>
+          <h2 id="trend" className="text-base font-semibold">
+            Score trend, last {days} days
+          </h2>
           <nav aria-label="Trend range" className="flex gap-1 text-xs">
             {RANGES.map((r) => (
-              <ToggleLink key={r} href={`/clusters/${id}?days=${r}`} current={r === days} className={r === days ? undefined : "text-slate-700 hover:bg-slate-50"}>
+              <ToggleLink
+                key={r}
+                href={`/clusters/${id}?days=${r}`}
+                current={r === days}
+                className={r === days ? undefined : "text-slate-700 hover:bg-slate-50"}
+              >
                 {r} days
               </ToggleLink>
             ))}
@@ -103,28 +126,69 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="moved" className="text-sm">
-          <CardTitle id="moved">Why the score moved{movement.previousSeq ? ` since snapshot #${movement.previousSeq}` : ""}</CardTitle>
-          {movement.previousSeq === null ? <p className="text-slate-600">{movement.latestSeq === null ? "No completed scan yet." : "One completed scan so far: nothing to compare with."}</p> : (
+          <CardTitle id="moved">
+            Why the score moved{movement.previousSeq ? ` since snapshot #${movement.previousSeq}` : ""}
+          </CardTitle>
+          {movement.previousSeq === null ? (
+            <p className="text-slate-600">
+              {movement.latestSeq === null
+                ? "No completed scan yet."
+                : "One completed scan so far: nothing to compare with."}
+            </p>
+          ) : (
             <>
-              <p className="mb-2 text-slate-600">Snapshot #{movement.latestSeq} ({formatUtc(movement.latestAt!)} UTC, with any accepted risks changed since) against #{movement.previousSeq} ({formatUtc(movement.previousAt!)} UTC).</p>
+              <p className="mb-2 text-slate-600">
+                Snapshot #{movement.latestSeq} ({formatUtc(movement.latestAt!)} UTC, with any accepted risks changed
+                since) against #{movement.previousSeq} ({formatUtc(movement.previousAt!)} UTC).
+              </p>
               {movement.layers.every((l) => l.current === l.previous) && movement.checks.length === 0 ? (
-                <p className="text-slate-700" data-testid="unchanged">Nothing changed: the same findings and the same scores.</p>
+                <p className="text-slate-700" data-testid="unchanged">
+                  Nothing changed: the same findings and the same scores.
+                </p>
               ) : (
                 <>
                   <p className="mb-2 text-slate-700">
-                    {movement.layers.filter((l) => l.current !== l.previous).map((l, i) => {
-                      const d = l.current !== null && l.previous !== null ? l.current - l.previous : null;
-                      return <span key={l.layer}>{i ? " · " : ""}{l.layer} {d === null ? `${l.previous?.toFixed(1) ?? "none"} → ${l.current?.toFixed(1) ?? "none"}` : <span className={d > 0 ? "text-emerald-700" : "text-red-700"}>{d > 0 ? "+" : ""}{d.toFixed(1)}</span>}</span>;
-                    })}
+                    {movement.layers
+                      .filter((l) => l.current !== l.previous)
+                      .map((l, i) => {
+                        const d = l.current !== null && l.previous !== null ? l.current - l.previous : null;
+                        return (
+                          <span key={l.layer}>
+                            {i ? " · " : ""}
+                            {l.layer}{" "}
+                            {d === null ? (
+                              `${l.previous?.toFixed(1) ?? "none"} → ${l.current?.toFixed(1) ?? "none"}`
+                            ) : (
+                              <span className={d > 0 ? "text-emerald-700" : "text-red-700"}>
+                                {d > 0 ? "+" : ""}
+                                {d.toFixed(1)}
+                              </span>
+                            )}
+                          </span>
+                        );
+                      })}
                   </p>
                   {movement.checks.length ? (
                     <ul className="space-y-1">
                       {movement.checks.map((c) => (
-                        <li key={c.checkId}><Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}&status=all`}>{c.title}</Link>: {c.opened ? <span className="text-red-700">+{c.opened} new</span> : null}{c.opened && c.resolved ? ", " : null}{c.resolved ? <span className="text-emerald-700">{c.resolved} resolved</span> : null}</li>
+                        <li key={c.checkId}>
+                          <Link
+                            className="text-sky-800 underline"
+                            href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}&status=all`}
+                          >
+                            {c.title}
+                          </Link>
+                          : {c.opened ? <span className="text-red-700">+{c.opened} new</span> : null}
+                          {c.opened && c.resolved ? ", " : null}
+                          {c.resolved ? <span className="text-emerald-700">{c.resolved} resolved</span> : null}
+                        </li>
                       ))}
                     </ul>
                   ) : (
-                    <p className="text-slate-600">No finding opened or closed between the two snapshots: the change comes from accepted risks that took effect or ended, or from checks that could not be evaluated.</p>
+                    <p className="text-slate-600">
+                      No finding opened or closed between the two snapshots: the change comes from accepted risks that
+                      took effect or ended, or from checks that could not be evaluated.
+                    </p>
                   )}
                 </>
               )}
@@ -133,12 +197,30 @@ export default async function ClusterPage({ params, searchParams }: Props & { se
         </Card>
         <Card aria-labelledby="top-failing" className="text-sm">
           <CardTitle id="top-failing">Checks failing most</CardTitle>
-          {movement.latestSeq === null ? <p className="text-slate-600">No completed scan yet.</p> : movement.topFailing.length === 0 ? <p className="text-slate-600">No open findings.</p> : (
+          {movement.latestSeq === null ? (
+            <p className="text-slate-600">No completed scan yet.</p>
+          ) : movement.topFailing.length === 0 ? (
+            <p className="text-slate-600">No open findings.</p>
+          ) : (
             <ol className="space-y-1">
               {movement.topFailing.map((c) => (
                 <li key={c.checkId} className="flex justify-between gap-2">
-                  <span><SeverityBadge severity={c.severity as Severity} /> <Link className="text-sky-800 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`}>{c.title}</Link></span>
-                  <Link className="whitespace-nowrap text-slate-600 underline" href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`} data-testid={`count-check-${c.checkId}`}>{c.open} open finding{c.open === 1 ? "" : "s"}</Link>
+                  <span>
+                    <SeverityBadge severity={c.severity as Severity} />{" "}
+                    <Link
+                      className="text-sky-800 underline"
+                      href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`}
+                    >
+                      {c.title}
+                    </Link>
+                  </span>
+                  <Link
+                    className="whitespace-nowrap text-slate-600 underline"
+                    href={`/findings?cluster=${id}&check=${encodeURIComponent(c.checkId)}`}
+                    data-testid={`count-check-${c.checkId}`}
+                  >
+                    {c.open} open finding{c.open === 1 ? "" : "s"}
+                  </Link>
                 </li>
               ))}
             </ol>

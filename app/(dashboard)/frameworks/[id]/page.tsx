@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { FrameworkControlsTable } from "@/components/frameworks/framework-controls-table";
-import { PrintButton } from "@/components/reports/print-button";
 import { PageHeader } from "@/components/layout/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasRole } from "@/lib/access/roles";
-import { hasNoControlCharacters } from "@/lib/api/schemas/fields";
-import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
-import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
-import { getFramework } from "@/lib/frameworks/registry";
-import { ToggleLink } from "@/components/ui/toggle-link";
+import { PrintButton } from "@/components/reports/print-button";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ToggleLink } from "@/components/ui/toggle-link";
+import { hasRole } from "@/lib/access/roles";
+import { requirePageCaller } from "@/lib/api/page-caller";
+import { hasNoControlCharacters } from "@/lib/api/schemas/fields";
+import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
+import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
+import { getFramework } from "@/lib/frameworks/registry";
 
 export const dynamic = "force-dynamic";
 
@@ -35,8 +36,15 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
   const canExport = hasRole((await requirePageCaller()).role, "analyst");
   // A cluster id with control characters names no cluster (the database cannot even hold NUL).
   const badCluster = cluster !== undefined && !hasNoControlCharacters(cluster);
-  const [latest, unscanned] = badCluster ? [[], []] : await Promise.all([listLatestControls(framework.id, { clusterId: cluster || undefined }), listUnscannedClusters(cluster || undefined)]);
-  const clusters = [...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values()];
+  const [latest, unscanned] = badCluster
+    ? [[], []]
+    : await Promise.all([
+        listLatestControls(framework.id, { clusterId: cluster || undefined }),
+        listUnscannedClusters(cluster || undefined),
+      ]);
+  const clusters = [
+    ...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values(),
+  ];
   const failingIds = new Set(latest.filter((s) => s.status === "fail").map((s) => s.controlId));
   const controls = failingOnly ? framework.controls.filter((c) => failingIds.has(c.id)) : framework.controls;
   const query = (next: { status?: string }) => {
@@ -52,7 +60,11 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
         title={framework.title}
         description={
           <>
-            {framework.edition} Mapping revision {framework.mappingRevision}. <a href={framework.url} className="underline" rel="noreferrer">The document</a>.
+            {framework.edition} Mapping revision {framework.mappingRevision}.{" "}
+            <a href={framework.url} className="underline" rel="noreferrer">
+              The document
+            </a>
+            .
           </>
         }
         actions={
@@ -60,7 +72,15 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
             <div className="no-print flex flex-wrap items-center gap-2 text-sm">
               {canExport
                 ? clusters.map((c) => (
-                    <a key={c.id} href={`/api/frameworks/${framework.id}/export.csv?cluster=${c.id}`} className={buttonClass({ variant: "secondary", size: "compact", className: "text-sm text-inherit" })}>{`CSV: ${c.name}`}</a>
+                    <a
+                      key={c.id}
+                      href={`/api/frameworks/${framework.id}/export.csv?cluster=${c.id}`}
+                      className={buttonClass({
+                        variant: "secondary",
+                        size: "compact",
+                        className: "text-sm text-inherit",
+                      })}
+                    >{`CSV: ${c.name}`}</a>
                   ))
                 : null}
               <PrintButton />
@@ -69,23 +89,36 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
         }
       />
       <nav aria-label="Filter controls" className="mb-4 flex gap-2 text-sm">
-        <ToggleLink href={query({})} current={!failingOnly}>All controls</ToggleLink>
+        <ToggleLink href={query({})} current={!failingOnly}>
+          All controls
+        </ToggleLink>
         <ToggleLink href={query({ status: "fail" })} current={failingOnly}>{`Failing (${failingIds.size})`}</ToggleLink>
-        {cluster ? <ToggleLink href={`/frameworks/${framework.id}${failingOnly ? "?status=fail" : ""}`} current={false}>All clusters</ToggleLink> : null}
+        {cluster ? (
+          <ToggleLink href={`/frameworks/${framework.id}${failingOnly ? "?status=fail" : ""}`} current={false}>
+            All clusters
+          </ToggleLink>
+        ) : null}
       </nav>
       {unscanned.length ? (
         <ul aria-label="Clusters without a completed scan" className="mb-4 space-y-1 text-sm text-slate-700">
           {unscanned.map((u) => (
             <li key={u.clusterId}>
-              <Link href={`/clusters/${u.clusterId}`} className="font-medium underline">{u.clusterName}</Link>{`: no completed scan, so no statuses (${u.why})`}
+              <Link href={`/clusters/${u.clusterId}`} className="font-medium underline">
+                {u.clusterName}
+              </Link>
+              {`: no completed scan, so no statuses (${u.why})`}
             </li>
           ))}
         </ul>
       ) : null}
       {clusters.length === 0 ? (
-        <EmptyState title="No statuses yet">No completed snapshot has statuses for this framework{cluster ? " on this cluster" : ""}.</EmptyState>
+        <EmptyState title="No statuses yet">
+          No completed snapshot has statuses for this framework{cluster ? " on this cluster" : ""}.
+        </EmptyState>
       ) : controls.length === 0 ? (
-        <EmptyState title="No failing controls">Every control either passes, is manual, not applicable or could not be evaluated.</EmptyState>
+        <EmptyState title="No failing controls">
+          Every control either passes, is manual, not applicable or could not be evaluated.
+        </EmptyState>
       ) : (
         <FrameworkControlsTable framework={framework} controls={controls} clusters={clusters} latest={latest} />
       )}

@@ -13,7 +13,10 @@ export default async function CheckSettingsPage() {
   const catalog = ALL_CHECKS.map(({ id, layer, severity, title }) => ({ id, layer, severity, title }));
   return (
     <>
-      <PageHeader title="Settings" description="Which checks run, how severe their findings are, and what they treat as trusted. The same settings as the CLI's --settings file." />
+      <PageHeader
+        title="Settings"
+        description="Which checks run, how severe their findings are, and what they treat as trusted. The same settings as the CLI's --settings file."
+      />
       <SettingsTabs current="/settings/checks" role={caller.role} />
       <CheckSettingsForm settings={settings} catalog={catalog} canEdit={caller.role === "admin"} />
     </>

@@ -9,7 +9,10 @@ export default async function TokensPage() {
   const caller = await requirePageCaller();
   return (
     <>
-      <PageHeader title="Settings" description="API tokens for automation: scoped, expiring, revocable, and never stronger than their owner." />
+      <PageHeader
+        title="Settings"
+        description="API tokens for automation: scoped, expiring, revocable, and never stronger than their owner."
+      />
       <SettingsTabs current="/settings/tokens" role={caller.role} />
       <TokensManager role={caller.role} />
     </>

@@ -9,7 +9,10 @@ export default async function UsersPage() {
   const caller = await requirePageCaller("admin");
   return (
     <>
-      <PageHeader title="Settings" description="Who can use Bulwark, and with which role: viewers read, analysts also scan, accept risks and export, admins also manage clusters, users and settings." />
+      <PageHeader
+        title="Settings"
+        description="Who can use Bulwark, and with which role: viewers read, analysts also scan, accept risks and export, admins also manage clusters, users and settings."
+      />
       <SettingsTabs current="/settings/users" role={caller.role} />
       <UsersManager currentUserEmail={caller.email} />
     </>

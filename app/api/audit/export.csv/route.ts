@@ -7,4 +7,8 @@ export const runtime = "nodejs";
 
 // GET /api/audit/export.csv?…filters – the audit log as a streamed CSV file (admins). The export
 // is audited first, so a file whose filters cover it ends with its own export.
-export const GET = withRoute({ role: "admin", query: ZAuditFilters, handler: async ({ query, caller }) => csvResponse(await exportAuditCsv(query, caller)) });
+export const GET = withRoute({
+  role: "admin",
+  query: ZAuditFilters,
+  handler: async ({ query, caller }) => csvResponse(await exportAuditCsv(query, caller)),
+});

@@ -7,7 +7,11 @@ import { getClusterSummaryOrThrow } from "@/lib/db/clusters/get-cluster-summary-
 export const runtime = "nodejs";
 
 // GET /api/clusters/{id} – one cluster (never its credentials)
-export const GET = withRoute({ role: "viewer", params: ZClusterParams, handler: async ({ params }) => ({ data: await getClusterSummaryOrThrow(params.id) }) });
+export const GET = withRoute({
+  role: "viewer",
+  params: ZClusterParams,
+  handler: async ({ params }) => ({ data: await getClusterSummaryOrThrow(params.id) }),
+});
 
 // PATCH /api/clusters/{id} – rename, change the schedule, enable or disable
 export const PATCH = withRoute({

@@ -6,4 +6,8 @@ import { exportFindingsCsv } from "@/lib/exports/export-findings-csv";
 export const runtime = "nodejs";
 
 // GET /api/findings/export.csv?…the browser's filters – the matching findings as a streamed CSV file
-export const GET = withRoute({ role: "analyst", query: ZFindingFilters, handler: async ({ query, caller }) => csvResponse(await exportFindingsCsv(query, caller)) });
+export const GET = withRoute({
+  role: "analyst",
+  query: ZFindingFilters,
+  handler: async ({ query, caller }) => csvResponse(await exportFindingsCsv(query, caller)),
+});

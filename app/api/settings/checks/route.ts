@@ -7,7 +7,10 @@ import { updateCheckSettings } from "@/lib/settings/update-check-settings";
 export const runtime = "nodejs";
 
 // GET /api/settings/checks – the check settings scans use, and the defaults
-export const GET = withRoute({ role: "viewer", handler: async () => ({ data: await getCheckSettings(), defaults: DEFAULT_SETTINGS }) });
+export const GET = withRoute({
+  role: "viewer",
+  handler: async () => ({ data: await getCheckSettings(), defaults: DEFAULT_SETTINGS }),
+});
 
 // PUT /api/settings/checks – replace the check settings (admins); the change is audited field by field
 export const PUT = withRoute({

@@ -5,4 +5,8 @@ import { getSnapshotOrThrow } from "@/lib/db/snapshots/get-snapshot-or-throw";
 export const runtime = "nodejs";
 
 // GET /api/snapshots/{id} – a scan's status, phases, object counts and warnings
-export const GET = withRoute({ role: "viewer", params: ZSnapshotParams, handler: async ({ params }) => ({ data: await getSnapshotOrThrow(params.id) }) });
+export const GET = withRoute({
+  role: "viewer",
+  params: ZSnapshotParams,
+  handler: async ({ params }) => ({ data: await getSnapshotOrThrow(params.id) }),
+});

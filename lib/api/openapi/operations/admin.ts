@@ -1,14 +1,36 @@
 import { z } from "zod";
+
 import { ZAuditFilters, ZAuditPage } from "../../schemas/audit";
 import { dataOf } from "../../schemas/envelope";
-import { ZDelivery, ZNotificationSaved, ZNotificationSettingsView, ZNotificationUpdate } from "../../schemas/notifications";
+import {
+  ZDelivery,
+  ZNotificationSaved,
+  ZNotificationSettingsView,
+  ZNotificationUpdate,
+} from "../../schemas/notifications";
 import { ZCheckSettingsUpdate, ZCheckSettingsView } from "../../schemas/settings";
 import { ZTokenCreateRequest, ZTokenIssued, ZTokenParams, ZTokenSummary } from "../../schemas/tokens";
-import { ZInviteLink, ZUserAccess, ZUserInvited, ZUserInviteRequest, ZUserParams, ZUserSummary, ZUserUpdateRequest } from "../../schemas/users";
+import {
+  ZInviteLink,
+  ZUserAccess,
+  ZUserInvited,
+  ZUserInviteRequest,
+  ZUserParams,
+  ZUserSummary,
+  ZUserUpdateRequest,
+} from "../../schemas/users";
 import { csv, json, noContent, type Operation } from "../operation";
 
 export const ADMIN_OPERATIONS: Operation[] = [
-  { method: "GET", path: "/api/audit", tag: "audit", summary: "The audit log, newest first", role: "admin", query: ZAuditFilters, responses: { "200": json("One page.", ZAuditPage) } },
+  {
+    method: "GET",
+    path: "/api/audit",
+    tag: "audit",
+    summary: "The audit log, newest first",
+    role: "admin",
+    query: ZAuditFilters,
+    responses: { "200": json("One page.", ZAuditPage) },
+  },
   {
     method: "GET",
     path: "/api/audit/export.csv",
@@ -19,7 +41,14 @@ export const ADMIN_OPERATIONS: Operation[] = [
     query: ZAuditFilters,
     responses: { "200": csv("The CSV file.") },
   },
-  { method: "GET", path: "/api/users", tag: "users", summary: "Every user with role, status and sign-in methods", role: "admin", responses: { "200": json("The users.", dataOf(z.array(ZUserSummary))) } },
+  {
+    method: "GET",
+    path: "/api/users",
+    tag: "users",
+    summary: "Every user with role, status and sign-in methods",
+    role: "admin",
+    responses: { "200": json("The users.", dataOf(z.array(ZUserSummary))) },
+  },
   {
     method: "POST",
     path: "/api/users",
@@ -82,7 +111,8 @@ export const ADMIN_OPERATIONS: Operation[] = [
     path: "/api/settings/notifications",
     tag: "settings",
     summary: "Set or clear the webhook",
-    description: "https only (plain http to loopback when loopback clusters are allowed), never to link-local addresses. The signing secret is in the answer once, when issued.",
+    description:
+      "https only (plain http to loopback when loopback clusters are allowed), never to link-local addresses. The signing secret is in the answer once, when issued.",
     role: "admin",
     body: ZNotificationUpdate,
     responses: { "200": json("The settings saved.", ZNotificationSaved) },
@@ -109,7 +139,8 @@ export const ADMIN_OPERATIONS: Operation[] = [
     path: "/api/tokens",
     tag: "access",
     summary: "Issue an API token (signed-in users only)",
-    description: "Never above the owner's role; expires within a year; the secret is shown once and stored as a SHA-256 hash.",
+    description:
+      "Never above the owner's role; expires within a year; the secret is shown once and stored as a SHA-256 hash.",
     role: "viewer",
     body: ZTokenCreateRequest,
     responses: { "201": json("Issued.", ZTokenIssued) },

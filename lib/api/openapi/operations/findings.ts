@@ -1,8 +1,22 @@
 import { z } from "zod";
+
 import { ZApprovalCreated } from "../../schemas/approvals";
 import { dataOf, ZApproved } from "../../schemas/envelope";
-import { ZFindingDetail, ZFindingFilters, ZFindingListQuery, ZFindingPage, ZFindingParams } from "../../schemas/findings";
-import { ZAttestationCreateRequest, ZAttestationListQuery, ZAttestationParams, ZAttestationSummary, ZFrameworkExportQuery, ZFrameworkParams } from "../../schemas/frameworks";
+import {
+  ZFindingDetail,
+  ZFindingFilters,
+  ZFindingListQuery,
+  ZFindingPage,
+  ZFindingParams,
+} from "../../schemas/findings";
+import {
+  ZAttestationCreateRequest,
+  ZAttestationListQuery,
+  ZAttestationParams,
+  ZAttestationSummary,
+  ZFrameworkExportQuery,
+  ZFrameworkParams,
+} from "../../schemas/frameworks";
 import { csv, json, noContent, type Operation } from "../operation";
 
 export const FINDING_OPERATIONS: Operation[] = [
@@ -11,12 +25,21 @@ export const FINDING_OPERATIONS: Operation[] = [
     path: "/api/findings",
     tag: "findings",
     summary: "One keyset page of findings",
-    description: "The findings browser's filters (the same as its address and the CSV export); `cursor` or `before` pages on.",
+    description:
+      "The findings browser's filters (the same as its address and the CSV export); `cursor` or `before` pages on.",
     role: "viewer",
     query: ZFindingListQuery,
     responses: { "200": json("The page.", ZFindingPage) },
   },
-  { method: "GET", path: "/api/findings/{id}", tag: "findings", summary: "One finding with its history across snapshots", role: "viewer", params: ZFindingParams, responses: { "200": json("The finding.", dataOf(ZFindingDetail)) } },
+  {
+    method: "GET",
+    path: "/api/findings/{id}",
+    tag: "findings",
+    summary: "One finding with its history across snapshots",
+    role: "viewer",
+    params: ZFindingParams,
+    responses: { "200": json("The finding.", dataOf(ZFindingDetail)) },
+  },
   {
     method: "GET",
     path: "/api/findings/export.csv",

@@ -1,7 +1,14 @@
 import { z } from "zod";
+
 import { ZApprovalCreated } from "../../schemas/approvals";
 import { dataOf, ZApproved } from "../../schemas/envelope";
-import { ZSuppressionChanged, ZSuppressionCreateRequest, ZSuppressionParams, ZSuppressionSummary, ZSuppressionUpdateRequest } from "../../schemas/suppressions";
+import {
+  ZSuppressionChanged,
+  ZSuppressionCreateRequest,
+  ZSuppressionParams,
+  ZSuppressionSummary,
+  ZSuppressionUpdateRequest,
+} from "../../schemas/suppressions";
 import { json, noContent, type Operation } from "../operation";
 
 const tag = "accepted risks";
@@ -21,7 +28,8 @@ export const SUPPRESSION_OPERATIONS: Operation[] = [
     path: "/api/suppressions",
     tag,
     summary: "Propose an accepted risk from a finding",
-    description: "Critical and high wait for a second person (`pending`); an active one re-scores the cluster's latest snapshot at once.",
+    description:
+      "Critical and high wait for a second person (`pending`); an active one re-scores the cluster's latest snapshot at once.",
     role: "analyst",
     body: ZSuppressionCreateRequest,
     responses: { "201": json("Proposed.", ZApprovalCreated) },

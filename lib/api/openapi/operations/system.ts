@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { ZCheckSummary } from "../../schemas/checks";
 import { dataOf, ZOk } from "../../schemas/envelope";
 import { ZHealth, ZLive } from "../../schemas/health";
@@ -6,12 +7,14 @@ import { ZOpenApiDocument } from "../../schemas/openapi";
 import { ZInviteAcceptRequest, ZMe, ZSetupRequest } from "../../schemas/users";
 import { json, type Operation } from "../operation";
 
-
 const auth = (method: "GET" | "POST"): Operation => ({
   method,
   path: "/api/auth/{all}",
   tag: "sign-in",
-  summary: method === "GET" ? "Sessions and single sign-on callbacks (the sign-in library)" : "Sign in, sign out, change password (the sign-in library)",
+  summary:
+    method === "GET"
+      ? "Sessions and single sign-on callbacks (the sign-in library)"
+      : "Sign in, sign out, change password (the sign-in library)",
   description:
     "Served by better-auth under `/api/auth/`; `{all}` spans the rest of the path (`sign-in/email`, `sign-out`, `get-session`, `sign-in/social`, `callback/{provider}`, `change-password`…). " +
     "Sign-up is off. A wrong password counts towards the sign-in back-off (429 with Retry-After). POST needs an `Origin` of Bulwark itself.",
@@ -26,9 +29,13 @@ export const SYSTEM_OPERATIONS: Operation[] = [
     path: "/api/health",
     tag: "health",
     summary: "Readiness",
-    description: "200 only when the database answers and the scan queue is installed; else 503 with Retry-After, naming the part that is not ready.",
+    description:
+      "200 only when the database answers and the scan queue is installed; else 503 with Retry-After, naming the part that is not ready.",
     role: "public",
-    responses: { "200": json("Ready.", ZHealth), "503": json("Not ready yet (Retry-After says when to ask again).", ZHealth) },
+    responses: {
+      "200": json("Ready.", ZHealth),
+      "503": json("Not ready yet (Retry-After says when to ask again).", ZHealth),
+    },
   },
   {
     method: "GET",
@@ -60,7 +67,14 @@ export const SYSTEM_OPERATIONS: Operation[] = [
     body: ZInviteAcceptRequest,
     responses: { "200": json("The password is set; sign in.", ZOk) },
   },
-  { method: "GET", path: "/api/me", tag: "access", summary: "Who the caller is, with which role", role: "viewer", responses: { "200": json("The caller.", dataOf(ZMe)) } },
+  {
+    method: "GET",
+    path: "/api/me",
+    tag: "access",
+    summary: "Who the caller is, with which role",
+    role: "viewer",
+    responses: { "200": json("The caller.", dataOf(ZMe)) },
+  },
   {
     method: "GET",
     path: "/api/checks",
@@ -75,9 +89,12 @@ export const SYSTEM_OPERATIONS: Operation[] = [
     path: "/api/metrics",
     tag: "health",
     summary: "Prometheus metrics",
-    description: "Scores, open findings and scan outcomes per cluster in the Prometheus text format; scrape with a `read` token.",
+    description:
+      "Scores, open findings and scan outcomes per cluster in the Prometheus text format; scrape with a `read` token.",
     role: "viewer",
-    responses: { "200": { description: "Prometheus text exposition format.", content: { "text/plain": { schema: z.string() } } } },
+    responses: {
+      "200": { description: "Prometheus text exposition format.", content: { "text/plain": { schema: z.string() } } },
+    },
   },
   {
     method: "GET",

@@ -27,7 +27,8 @@ export const KUBERNETES_EOL: EolTable = {
 
 /** Container runtimes, matched on the node's containerRuntimeVersion ("containerd://1.7.22"). */
 export const RUNTIME_EOL: EolTable = {
-  source: "containerd RELEASES.md support horizon; CRI-O follows the Kubernetes minor; dockershim removed in Kubernetes 1.24",
+  source:
+    "containerd RELEASES.md support horizon; CRI-O follows the Kubernetes minor; dockershim removed in Kubernetes 1.24",
   readOn: "2026-11-01",
   entries: [
     { match: /^docker:\/\//, name: "Docker Engine via dockershim", eol: "2022-05-03" },
@@ -60,7 +61,11 @@ export const OS_EOL: EolTable = {
 };
 
 /** The entry that matches, and whether its end of life is on or before `now`. */
-export function lookupEol(table: EolTable, value: string, now: Date): { name: string; eol: string; isPast: boolean } | undefined {
+export function lookupEol(
+  table: EolTable,
+  value: string,
+  now: Date,
+): { name: string; eol: string; isPast: boolean } | undefined {
   const entry = table.entries.find((e) => e.match.test(value));
   return entry && { name: entry.name, eol: entry.eol, isPast: new Date(`${entry.eol}T00:00:00Z`) <= now };
 }

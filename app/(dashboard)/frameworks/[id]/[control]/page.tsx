@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { AttestationsPanel } from "@/components/frameworks/attestations-panel";
 import { ControlClusterStatus } from "@/components/frameworks/control-cluster-status";
 import { ControlHistoryTable } from "@/components/frameworks/control-history-table";
 import { PageHeader } from "@/components/layout/page-header";
-import { requirePageCaller } from "@/lib/api/page-caller";
+import { Card, CardTitle } from "@/components/ui/card";
 import { hasRole } from "@/lib/access/roles";
+import { requirePageCaller } from "@/lib/api/page-caller";
 import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
 import { listAttestations } from "@/lib/db/frameworks/attestations";
@@ -14,7 +16,6 @@ import { listControlHistory, listLatestControls } from "@/lib/db/frameworks/read
 import { listSuppressions } from "@/lib/db/suppressions/list-suppressions";
 import { formatUtcDay } from "@/lib/format-date";
 import { getFramework } from "@/lib/frameworks/registry";
-import { Card, CardTitle } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -53,16 +54,22 @@ export default async function ControlPage({ params }: Props) {
     listLatestControls(framework.id, { controlId: control.id }),
     listControlHistory(framework.id, control.id),
     checks.length ? listSuppressions() : Promise.resolve([]),
-    control.judged.by === "manual" ? listAttestations({ frameworkId: framework.id, controlId: control.id }) : Promise.resolve([]),
+    control.judged.by === "manual"
+      ? listAttestations({ frameworkId: framework.id, controlId: control.id })
+      : Promise.resolve([]),
   ]);
-  const accepted = suppressions.filter((s) => checks.includes(s.checkId) && (s.status === "active" || s.status === "pending"));
+  const accepted = suppressions.filter(
+    (s) => checks.includes(s.checkId) && (s.status === "active" || s.status === "pending"),
+  );
   return (
     <>
       <PageHeader
         title={`${control.id} ${control.title}`}
         description={
           <>
-            <Link href={`/frameworks/${framework.id}`} className="underline">{framework.title}</Link>
+            <Link href={`/frameworks/${framework.id}`} className="underline">
+              {framework.title}
+            </Link>
             {` · ${control.section} · ${control.reference}`}
             {control.controlPlane ? " · the provider's on EKS, GKE and AKS" : ""}
           </>
@@ -72,12 +79,17 @@ export default async function ControlPage({ params }: Props) {
         <CardTitle id="judged">How it is judged</CardTitle>
         {control.judged.by === "automated" ? (
           <>
-            <p className="text-sm text-slate-700">Passes when every check below was evaluated and found nothing; fails with the resources any of them finds; not evaluated when one could not run.</p>
+            <p className="text-sm text-slate-700">
+              Passes when every check below was evaluated and found nothing; fails with the resources any of them finds;
+              not evaluated when one could not run.
+            </p>
             <ul className="mt-2 list-disc pl-5 text-sm">
               {checks.map((id) => (
                 <li key={id}>
                   <span className="font-mono text-xs">{id}</span> {getCheckTitle(id)}
-                  {control.judged.by === "automated" && control.judged.only?.check === id ? <span className="text-slate-600">{` (only findings naming ${control.judged.only.messageIncludes.join(", ")})`}</span> : null}
+                  {control.judged.by === "automated" && control.judged.only?.check === id ? (
+                    <span className="text-slate-600">{` (only findings naming ${control.judged.only.messageIncludes.join(", ")})`}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -90,7 +102,11 @@ export default async function ControlPage({ params }: Props) {
       </Card>
       <h2 className="mb-2 mt-6 text-base font-semibold">Latest status per cluster</h2>
       <div className="space-y-3">
-        {latest.length ? latest.map((s) => <ControlClusterStatus key={s.clusterId} status={s} />) : <p className="text-sm text-slate-600">No completed snapshot has a status for this control yet.</p>}
+        {latest.length ? (
+          latest.map((s) => <ControlClusterStatus key={s.clusterId} status={s} />)
+        ) : (
+          <p className="text-sm text-slate-600">No completed snapshot has a status for this control yet.</p>
+        )}
       </div>
       {checks.length ? (
         <Card aria-labelledby="accepted" className="mt-6">
@@ -98,7 +114,9 @@ export default async function ControlPage({ params }: Props) {
           {accepted.length ? (
             <ul className="space-y-1 text-sm">
               {accepted.map((s) => (
-                <li key={s.id}>{`${s.checkId} on ${s.clusterName ?? "every cluster"}${s.namespace ? ` in ${s.namespace}` : ""}${s.resourcePattern ? ` matching ${s.resourcePattern}` : ""}: ${s.reason} (${s.status}, by ${s.author}${s.approver ? `, approved by ${s.approver}` : ""}, until ${formatUtcDay(s.expiresAt)})`}</li>
+                <li
+                  key={s.id}
+                >{`${s.checkId} on ${s.clusterName ?? "every cluster"}${s.namespace ? ` in ${s.namespace}` : ""}${s.resourcePattern ? ` matching ${s.resourcePattern}` : ""}: ${s.reason} (${s.status}, by ${s.author}${s.approver ? `, approved by ${s.approver}` : ""}, until ${formatUtcDay(s.expiresAt)})`}</li>
               ))}
             </ul>
           ) : (

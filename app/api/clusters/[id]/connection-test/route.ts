@@ -1,10 +1,15 @@
 import { ZClusterParams } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { testClusterConnection } from "@/lib/clusters/test-cluster-connection";
+
 // This process serves the built-in demo cluster when its connection is tested.
 import "@/lib/demo/demo-cluster-server";
 
 export const runtime = "nodejs";
 
 // POST /api/clusters/{id}/connection-test – reachable? which version? which resources can be read?
-export const POST = withRoute({ role: "admin", params: ZClusterParams, handler: async ({ params }) => ({ data: await testClusterConnection(params.id) }) });
+export const POST = withRoute({
+  role: "admin",
+  params: ZClusterParams,
+  handler: async ({ params }) => ({ data: await testClusterConnection(params.id) }),
+});

@@ -11,6 +11,9 @@ export const POST = withRoute({
   params: ZClusterParams,
   handler: async ({ params, caller }) => {
     const snapshot = await requestManualScan(params.id, caller);
-    return Response.json({ snapshotId: snapshot.id, isNew: snapshot.isNew }, { status: 202, headers: { location: `/api/snapshots/${snapshot.id}` } });
+    return Response.json(
+      { snapshotId: snapshot.id, isNew: snapshot.isNew },
+      { status: 202, headers: { location: `/api/snapshots/${snapshot.id}` } },
+    );
   },
 });

@@ -10,5 +10,6 @@ export const GET = withRoute({
   role: "analyst",
   params: ZFrameworkParams,
   query: ZFrameworkExportQuery,
-  handler: async ({ params, query, caller }) => csvResponse(await exportFrameworkCsv(params.id, query.cluster, query.snapshot, caller)),
+  handler: async ({ params, query, caller }) =>
+    csvResponse(await exportFrameworkCsv(params.id, query.cluster, query.snapshot, caller)),
 });

@@ -8,5 +8,6 @@ export const runtime = "nodejs";
 export const POST = withRoute({
   role: "admin",
   params: ZUserParams,
-  handler: async ({ params, caller }) => Response.json(await reissueInvite(params.id, caller), { headers: { "cache-control": "no-store" } }),
+  handler: async ({ params, caller }) =>
+    Response.json(await reissueInvite(params.id, caller), { headers: { "cache-control": "no-store" } }),
 });
