@@ -37,6 +37,7 @@ if (!existsSync("generated/prisma/client.ts"))
 
 step("typecheck", "npx", ["tsc", "--noEmit"], asOne);
 step("lint", "npx", ["eslint", ".", "--max-warnings", "0"], asOne);
+step("format", "npx", ["prettier", "--check", "."], asOne);
 // The container image, where this machine can build one (root, buildah, mmdebstrap: .ci/run installs
 // them): built once here, so the unit step's image test smoke-tests it from its own filesystem.
 const canBuildImage =
