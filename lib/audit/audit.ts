@@ -15,3 +15,12 @@ export async function audit(
     details: { ...details, ...(caller.via === "token" ? { via: "api-token" } : {}) },
   });
 }
+
+/** Records what Bulwark itself did (an expiry, a sweep): no person, no address. */
+export async function auditSystem(
+  action: string,
+  target: { type: string; id: string },
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await recordAuditEvent({ actor: { userId: null, email: null, ip: null }, action, target, details });
+}

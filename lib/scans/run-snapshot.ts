@@ -1,3 +1,4 @@
+import { expireAttestations } from "@/lib/attestations/expire-attestations";
 import { getClusterOrThrow } from "@/lib/db/clusters/get-cluster-or-throw";
 import { attestedControls } from "@/lib/db/frameworks/attestations";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
@@ -5,6 +6,7 @@ import type { CompletedSnapshot } from "@/lib/db/snapshots/complete-snapshot";
 import { listActiveRules } from "@/lib/db/suppressions/list-active-rules";
 import type { CollectOptions } from "@/lib/k8s/collect-inventory";
 import { suppressionPredicate } from "@/lib/scoring/match-suppression";
+import { expireSuppressions } from "@/lib/suppressions/expire-suppressions";
 
 import { completeSnapshot } from "./complete-snapshot";
 import type { DemoState } from "./demo-cluster-source";
@@ -49,9 +51,13 @@ export async function runSnapshot(run: SnapshotRun): Promise<CompletedSnapshot |
         // Accepted risks count as passing; the count shows beside the score.
         acceptedRisks: async () => {
           rulesAt = new Date();
+          await expireSuppressions(run.takenAt, run.clusterId);
           return suppressionPredicate(await listActiveRules(run.clusterId, run.takenAt));
         },
-        attestedControls: () => attestedControls(run.clusterId, run.takenAt),
+        attestedControls: async () => {
+          await expireAttestations(run.clusterId, run.takenAt);
+          return attestedControls(run.clusterId, run.takenAt);
+        },
       },
     );
   } catch (error) {

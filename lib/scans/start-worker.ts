@@ -2,12 +2,12 @@ import { listDueClusters } from "@/lib/db/clusters/list-due-clusters";
 import { applyRetention } from "@/lib/db/snapshots/apply-retention";
 import { failOrphanedSnapshots } from "@/lib/db/snapshots/fail-orphaned-snapshots";
 import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
-import { expireAcceptedRisks } from "@/lib/db/snapshots/rescore-latest";
 import { HEARTBEAT_MS, isSnapshotRunning, touchSnapshot } from "@/lib/db/snapshots/snapshot-heartbeat";
 import { getBoss } from "@/lib/jobs/boss";
 import { ensureQueue } from "@/lib/jobs/ensure-queue";
 import { SCAN_QUEUE, SCAN_TIMEOUT_MS, TICK_QUEUE, ZScanJob } from "@/lib/jobs/scan-queue";
 import { log } from "@/lib/log";
+import { expireAcceptedRisks } from "@/lib/suppressions/expire-suppressions";
 
 import { requestScan } from "./request-scan";
 import { runSnapshot } from "./run-snapshot";

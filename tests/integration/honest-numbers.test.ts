@@ -13,12 +13,13 @@ import { scorecardLink, type ScorecardCount } from "@/lib/api/scorecard-links";
 import { LAYERS } from "@/lib/checks/types";
 import { registerCluster } from "@/lib/clusters/register-cluster";
 import { getPool } from "@/lib/db/pool";
-import { expireAcceptedRisks, rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
+import { rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
 import type { Faults } from "@/lib/fake-api-server/types";
 import { runSnapshot } from "@/lib/scans/run-snapshot";
+import { expireAcceptedRisks } from "@/lib/suppressions/expire-suppressions";
 
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 import { expectJson } from "../helpers/parse-response";

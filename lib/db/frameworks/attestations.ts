@@ -71,31 +71,10 @@ export async function listAttestations(
 
 /**
  * The manual controls of a cluster attested at `at` (approved by then, not expired, not revoked
- * by then), keyed `framework/control`. Attestations whose expiry has passed are marked expired
- * first, with an audit event, as accepted risks are.
+ * by then), keyed `framework/control`.
  */
 export async function attestedControls(clusterId: string, at: Date): Promise<Set<string>> {
   const prisma = getPrisma();
-  const expired = await prisma.attestation.findMany({
-    where: { clusterId, status: "active", expiresAt: { lte: at } },
-    select: { id: true, frameworkId: true, controlId: true },
-  });
-  if (expired.length) {
-    await prisma.$transaction([
-      prisma.attestation.updateMany({
-        where: { id: { in: expired.map((e) => e.id) }, status: "active" },
-        data: { status: "expired" },
-      }),
-      prisma.auditEvent.createMany({
-        data: expired.map((e) => ({
-          action: "attestation.expired",
-          targetType: "attestation",
-          targetId: e.id,
-          details: { frameworkId: e.frameworkId, controlId: e.controlId },
-        })),
-      }),
-    ]);
-  }
   const rows = await prisma.attestation.findMany({
     where: {
       clusterId,
@@ -106,4 +85,16 @@ export async function attestedControls(clusterId: string, at: Date): Promise<Set
     select: { frameworkId: true, controlId: true },
   });
   return new Set(rows.map((r) => controlKey(r.frameworkId, r.controlId)));
+}
+
+export type ExpiredAttestation = { id: string; frameworkId: string; controlId: string };
+
+/** Marks a cluster's active attestations whose expiry has passed by `at` expired; returns them. */
+export async function markExpiredAttestations(clusterId: string, at: Date): Promise<ExpiredAttestation[]> {
+  const { rows } = await getPool().query<ExpiredAttestation>(
+    `UPDATE attestation SET status = 'expired' WHERE "clusterId" = $1 AND status = 'active' AND "expiresAt" <= $2
+     RETURNING id, "frameworkId", "controlId"`,
+    [clusterId, at],
+  );
+  return rows;
 }

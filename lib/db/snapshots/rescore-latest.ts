@@ -130,21 +130,6 @@ export async function rescoreForAcceptedRisk(suppressionId: string, change: Acce
 }
 
 /**
- * Ends the accepted risks whose expiry has passed (run every minute) and re-scores their
- * clusters at once, so an expired exemption never keeps a score up until the next scan.
- */
-export async function expireAcceptedRisks(now = new Date()): Promise<number> {
-  const { rows } = await getPool().query<{ clusterId: string; checks: string }>(
-    `SELECT "clusterId", string_agg(DISTINCT "checkId", ', ') AS checks FROM suppression
-     WHERE status = 'active' AND "expiresAt" <= $1 AND "clusterId" IS NOT NULL GROUP BY "clusterId"`,
-    [now],
-  );
-  // listActiveRules (inside the re-score) marks them expired and records it in the audit log.
-  for (const r of rows) await rescoreLatestSnapshot(r.clusterId, `accepted risk expired: ${r.checks}`, now);
-  return rows.length;
-}
-
-/**
  * A scan scores under the accepted risks in force when it started: one approved, revoked or
  * changed while it ran (wall-clock `since`) re-scores it as soon as it is stored. Expiries are
  * left out: the scan itself marks those and scores them.
