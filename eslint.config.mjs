@@ -63,9 +63,14 @@ const ZONES = [
   {
     target: ["lib/db", "lib/auth"],
     from: ["lib/api"],
-    // The zod contracts are leaves (they import only lib/checks' constants and lib/access).
-    except: ["schemas"],
-    message: "lib/db and lib/auth must not depend on the HTTP layer (roles and callers are in lib/access).",
+    message:
+      "lib/db and lib/auth must not depend on the HTTP layer: the request and answer shapes are in lib/contracts, roles and callers in lib/access.",
+  },
+  {
+    target: ["lib/contracts"],
+    from: libFoldersExcept("contracts", "access", "checks", "frameworks", "inventory"),
+    message:
+      "The zod contracts are leaves: they may use the core's constants and types (lib/checks, lib/frameworks, lib/inventory) and lib/access, nothing above.",
   },
   {
     target: ["components"],

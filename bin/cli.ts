@@ -2,7 +2,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
-import { ZCheckSettingsUpdate } from "@/lib/api/schemas/settings";
 import { ZCheckSettings, type CheckSettings } from "@/lib/checks/settings";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
 import { BaselineError, findingKey, parseBaseline } from "@/lib/cli-report/baseline";
@@ -12,6 +11,7 @@ import { formatFrameworkTable } from "@/lib/cli-report/format-framework-table";
 import { formatSarif } from "@/lib/cli-report/format-sarif";
 import { formatTable } from "@/lib/cli-report/format-table";
 import { scanManifests } from "@/lib/cli-report/scan-manifests";
+import { ZCheckSettingsUpdate } from "@/lib/contracts/settings";
 import { env } from "@/lib/env.js";
 import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
 import { ClusterUnavailableError, KubeconfigError } from "@/lib/k8s/errors";

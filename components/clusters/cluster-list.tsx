@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+import type { ClusterSummary } from "@/lib/contracts/clusters";
 import { formatUtc } from "@/lib/format-date";
 
 export function ClusterList({ clusters }: { clusters: ClusterSummary[] }) {

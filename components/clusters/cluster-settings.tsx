@@ -10,7 +10,7 @@ import { Choice } from "@/components/ui/choice";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+import type { ClusterSummary } from "@/lib/contracts/clusters";
 import { formatUtc } from "@/lib/format-date";
 import { clusterMutations, type ConnectionTest } from "@/lib/query/clusters";
 

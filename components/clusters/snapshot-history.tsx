@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { GradeBadge } from "@/components/scores/grade-badge";
 import { Table, TBody, THead } from "@/components/ui/table";
-import type { SnapshotRow } from "@/lib/api/schemas/cluster-detail";
+import type { SnapshotRow } from "@/lib/contracts/cluster-detail";
 import { formatUtc } from "@/lib/format-date";
 
 export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {

@@ -9,13 +9,13 @@ import { cardClass } from "@/components/ui/card";
 import { Choice } from "@/components/ui/choice";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { LAYERS, SEVERITIES } from "@/lib/checks/types";
 import {
   FINDING_SORTS,
   FINDING_STATUS_LABEL,
   FINDING_STATUSES,
   type FindingFilters as Filters,
-} from "@/lib/api/schemas/findings";
-import { LAYERS, SEVERITIES } from "@/lib/checks/types";
+} from "@/lib/contracts/findings";
 
 const SORT_LABEL: Record<(typeof FINDING_SORTS)[number], string> = {
   severity: "Worst first",

@@ -5,8 +5,8 @@ import Link from "next/link";
 
 import { SeverityBadge } from "@/components/checks/severity-badge";
 import { Table, TableFrame, TBody, Td, Th, THead } from "@/components/ui/table";
-import { FINDING_STATUS_LABEL, type FindingRow } from "@/lib/api/schemas/findings";
 import type { Severity } from "@/lib/checks/types";
+import { FINDING_STATUS_LABEL, type FindingRow } from "@/lib/contracts/findings";
 import { formatUtc } from "@/lib/format-date";
 
 const features = tableFeatures({});

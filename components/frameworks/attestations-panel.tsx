@@ -10,7 +10,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { Table, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { AttestationSummary } from "@/lib/api/schemas/frameworks";
+import type { AttestationSummary } from "@/lib/contracts/frameworks";
 import { formatUtc } from "@/lib/format-date";
 import { attestationMutations } from "@/lib/query/attestations";
 

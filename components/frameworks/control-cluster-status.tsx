@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
-import type { StoredControl } from "@/lib/api/schemas/frameworks";
+import type { StoredControl } from "@/lib/contracts/frameworks";
 import { formatUtc } from "@/lib/format-date";
 
 import { ControlStatusBadge } from "./control-status-badge";

@@ -1,5 +1,5 @@
 import { Table, Th, THead, Tr } from "@/components/ui/table";
-import type { StoredControl } from "@/lib/api/schemas/frameworks";
+import type { StoredControl } from "@/lib/contracts/frameworks";
 import { formatUtc } from "@/lib/format-date";
 
 import { ControlStatusBadge } from "./control-status-badge";

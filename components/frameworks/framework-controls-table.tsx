@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { StoredControl } from "@/lib/api/schemas/frameworks";
+import type { StoredControl } from "@/lib/contracts/frameworks";
 import type { Control, Framework } from "@/lib/frameworks/types";
 
 import { ControlStatusBadge } from "./control-status-badge";

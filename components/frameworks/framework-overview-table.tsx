@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Sparkline } from "@/components/scores/sparkline";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { FrameworkClusterOverview } from "@/lib/api/schemas/frameworks";
+import type { FrameworkClusterOverview } from "@/lib/contracts/frameworks";
 /** A cluster no completed snapshot speaks for, and why. */
 import { formatUtcDay } from "@/lib/format-date";
 import type { Framework } from "@/lib/frameworks/types";

@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import type { SeverityPoint } from "@/lib/api/schemas/reports";
+import type { SeverityPoint } from "@/lib/contracts/reports";
 import { formatUtcDay } from "@/lib/format-date";
 
 /** Open critical and high findings, day by day. */

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import type { WeeklyChange } from "@/lib/api/schemas/reports";
+import type { WeeklyChange } from "@/lib/contracts/reports";
 import { formatUtcDay } from "@/lib/format-date";
 
 /** Findings opened and resolved per week. */

@@ -4,8 +4,8 @@ import { ScanStatus } from "@/components/clusters/scan-status";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import type { ClusterPosture, OverallHistory } from "@/lib/api/schemas/scores";
 import { scorecardLink } from "@/lib/api/scorecard-links";
+import type { ClusterPosture, OverallHistory } from "@/lib/contracts/scores";
 import { formatUtc } from "@/lib/format-date";
 
 import { GradeBadge } from "./grade-badge";

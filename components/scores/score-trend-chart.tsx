@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import type { TrendPoint } from "@/lib/api/schemas/trend";
+import type { TrendPoint } from "@/lib/contracts/trend";
 import { formatUtc, formatUtcDay } from "@/lib/format-date";
 
 const SERIES = [

@@ -9,9 +9,9 @@ import { Field, type FieldControl } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { Table, THead, Tr } from "@/components/ui/table";
-import type { CheckSummary } from "@/lib/api/schemas/checks";
 import type { CheckSettings } from "@/lib/checks/settings";
 import { LAYERS, SEVERITIES, type Severity } from "@/lib/checks/types";
+import type { CheckSummary } from "@/lib/contracts/checks";
 import { settingsMutations } from "@/lib/query/settings";
 
 type Props = {

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card, cardClass, CardTitle } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form-error";
 import { Input, Select } from "@/components/ui/input";
-import type { NotificationSettingsView } from "@/lib/api/schemas/notifications";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
+import type { NotificationSettingsView } from "@/lib/contracts/notifications";
 import { settingsMutations } from "@/lib/query/settings";
 
 import { OneTimeSecret } from "./one-time-secret";

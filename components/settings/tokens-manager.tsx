@@ -12,7 +12,7 @@ import { QuerySection } from "@/components/ui/query-section";
 import { ACTIONS_COLUMN, BoxedTable, Td } from "@/components/ui/table";
 import { hasRole, type Role } from "@/lib/access/roles";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/access/token-scopes";
-import type { TokenSummary } from "@/lib/api/schemas/tokens";
+import type { TokenSummary } from "@/lib/contracts/tokens";
 import { formatUtc } from "@/lib/format-date";
 import { accessMutations, accessQueries } from "@/lib/query/access";
 

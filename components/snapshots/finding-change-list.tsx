@@ -1,6 +1,6 @@
 import { SeverityBadge } from "@/components/checks/severity-badge";
-import type { ChangedFinding } from "@/lib/api/schemas/snapshot-changes";
 import type { Severity } from "@/lib/checks/types";
+import type { ChangedFinding } from "@/lib/contracts/snapshot-changes";
 
 /** Findings opened or resolved by a snapshot. Cluster strings are rendered as text, never markup. */
 export function FindingChangeList({ findings, empty }: { findings: ChangedFinding[]; empty: string }) {

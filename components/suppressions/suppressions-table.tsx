@@ -9,8 +9,8 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { ACTIONS_COLUMN, BoxedTable, Td } from "@/components/ui/table";
-import type { SuppressionSummary } from "@/lib/api/schemas/suppressions";
 import type { Severity } from "@/lib/checks/types";
+import type { SuppressionSummary } from "@/lib/contracts/suppressions";
 import { formatUtc } from "@/lib/format-date";
 import { suppressionMutations } from "@/lib/query/suppressions";
 

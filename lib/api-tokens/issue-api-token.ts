@@ -1,9 +1,9 @@
 import type { Caller } from "@/lib/access/caller";
 import { hasRole } from "@/lib/access/roles";
 import { SCOPE_ROLE } from "@/lib/access/token-scopes";
-import type { TokenCreateRequest } from "@/lib/api/schemas/tokens";
 import { audit } from "@/lib/audit/audit";
 import { generateApiToken } from "@/lib/auth/api-token-secret";
+import type { TokenCreateRequest } from "@/lib/contracts/tokens";
 import { createApiToken } from "@/lib/db/api-tokens/api-tokens";
 import { AppError } from "@/lib/errors";
 

@@ -1,4 +1,4 @@
-import { MAX_SUPPRESSION_DAYS } from "@/lib/api/schemas/suppressions";
+import { MAX_SUPPRESSION_DAYS } from "@/lib/contracts/suppressions";
 import { AppError } from "@/lib/errors";
 
 /** Accepted risks and attestations end within a year, and never in the past. */

@@ -1,7 +1,7 @@
 import type { Caller } from "@/lib/access/caller";
-import type { AttestationCreateRequest } from "@/lib/api/schemas/frameworks";
 import { checkExpiry } from "@/lib/approvals/check-expiry";
 import { audit } from "@/lib/audit/audit";
+import type { AttestationCreateRequest } from "@/lib/contracts/frameworks";
 import { clusterExists, insertAttestation } from "@/lib/db/frameworks/attestations";
 import { AppError } from "@/lib/errors";
 import { getFramework } from "@/lib/frameworks/registry";

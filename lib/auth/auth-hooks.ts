@@ -1,6 +1,6 @@
 import { APIError, createAuthMiddleware } from "better-auth/api";
 
-import { ZProfileUpdate } from "@/lib/api/schemas/users";
+import { ZProfileUpdate } from "@/lib/contracts/users";
 import {
   countFailedSignIns,
   SIGN_IN,

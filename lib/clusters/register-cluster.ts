@@ -1,6 +1,6 @@
 import type { Caller } from "@/lib/access/caller";
-import type { ClusterCreateRequest } from "@/lib/api/schemas/clusters";
 import { audit } from "@/lib/audit/audit";
+import type { ClusterCreateRequest } from "@/lib/contracts/clusters";
 import { sealKubeconfig } from "@/lib/crypto/seal-secret";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import type { Caller } from "@/lib/access/caller";
-import type { ClusterSummary, ClusterUpdateRequest } from "@/lib/api/schemas/clusters";
 import { audit } from "@/lib/audit/audit";
+import type { ClusterSummary, ClusterUpdateRequest } from "@/lib/contracts/clusters";
 import { getClusterSummaryOrThrow } from "@/lib/db/clusters/get-cluster-summary-or-throw";
 import { updateClusterRow } from "@/lib/db/clusters/update-cluster-row";
 

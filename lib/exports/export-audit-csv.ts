@@ -1,6 +1,6 @@
 import type { Caller } from "@/lib/access/caller";
-import type { AuditFilters } from "@/lib/api/schemas/audit";
 import { audit } from "@/lib/audit/audit";
+import type { AuditFilters } from "@/lib/contracts/audit";
 import { streamAuditCsv } from "@/lib/db/audit/list-audit-events";
 
 import type { CsvFile } from "./csv-file";

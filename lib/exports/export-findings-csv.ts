@@ -1,6 +1,6 @@
 import type { Caller } from "@/lib/access/caller";
-import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { audit } from "@/lib/audit/audit";
+import type { FindingFilters } from "@/lib/contracts/findings";
 import { exportFileName } from "@/lib/db/findings/export-file-name";
 import { streamFindingsCsv } from "@/lib/db/findings/stream-findings-csv";
 

@@ -1,6 +1,6 @@
 import { Gauge, Registry } from "prom-client";
 
-import type { ClusterPosture } from "@/lib/api/schemas/scores";
+import type { ClusterPosture } from "@/lib/contracts/scores";
 import type { MetricSources } from "@/lib/db/metrics/read-metric-sources";
 
 /**

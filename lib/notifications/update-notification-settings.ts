@@ -1,6 +1,6 @@
 import type { Caller } from "@/lib/access/caller";
-import type { NotificationSettingsView, NotificationUpdate } from "@/lib/api/schemas/notifications";
 import { audit } from "@/lib/audit/audit";
+import type { NotificationSettingsView, NotificationUpdate } from "@/lib/contracts/notifications";
 import { saveWebhook } from "@/lib/notify/webhook-settings";
 
 import { checkWebhookAddress } from "./check-webhook-address";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
-import type { NotificationSettingsView } from "@/lib/api/schemas/notifications";
 import { SEVERITIES, type Severity } from "@/lib/checks/types";
+import type { NotificationSettingsView } from "@/lib/contracts/notifications";
 import { atRestKey, sealSecret, unsealSecret } from "@/lib/crypto/seal-secret";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -2,8 +2,8 @@ import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react
 
 import type { Role } from "@/lib/access/roles";
 import type { TokenScope } from "@/lib/access/token-scopes";
-import type { TokenSummary } from "@/lib/api/schemas/tokens";
-import type { UserSummary } from "@/lib/api/schemas/users";
+import type { TokenSummary } from "@/lib/contracts/tokens";
+import type { UserSummary } from "@/lib/contracts/users";
 
 import { fetchJson } from "./fetch-json";
 

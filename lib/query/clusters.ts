@@ -1,6 +1,6 @@
 import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 
-import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+import type { ClusterSummary } from "@/lib/contracts/clusters";
 
 import { fetchJson } from "./fetch-json";
 

@@ -1,8 +1,8 @@
 import { mutationOptions } from "@tanstack/react-query";
 
-import type { NotificationSettingsView } from "@/lib/api/schemas/notifications";
 import type { CheckSettings } from "@/lib/checks/settings";
 import type { Severity } from "@/lib/checks/types";
+import type { NotificationSettingsView } from "@/lib/contracts/notifications";
 
 import { fetchJson } from "./fetch-json";
 

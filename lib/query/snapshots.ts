@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 
-import type { SnapshotDetail } from "@/lib/api/schemas/snapshots";
+import type { SnapshotDetail } from "@/lib/contracts/snapshots";
 
 import { fetchJson } from "./fetch-json";
 

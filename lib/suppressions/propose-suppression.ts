@@ -1,7 +1,7 @@
 import type { Caller } from "@/lib/access/caller";
-import type { SuppressionCreateRequest } from "@/lib/api/schemas/suppressions";
 import { checkExpiry } from "@/lib/approvals/check-expiry";
 import { audit } from "@/lib/audit/audit";
+import type { SuppressionCreateRequest } from "@/lib/contracts/suppressions";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { rescoreForAcceptedRisk } from "@/lib/db/snapshots/rescore-latest";
 import { getFindingToAcceptOrThrow, insertSuppression } from "@/lib/db/suppressions/suppression-rows";

@@ -1,7 +1,7 @@
 import type { Caller } from "@/lib/access/caller";
-import type { UserInviteRequest } from "@/lib/api/schemas/users";
 import { audit } from "@/lib/audit/audit";
 import { createUser } from "@/lib/auth/create-user";
+import type { UserInviteRequest } from "@/lib/contracts/users";
 import { createOneTimeToken } from "@/lib/db/users/one-time-token";
 
 import { INVITE_PREFIX, INVITE_TTL_MS, inviteUrl } from "./one-time-links";

@@ -81,7 +81,7 @@ try {
 
   const { listFindings } = await import("@/lib/db/findings/list-findings");
   const { streamFindingsCsv } = await import("@/lib/db/findings/stream-findings-csv");
-  const { ZFindingListQuery } = await import("@/lib/api/schemas/findings");
+  const { ZFindingListQuery } = await import("@/lib/contracts/findings");
   const { getPool } = await import("@/lib/db/pool");
   const { findingKeyset, findingWhere, FINDING_SORT, FINDING_COLUMNS, FINDING_FROM } =
     await import("@/lib/db/findings/finding-sql");

@@ -56,9 +56,9 @@ function summarise(lines: string[]): string {
 export async function explainMainQueries(ids: { cluster: string; a: string; b: string }): Promise<void> {
   const { getPool } = await import("@/lib/db/pool");
   const { listFindings } = await import("@/lib/db/findings/list-findings");
-  const { ZFindingListQuery } = await import("@/lib/api/schemas/findings");
+  const { ZFindingListQuery } = await import("@/lib/contracts/findings");
   const { buildReport } = await import("@/lib/db/reports/build-report");
-  const { ZReportQuery } = await import("@/lib/api/schemas/reports");
+  const { ZReportQuery } = await import("@/lib/contracts/reports");
   const { listClusterPosture } = await import("@/lib/db/clusters/list-cluster-posture");
   const { getClusterMovement } = await import("@/lib/db/clusters/get-cluster-movement");
   const pool = getPool();

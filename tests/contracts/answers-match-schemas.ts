@@ -6,16 +6,16 @@
 import type { z } from "zod";
 
 import type { issueApiToken } from "@/lib/api-tokens/issue-api-token";
-import type { ZApprovalCreated } from "@/lib/api/schemas/approvals";
-import type { ZClusterCreated, ZConnectionTest } from "@/lib/api/schemas/clusters";
-import type { ZFindingDetail } from "@/lib/api/schemas/findings";
-import type { ZDelivery } from "@/lib/api/schemas/notifications";
-import type { ZSuppressionChanged } from "@/lib/api/schemas/suppressions";
-import type { ZTokenIssued, ZTokenSummary } from "@/lib/api/schemas/tokens";
-import type { ZInviteLink, ZUserAccess, ZUserInvited } from "@/lib/api/schemas/users";
 import type { createAttestation } from "@/lib/attestations/create-attestation";
 import type { registerCluster } from "@/lib/clusters/register-cluster";
 import type { testClusterConnection } from "@/lib/clusters/test-cluster-connection";
+import type { ZApprovalCreated } from "@/lib/contracts/approvals";
+import type { ZClusterCreated, ZConnectionTest } from "@/lib/contracts/clusters";
+import type { ZFindingDetail } from "@/lib/contracts/findings";
+import type { ZDelivery } from "@/lib/contracts/notifications";
+import type { ZSuppressionChanged } from "@/lib/contracts/suppressions";
+import type { ZTokenIssued, ZTokenSummary } from "@/lib/contracts/tokens";
+import type { ZInviteLink, ZUserAccess, ZUserInvited } from "@/lib/contracts/users";
 import type { listApiTokens } from "@/lib/db/api-tokens/api-tokens";
 import type { getFindingOrThrow } from "@/lib/db/findings/get-finding-or-throw";
 import type { deliverWebhook } from "@/lib/notify/deliver-webhook";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-import { ZProblem } from "@/lib/api/schemas/problem";
+import { ZProblem } from "@/lib/contracts/problem";
 
 function mismatch(error: z.ZodError): string {
   return error.issues.map((i) => `  at ${i.path.length ? i.path.join(".") : "(the body)"}: ${i.message}`).join("\n");

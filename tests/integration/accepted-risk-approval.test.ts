@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
-import { dataOf } from "@/lib/api/schemas/envelope";
-import { ZCheckSettingsView } from "@/lib/api/schemas/settings";
-import { ZSuppressionSummary } from "@/lib/api/schemas/suppressions";
+import { ZApprovalCreated } from "@/lib/contracts/approvals";
+import { dataOf } from "@/lib/contracts/envelope";
+import { ZCheckSettingsView } from "@/lib/contracts/settings";
+import { ZSuppressionSummary } from "@/lib/contracts/suppressions";
 
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
 import { expectJson, expectProblem } from "../helpers/parse-response";

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route";
 import { POST as createRoute } from "@/app/api/suppressions/route";
-import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
-import { ZFindingListQuery } from "@/lib/api/schemas/findings";
+import { ZApprovalCreated } from "@/lib/contracts/approvals";
+import { ZFindingListQuery } from "@/lib/contracts/findings";
 import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { listFindings } from "@/lib/db/findings/list-findings";

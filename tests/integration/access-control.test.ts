@@ -9,9 +9,9 @@ import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { PATCH as patchUser } from "@/app/api/users/[id]/route";
 import { POST as inviteUserRoute, GET as listUsersRoute } from "@/app/api/users/route";
-import { dataOf } from "@/lib/api/schemas/envelope";
-import { ZTokenIssued } from "@/lib/api/schemas/tokens";
-import { ZMe, ZUserInvited } from "@/lib/api/schemas/users";
+import { dataOf } from "@/lib/contracts/envelope";
+import { ZTokenIssued } from "@/lib/contracts/tokens";
+import { ZMe, ZUserInvited } from "@/lib/contracts/users";
 import { getPrisma } from "@/lib/db/client";
 
 import { APP, call, makeUser, PASSWORD, signIn } from "../helpers/auth";

@@ -4,9 +4,9 @@ import { POST as acceptInvite } from "@/app/api/invites/accept/route";
 import { GET as me } from "@/app/api/me/route";
 import { POST as createToken } from "@/app/api/tokens/route";
 import { POST as reissueInvite } from "@/app/api/users/[id]/invite/route";
-import { ZTokenIssued } from "@/lib/api/schemas/tokens";
-import { ZInviteLink } from "@/lib/api/schemas/users";
 import { getAuth } from "@/lib/auth/auth";
+import { ZTokenIssued } from "@/lib/contracts/tokens";
+import { ZInviteLink } from "@/lib/contracts/users";
 import { getPrisma } from "@/lib/db/client";
 
 import { APP, call, makeUser, PASSWORD, signIn } from "../helpers/auth";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { dataOf } from "@/lib/api/schemas/envelope";
-import { ZCheckSettingsUpdate, ZCheckSettingsView } from "@/lib/api/schemas/settings";
+import { dataOf } from "@/lib/contracts/envelope";
+import { ZCheckSettingsUpdate, ZCheckSettingsView } from "@/lib/contracts/settings";
 
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
 import { expectJson, expectProblem } from "../helpers/parse-response";

@@ -8,9 +8,9 @@ import { GET as clusterPosture } from "@/app/api/clusters/[id]/posture/route";
 import { GET as clusterDetail } from "@/app/api/clusters/[id]/route";
 import { GET as frameworkCsv } from "@/app/api/frameworks/[id]/export.csv/route";
 import { GET as snapshotDetail } from "@/app/api/snapshots/[id]/route";
-import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
-import { dataOf } from "@/lib/api/schemas/envelope";
-import { ZAttestationSummary } from "@/lib/api/schemas/frameworks";
+import { ZApprovalCreated } from "@/lib/contracts/approvals";
+import { dataOf } from "@/lib/contracts/envelope";
+import { ZAttestationSummary } from "@/lib/contracts/frameworks";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 
 import { APP, call, makeUser, signIn } from "../helpers/auth";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 
-import { ZFindingListQuery } from "@/lib/api/schemas/findings";
+import { ZFindingListQuery } from "@/lib/contracts/findings";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { listFailingChecks } from "@/lib/db/findings/list-failing-checks";
 import { listFindings } from "@/lib/db/findings/list-findings";

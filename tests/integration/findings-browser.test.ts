@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { GET as exportCsv } from "@/app/api/findings/export.csv/route";
 import { GET as listRoute } from "@/app/api/findings/route";
-import { ZFindingListQuery, type FindingListQuery, type FindingRow } from "@/lib/api/schemas/findings";
+import { ZFindingListQuery, type FindingListQuery, type FindingRow } from "@/lib/contracts/findings";
 import { getPrisma } from "@/lib/db/client";
 import { listFindings } from "@/lib/db/findings/list-findings";
 import { CSV_HEADER, streamFindingsCsv } from "@/lib/db/findings/stream-findings-csv";

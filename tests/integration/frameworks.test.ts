@@ -8,7 +8,7 @@ import { GET as exportCsv } from "@/app/api/frameworks/[id]/export.csv/route";
 import { POST as approveRiskRoute } from "@/app/api/suppressions/[id]/approve/route";
 import { DELETE as revokeRiskRoute } from "@/app/api/suppressions/[id]/route";
 import { POST as proposeRiskRoute } from "@/app/api/suppressions/route";
-import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
+import { ZApprovalCreated } from "@/lib/contracts/approvals";
 import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { listAttestations } from "@/lib/db/frameworks/attestations";

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 
-import { ZHealth, ZLive } from "@/lib/api/schemas/health";
+import { ZHealth, ZLive } from "@/lib/contracts/health";
 import { findFreePort } from "@/lib/db/free-port";
 
 import { expectJson } from "../helpers/parse-response";

@@ -3,8 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { dataOf } from "@/lib/api/schemas/envelope";
-import { ZDelivery, ZNotificationSaved, ZNotificationSettingsView } from "@/lib/api/schemas/notifications";
+import { dataOf } from "@/lib/contracts/envelope";
+import { ZDelivery, ZNotificationSaved, ZNotificationSettingsView } from "@/lib/contracts/notifications";
 
 import { loadScanModules, useOwnDatabase } from "../helpers/own-database";
 import { expectJson, expectProblem } from "../helpers/parse-response";

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { GET as openApiRoute } from "@/app/api/openapi.json/route";
 import { tokenScopesFor } from "@/lib/api/openapi/operation";
 import { OPERATIONS } from "@/lib/api/openapi/operations";
-import { ZOpenApiDocument } from "@/lib/api/schemas/openapi";
 import { tokenScopeOf, type RouteContract } from "@/lib/api/with-route";
+import { ZOpenApiDocument } from "@/lib/contracts/openapi";
 
 import { call, makeUser, signIn } from "../helpers/auth";
 import { expectJson, expectProblem } from "../helpers/parse-response";

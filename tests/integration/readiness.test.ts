@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ZScanRequested } from "@/lib/api/schemas/clusters";
-import { ZHealth } from "@/lib/api/schemas/health";
+import { ZScanRequested } from "@/lib/contracts/clusters";
+import { ZHealth } from "@/lib/contracts/health";
 
 import { useExternalDatabase, type startExternalPostgres } from "../helpers/external-postgres";
 import { expectJson, expectProblem } from "../helpers/parse-response";

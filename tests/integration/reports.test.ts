@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 
-import { ZReportQuery } from "@/lib/api/schemas/reports";
+import { ZReportQuery } from "@/lib/contracts/reports";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { getPool } from "@/lib/db/pool";
 import { buildReport } from "@/lib/db/reports/build-report";

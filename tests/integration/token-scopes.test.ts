@@ -7,8 +7,8 @@ import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route"
 import { PATCH as changeRoute, DELETE as revokeRoute } from "@/app/api/suppressions/[id]/route";
 import { POST as proposeRoute } from "@/app/api/suppressions/route";
 import { POST as createToken } from "@/app/api/tokens/route";
-import { ZApprovalCreated } from "@/lib/api/schemas/approvals";
-import { ZTokenIssued } from "@/lib/api/schemas/tokens";
+import { ZApprovalCreated } from "@/lib/contracts/approvals";
+import { ZTokenIssued } from "@/lib/contracts/tokens";
 import { getPrisma } from "@/lib/db/client";
 
 import { APP, call, makeUser, signIn } from "../helpers/auth";

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ZConnectionTest } from "@/lib/api/schemas/clusters";
-import { dataOf } from "@/lib/api/schemas/envelope";
+import { ZConnectionTest } from "@/lib/contracts/clusters";
+import { dataOf } from "@/lib/contracts/envelope";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { createFakeApiServer, type FakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
 import { generateTls, type TlsMaterial } from "@/lib/fake-api-server/generate-tls";

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { POST as connectionTest } from "@/app/api/clusters/[id]/connection-test/route";
 import { POST as createClusterRoute } from "@/app/api/clusters/route";
-import { ZConnectionTest } from "@/lib/api/schemas/clusters";
-import { dataOf } from "@/lib/api/schemas/envelope";
+import { ZConnectionTest } from "@/lib/contracts/clusters";
+import { dataOf } from "@/lib/contracts/envelope";
 import { sealKubeconfig } from "@/lib/crypto/seal-secret";
 import { getPrisma } from "@/lib/db/client";
 import { createCluster } from "@/lib/db/clusters/create-cluster";

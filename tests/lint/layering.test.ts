@@ -92,6 +92,24 @@ describe("lint enforces the layering", () => {
     ).toEqual([expect.objectContaining({ message: expect.stringMatching(/demo cluster is an edge/) })]);
   }, 60_000);
 
+  it("keeps the request and answer contracts a leaf: lib/db may use them, they may not reach up", async () => {
+    expect(
+      await lint(
+        "lib/db/PROBE.ts",
+        `import type { FindingRow } from "../contracts/findings";\nexport type F = FindingRow;\n`,
+      ),
+    ).toEqual([]);
+    expect(
+      await lint(
+        "lib/contracts/PROBE.ts",
+        `import { getPool } from "../db/pool";\nimport { withRoute } from "@/lib/api/with-route";\nexport const x = [getPool, withRoute];\n`,
+      ),
+    ).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/contracts are leaves/) }),
+      expect.objectContaining({ message: expect.stringMatching(/contracts are leaves/) }),
+    ]);
+  }, 60_000);
+
   it("allows what the layers may import", async () => {
     expect(
       await lint(

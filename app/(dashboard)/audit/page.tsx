@@ -9,7 +9,7 @@ import { Input, Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { BoxedTable, Td } from "@/components/ui/table";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { ZAuditFilters } from "@/lib/api/schemas/audit";
+import { ZAuditFilters } from "@/lib/contracts/audit";
 import { listAuditEvents } from "@/lib/db/audit/list-audit-events";
 import { formatUtc } from "@/lib/format-date";
 

@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { ZFindingListQuery } from "@/lib/api/schemas/findings";
 import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
+import { ZFindingListQuery } from "@/lib/contracts/findings";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
 import { listFindings } from "@/lib/db/findings/list-findings";
 

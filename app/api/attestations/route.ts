@@ -1,6 +1,6 @@
-import { ZAttestationCreateRequest, ZAttestationListQuery } from "@/lib/api/schemas/frameworks";
 import { withRoute } from "@/lib/api/with-route";
 import { createAttestation } from "@/lib/attestations/create-attestation";
+import { ZAttestationCreateRequest, ZAttestationListQuery } from "@/lib/contracts/frameworks";
 import { listAttestations } from "@/lib/db/frameworks/attestations";
 
 export const runtime = "nodejs";

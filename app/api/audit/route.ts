@@ -1,5 +1,5 @@
-import { ZAuditFilters } from "@/lib/api/schemas/audit";
 import { withRoute } from "@/lib/api/with-route";
+import { ZAuditFilters } from "@/lib/contracts/audit";
 import { listAuditEvents } from "@/lib/db/audit/list-audit-events";
 
 export const runtime = "nodejs";

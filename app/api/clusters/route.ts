@@ -1,6 +1,6 @@
-import { ZClusterCreateRequest } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { registerCluster } from "@/lib/clusters/register-cluster";
+import { ZClusterCreateRequest } from "@/lib/contracts/clusters";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
 
 export const runtime = "nodejs";

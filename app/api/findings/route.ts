@@ -1,5 +1,5 @@
-import { ZFindingListQuery } from "@/lib/api/schemas/findings";
 import { withRoute } from "@/lib/api/with-route";
+import { ZFindingListQuery } from "@/lib/contracts/findings";
 import { listFindings } from "@/lib/db/findings/list-findings";
 
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
-import { ZSetupRequest } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
 import { clientIp } from "@/lib/auth/client-ip";
+import { ZSetupRequest } from "@/lib/contracts/users";
 import { completeSetup } from "@/lib/users/complete-setup";
 
 export const runtime = "nodejs";

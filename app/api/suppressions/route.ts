@@ -1,5 +1,5 @@
-import { ZSuppressionCreateRequest } from "@/lib/api/schemas/suppressions";
 import { withRoute } from "@/lib/api/with-route";
+import { ZSuppressionCreateRequest } from "@/lib/contracts/suppressions";
 import { listSuppressions } from "@/lib/db/suppressions/list-suppressions";
 import { proposeSuppression } from "@/lib/suppressions/propose-suppression";
 

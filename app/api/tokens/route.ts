@@ -1,6 +1,6 @@
 import { issueApiToken } from "@/lib/api-tokens/issue-api-token";
-import { ZTokenCreateRequest } from "@/lib/api/schemas/tokens";
 import { withRoute } from "@/lib/api/with-route";
+import { ZTokenCreateRequest } from "@/lib/contracts/tokens";
 import { listApiTokens } from "@/lib/db/api-tokens/api-tokens";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
-import { ZUserInviteRequest } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
+import { ZUserInviteRequest } from "@/lib/contracts/users";
 import { listUsers } from "@/lib/db/users/list-users";
 import { inviteUser } from "@/lib/users/invite-user";
 

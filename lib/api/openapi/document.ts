@@ -1,19 +1,19 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 
+import { ZApprovalView } from "@/lib/contracts/approvals";
+import { ZAuditEventRow } from "@/lib/contracts/audit";
+import { ZCheckSummary } from "@/lib/contracts/checks";
+import { ZClusterSummary } from "@/lib/contracts/clusters";
+import { ZFindingDetail, ZFindingRow } from "@/lib/contracts/findings";
+import { ZAttestationSummary } from "@/lib/contracts/frameworks";
+import { ZProblem } from "@/lib/contracts/problem";
+import { ZClusterPosture, ZLayerScoreSummary } from "@/lib/contracts/scores";
+import { ZSnapshotDetail } from "@/lib/contracts/snapshots";
+import { ZSuppressionSummary } from "@/lib/contracts/suppressions";
+import { ZTokenSummary } from "@/lib/contracts/tokens";
+import { ZUserSummary } from "@/lib/contracts/users";
 import pkg from "@/package.json";
 
-import { ZApprovalView } from "../schemas/approvals";
-import { ZAuditEventRow } from "../schemas/audit";
-import { ZCheckSummary } from "../schemas/checks";
-import { ZClusterSummary } from "../schemas/clusters";
-import { ZFindingDetail, ZFindingRow } from "../schemas/findings";
-import { ZAttestationSummary } from "../schemas/frameworks";
-import { ZProblem } from "../schemas/problem";
-import { ZClusterPosture, ZLayerScoreSummary } from "../schemas/scores";
-import { ZSnapshotDetail } from "../schemas/snapshots";
-import { ZSuppressionSummary } from "../schemas/suppressions";
-import { ZTokenSummary } from "../schemas/tokens";
-import { ZUserSummary } from "../schemas/users";
 import { toOpenApi } from "./operation";
 import { OPERATIONS } from "./operations";
 

@@ -8,8 +8,8 @@ import type {
 
 import { hasRole, type Role } from "@/lib/access/roles";
 import { SCOPE_ROLE, TOKEN_SCOPES, type TokenScope } from "@/lib/access/token-scopes";
+import { ZProblem } from "@/lib/contracts/problem";
 
-import { ZProblem } from "../schemas/problem";
 import { tokenScopeOf } from "../with-route";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -1,4 +1,4 @@
-import type { AuditEventRow, AuditFilters } from "@/lib/api/schemas/audit";
+import type { AuditEventRow, AuditFilters } from "@/lib/contracts/audit";
 
 import { getPool } from "../pool";
 import { isoUtc } from "../sql-fragments";

@@ -1,4 +1,4 @@
-import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+import type { ClusterSummary } from "@/lib/contracts/clusters";
 
 import { getPool } from "../pool";
 import { isoUtc as iso } from "../sql-fragments";

@@ -1,4 +1,4 @@
-import type { ClusterDetail } from "@/lib/api/schemas/cluster-detail";
+import type { ClusterDetail } from "@/lib/contracts/cluster-detail";
 
 import { getPrisma } from "../client";
 import { getClusterPostureOrThrow } from "./list-cluster-posture";

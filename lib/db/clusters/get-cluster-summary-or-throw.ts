@@ -1,4 +1,4 @@
-import type { ClusterSummary } from "@/lib/api/schemas/clusters";
+import type { ClusterSummary } from "@/lib/contracts/clusters";
 import { AppError } from "@/lib/errors";
 
 import { querySummaries } from "./cluster-summary";

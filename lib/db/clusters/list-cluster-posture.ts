@@ -1,5 +1,5 @@
-import type { ClusterPosture } from "@/lib/api/schemas/scores";
 import { LAYERS } from "@/lib/checks/types";
+import type { ClusterPosture } from "@/lib/contracts/scores";
 import { AppError } from "@/lib/errors";
 
 import { getPool } from "../pool";

@@ -1,4 +1,4 @@
-import type { OverallHistory } from "@/lib/api/schemas/scores";
+import type { OverallHistory } from "@/lib/contracts/scores";
 
 import { getPrisma } from "../client";
 

@@ -1,4 +1,4 @@
-import type { TrendPoint } from "@/lib/api/schemas/trend";
+import type { TrendPoint } from "@/lib/contracts/trend";
 
 import { getPrisma } from "../client";
 

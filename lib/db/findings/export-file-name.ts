@@ -1,4 +1,4 @@
-import type { FindingFilters } from "@/lib/api/schemas/findings";
+import type { FindingFilters } from "@/lib/contracts/findings";
 
 import { getPrisma } from "../client";
 

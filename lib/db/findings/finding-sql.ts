@@ -1,6 +1,6 @@
-import { hasNoControlCharacters, isCalendarDay, isInt8Id } from "@/lib/api/schemas/fields";
-import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { SEVERITIES } from "@/lib/checks/types";
+import { hasNoControlCharacters, isCalendarDay, isInt8Id } from "@/lib/contracts/fields";
+import type { FindingFilters } from "@/lib/contracts/findings";
 import { AppError } from "@/lib/errors";
 
 import { acceptedNow, isoUtc as iso, ruleCoversFinding } from "../sql-fragments";

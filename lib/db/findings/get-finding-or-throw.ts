@@ -1,5 +1,5 @@
-import type { FindingRow } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
+import type { FindingRow } from "@/lib/contracts/findings";
 import { AppError } from "@/lib/errors";
 
 import { getPool } from "../pool";

@@ -1,5 +1,5 @@
-import type { FindingListQuery, FindingPage, FindingRow } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
+import type { FindingListQuery, FindingPage, FindingRow } from "@/lib/contracts/findings";
 
 import { getPool } from "../pool";
 import { encodeCursor, FINDING_COLUMNS, FINDING_FROM, FINDING_SORT, findingKeyset, findingWhere } from "./finding-sql";

@@ -1,5 +1,5 @@
-import type { FindingFilters } from "@/lib/api/schemas/findings";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
+import type { FindingFilters } from "@/lib/contracts/findings";
 
 import { isoUtc } from "../sql-fragments";
 import { streamQueryCsv } from "../stream-csv";

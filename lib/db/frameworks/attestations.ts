@@ -1,4 +1,4 @@
-import type { AttestationCreateRequest, AttestationSummary } from "@/lib/api/schemas/frameworks";
+import type { AttestationCreateRequest, AttestationSummary } from "@/lib/contracts/frameworks";
 import { AppError } from "@/lib/errors";
 import { controlKey } from "@/lib/frameworks/evaluate-framework";
 

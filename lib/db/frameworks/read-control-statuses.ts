@@ -1,4 +1,4 @@
-import type { FrameworkClusterOverview, StoredControl } from "@/lib/api/schemas/frameworks";
+import type { FrameworkClusterOverview, StoredControl } from "@/lib/contracts/frameworks";
 import { summariseFramework } from "@/lib/frameworks/summarise-framework";
 import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
 

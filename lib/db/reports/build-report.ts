@@ -1,5 +1,5 @@
-import type { Report, ReportQuery } from "@/lib/api/schemas/reports";
-import type { TrendPoint } from "@/lib/api/schemas/trend";
+import type { Report, ReportQuery } from "@/lib/contracts/reports";
+import type { TrendPoint } from "@/lib/contracts/trend";
 
 import { getPrisma } from "../client";
 import { getPool } from "../pool";

@@ -1,4 +1,4 @@
-import type { SnapshotDetail } from "@/lib/api/schemas/snapshots";
+import type { SnapshotDetail } from "@/lib/contracts/snapshots";
 import { AppError } from "@/lib/errors";
 
 import { getPrisma } from "../client";

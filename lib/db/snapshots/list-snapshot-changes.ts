@@ -1,4 +1,4 @@
-import type { ChangedFinding, SnapshotChanges } from "@/lib/api/schemas/snapshot-changes";
+import type { ChangedFinding, SnapshotChanges } from "@/lib/contracts/snapshot-changes";
 
 import { getPrisma } from "../client";
 

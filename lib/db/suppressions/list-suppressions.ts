@@ -1,5 +1,5 @@
-import type { SuppressionSummary } from "@/lib/api/schemas/suppressions";
 import { effectiveSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
+import type { SuppressionSummary } from "@/lib/contracts/suppressions";
 
 import { getPool } from "../pool";
 import { getCheckSettings } from "../settings/check-settings";

@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ToggleLink } from "@/components/ui/toggle-link";
 import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { hasNoControlCharacters } from "@/lib/api/schemas/fields";
+import { hasNoControlCharacters } from "@/lib/contracts/fields";
 import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
 import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { getFramework } from "@/lib/frameworks/registry";

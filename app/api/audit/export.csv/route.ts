@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/api/csv-response";
-import { ZAuditFilters } from "@/lib/api/schemas/audit";
 import { withRoute } from "@/lib/api/with-route";
+import { ZAuditFilters } from "@/lib/contracts/audit";
 import { exportAuditCsv } from "@/lib/exports/export-audit-csv";
 
 export const runtime = "nodejs";

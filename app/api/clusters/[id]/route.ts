@@ -1,7 +1,7 @@
-import { ZClusterParams, ZClusterUpdateRequest } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { deleteCluster } from "@/lib/clusters/delete-cluster";
 import { updateCluster } from "@/lib/clusters/update-cluster";
+import { ZClusterParams, ZClusterUpdateRequest } from "@/lib/contracts/clusters";
 import { getClusterSummaryOrThrow } from "@/lib/db/clusters/get-cluster-summary-or-throw";
 
 export const runtime = "nodejs";

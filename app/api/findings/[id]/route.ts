@@ -1,5 +1,5 @@
-import { ZFindingParams } from "@/lib/api/schemas/findings";
 import { withRoute } from "@/lib/api/with-route";
+import { ZFindingParams } from "@/lib/contracts/findings";
 import { getFindingOrThrow } from "@/lib/db/findings/get-finding-or-throw";
 
 export const runtime = "nodejs";

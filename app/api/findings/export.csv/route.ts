@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/api/csv-response";
-import { ZFindingFilters } from "@/lib/api/schemas/findings";
 import { withRoute } from "@/lib/api/with-route";
+import { ZFindingFilters } from "@/lib/contracts/findings";
 import { exportFindingsCsv } from "@/lib/exports/export-findings-csv";
 
 export const runtime = "nodejs";

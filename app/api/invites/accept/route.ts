@@ -1,6 +1,6 @@
-import { ZInviteAcceptRequest } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
 import { clientIp } from "@/lib/auth/client-ip";
+import { ZInviteAcceptRequest } from "@/lib/contracts/users";
 import { acceptInvite } from "@/lib/users/accept-invite";
 
 export const runtime = "nodejs";

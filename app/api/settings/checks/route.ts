@@ -1,6 +1,6 @@
-import { ZCheckSettingsUpdate } from "@/lib/api/schemas/settings";
 import { withRoute } from "@/lib/api/with-route";
 import { DEFAULT_SETTINGS } from "@/lib/checks/settings";
+import { ZCheckSettingsUpdate } from "@/lib/contracts/settings";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 import { updateCheckSettings } from "@/lib/settings/update-check-settings";
 

@@ -1,5 +1,5 @@
-import { ZNotificationUpdate } from "@/lib/api/schemas/notifications";
 import { withRoute } from "@/lib/api/with-route";
+import { ZNotificationUpdate } from "@/lib/contracts/notifications";
 import { updateNotificationSettings } from "@/lib/notifications/update-notification-settings";
 import { getNotificationView } from "@/lib/notify/webhook-settings";
 

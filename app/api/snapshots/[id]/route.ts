@@ -1,5 +1,5 @@
-import { ZSnapshotParams } from "@/lib/api/schemas/snapshots";
 import { withRoute } from "@/lib/api/with-route";
+import { ZSnapshotParams } from "@/lib/contracts/snapshots";
 import { getSnapshotOrThrow } from "@/lib/db/snapshots/get-snapshot-or-throw";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
-import { ZSuppressionParams, ZSuppressionUpdateRequest } from "@/lib/api/schemas/suppressions";
 import { withRoute } from "@/lib/api/with-route";
+import { ZSuppressionParams, ZSuppressionUpdateRequest } from "@/lib/contracts/suppressions";
 import { changeSuppression } from "@/lib/suppressions/change-suppression";
 import { revokeSuppression } from "@/lib/suppressions/revoke-suppression";
 

@@ -1,6 +1,6 @@
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
-import { ZTokenParams } from "@/lib/api/schemas/tokens";
 import { withRoute } from "@/lib/api/with-route";
+import { ZTokenParams } from "@/lib/contracts/tokens";
 
 export const runtime = "nodejs";
 

@@ -1,5 +1,5 @@
-import { ZUserParams, ZUserUpdateRequest } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
+import { ZUserParams, ZUserUpdateRequest } from "@/lib/contracts/users";
 import { updateUser } from "@/lib/users/update-user";
 
 export const runtime = "nodejs";

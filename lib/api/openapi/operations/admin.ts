@@ -1,15 +1,15 @@
 import { z } from "zod";
 
-import { ZAuditFilters, ZAuditPage } from "../../schemas/audit";
-import { dataOf } from "../../schemas/envelope";
+import { ZAuditFilters, ZAuditPage } from "@/lib/contracts/audit";
+import { dataOf } from "@/lib/contracts/envelope";
 import {
   ZDelivery,
   ZNotificationSaved,
   ZNotificationSettingsView,
   ZNotificationUpdate,
-} from "../../schemas/notifications";
-import { ZCheckSettingsUpdate, ZCheckSettingsView } from "../../schemas/settings";
-import { ZTokenCreateRequest, ZTokenIssued, ZTokenParams, ZTokenSummary } from "../../schemas/tokens";
+} from "@/lib/contracts/notifications";
+import { ZCheckSettingsUpdate, ZCheckSettingsView } from "@/lib/contracts/settings";
+import { ZTokenCreateRequest, ZTokenIssued, ZTokenParams, ZTokenSummary } from "@/lib/contracts/tokens";
 import {
   ZInviteLink,
   ZUserAccess,
@@ -18,7 +18,8 @@ import {
   ZUserParams,
   ZUserSummary,
   ZUserUpdateRequest,
-} from "../../schemas/users";
+} from "@/lib/contracts/users";
+
 import { csv, json, noContent, type Operation } from "../operation";
 
 export const ADMIN_OPERATIONS: Operation[] = [

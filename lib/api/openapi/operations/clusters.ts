@@ -8,10 +8,11 @@ import {
   ZClusterUpdateRequest,
   ZConnectionTest,
   ZScanRequested,
-} from "../../schemas/clusters";
-import { dataOf } from "../../schemas/envelope";
-import { ZClusterPosture } from "../../schemas/scores";
-import { ZSnapshotDetail, ZSnapshotParams } from "../../schemas/snapshots";
+} from "@/lib/contracts/clusters";
+import { dataOf } from "@/lib/contracts/envelope";
+import { ZClusterPosture } from "@/lib/contracts/scores";
+import { ZSnapshotDetail, ZSnapshotParams } from "@/lib/contracts/snapshots";
+
 import { json, noContent, type Operation } from "../operation";
 
 const tag = "clusters";

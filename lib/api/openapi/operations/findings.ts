@@ -1,14 +1,14 @@
 import { z } from "zod";
 
-import { ZApprovalCreated } from "../../schemas/approvals";
-import { dataOf, ZApproved } from "../../schemas/envelope";
+import { ZApprovalCreated } from "@/lib/contracts/approvals";
+import { dataOf, ZApproved } from "@/lib/contracts/envelope";
 import {
   ZFindingDetail,
   ZFindingFilters,
   ZFindingListQuery,
   ZFindingPage,
   ZFindingParams,
-} from "../../schemas/findings";
+} from "@/lib/contracts/findings";
 import {
   ZAttestationCreateRequest,
   ZAttestationListQuery,
@@ -16,7 +16,8 @@ import {
   ZAttestationSummary,
   ZFrameworkExportQuery,
   ZFrameworkParams,
-} from "../../schemas/frameworks";
+} from "@/lib/contracts/frameworks";
+
 import { csv, json, noContent, type Operation } from "../operation";
 
 export const FINDING_OPERATIONS: Operation[] = [

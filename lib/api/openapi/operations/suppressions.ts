@@ -1,14 +1,15 @@
 import { z } from "zod";
 
-import { ZApprovalCreated } from "../../schemas/approvals";
-import { dataOf, ZApproved } from "../../schemas/envelope";
+import { ZApprovalCreated } from "@/lib/contracts/approvals";
+import { dataOf, ZApproved } from "@/lib/contracts/envelope";
 import {
   ZSuppressionChanged,
   ZSuppressionCreateRequest,
   ZSuppressionParams,
   ZSuppressionSummary,
   ZSuppressionUpdateRequest,
-} from "../../schemas/suppressions";
+} from "@/lib/contracts/suppressions";
+
 import { json, noContent, type Operation } from "../operation";
 
 const tag = "accepted risks";

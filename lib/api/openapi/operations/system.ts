@@ -1,10 +1,11 @@
 import { z } from "zod";
 
-import { ZCheckSummary } from "../../schemas/checks";
-import { dataOf, ZOk } from "../../schemas/envelope";
-import { ZHealth, ZLive } from "../../schemas/health";
-import { ZOpenApiDocument } from "../../schemas/openapi";
-import { ZInviteAcceptRequest, ZMe, ZSetupRequest } from "../../schemas/users";
+import { ZCheckSummary } from "@/lib/contracts/checks";
+import { dataOf, ZOk } from "@/lib/contracts/envelope";
+import { ZHealth, ZLive } from "@/lib/contracts/health";
+import { ZOpenApiDocument } from "@/lib/contracts/openapi";
+import { ZInviteAcceptRequest, ZMe, ZSetupRequest } from "@/lib/contracts/users";
+
 import { json, type Operation } from "../operation";
 
 const auth = (method: "GET" | "POST"): Operation => ({

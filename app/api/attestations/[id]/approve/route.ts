@@ -1,6 +1,6 @@
-import { ZAttestationParams } from "@/lib/api/schemas/frameworks";
 import { withRoute } from "@/lib/api/with-route";
 import { approveAttestation } from "@/lib/attestations/approve-attestation";
+import { ZAttestationParams } from "@/lib/contracts/frameworks";
 
 export const runtime = "nodejs";
 

@@ -1,6 +1,6 @@
-import { ZClusterParams } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
 import { testClusterConnection } from "@/lib/clusters/test-cluster-connection";
+import { ZClusterParams } from "@/lib/contracts/clusters";
 
 // This process serves the built-in demo cluster when its connection is tested.
 import "@/lib/demo/demo-cluster-server";

@@ -1,5 +1,5 @@
-import { ZClusterParams } from "@/lib/api/schemas/clusters";
 import { withRoute } from "@/lib/api/with-route";
+import { ZClusterParams } from "@/lib/contracts/clusters";
 import { getClusterPostureOrThrow } from "@/lib/db/clusters/list-cluster-posture";
 
 export const runtime = "nodejs";

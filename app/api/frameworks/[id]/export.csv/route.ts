@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/api/csv-response";
-import { ZFrameworkExportQuery, ZFrameworkParams } from "@/lib/api/schemas/frameworks";
 import { withRoute } from "@/lib/api/with-route";
+import { ZFrameworkExportQuery, ZFrameworkParams } from "@/lib/contracts/frameworks";
 import { exportFrameworkCsv } from "@/lib/exports/export-framework-csv";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
-import { ZSuppressionParams } from "@/lib/api/schemas/suppressions";
 import { withRoute } from "@/lib/api/with-route";
+import { ZSuppressionParams } from "@/lib/contracts/suppressions";
 import { approveSuppression } from "@/lib/suppressions/approve-suppression";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
-import { ZUserParams } from "@/lib/api/schemas/users";
 import { withRoute } from "@/lib/api/with-route";
+import { ZUserParams } from "@/lib/contracts/users";
 import { reissueInvite } from "@/lib/users/reissue-invite";
 
 export const runtime = "nodejs";
