@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { SEVERITIES } from "./types";
+import { SEVERITIES } from "./layers";
 
 /** Settings the checks read. Every field has a default, so `{}` is a valid configuration. */
 export const ZCheckSettings = z.object({

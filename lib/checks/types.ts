@@ -1,12 +1,9 @@
 import type { Inventory, InventoryKind, ResourceRef, Workload } from "@/lib/inventory/types";
 
+import { SEVERITIES, type Layer, type Severity } from "./layers";
 import type { CheckSettings } from "./settings";
 
-export const LAYERS = ["node", "network", "secrets", "pod", "container"] as const;
-export type Layer = (typeof LAYERS)[number];
-
-export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { LAYERS, SEVERITIES, type Layer, type Severity } from "./layers";
 
 /** Everything a check may know besides the inventory. Time is an input: checks never read a clock. */
 export type CheckContext = { now: Date; settings: CheckSettings };

@@ -1,4 +1,4 @@
-import type { ResourceRef } from "./types";
+import type { ResourceRef } from "./refs";
 
 /**
  * What a validating or mutating webhook configuration says about how it fails: the names of

@@ -1,4 +1,4 @@
-import type { LabelSelector, Meta, ResourceRef } from "./types";
+import type { LabelSelector, Meta, ResourceRef } from "./refs";
 
 /** Kubelet settings read from /api/v1/nodes/{name}/proxy/configz, or why they could not be. */
 export type KubeletConfig =

@@ -21,19 +21,9 @@ import type {
   ServiceAccount,
 } from "./cluster-types";
 import type { PodSpec } from "./pod-spec";
+import type { LabelSelector, Meta, ResourceRef } from "./refs";
 
-/** Where a manifest object came from: the file and the line its document starts on. */
-export type SourceLocation = { file: string; line: number };
-
-/** Names one Kubernetes object. `namespace` is "" for cluster-scoped objects. */
-export type ResourceRef = { kind: string; namespace: string; name: string; source?: SourceLocation };
-
-export type Meta = {
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  creationTimestamp?: string;
-  ownerReferences?: { kind: string; name: string; controller?: boolean }[];
-};
+export type { LabelSelector, Meta, ResourceRef, SourceLocation } from "./refs";
 
 export const POD_BEARING_KINDS = [
   "Pod",
@@ -65,11 +55,6 @@ export type Workload = {
 export const CLUSTER_REF: ResourceRef = Object.freeze({ kind: "Cluster", namespace: "", name: "cluster" });
 
 export type Namespace = { ref: ResourceRef; meta: Meta };
-
-export type LabelSelector = {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-};
 
 /** `minAvailable` / `maxUnavailable` as written: a count or a percentage ("50%"); absent when not set. */
 export type PodDisruptionBudget = {

@@ -1,7 +1,7 @@
 import type { EnforcementMode, RouteRule } from "@/lib/inventory/admission-types";
 import type { Inventory, ResourceRef } from "@/lib/inventory/types";
 
-import type { RawObject } from "./to-inventory";
+import type { RawObject } from "./raw-object";
 
 type Obj = Record<string, unknown>;
 const arr = <T = Obj>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);

@@ -13,20 +13,11 @@ import {
 } from "@/lib/inventory/types";
 import { detectCredential } from "@/lib/secrets-detect/detect-credential";
 
+import type { RawMeta, RawObject } from "./raw-object";
 import { reducePodSpec } from "./reduce-pod-spec";
 import { addAdmissionObject } from "./to-admission";
 
-/** A Kubernetes object as JSON (from the API or a manifest). */
-export type RawObject = { apiVersion?: string; kind: string; metadata?: RawMeta } & Record<string, unknown>;
-type RawMeta = {
-  name?: string;
-  uid?: string;
-  namespace?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  creationTimestamp?: string;
-  ownerReferences?: { kind: string; name: string; controller?: boolean }[];
-};
+export type { RawObject } from "./raw-object";
 type Template = { metadata?: RawMeta; spec?: PodSpec };
 
 const isPodBearing = (kind: string): kind is PodBearingKind => (POD_BEARING_KINDS as readonly string[]).includes(kind);
