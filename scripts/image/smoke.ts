@@ -19,6 +19,7 @@ import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { createFakeApiServer } from "@/lib/fake-api-server/create-fake-api-server";
 import { generateTls } from "@/lib/fake-api-server/generate-tls";
+import { ANONYMOUS_PROBE_PATH } from "@/lib/k8s/probe-anonymous";
 
 const build = JSON.parse(readFileSync(".image/build.json", "utf8")) as { image: string; digest: string };
 const TOKEN = "smoke-scanner-token-0123456789abcdef";
@@ -139,7 +140,14 @@ async function main() {
   await client.end();
   if (scan?.status !== "succeeded")
     throw new Error(`the in-cluster scan did not succeed (${scan?.status ?? "none"}):\n${worker.output()}`);
-  if (!api.requests.every((r) => r.auth === `Bearer ${TOKEN}`))
+  // Every request carries the service account's token, except the scanner's one deliberate
+  // unauthenticated probe (is anonymous access authorised?), which must carry none.
+  const anonymous = api.requests.filter((r) => r.auth === undefined);
+  if (anonymous.length !== 1 || anonymous[0]!.path !== ANONYMOUS_PROBE_PATH)
+    throw new Error(
+      `expected one unauthenticated request, the anonymous-access probe; got ${JSON.stringify(anonymous.map((r) => r.path))}`,
+    );
+  if (!api.requests.every((r) => r.auth === undefined || r.auth === `Bearer ${TOKEN}`))
     throw new Error("a request to the API server did not carry the service-account token");
   say(`in-cluster scan succeeded with ${scan.findings} findings in ${Math.round(performance.now() - scanStarted)} ms`);
 
