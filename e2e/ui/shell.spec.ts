@@ -80,7 +80,14 @@ test("[OVERVIEW]: a first start scans the built-in demo cluster and shows its gr
   await expect(page.getByRole("heading", { level: 1, name: "Snapshot #3" })).toBeVisible();
   const resolved = page.getByRole("region", { name: "Resolved since the previous snapshot" });
   await expect(resolved.getByText("secrets.hardcoded-credential · ConfigMap shop/cart-config")).toBeVisible();
-  await expect(page.getByRole("region", { name: "New in this snapshot" }).getByRole("listitem")).toHaveCount(1);
+  // The third dated state moved a credential from a ConfigMap into a Secret env var, and added a
+  // ValidatingAdmissionPolicy bound only to warn: exactly those two are new.
+  const added = page.getByRole("region", { name: "New in this snapshot" });
+  await expect(added.getByText("secrets.env-var-secret · Deployment shop/payments")).toBeVisible();
+  await expect(
+    added.getByText("pod.admission-policy-not-enforcing · ValidatingAdmissionPolicy require-team-label"),
+  ).toBeVisible();
+  await expect(added.getByRole("listitem")).toHaveCount(2);
   await page.screenshot({ path: "test-results/screenshots/snapshot.png", fullPage: true });
 });
 
