@@ -2,9 +2,11 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { checkStanding } from "@/lib/checks/check-standing";
 import { ALL_CHECKS } from "@/lib/checks/registry";
 import type { CheckSettings } from "@/lib/checks/settings";
 import { LAYERS } from "@/lib/checks/types";
+import type { UnjudgedCheck } from "@/lib/contracts/checks";
 
 import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
@@ -12,9 +14,14 @@ import { SeverityBadge } from "./severity-badge";
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
 export function CheckCatalog({
   failing,
+  unjudged,
+  scannedClusters,
   settings,
 }: {
   failing: Map<string, { clusterId: string; clusterName: string; open: number }[]>;
+  /** Per check, the clusters whose latest completed scan could not judge it. */
+  unjudged: Map<string, UnjudgedCheck[]>;
+  scannedClusters: number;
   settings: CheckSettings;
 }) {
   return (
@@ -46,9 +53,9 @@ export function CheckCatalog({
                           <span className="text-xs text-slate-500">(default {c.severity})</span>
                         ) : null}
                         <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
-                          {failing.get(c.id)?.length
-                            ? `fails in ${failing.get(c.id)!.length} cluster${failing.get(c.id)!.length === 1 ? "" : "s"}`
-                            : "passing everywhere"}
+                          {settings.disabledChecks.includes(c.id)
+                            ? "not run"
+                            : checkStanding(failing.get(c.id)?.length ?? 0, unjudged.get(c.id) ?? [], scannedClusters)}
                         </span>
                         <code className="break-all font-mono text-xs text-slate-500">{c.id}</code>
                       </summary>
@@ -59,6 +66,21 @@ export function CheckCatalog({
                           <RemediationText text={c.remediation} />
                         </div>
                         <p className="text-xs text-slate-500">References: {c.references.join(" · ")}</p>
+                        {unjudged.get(c.id)?.length ? (
+                          <p className="text-sm text-slate-700">
+                            {unjudged.get(c.id)!.map((u, i) => (
+                              <span key={u.clusterId}>
+                                {i ? " · " : ""}
+                                <Link className="text-sky-800 underline" href={`/clusters/${u.clusterId}`}>
+                                  {u.clusterName}
+                                </Link>
+                                {u.status === "not-evaluated"
+                                  ? ": not evaluated (see why on the cluster page)"
+                                  : ": not applicable"}
+                              </span>
+                            ))}
+                          </p>
+                        ) : null}
                         {failing.get(c.id)?.length ? (
                           <p className="text-sm text-slate-700">
                             Failing now:{" "}

@@ -14,3 +14,11 @@ export const ZCheckSummary = z.strictObject({
   references: z.array(z.string()),
 }) satisfies z.ZodType<CatalogCheck>;
 export type CheckSummary = z.infer<typeof ZCheckSummary>;
+
+/** A check a cluster's latest completed snapshot could not judge: not evaluated, or not applicable there. */
+export type UnjudgedCheck = {
+  checkId: string;
+  clusterId: string;
+  clusterName: string;
+  status: "not-evaluated" | "not-applicable";
+};

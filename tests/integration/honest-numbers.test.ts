@@ -12,6 +12,7 @@ import { ZApprovalCreated } from "@/lib/contracts/approvals";
 import { dataOf } from "@/lib/contracts/envelope";
 import { ZFindingPage } from "@/lib/contracts/findings";
 import { ZClusterPosture, type ClusterPosture } from "@/lib/contracts/scores";
+import { listUnjudgedChecks } from "@/lib/db/checks/list-unjudged-checks";
 import { getPool } from "@/lib/db/pool";
 import { rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
@@ -147,6 +148,19 @@ describe("every number Bulwark shows is true", () => {
     expect(layerOf(unseen, "network").grade).toBeNull();
     expect(layerOf(unseen, null).score!).toBeLessThan(layerOf(seen, null).score!);
     expect(layerOf(seen, "network").coverage).toBe(1);
+    // The Checks page never calls a check passing where it could not run: the blind cluster's
+    // latest scan lists the network-policy checks as not evaluated, the full one does not.
+    const unjudged = await listUnjudgedChecks();
+    const notEvaluatedIn = (clusterId: string) =>
+      unjudged.filter((u) => u.clusterId === clusterId && u.status === "not-evaluated").map((u) => u.checkId);
+    const stored = await getPool().query<{ checkId: string }>(
+      `SELECT e->>'checkId' AS "checkId" FROM snapshot s, jsonb_array_elements(s."notEvaluated") e
+        WHERE s."clusterId" = $1 AND s.seq = (SELECT max(seq) FROM snapshot WHERE "clusterId" = $1)`,
+      [blind.id],
+    );
+    expect(stored.rows.length).toBeGreaterThan(0);
+    expect(notEvaluatedIn(blind.id).sort()).toEqual(stored.rows.map((r) => r.checkId).sort());
+    expect(notEvaluatedIn(full.id)).toEqual([]);
   });
 
   it("makes every scorecard count equal the rows its link lists, after per-resource merging, accepted risks and a lost permission", async () => {
