@@ -67,63 +67,65 @@ export function AttestationsPanel({
     <div className="space-y-4">
       <FormError message={act.error?.message ?? null} />
       {rows.length ? (
-        <Table>
-          <caption className="sr-only">Attestations</caption>
-          <THead>
-            <tr>
-              <Th>Cluster</Th>
-              <Th>Status</Th>
-              <Th>Evidence</Th>
-              <Th>Attested / approved by</Th>
-              <Th>Until (UTC)</Th>
-              <th className="py-1">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </THead>
-          <tbody>
-            {rows.map((a) => (
-              <Tr ruled key={a.id} className="align-top">
-                <Td>{a.clusterName}</Td>
-                <Td>{a.status}</Td>
-                <Td className="max-w-md whitespace-pre-wrap">{a.note}</Td>
-                <Td>
-                  {`${a.author}, ${formatUtc(a.createdAt)}`}
-                  {a.approver ? (
-                    <>
-                      <br />
-                      {`approved by ${a.approver}`}
-                    </>
-                  ) : null}
-                </Td>
-                <Td>{formatUtc(a.expiresAt)}</Td>
-                <td className="space-x-1 py-1.5">
-                  {canAct && a.status === "pending" && a.author !== me ? (
-                    <Button
-                      variant="approve"
-                      size="xs"
-                      disabled={act.isPending}
-                      onClick={() => act.mutate({ id: a.id, action: "approve" })}
-                    >
-                      Approve
-                    </Button>
-                  ) : null}
-                  {canAct && (a.status === "pending" || a.status === "active") ? (
-                    <Button
-                      variant="secondary"
-                      size="xs"
-                      className="border-slate-400 text-slate-700"
-                      disabled={act.isPending}
-                      onClick={() => act.mutate({ id: a.id, action: "revoke" })}
-                    >
-                      Revoke
-                    </Button>
-                  ) : null}
-                </td>
-              </Tr>
-            ))}
-          </tbody>
-        </Table>
+        <div className="relative overflow-x-auto">
+          <Table>
+            <caption className="sr-only">Attestations</caption>
+            <THead>
+              <tr>
+                <Th>Cluster</Th>
+                <Th>Status</Th>
+                <Th>Evidence</Th>
+                <Th>Attested / approved by</Th>
+                <Th>Until (UTC)</Th>
+                <th className="py-1">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </THead>
+            <tbody>
+              {rows.map((a) => (
+                <Tr ruled key={a.id} className="align-top">
+                  <Td>{a.clusterName}</Td>
+                  <Td>{a.status}</Td>
+                  <Td className="max-w-md whitespace-pre-wrap">{a.note}</Td>
+                  <Td>
+                    {`${a.author}, ${formatUtc(a.createdAt)}`}
+                    {a.approver ? (
+                      <>
+                        <br />
+                        {`approved by ${a.approver}`}
+                      </>
+                    ) : null}
+                  </Td>
+                  <Td>{formatUtc(a.expiresAt)}</Td>
+                  <td className="space-x-1 py-1.5">
+                    {canAct && a.status === "pending" && a.author !== me ? (
+                      <Button
+                        variant="approve"
+                        size="xs"
+                        disabled={act.isPending}
+                        onClick={() => act.mutate({ id: a.id, action: "approve" })}
+                      >
+                        Approve
+                      </Button>
+                    ) : null}
+                    {canAct && (a.status === "pending" || a.status === "active") ? (
+                      <Button
+                        variant="secondary"
+                        size="xs"
+                        className="border-slate-400 text-slate-700"
+                        disabled={act.isPending}
+                        onClick={() => act.mutate({ id: a.id, action: "revoke" })}
+                      >
+                        Revoke
+                      </Button>
+                    ) : null}
+                  </td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
       ) : (
         <p className="text-sm text-slate-600">Not attested on any cluster.</p>
       )}

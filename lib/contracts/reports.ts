@@ -39,8 +39,9 @@ export type ClusterChange = {
   joinedAt: string | null;
   /** What its first scan found (the baseline), apart from "new". */
   baseline: number | null;
-  start: { score: number | null; criticalHigh: number } | null;
-  end: { score: number | null; criticalHigh: number } | null;
+  /** `coverage`: the share of checks the scan could evaluate; under MIN_GRADED_COVERAGE the score is incomplete. */
+  start: { score: number | null; criticalHigh: number; coverage: number } | null;
+  end: { score: number | null; criticalHigh: number; coverage: number } | null;
 };
 
 export type Report = {

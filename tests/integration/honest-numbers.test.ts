@@ -11,9 +11,11 @@ import { registerCluster } from "@/lib/clusters/register-cluster";
 import { ZApprovalCreated } from "@/lib/contracts/approvals";
 import { dataOf } from "@/lib/contracts/envelope";
 import { ZFindingPage } from "@/lib/contracts/findings";
+import { ZReportQuery } from "@/lib/contracts/reports";
 import { ZClusterPosture, type ClusterPosture } from "@/lib/contracts/scores";
 import { listUnjudgedChecks } from "@/lib/db/checks/list-unjudged-checks";
 import { getPool } from "@/lib/db/pool";
+import { buildReport } from "@/lib/db/reports/build-report";
 import { rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
@@ -161,6 +163,12 @@ describe("every number Bulwark shows is true", () => {
     expect(stored.rows.length).toBeGreaterThan(0);
     expect(notEvaluatedIn(blind.id).sort()).toEqual(stored.rows.map((r) => r.checkId).sort());
     expect(notEvaluatedIn(full.id)).toEqual([]);
+    // The manager's report carries the same coverage, so it can mark the blind cluster's score incomplete.
+    const report = await buildReport(ZReportQuery.parse({ clusters: `${full.id},${blind.id}`, days: "30" }));
+    const end = (id: string) => report.perCluster.find((c) => c.id === id)!.end!;
+    expect(end(blind.id).coverage).toBeCloseTo(layerOf(unseen, null).coverage, 6);
+    expect(end(full.id).coverage).toBeCloseTo(layerOf(seen, null).coverage, 6);
+    expect(end(blind.id).score).toBeCloseTo(layerOf(unseen, null).score!, 6);
   });
 
   it("makes every scorecard count equal the rows its link lists, after per-resource merging, accepted risks and a lost permission", async () => {

@@ -80,8 +80,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         aria-label="Choose what to compare"
         className={cardClass("mb-6 flex flex-wrap items-end gap-3 text-sm")}
       >
-        <Field label="Left">
-          <Select name="a" defaultValue={a ?? ""} layout="stacked" required>
+        <Field label="Left" className="min-w-0 max-w-full">
+          <Select name="a" defaultValue={a ?? ""} layout="stacked" className="w-full max-w-full" required>
             <option value="">Choose…</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
@@ -90,8 +90,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             ))}
           </Select>
         </Field>
-        <Field label="Right">
-          <Select name="b" defaultValue={b ?? ""} layout="stacked" required>
+        <Field label="Right" className="min-w-0 max-w-full">
+          <Select name="b" defaultValue={b ?? ""} layout="stacked" className="w-full max-w-full" required>
             <option value="">Choose…</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>

@@ -20,8 +20,17 @@ import { REPORT_PERIODS, ZReportQuery } from "@/lib/contracts/reports";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
 import { buildReport } from "@/lib/db/reports/build-report";
 import { formatUtc, formatUtcDay } from "@/lib/format-date";
+import { MIN_GRADED_COVERAGE } from "@/lib/scoring/weights";
 
 export const metadata = { title: "Reports" };
+
+/** A cluster's overall score, marked incomplete (as on the overview) when too few checks could be evaluated. */
+function overall(end: { score: number | null; coverage: number }): string {
+  const score = end.score?.toFixed(1) ?? "n/a";
+  return end.coverage < MIN_GRADED_COVERAGE
+    ? `${score}, incomplete (${Math.round(end.coverage * 100)}% of checks evaluated)`
+    : score;
+}
 
 const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`);
 
@@ -163,12 +172,12 @@ export default async function ReportsPage({
                   <td className="py-1 font-medium">{c.name}</td>
                   <td>
                     {c.start
-                      ? (c.start.score?.toFixed(1) ?? "n/a")
+                      ? overall(c.start)
                       : c.joinedAt
                         ? `joined ${formatUtc(c.joinedAt)} UTC`
                         : "no completed scan"}
                   </td>
-                  <td>{c.end ? (c.end.score?.toFixed(1) ?? "n/a") : "no completed scan"}</td>
+                  <td>{c.end ? overall(c.end) : "no completed scan"}</td>
                   <td
                     className={
                       change === null ? "" : change > 0 ? "text-emerald-700" : change < 0 ? "text-red-700" : ""

@@ -21,23 +21,25 @@ type Ends = {
   baseline: number | null;
   startScore: number | null;
   startCH: number | null;
+  startCoverage: number | null;
   endScore: number | null;
   endCH: number | null;
+  endCoverage: number | null;
 };
 
 /** Each cluster's first completed scan, and its overall figures at the start and at the end of the period. */
 async function clusterEnds(ids: string[], since: Date): Promise<Ends[]> {
   const at = (
     cond: string,
-  ) => `(SELECT json_build_object('score', l.score, 'ch', l.critical + l.high) FROM snapshot s JOIN layer_score l ON l."snapshotId" = s.id AND l.current AND l.layer IS NULL
+  ) => `(SELECT json_build_object('score', l.score, 'ch', l.critical + l.high, 'coverage', l.coverage) FROM snapshot s JOIN layer_score l ON l."snapshotId" = s.id AND l.current AND l.layer IS NULL
       WHERE s."clusterId" = c.id AND s.status IN ('succeeded', 'partial') ${cond} ORDER BY s.seq DESC LIMIT 1)`;
   const { rows } = await getPool().query<{
     id: string;
     name: string;
     firstAt: Date | null;
     baseline: number | null;
-    start: { score: number | null; ch: number } | null;
-    end: { score: number | null; ch: number } | null;
+    start: { score: number | null; ch: number; coverage: number } | null;
+    end: { score: number | null; ch: number; coverage: number } | null;
   }>(
     `SELECT c.id, c.name, f."startedAt" AS "firstAt", f."findingCount" AS baseline, ${at(`AND s."startedAt" <= $2`)} AS start, ${at("")} AS "end"
      FROM cluster c LEFT JOIN LATERAL (SELECT "startedAt", "findingCount" FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') ORDER BY seq LIMIT 1) f ON true
@@ -51,8 +53,10 @@ async function clusterEnds(ids: string[], since: Date): Promise<Ends[]> {
     baseline: r.baseline,
     startScore: r.start?.score ?? null,
     startCH: r.start?.ch ?? null,
+    startCoverage: r.start?.coverage ?? null,
     endScore: r.end?.score ?? null,
     endCH: r.end?.ch ?? null,
+    endCoverage: r.end?.coverage ?? null,
   }));
 }
 
@@ -147,8 +151,9 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
         name: e.name,
         joinedAt,
         baseline: joinedAt ? e.baseline : null,
-        start: e.startCH === null ? null : { score: e.startScore, criticalHigh: e.startCH },
-        end: e.endCH === null ? null : { score: e.endScore, criticalHigh: e.endCH },
+        start:
+          e.startCH === null ? null : { score: e.startScore, criticalHigh: e.startCH, coverage: e.startCoverage ?? 0 },
+        end: e.endCH === null ? null : { score: e.endScore, criticalHigh: e.endCH, coverage: e.endCoverage ?? 0 },
       };
     }),
   };

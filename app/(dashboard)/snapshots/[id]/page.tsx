@@ -116,7 +116,9 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
       {changes.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first 200 of each.</p> : null}
       <Card aria-labelledby="collection" className="mt-6 text-sm">
         <CardTitle id="collection">Collected objects</CardTitle>
-        <p className="text-slate-700">{counts.map(([k, n]) => `${k} ${n}`).join(" · ") || "No objects recorded."}</p>
+        <p className="break-words text-slate-700">
+          {counts.map(([k, n]) => `${k} ${n}`).join(" · ") || "No objects recorded."}
+        </p>
         {snapshot.warnings.length ? (
           <ul className="mt-3 list-disc pl-5 text-amber-900">
             {snapshot.warnings.map((w, i) => (
