@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { GradeBadge } from "@/components/scores/grade-badge";
-import { Table, TBody, THead } from "@/components/ui/table";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { SnapshotRow } from "@/lib/contracts/cluster-detail";
 import { formatUtc } from "@/lib/format-date";
 
@@ -12,42 +12,42 @@ export function SnapshotHistory({ rows }: { rows: SnapshotRow[] }) {
         <caption className="sr-only">Recent snapshots, newest first</caption>
         <THead>
           <tr>
-            <th scope="col" className="py-2">
+            <Th scope="col" className="py-2">
               #
-            </th>
-            <th scope="col">Taken (UTC)</th>
-            <th scope="col">Status</th>
-            <th scope="col">Overall</th>
-            <th scope="col">Findings</th>
-            <th scope="col">New</th>
-            <th scope="col">Resolved</th>
+            </Th>
+            <Th scope="col">Taken (UTC)</Th>
+            <Th scope="col">Status</Th>
+            <Th scope="col">Overall</Th>
+            <Th scope="col">Findings</Th>
+            <Th scope="col">New</Th>
+            <Th scope="col">Resolved</Th>
           </tr>
         </THead>
         <TBody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td className="py-2 text-slate-500">#{r.seq}</td>
-              <td>
+              <Td className="py-2 text-slate-500">#{r.seq}</Td>
+              <Td>
                 <Link href={`/snapshots/${r.id}`} className="text-sky-800 hover:underline">
                   {formatUtc(r.startedAt)}
                   {r.trigger === "import" ? " (history)" : ""}
                 </Link>
-              </td>
-              <td>{r.status}</td>
-              <td>
+              </Td>
+              <Td>{r.status}</Td>
+              <Td>
                 <GradeBadge grade={r.grade} score={r.overall} />{" "}
                 <span className="text-slate-600">{r.overall?.toFixed(1) ?? ""}</span>
-              </td>
+              </Td>
               {r.status === "succeeded" || r.status === "partial" ? (
                 <>
-                  <td>{r.findingCount}</td>
-                  <td className="text-red-700">{r.newCount ? `+${r.newCount}` : "0"}</td>
-                  <td className="text-emerald-700">{r.resolvedCount ? `−${r.resolvedCount}` : "0"}</td>
+                  <Td>{r.findingCount}</Td>
+                  <Td className="text-red-700">{r.newCount ? `+${r.newCount}` : "0"}</Td>
+                  <Td className="text-emerald-700">{r.resolvedCount ? `−${r.resolvedCount}` : "0"}</Td>
                 </>
               ) : (
-                <td colSpan={3} className="text-slate-500">
+                <Td colSpan={3} className="text-slate-500">
                   — did not complete
-                </td>
+                </Td>
               )}
             </tr>
           ))}

@@ -32,7 +32,7 @@ const COLUMNS = column.columns([
     {
       id: "resource",
       header: "Resource",
-      cell: (c) => <span className="break-all">{c.getValue()}</span>,
+      cell: (c) => <span className="wrap-break-word">{c.getValue()}</span>,
     },
   ),
   column.accessor("message", { header: "Message", cell: (c) => <span className="line-clamp-2">{c.getValue()}</span> }),

@@ -64,7 +64,7 @@ export function SuppressionsTable({
                 <br />
                 <span className="text-xs text-slate-500">{s.checkId}</span>
               </Td>
-              <Td look="boxed" className="break-all">
+              <Td look="boxed" className="wrap-break-word">
                 {s.clusterName ?? "—"}
                 {s.namespace ? ` / ${s.namespace}` : " (whole cluster)"}
                 {s.resourcePattern ? ` / ${s.resourcePattern}` : ""}

@@ -35,7 +35,7 @@ function DiffList({ title, items, total }: { title: string; items: DiffFinding[]
           {items.map((f, i) => (
             <li key={i}>
               <SeverityBadge severity={f.severity as Severity} /> <span className="font-medium">{f.checkId}</span>
-              <span className="block break-all text-slate-600">
+              <span className="block wrap-anywhere text-slate-600">
                 {f.resourceKind} {f.namespace ? `${f.namespace}/` : ""}
                 {f.resourceName}
                 {f.container ? ` · ${f.container}` : ""}: {f.message}

@@ -59,7 +59,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           </div>
           <div>
             <dt className="text-xs uppercase text-slate-500">Resource</dt>
-            <dd className="break-all">{resource}</dd>
+            <dd className="wrap-anywhere">{resource}</dd>
           </div>
           <div>
             <dt className="text-xs uppercase text-slate-500">Container</dt>
@@ -88,7 +88,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           <h2 className="mb-1 mt-4 text-base font-semibold">References</h2>
           <ul className="list-disc pl-5 text-slate-700">
             {check.references.map((r) => (
-              <li key={r} className="break-all">
+              <li key={r} className="wrap-anywhere">
                 {r}
               </li>
             ))}
