@@ -21,7 +21,13 @@ export function getBoss({ worker = false }: { worker?: boolean } = {}): Promise<
       max: 4,
       ...(worker ? { cronMonitorIntervalSeconds: 5, cronWorkerIntervalSeconds: 5 } : {}),
     });
-    boss.on("error", (error: unknown) => log.error({ err: String(error) }, "job queue error"));
+    boss.on("error", (error: unknown) => {
+      // 57P01: the database is shutting down (a stop of `npm start`, a Ctrl-C that reached it first):
+      // the queue reconnects when it is back; that is a warning, not an error.
+      if ((error as { code?: string } | null)?.code === "57P01")
+        log.warn({ err: String(error) }, "job queue: database shutting down");
+      else log.error({ err: String(error) }, "job queue error");
+    });
     try {
       await boss.start();
     } catch (error) {
