@@ -20,15 +20,28 @@ type CountRow = {
   n: number;
 };
 
-/** Every framework × cluster: the latest completed snapshot's counts and the counts of each earlier one, oldest first. */
+/** The trend's length: each cluster's latest completed snapshots, enough for the sparkline. */
+const TREND_POINTS = 60;
+
+/**
+ * Every framework × cluster: the latest completed snapshot's counts and those of the ones before it
+ * (up to TREND_POINTS snapshots), oldest first. The statuses are counted per snapshot first and
+ * only then joined to the cluster, so the sort is over the counts, not over every stored status.
+ */
 export async function listFrameworkOverview(frameworkId?: string): Promise<FrameworkClusterOverview[]> {
   const { rows } = await getPool().query<CountRow>(
-    `SELECT cs."clusterId", c.name AS "clusterName", cs."frameworkId", cs."snapshotId", s.seq, cs."takenAt", cs."frameworkVersion", cs.status, cs.attested, count(*)::int AS n
-       FROM control_status cs JOIN snapshot s ON s.id = cs."snapshotId" JOIN cluster c ON c.id = cs."clusterId"
-      WHERE ${COMPLETED} AND ($1::text IS NULL OR cs."frameworkId" = $1)
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-      ORDER BY c.name, cs."frameworkId", cs."takenAt"`,
-    [frameworkId ?? null],
+    `WITH snaps AS (
+       SELECT s.id, s.seq, c.id AS "clusterId", c.name AS "clusterName" FROM cluster c
+       CROSS JOIN LATERAL (SELECT id, seq FROM snapshot s WHERE s."clusterId" = c.id AND ${COMPLETED} ORDER BY s.seq DESC LIMIT $2) s),
+     counts AS (
+       SELECT cs."snapshotId", cs."frameworkId", cs."takenAt", cs."frameworkVersion", cs.status, cs.attested, count(*)::int AS n
+         FROM snaps JOIN control_status cs ON cs."snapshotId" = snaps.id
+        WHERE $1::text IS NULL OR cs."frameworkId" = $1
+        GROUP BY 1, 2, 3, 4, 5, 6)
+     SELECT snaps."clusterId", snaps."clusterName", counts."frameworkId", counts."snapshotId", snaps.seq, counts."takenAt", counts."frameworkVersion", counts.status, counts.attested, counts.n
+       FROM counts JOIN snaps ON snaps.id = counts."snapshotId"
+      ORDER BY snaps."clusterName", counts."frameworkId", counts."takenAt"`,
+    [frameworkId ?? null, TREND_POINTS],
   );
   const series = new Map<
     string,

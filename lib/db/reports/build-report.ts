@@ -76,10 +76,11 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
   const ends = await clusterEnds(ids, from);
   const compared = ends.filter((e) => e.startCH !== null).map((e) => e.id);
   const pool = getPool();
-  // Each compared cluster's latest completed snapshot as of the end of each day of the period.
+  // Each compared cluster's latest completed snapshot as of the end of each day of the period (a cluster's
+  // scans start in seq order, so the latest started is the latest; one probe of snapshot_completed_at each).
   const daily = `SELECT d.day, s.id FROM generate_series(date_trunc('day', $2::timestamptz), date_trunc('day', $3::timestamptz), interval '1 day') AS d(day)
                  CROSS JOIN unnest($1::text[]) AS c(id)
-                 CROSS JOIN LATERAL (SELECT id FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') AND "startedAt" < d.day + interval '1 day' ORDER BY seq DESC LIMIT 1) s`;
+                 CROSS JOIN LATERAL (SELECT id FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') AND "startedAt" < d.day + interval '1 day' ORDER BY "startedAt" DESC LIMIT 1) s`;
   const [trendRows, weekly, criticalHigh, resolveTimes, worst] = await Promise.all([
     pool.query<{ day: string; layer: string | null; score: number | null }>(
       `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, l.layer::text AS layer, avg(l.score)::float8 AS score
