@@ -4,6 +4,7 @@ import type pg from "pg";
 
 import { ALL_CHECKS } from "@/lib/checks/registry";
 import { writeFailingChecks } from "@/lib/db/findings/write-failing-checks";
+import { writeControlCounts } from "@/lib/db/frameworks/control-counts";
 import { rebuildFindingRollup } from "@/lib/db/reports/rebuild-finding-rollup";
 import { ALL_FRAMEWORKS } from "@/lib/frameworks/registry";
 import { frameworkVersion } from "@/lib/frameworks/types";
@@ -183,7 +184,11 @@ export async function seedFleet(client: pg.Client, shape: FleetShape, userIds: s
   if ((await client.query(`SELECT to_regclass('finding_rollup') AS t`)).rows[0].t) await rebuildFindingRollup(client);
   if ((await client.query(`SELECT to_regclass('failing_check') AS t`)).rows[0].t)
     await writeFailingChecks(client, null);
-  say(`finding rollups and checks failing now rebuilt in ${((performance.now() - r) / 1000).toFixed(1)} s`);
+  if ((await client.query(`SELECT to_regclass('control_status_count') AS t`)).rows[0].t)
+    await writeControlCounts(client, null);
+  say(
+    `finding rollups, checks failing now and control counts rebuilt in ${((performance.now() - r) / 1000).toFixed(1)} s`,
+  );
   const v = performance.now();
   await client.query("VACUUM ANALYZE");
   say(`VACUUM ANALYZE in ${((performance.now() - v) / 1000).toFixed(1)} s`);

@@ -20,27 +20,22 @@ type CountRow = {
   n: number;
 };
 
-/** The trend's length: each cluster's latest completed snapshots, enough for the sparkline. */
-const TREND_POINTS = 60;
+/** The trend's length: each cluster's latest completed snapshots, a month of daily scans. */
+const TREND_POINTS = 30;
 
 /**
  * Every framework × cluster: the latest completed snapshot's counts and those of the ones before it
- * (up to TREND_POINTS snapshots), oldest first. The statuses are counted per snapshot first and
- * only then joined to the cluster, so the sort is over the counts, not over every stored status.
+ * (up to TREND_POINTS snapshots), oldest first, from the counts stored per snapshot and status
+ * (control-counts.ts) rather than from every stored status.
  */
 export async function listFrameworkOverview(frameworkId?: string): Promise<FrameworkClusterOverview[]> {
   const { rows } = await getPool().query<CountRow>(
-    `WITH snaps AS (
-       SELECT s.id, s.seq, c.id AS "clusterId", c.name AS "clusterName" FROM cluster c
-       CROSS JOIN LATERAL (SELECT id, seq FROM snapshot s WHERE s."clusterId" = c.id AND ${COMPLETED} ORDER BY s.seq DESC LIMIT $2) s),
-     counts AS (
-       SELECT cs."snapshotId", cs."frameworkId", cs."takenAt", cs."frameworkVersion", cs.status, cs.attested, count(*)::int AS n
-         FROM snaps JOIN control_status cs ON cs."snapshotId" = snaps.id
-        WHERE $1::text IS NULL OR cs."frameworkId" = $1
-        GROUP BY 1, 2, 3, 4, 5, 6)
-     SELECT snaps."clusterId", snaps."clusterName", counts."frameworkId", counts."snapshotId", snaps.seq, counts."takenAt", counts."frameworkVersion", counts.status, counts.attested, counts.n
-       FROM counts JOIN snaps ON snaps.id = counts."snapshotId"
-      ORDER BY snaps."clusterName", counts."frameworkId", counts."takenAt"`,
+    `SELECT c.id AS "clusterId", c.name AS "clusterName", cc."frameworkId", cc."snapshotId", s.seq, cc."takenAt", cc."frameworkVersion", cc.status, cc.attested, cc.n
+       FROM cluster c
+       CROSS JOIN LATERAL (SELECT id, seq FROM snapshot s WHERE s."clusterId" = c.id AND ${COMPLETED} ORDER BY s.seq DESC LIMIT $2) s
+       JOIN control_status_count cc ON cc."snapshotId" = s.id
+      WHERE $1::text IS NULL OR cc."frameworkId" = $1
+      ORDER BY c.name, cc."frameworkId", cc."takenAt"`,
     [frameworkId ?? null, TREND_POINTS],
   );
   const series = new Map<
