@@ -13,3 +13,5 @@ CREATE INDEX IF NOT EXISTS finding_open_rule ON "finding" ("clusterId", "checkId
 DROP INDEX IF EXISTS finding_open_check;
 -- A cluster's latest completed scan as of a time (the report's daily curve: one probe per day and cluster).
 CREATE INDEX IF NOT EXISTS snapshot_completed_at ON "snapshot" ("clusterId", "startedAt") WHERE "status" IN ('succeeded', 'partial');
+-- Each snapshot's current scores read from the index alone (the report's daily curves probe one snapshot per day and cluster).
+CREATE INDEX IF NOT EXISTS layer_score_current ON "layer_score" ("snapshotId") INCLUDE ("layer", "score", "critical", "high", "medium", "low") WHERE "current";
