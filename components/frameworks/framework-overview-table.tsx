@@ -26,6 +26,9 @@ export function FrameworkOverviewTable({
   rows: FrameworkClusterOverview[];
   unscanned?: Unscanned[];
 }) {
+  // A cluster's snapshots recur under every framework: each day is formatted once per page.
+  const days = new Map<string, string>();
+  const day = (iso: string) => days.get(iso) ?? days.set(iso, formatUtcDay(iso)).get(iso)!;
   return (
     <div className="space-y-6">
       {frameworks.map((f) => {
@@ -85,10 +88,10 @@ export function FrameworkOverviewTable({
                           points={r.trend.map((p) => (p.summary.share ?? 0) * 100)}
                           scale="Share passing"
                           unit="%"
-                          label={`${f.title} share passing on ${r.clusterName}: ${r.trend.map((p) => `${formatUtcDay(p.takenAt)} ${pct(p.summary.share)}`).join(", ")}`}
+                          label={`${f.title} share passing on ${r.clusterName}: ${r.trend.map((p) => `${day(p.takenAt)} ${pct(p.summary.share)}`).join(", ")}`}
                         />
                       </Td>
-                      <td className="py-1.5 text-slate-600">{`#${r.latest.seq}, ${formatUtcDay(r.latest.takenAt)}`}</td>
+                      <td className="py-1.5 text-slate-600">{`#${r.latest.seq}, ${day(r.latest.takenAt)}`}</td>
                     </Tr>
                   );
                 })}

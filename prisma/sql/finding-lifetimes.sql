@@ -8,5 +8,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS snapshot_one_running ON "snapshot" ("clusterId
 CREATE INDEX IF NOT EXISTS finding_open_browse ON "finding" ("clusterId", "severity", "id") WHERE "lastSeq" IS NULL;
 CREATE INDEX IF NOT EXISTS finding_open_browse_all ON "finding" ("severity", "id") WHERE "lastSeq" IS NULL;
 -- Each accepted risk's open findings (one cluster, one check): its count of matches and the
--- findings it covers read by index instead of a scan of every open finding.
-CREATE INDEX IF NOT EXISTS finding_open_check ON "finding" ("clusterId", "checkId") WHERE "lastSeq" IS NULL;
+-- findings it covers read from this index alone (namespace and resource included), not from the rows.
+CREATE INDEX IF NOT EXISTS finding_open_rule ON "finding" ("clusterId", "checkId", "namespace") INCLUDE ("resourceKind", "resourceName", "id") WHERE "lastSeq" IS NULL;
+DROP INDEX IF EXISTS finding_open_check;
+-- A cluster's latest completed scan as of a time (the report's daily curve: one probe per day and cluster).
+CREATE INDEX IF NOT EXISTS snapshot_completed_at ON "snapshot" ("clusterId", "startedAt") WHERE "status" IN ('succeeded', 'partial');
+-- Each snapshot's current scores read from the index alone (the report's daily curves probe one snapshot per day and cluster).
+CREATE INDEX IF NOT EXISTS layer_score_current ON "layer_score" ("snapshotId") INCLUDE ("layer", "score", "critical", "high", "medium", "low") WHERE "current";

@@ -61,6 +61,10 @@ export async function explainMainQueries(ids: { cluster: string; a: string; b: s
   const { ZReportQuery } = await import("@/lib/contracts/reports");
   const { listClusterPosture } = await import("@/lib/db/clusters/list-cluster-posture");
   const { getClusterMovement } = await import("@/lib/db/clusters/get-cluster-movement");
+  const { listFailingChecks } = await import("@/lib/db/findings/list-failing-checks");
+  const { listFrameworkOverview } = await import("@/lib/db/frameworks/read-control-statuses");
+  const { listSuppressions } = await import("@/lib/db/suppressions/list-suppressions");
+  const { compareSnapshots } = await import("@/lib/db/compare/compare-snapshots");
   const pool = getPool();
   const cases: [string, () => Promise<unknown>][] = [
     ["findings default (all clusters, open)", () => listFindings(ZFindingListQuery.parse({}))],
@@ -73,6 +77,10 @@ export async function explainMainQueries(ids: { cluster: string; a: string; b: s
     ["overview posture", () => listClusterPosture()],
     ["cluster movement", () => getClusterMovement(ids.cluster)],
     ["report 365 days", () => buildReport(ZReportQuery.parse({ days: "365" }))],
+    ["checks failing now", () => listFailingChecks()],
+    ["frameworks overview", () => listFrameworkOverview()],
+    ["accepted risks with their matches", () => listSuppressions()],
+    ["compare two snapshots", () => compareSnapshots(ids.a, ids.b)],
   ];
   console.log("\nQuery plans (EXPLAIN ANALYZE, BUFFERS) of the statements each function sends:");
   for (const [name, fn] of cases) {

@@ -3,6 +3,8 @@
 import type pg from "pg";
 
 import { ALL_CHECKS } from "@/lib/checks/registry";
+import { writeFailingChecks } from "@/lib/db/findings/write-failing-checks";
+import { writeControlCounts } from "@/lib/db/frameworks/control-counts";
 import { rebuildFindingRollup } from "@/lib/db/reports/rebuild-finding-rollup";
 import { ALL_FRAMEWORKS } from "@/lib/frameworks/registry";
 import { frameworkVersion } from "@/lib/frameworks/types";
@@ -180,7 +182,13 @@ export async function seedFleet(client: pg.Client, shape: FleetShape, userIds: s
   const r = performance.now();
   // (a database of a version before finding_rollup has nothing to rebuild: lets the same seed measure the old code)
   if ((await client.query(`SELECT to_regclass('finding_rollup') AS t`)).rows[0].t) await rebuildFindingRollup(client);
-  say(`finding rollups rebuilt in ${((performance.now() - r) / 1000).toFixed(1)} s`);
+  if ((await client.query(`SELECT to_regclass('failing_check') AS t`)).rows[0].t)
+    await writeFailingChecks(client, null);
+  if ((await client.query(`SELECT to_regclass('control_status_count') AS t`)).rows[0].t)
+    await writeControlCounts(client, null);
+  say(
+    `finding rollups, checks failing now and control counts rebuilt in ${((performance.now() - r) / 1000).toFixed(1)} s`,
+  );
   const v = performance.now();
   await client.query("VACUUM ANALYZE");
   say(`VACUUM ANALYZE in ${((performance.now() - v) / 1000).toFixed(1)} s`);

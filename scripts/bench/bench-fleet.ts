@@ -1,4 +1,4 @@
-// npm run bench:fleet [-- --scale 0.01] [--reuse] [--skip-build] [--soak 5000] [--dir .data/bench-fleet]
+// npm run bench:fleet [-- --scale 0.01] [--clusters 100] [--reuse] [--skip-build] [--soak 5000] [--dir .data/bench-fleet]
 // A realistic fleet in its own embedded Postgres (100 clusters, 730 daily scans each, 10M
 // finding lifetimes at scale 1), the app built and started in production mode on it, and
 // signed-in users driving every page and list API over HTTP at 1, 10 and 50 at once. Prints
@@ -17,6 +17,8 @@ import { fleetShape, seedFleet } from "./bench-fleet-seed";
 const { values: args } = parseArgs({
   options: {
     scale: { type: "string", default: "1" },
+    // the fleet's cluster count at any scale (e.g. the overview at 100 clusters with fewer findings)
+    clusters: { type: "string" },
     reuse: { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
     soak: { type: "string", default: "5000" },
@@ -25,8 +27,8 @@ const { values: args } = parseArgs({
   },
 });
 const scale = Number(args.scale);
-const shape = fleetShape(scale);
-const dataDir = path.resolve(args.dir!, `scale-${args.scale}`);
+const shape = { ...fleetShape(scale), ...(args.clusters ? { clusters: Number(args.clusters) } : {}) };
+const dataDir = path.resolve(args.dir!, `scale-${args.scale}${args.clusters ? `-clusters-${args.clusters}` : ""}`);
 const seededMarker = path.join(dataDir, "seeded.json");
 const PASSWORD = "bench-fleet-password-1";
 const USERS = 20;

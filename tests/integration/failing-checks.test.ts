@@ -5,6 +5,7 @@ import { createCluster } from "@/lib/db/clusters/create-cluster";
 import { listFailingChecks } from "@/lib/db/findings/list-failing-checks";
 import { listFindings } from "@/lib/db/findings/list-findings";
 import { getPool } from "@/lib/db/pool";
+import { rescoreLatestSnapshot } from "@/lib/db/snapshots/rescore-latest";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
 import { runSnapshot } from "@/lib/scans/run-snapshot";
@@ -50,9 +51,17 @@ describe("checks failing now", () => {
          ($2 || '-x', $1, $4, NULL, NULL, 'test', 'u', 'revoked', now() + interval '1 day', now())`,
       [id, `failing-${id}`, wide!.checkId, narrow!.checkId, one.ns, `${one.kind}/${one.name}`],
     );
+    // What approving them does: the latest snapshot is re-scored, and the counts with it.
+    await rescoreLatestSnapshot(id, "accepted risk approved");
     const after = await listFailingChecks(id);
     expect(after.find((r) => r.checkId === wide!.checkId)?.open ?? 0).toBe(0);
     expect(after.find((r) => r.checkId === narrow!.checkId)!.open).toBe(narrow!.open - 1);
     for (const r of after) expect(r.open, r.checkId).toBe(await countListed(id, r.checkId));
+    // Revoked, the cluster-wide one no longer covers anything: its findings count as open again.
+    await pool.query(`UPDATE suppression SET status = 'revoked' WHERE id = $1`, [`failing-${id}`]);
+    await rescoreLatestSnapshot(id, "accepted risk revoked");
+    const revoked = await listFailingChecks(id);
+    expect(revoked.find((r) => r.checkId === wide!.checkId)!.open).toBe(wide!.open);
+    for (const r of revoked) expect(r.open, r.checkId).toBe(await countListed(id, r.checkId));
   });
 });

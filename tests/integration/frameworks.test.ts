@@ -26,6 +26,7 @@ import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
 import { DEMO_STATE_DATES, type DemoState } from "@/lib/fake-api-server/clusters/demo";
 import { evaluateFrameworks } from "@/lib/frameworks/evaluate-framework";
 import { ALL_FRAMEWORKS, getFramework } from "@/lib/frameworks/registry";
+import { summariseFramework } from "@/lib/frameworks/summarise-framework";
 import { runSnapshot } from "@/lib/scans/run-snapshot";
 
 import { APP, call, makeUser, signIn } from "../helpers/auth";
@@ -96,6 +97,19 @@ describe("framework statuses stored per snapshot", () => {
     const [analyst, admin] = await Promise.all([makeUser("analyst"), makeUser("admin")]);
     const as = async (u: { email: string }) => ({ cookie: (await signIn(u.email)).cookie, origin: APP });
     const hostPid = async () => (await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.3" }))[0]!;
+    // The overview's latest counts are those of the controls it links to, before and after each change.
+    const overviewCountsTheControls = async () =>
+      expect(
+        (await listFrameworkOverview("cis-kubernetes")).find((r) => r.clusterId === id)!.latest.summary,
+      ).toStrictEqual(
+        summariseFramework(
+          (await listLatestControls("cis-kubernetes", { clusterId: id })).map((c) => ({
+            status: c.status,
+            attested: c.attested === true,
+          })),
+        ),
+      );
+    await overviewCountsTheControls();
     // The debug pod of the last state shares the host's PID namespace.
     expect(await hostPid()).toMatchObject({ status: "fail", failingCount: 1 });
     const finding = await getPrisma().finding.findFirstOrThrow({
@@ -119,12 +133,14 @@ describe("framework statuses stored per snapshot", () => {
       (await call(approveRiskRoute, { method: "POST", headers: await as(admin), params: { id: riskId } })).status,
     ).toBe(200);
     expect(await hostPid()).toMatchObject({ status: "pass", failingCount: 0, failing: [] });
+    await overviewCountsTheControls();
     // Controls the risk does not cover keep their failures (kube-proxy still runs on the host network).
     expect((await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.5" }))[0]!.status).toBe("fail");
     expect(
       (await call(revokeRiskRoute, { method: "DELETE", headers: await as(admin), params: { id: riskId } })).status,
     ).toBe(204);
     expect(await hostPid()).toMatchObject({ status: "fail", failingCount: 1 });
+    await overviewCountsTheControls();
   });
 
   it("lists a cluster whose scans all failed as having no completed scan, with the latest failure, and one never scanned", async () => {

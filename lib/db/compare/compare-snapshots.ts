@@ -78,19 +78,18 @@ export async function compareSnapshots(refA: string, refB: string): Promise<Comp
       "SELECT",
       `SELECT '${alias}' AS side,`,
     );
-  const { rows } = await getPool().query<DiffFinding & { side: "a" | "b"; n: number }>(
+  // One statement: each side's findings are read once for both lists and the count of those in both.
+  const { rows } = await getPool().query<DiffFinding & { side: "a" | "b" | "both"; n: number }>(
     `WITH a AS (${present("a", 1)}), b AS (${present("b", 2)}),
      only_a AS (SELECT * FROM a WHERE NOT (a."checkId" = ANY($4::text[])) AND NOT EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container)),
      only_b AS (SELECT * FROM b WHERE NOT (b."checkId" = ANY($3::text[])) AND NOT EXISTS (SELECT 1 FROM a WHERE a."checkId" = b."checkId" AND a."resourceKind" = b."resourceKind" AND a.namespace = b.namespace AND a."resourceName" = b."resourceName" AND a.container = b.container))
      SELECT *, (SELECT count(*)::int FROM only_a) AS n FROM (SELECT * FROM only_a ORDER BY severity, "checkId" LIMIT ${LIMIT}) x
      UNION ALL
-     SELECT *, (SELECT count(*)::int FROM only_b) AS n FROM (SELECT * FROM only_b ORDER BY severity, "checkId" LIMIT ${LIMIT}) y`,
+     SELECT *, (SELECT count(*)::int FROM only_b) AS n FROM (SELECT * FROM only_b ORDER BY severity, "checkId" LIMIT ${LIMIT}) y
+     UNION ALL
+     SELECT 'both', NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+            (SELECT count(*)::int FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container))`,
     [a.snapshotId, b.snapshotId, a.notEvaluated, b.notEvaluated],
-  );
-  const totals = await getPool().query<{ both: number }>(
-    `WITH a AS (${present("a", 1)}), b AS (${present("b", 2)})
-     SELECT count(*)::int AS both FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container)`,
-    [a.snapshotId, b.snapshotId],
   );
   const onlyA = rows.filter((r) => r.side === "a");
   const onlyB = rows.filter((r) => r.side === "b");
@@ -103,7 +102,7 @@ export async function compareSnapshots(refA: string, refB: string): Promise<Comp
     onlyB: onlyB.map(strip),
     onlyACount,
     onlyBCount: onlyB[0]?.n ?? 0,
-    both: totals.rows[0]!.both,
+    both: rows.find((r) => r.side === "both")!.n,
   };
 }
 

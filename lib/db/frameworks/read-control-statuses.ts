@@ -20,15 +20,23 @@ type CountRow = {
   n: number;
 };
 
-/** Every framework × cluster: the latest completed snapshot's counts and the counts of each earlier one, oldest first. */
+/** The trend's length: each cluster's latest completed snapshots, a month of daily scans. */
+const TREND_POINTS = 30;
+
+/**
+ * Every framework × cluster: the latest completed snapshot's counts and those of the ones before it
+ * (up to TREND_POINTS snapshots), oldest first, from the counts stored per snapshot and status
+ * (control-counts.ts) rather than from every stored status.
+ */
 export async function listFrameworkOverview(frameworkId?: string): Promise<FrameworkClusterOverview[]> {
   const { rows } = await getPool().query<CountRow>(
-    `SELECT cs."clusterId", c.name AS "clusterName", cs."frameworkId", cs."snapshotId", s.seq, cs."takenAt", cs."frameworkVersion", cs.status, cs.attested, count(*)::int AS n
-       FROM control_status cs JOIN snapshot s ON s.id = cs."snapshotId" JOIN cluster c ON c.id = cs."clusterId"
-      WHERE ${COMPLETED} AND ($1::text IS NULL OR cs."frameworkId" = $1)
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-      ORDER BY c.name, cs."frameworkId", cs."takenAt"`,
-    [frameworkId ?? null],
+    `SELECT c.id AS "clusterId", c.name AS "clusterName", cc."frameworkId", cc."snapshotId", s.seq, cc."takenAt", cc."frameworkVersion", cc.status, cc.attested, cc.n
+       FROM cluster c
+       CROSS JOIN LATERAL (SELECT id, seq FROM snapshot s WHERE s."clusterId" = c.id AND ${COMPLETED} ORDER BY s.seq DESC LIMIT $2) s
+       JOIN control_status_count cc ON cc."snapshotId" = s.id
+      WHERE $1::text IS NULL OR cc."frameworkId" = $1
+      ORDER BY c.name, cc."frameworkId", cc."takenAt"`,
+    [frameworkId ?? null, TREND_POINTS],
   );
   const series = new Map<
     string,

@@ -5,6 +5,7 @@ import { ALL_FRAMEWORKS } from "@/lib/frameworks/registry";
 import { restatusControl } from "@/lib/frameworks/restatus-control";
 import { frameworkVersion, type ControlStatus } from "@/lib/frameworks/types";
 
+import { writeControlCounts } from "./control-counts";
 import { STORED_FAILING } from "./save-control-statuses";
 
 type Row = {
@@ -64,5 +65,6 @@ export async function restatusSnapshotControls(
     );
     changed++;
   }
+  if (changed > 0) await writeControlCounts(client, snapshot.id);
   return changed;
 }

@@ -1,13 +1,15 @@
 import type { FrameworkResult } from "@/lib/frameworks/types";
 
 import { getPrisma } from "../client";
+import { CONTROL_COUNTS_SQL } from "./control-counts";
 
 /** Failing resources stored per control and snapshot; `failingCount` keeps the full number. */
 export const STORED_FAILING = 500;
 
 /**
  * Stores each framework control's status for a finished snapshot. Replaces what a retried job
- * may have written for the same snapshot, in one transaction, so a retry never duplicates.
+ * may have written for the same snapshot, in one transaction, so a retry never duplicates;
+ * the snapshot's counts per status (control-counts.ts) are rewritten with them.
  */
 export async function saveControlStatuses(
   snapshot: { snapshotId: string; clusterId: string; takenAt: Date },
@@ -37,6 +39,7 @@ export async function saveControlStatuses(
   await prisma.$transaction([
     prisma.controlStatus.deleteMany({ where: { snapshotId: snapshot.snapshotId } }),
     prisma.controlStatus.createMany({ data: rows }),
+    ...CONTROL_COUNTS_SQL.map((sql) => prisma.$executeRawUnsafe(sql, snapshot.snapshotId)),
   ]);
   return rows.length;
 }

@@ -80,13 +80,24 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
   const ends = await clusterEnds(ids, from);
   const compared = ends.filter((e) => e.startCH !== null).map((e) => e.id);
   const pool = getPool();
-  // Each compared cluster's latest completed snapshot as of the end of each day of the period.
+  // Each compared cluster's latest completed snapshot as of the end of each day of the period (a cluster's
+  // scans start in seq order, so the latest started is the latest; one probe of snapshot_completed_at each).
   const daily = `SELECT d.day, s.id FROM generate_series(date_trunc('day', $2::timestamptz), date_trunc('day', $3::timestamptz), interval '1 day') AS d(day)
                  CROSS JOIN unnest($1::text[]) AS c(id)
-                 CROSS JOIN LATERAL (SELECT id FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') AND "startedAt" < d.day + interval '1 day' ORDER BY seq DESC LIMIT 1) s`;
-  const [trendRows, weekly, criticalHigh, resolveTimes, worst] = await Promise.all([
-    pool.query<{ day: string; layer: string | null; score: number | null }>(
-      `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, l.layer::text AS layer, avg(l.score)::float8 AS score
+                 CROSS JOIN LATERAL (SELECT id FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') AND "startedAt" < d.day + interval '1 day' ORDER BY "startedAt" DESC LIMIT 1) s`;
+  // One statement for the score curve and the open-by-severity curve: each day's snapshots are probed once.
+  const [dailyRows, weekly, resolveTimes, worst] = await Promise.all([
+    pool.query<{
+      day: string;
+      layer: string | null;
+      score: number | null;
+      critical: number;
+      high: number;
+      medium: number;
+      low: number;
+    }>(
+      `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, l.layer::text AS layer, avg(l.score)::float8 AS score,
+              sum(l.critical)::int AS critical, sum(l.high)::int AS high, sum(l.medium)::int AS medium, sum(l.low)::int AS low
        FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.current GROUP BY d.day, l.layer ORDER BY d.day`,
       [compared, from, now],
     ),
@@ -98,26 +109,23 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
        FROM w LEFT JOIN r ON r.week = w.week ORDER BY w.week`,
       [compared, from, now],
     ),
-    pool.query<{ day: string; critical: number; high: number; medium: number; low: number }>(
-      `WITH d AS (${daily}) SELECT to_char(d.day, 'YYYY-MM-DD') AS day, sum(l.critical)::int AS critical, sum(l.high)::int AS high, sum(l.medium)::int AS medium, sum(l.low)::int AS low
-       FROM d JOIN layer_score l ON l."snapshotId" = d.id AND l.current AND l.layer IS NULL GROUP BY d.day ORDER BY d.day`,
-      [compared, from, now],
-    ),
     pool.query<{ severity: string; resolved: number; meanHours: number | null }>(
       `SELECT severity::text AS severity, sum(resolved)::int AS resolved, (sum("resolvedHours") / sum(resolved))::float8 AS "meanHours"
        FROM finding_rollup WHERE "clusterId" = ANY($1) AND at >= $2 GROUP BY severity HAVING sum(resolved) > 0`,
       [ids, since],
     ),
     pool.query<{ cluster: string; namespace: string; score: number | null; grade: string | null; failed: number }>(
-      `WITH latest AS (SELECT DISTINCT ON ("clusterId") id, "clusterId" FROM snapshot WHERE "clusterId" = ANY($1) AND status IN ('succeeded', 'partial') ORDER BY "clusterId", seq DESC)
-       SELECT c.name AS cluster, n.namespace, n.score, n.grade, n.failed FROM latest JOIN namespace_score n ON n."snapshotId" = latest.id
-       JOIN cluster c ON c.id = latest."clusterId" WHERE n.score IS NOT NULL ORDER BY n.score ASC, n.failed DESC LIMIT 5`,
+      `SELECT c.name AS cluster, n.namespace, n.score, n.grade, n.failed FROM cluster c
+       CROSS JOIN LATERAL (SELECT id FROM snapshot WHERE "clusterId" = c.id AND status IN ('succeeded', 'partial') ORDER BY seq DESC LIMIT 1) latest
+       JOIN namespace_score n ON n."snapshotId" = latest.id
+       WHERE c.id = ANY($1) AND n.score IS NOT NULL ORDER BY n.score ASC, n.failed DESC LIMIT 5`,
       [ids],
     ),
   ]);
-  const lastDay = criticalHigh.rows.at(-1);
+  const criticalHigh = dailyRows.rows.filter((r) => r.layer === null);
+  const lastDay = criticalHigh.at(-1);
   const points = new Map<string, TrendPoint>();
-  for (const r of trendRows.rows) {
+  for (const r of dailyRows.rows) {
     const p = points.get(r.day) ?? {
       takenAt: `${r.day}T00:00:00.000Z`,
       overall: null,
@@ -138,7 +146,7 @@ export async function buildReport(query: ReportQuery, now = new Date()): Promise
     since: since.toISOString(),
     trend: [...points.values()],
     weekly: weekly.rows,
-    criticalHigh: criticalHigh.rows.map(({ day, critical, high }) => ({ day, critical, high })),
+    criticalHigh: criticalHigh.map(({ day, critical, high }) => ({ day, critical, high })),
     resolveTimes: SEVERITIES.map((s) => times.get(s) ?? { severity: s, resolved: 0, meanHours: null }),
     worstNamespaces: worst.rows,
     openBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, lastDay?.[s as "critical"] ?? 0])),

@@ -7,6 +7,7 @@ import type { CheckResult, Finding } from "@/lib/checks/types";
 import { POD_BEARING_KINDS, type CollectionWarning, type HeldFindings } from "@/lib/inventory/types";
 import { storedChecksOf, type Scores } from "@/lib/scoring/score";
 
+import { writeFailingChecks } from "../findings/write-failing-checks";
 import { getPool } from "../pool";
 import { writeFindingRollup } from "../reports/write-finding-rollup";
 import { fingerprintOf } from "./fingerprint";
@@ -128,6 +129,7 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     }
     await insertScores(client, o);
     await writeFindingRollup(client, o.clusterId, o.seq, o.takenAt);
+    await writeFailingChecks(client, o.clusterId, { snapshotId: o.snapshotId });
     const status = o.warnings.length > 0 ? "partial" : "succeeded";
     const result = {
       status,

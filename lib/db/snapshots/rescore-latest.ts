@@ -3,6 +3,7 @@ import { log } from "@/lib/log";
 import { suppressionPredicate } from "@/lib/scoring/match-suppression";
 import { rescoreStored, type Scores, type ScoreSummary, type StoredCheck } from "@/lib/scoring/score";
 
+import { writeFailingChecks } from "../findings/write-failing-checks";
 import { restatusSnapshotControls } from "../frameworks/restatus-latest-controls";
 import { getPool } from "../pool";
 import { listActiveRules } from "../suppressions/list-active-rules";
@@ -88,6 +89,8 @@ export async function rescoreLatestSnapshot(clusterId: string, cause: string, no
     }
     const revision = Math.max(-1, ...current.map((r) => r.revision)) + 1;
     await writeScoreRevision(client, { snapshotId: latest.id, clusterId, takenAt: now, scores, revision, cause });
+    // The checks failing now move with the scores: an accepted finding is no longer counted open.
+    await writeFailingChecks(client, clusterId, { snapshotId: latest.id, now });
     // Framework statuses move with the scores: accepted findings count as passing there too.
     const evaluatedChecks = new Set(latest.checks.filter((c) => c.status === "evaluated").map((c) => c.checkId));
     if (latest.checks.length > 0)
