@@ -11,6 +11,9 @@ import type { UnjudgedCheck } from "@/lib/contracts/checks";
 import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
 
+/** Clusters named per check and list; the rest are counted (a fleet of hundreds stays readable). */
+const LISTED = 10;
+
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
 export function CheckCatalog({
   failing,
@@ -79,23 +82,40 @@ export function CheckCatalog({
                                   : ": not applicable"}
                               </span>
                             ))}
+                            {unjudged.get(c.id)!.length > LISTED
+                              ? ` · and ${unjudged.get(c.id)!.length - LISTED} more clusters`
+                              : null}
                           </p>
                         ) : null}
                         {failing.get(c.id)?.length ? (
                           <p className="text-sm text-slate-700">
                             Failing now:{" "}
-                            {failing.get(c.id)!.map((f, i) => (
-                              <span key={f.clusterId}>
-                                {i ? " · " : ""}
+                            {failing
+                              .get(c.id)!
+                              .slice(0, LISTED)
+                              .map((f, i) => (
+                                <span key={f.clusterId}>
+                                  {i ? " · " : ""}
+                                  <Link
+                                    className="text-sky-800 underline"
+                                    href={`/findings?cluster=${f.clusterId}&check=${encodeURIComponent(c.id)}`}
+                                  >
+                                    {f.clusterName}
+                                  </Link>{" "}
+                                  ({f.open} open finding{f.open === 1 ? "" : "s"})
+                                </span>
+                              ))}
+                            {failing.get(c.id)!.length > LISTED ? (
+                              <>
+                                {" · "}
                                 <Link
                                   className="text-sky-800 underline"
-                                  href={`/findings?cluster=${f.clusterId}&check=${encodeURIComponent(c.id)}`}
+                                  href={`/findings?check=${encodeURIComponent(c.id)}`}
                                 >
-                                  {f.clusterName}
-                                </Link>{" "}
-                                ({f.open} open finding{f.open === 1 ? "" : "s"})
-                              </span>
-                            ))}
+                                  {`and ${failing.get(c.id)!.length - LISTED} more clusters: every open finding`}
+                                </Link>
+                              </>
+                            ) : null}
                           </p>
                         ) : null}
                       </div>
