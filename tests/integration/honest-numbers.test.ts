@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { GET as postureRoute } from "@/app/api/clusters/[id]/posture/route";
 import { GET as findingsRoute } from "@/app/api/findings/route";
+import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { POST as approveRoute } from "@/app/api/suppressions/[id]/approve/route";
 import { DELETE as revokeRoute } from "@/app/api/suppressions/[id]/route";
 import { POST as createRoute } from "@/app/api/suppressions/route";
@@ -169,6 +170,17 @@ describe("every number Bulwark shows is true", () => {
     expect(end(blind.id).coverage).toBeCloseTo(layerOf(unseen, null).coverage, 6);
     expect(end(full.id).coverage).toBeCloseTo(layerOf(seen, null).coverage, 6);
     expect(end(blind.id).score).toBeCloseTo(layerOf(unseen, null).score!, 6);
+    // Prometheus gauges of open findings add up to the open rows, per cluster and severity.
+    const text = await (await call(metricsRoute, { headers: { cookie } })).text();
+    const shown = [...text.matchAll(/^bulwark_open_findings\{cluster="([^"]*)",severity="([^"]*)"\} (\d+)$/gm)]
+      .map((m) => `${m[1]}/${m[2]}=${m[3]}`)
+      .sort();
+    const { rows } = await getPool().query<{ key: string }>(
+      `SELECT c.name || '/' || f.severity::text || '=' || count(*)::text AS key FROM finding f JOIN cluster c ON c.id = f."clusterId"
+        WHERE f."lastSeq" IS NULL GROUP BY c.name, f.severity`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(shown).toEqual(rows.map((r) => r.key).sort());
   });
 
   it("makes every scorecard count equal the rows its link lists, after per-resource merging, accepted risks and a lost permission", async () => {

@@ -11,9 +11,10 @@ export async function readMetricSources(): Promise<MetricSources> {
   const prisma = getPrisma();
   const [openFindings, scans, lastScan] = await Promise.all([
     prisma.$queryRaw<MetricSources["openFindings"]>`
-      SELECT c.name AS cluster, f.severity::text AS severity, count(*)::int AS count
-      FROM finding f JOIN cluster c ON c.id = f."clusterId"
-      WHERE f."lastSeq" IS NULL GROUP BY c.name, f.severity`,
+      SELECT c.name AS cluster, t.severity, t.count
+      FROM (SELECT "clusterId", severity::text AS severity, count(*)::int AS count
+              FROM finding WHERE "lastSeq" IS NULL GROUP BY "clusterId", severity) t
+      JOIN cluster c ON c.id = t."clusterId"`,
     prisma.$queryRaw<MetricSources["scans"]>`
       SELECT c.name AS cluster, s.status::text AS status, count(*)::int AS count
       FROM snapshot s JOIN cluster c ON c.id = s."clusterId" GROUP BY c.name, s.status`,
