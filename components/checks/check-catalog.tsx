@@ -41,59 +41,57 @@ export function CheckCatalog({
               <p className="text-sm text-slate-600">No checks for this layer in this build.</p>
             ) : (
               <Card as="ul" className="divide-y divide-slate-200 p-0">
-                {checks.map((c) => (
-                  <li key={c.id}>
-                    <details className="group px-4 py-3">
-                      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-3">
-                        <SeverityBadge severity={settings.severityOverrides[c.id] ?? c.severity} />
-                        <span className="font-medium text-slate-900">{c.title}</span>
-                        {settings.disabledChecks.includes(c.id) ? (
-                          <Badge className="bg-slate-200 px-1.5 py-0 font-normal text-slate-700">
-                            switched off in settings
-                          </Badge>
-                        ) : null}
-                        {settings.severityOverrides[c.id] ? (
-                          <span className="text-xs text-slate-500">(default {c.severity})</span>
-                        ) : null}
-                        <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
-                          {settings.disabledChecks.includes(c.id)
-                            ? "not run"
-                            : checkStanding(failing.get(c.id)?.length ?? 0, unjudged.get(c.id) ?? [], scannedClusters)}
-                        </span>
-                        <code className="break-all font-mono text-xs text-slate-500">{c.id}</code>
-                      </summary>
-                      <div className="mt-3 space-y-3 pl-1">
-                        <p className="text-sm text-slate-700">{c.rationale}</p>
-                        <div>
-                          <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Remediation</h3>
-                          <RemediationText text={c.remediation} />
-                        </div>
-                        <p className="text-xs text-slate-500">References: {c.references.join(" · ")}</p>
-                        {unjudged.get(c.id)?.length ? (
-                          <p className="text-sm text-slate-700">
-                            {unjudged.get(c.id)!.map((u, i) => (
-                              <span key={u.clusterId}>
-                                {i ? " · " : ""}
-                                <Link className="text-sky-800 underline" href={`/clusters/${u.clusterId}`}>
-                                  {u.clusterName}
-                                </Link>
-                                {u.status === "not-evaluated"
-                                  ? ": not evaluated (see why on the cluster page)"
-                                  : ": not applicable"}
-                              </span>
-                            ))}
-                            {unjudged.get(c.id)!.length > LISTED
-                              ? ` · and ${unjudged.get(c.id)!.length - LISTED} more clusters`
-                              : null}
-                          </p>
-                        ) : null}
-                        {failing.get(c.id)?.length ? (
-                          <p className="text-sm text-slate-700">
-                            Failing now:{" "}
-                            {failing
-                              .get(c.id)!
-                              .slice(0, LISTED)
-                              .map((f, i) => (
+                {checks.map((c) => {
+                  const failingIn = failing.get(c.id) ?? [];
+                  const unknownIn = unjudged.get(c.id) ?? [];
+                  return (
+                    <li key={c.id}>
+                      <details className="group px-4 py-3">
+                        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-3">
+                          <SeverityBadge severity={settings.severityOverrides[c.id] ?? c.severity} />
+                          <span className="font-medium text-slate-900">{c.title}</span>
+                          {settings.disabledChecks.includes(c.id) ? (
+                            <Badge className="bg-slate-200 px-1.5 py-0 font-normal text-slate-700">
+                              switched off in settings
+                            </Badge>
+                          ) : null}
+                          {settings.severityOverrides[c.id] ? (
+                            <span className="text-xs text-slate-500">(default {c.severity})</span>
+                          ) : null}
+                          <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
+                            {settings.disabledChecks.includes(c.id)
+                              ? "not run"
+                              : checkStanding(failingIn.length, unknownIn, scannedClusters)}
+                          </span>
+                          <code className="break-all font-mono text-xs text-slate-500">{c.id}</code>
+                        </summary>
+                        <div className="mt-3 space-y-3 pl-1">
+                          <p className="text-sm text-slate-700">{c.rationale}</p>
+                          <div>
+                            <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Remediation</h3>
+                            <RemediationText text={c.remediation} />
+                          </div>
+                          <p className="text-xs text-slate-500">References: {c.references.join(" · ")}</p>
+                          {unknownIn.length ? (
+                            <p className="text-sm text-slate-700">
+                              {unknownIn.slice(0, LISTED).map((u, i) => (
+                                <span key={u.clusterId}>
+                                  {i ? " · " : ""}
+                                  <Link className="text-sky-800 underline" href={`/clusters/${u.clusterId}`}>
+                                    {u.clusterName}
+                                  </Link>
+                                  {u.status === "not-evaluated"
+                                    ? ": not evaluated (see why on the cluster page)"
+                                    : ": not applicable"}
+                                </span>
+                              ))}
+                              {unknownIn.length > LISTED ? ` · and ${unknownIn.length - LISTED} more clusters` : null}
+                            </p>
+                          ) : null}
+                          {failingIn.length ? (
+                            <p className="text-sm text-slate-700">
+                              Failing now:{" "}
+                              {failingIn.slice(0, LISTED).map((f, i) => (
                                 <span key={f.clusterId}>
                                   {i ? " · " : ""}
                                   <Link
@@ -105,23 +103,24 @@ export function CheckCatalog({
                                   ({f.open} open finding{f.open === 1 ? "" : "s"})
                                 </span>
                               ))}
-                            {failing.get(c.id)!.length > LISTED ? (
-                              <>
-                                {" · "}
-                                <Link
-                                  className="text-sky-800 underline"
-                                  href={`/findings?check=${encodeURIComponent(c.id)}`}
-                                >
-                                  {`and ${failing.get(c.id)!.length - LISTED} more clusters: every open finding`}
-                                </Link>
-                              </>
-                            ) : null}
-                          </p>
-                        ) : null}
-                      </div>
-                    </details>
-                  </li>
-                ))}
+                              {failingIn.length > LISTED ? (
+                                <>
+                                  {" · "}
+                                  <Link
+                                    className="text-sky-800 underline"
+                                    href={`/findings?check=${encodeURIComponent(c.id)}`}
+                                  >
+                                    {`and ${failingIn.length - LISTED} more clusters: every open finding`}
+                                  </Link>
+                                </>
+                              ) : null}
+                            </p>
+                          ) : null}
+                        </div>
+                      </details>
+                    </li>
+                  );
+                })}
               </Card>
             )}
           </section>

@@ -80,26 +80,23 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         aria-label="Choose what to compare"
         className={cardClass("mb-6 flex flex-wrap items-end gap-3 text-sm")}
       >
-        <Field label="Left" className="min-w-0 max-w-full">
-          <Select name="a" defaultValue={a ?? ""} layout="stacked" className="w-full max-w-full" required>
-            <option value="">Choose…</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Right" className="min-w-0 max-w-full">
-          <Select name="b" defaultValue={b ?? ""} layout="stacked" className="w-full max-w-full" required>
-            <option value="">Choose…</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {(
+          [
+            ["Left", "a", a],
+            ["Right", "b", b],
+          ] as const
+        ).map(([label, name, value]) => (
+          <Field key={name} label={label} className="min-w-0 max-w-full">
+            <Select name={name} defaultValue={value ?? ""} layout="stacked" className="w-full max-w-full" required>
+              <option value="">Choose…</option>
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
         <Button type="submit">Compare</Button>
       </Form>
       {problem ? (
