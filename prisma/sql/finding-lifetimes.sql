@@ -15,5 +15,6 @@ DROP INDEX IF EXISTS finding_open_check;
 CREATE INDEX IF NOT EXISTS snapshot_completed_at ON "snapshot" ("clusterId", "startedAt") WHERE "status" IN ('succeeded', 'partial');
 -- Each snapshot's current scores read from the index alone (the report's daily curves probe one snapshot per day and cluster).
 CREATE INDEX IF NOT EXISTS layer_score_current ON "layer_score" ("snapshotId") INCLUDE ("layer", "score", "critical", "high", "medium", "low") WHERE "current";
--- The closed lifetimes a snapshot saw (compare): those whose last snapshot is at or after it.
-CREATE INDEX IF NOT EXISTS finding_closed_last ON "finding" ("clusterId", "lastSeq") WHERE "lastSeq" IS NOT NULL;
+-- Not needed: a snapshot's since-closed lifetimes (compare) are read through
+-- finding_clusterId_firstSeq_lastSeq_idx; an extra index would only slow every scan's writes.
+DROP INDEX IF EXISTS finding_closed_last;

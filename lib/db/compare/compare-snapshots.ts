@@ -73,7 +73,7 @@ async function resolveSide(ref: string): Promise<CompareSide> {
 export async function compareSnapshots(refA: string, refB: string): Promise<Comparison> {
   const [a, b] = await Promise.all([resolveSide(refA), resolveSide(refB)]);
   // The lifetimes a snapshot saw: those still open that began by then (the open-findings index),
-  // and those closed since (an index on the last snapshot that saw them: few, for a recent one).
+  // and those closed since (the (cluster, firstSeq, lastSeq) index: few, for a recent one).
   // Written as two parts so neither reads the cluster's whole history.
   const present = (alias: string, n: number) => {
     const cols = `'${alias}' AS side, f."checkId", f.severity, f."resourceKind", f.namespace, f."resourceName", f.container, f.message`;
