@@ -59,6 +59,8 @@ export const env = createEnv({
     BULWARK_KUBELET_CONFIG: z.enum(["kubelet", "proxy", "off"]).default("kubelet"),
     /** Build time (npm run image:build): a self-contained Next.js server in .next-image/standalone. */
     BULWARK_IMAGE_BUILD: flag,
+    /** Web server processes sharing the port (default: one per CPU, at most 4); each renders pages on its own core. */
+    BULWARK_WEB_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     /** Trust the left-most X-Forwarded-For address (set when behind your own reverse proxy). */
     BULWARK_TRUST_PROXY: flag,
   },

@@ -2,37 +2,101 @@
 // address the app sees (X-Forwarded-For) is the socket's own unless BULWARK_TRUST_PROXY says a
 // reverse proxy of the operator's sets it. Without this a client could claim any address and
 // dodge per-address sign-in limits or forge the audit log's "from where".
+//
+// A page is rendered on one thread, so one process uses one core: BULWARK_WEB_WORKERS processes
+// (default one per CPU, at most 4) share the port through node:cluster, each a whole web server.
+// Nothing they need to agree on lives in a process: sessions, sign-in limits and every figure
+// are in the database.
+import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import next from "next";
 
 import { env } from "../lib/env.js";
 
 const dev = process.argv.includes("--dev");
-const app = next({ dev, hostname: env.HOST, port: env.PORT });
-const handle = app.getRequestHandler();
-await app.prepare();
+const workers = dev ? 1 : (env.BULWARK_WEB_WORKERS ?? Math.min(availableParallelism(), 4));
+const address = `http://${env.HOST}:${env.PORT}`;
 
-const server = createServer((req, res) => {
-  if (!env.BULWARK_TRUST_PROXY) {
-    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
-    delete req.headers["x-real-ip"];
-  }
-  void handle(req, res);
-});
-// A port that cannot be had ends the process (Next's own handlers would keep it alive, serving nothing).
-server.on("error", (error) => {
-  console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
-  process.exit(1);
-});
-server.listen(env.PORT, env.HOST, () => console.log(`✓ Ready on http://${env.HOST}:${env.PORT}`));
+if (cluster.isPrimary && workers > 1) await supervise();
+else await serve();
 
-// Stops on a signal, or when `npm start` (the parent holding our IPC channel) goes away.
-const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  // Requests still running (a long CSV export) get a few seconds, then the process ends.
-  setTimeout(() => process.exit(0), 5_000).unref();
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
-process.on("disconnect", stop);
+/** One web server: Next's handler on a Node HTTP server (in a worker, on the port the primary shares). */
+async function serve() {
+  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    if (!env.BULWARK_TRUST_PROXY) {
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+      delete req.headers["x-real-ip"];
+    }
+    void handle(req, res);
+  });
+  // A port that cannot be had ends the process (Next's own handlers would keep it alive, serving nothing).
+  server.on("error", (error) => {
+    console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    if (cluster.isPrimary) console.log(`✓ Ready on ${address}`);
+  });
+
+  // Stops on a signal, or when its parent (`npm start`, or the primary) goes away.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    // Requests still running (a long CSV export) get a few seconds, then the process ends.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("disconnect", stop);
+}
+
+/**
+ * The primary: starts the workers, says "Ready" once all listen, starts again one that dies
+ * (a second later), and ends with them: a worker that fails before it ever listened (a port in
+ * use, a broken build) ends the whole server, as a single process would.
+ */
+async function supervise() {
+  let stopping = false;
+  let listening = 0;
+  const fork = () => {
+    const worker = cluster.fork();
+    let served = false;
+    worker.on("listening", () => {
+      served = true;
+      if (++listening === workers) console.log(`✓ Ready on ${address} (${workers} web workers)`);
+    });
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      if (!served) {
+        console.error(`[bulwark] a web worker could not start (exit ${code ?? signal}): stopping`);
+        stop(1);
+        return;
+      }
+      listening--;
+      console.error(`[bulwark] a web worker ended (exit ${code ?? signal}); starting another`);
+      setTimeout(fork, 1_000).unref();
+    });
+  };
+  for (let i = 0; i < workers; i++) fork();
+
+  const stop = (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).flatMap((w) => (w && !w.isDead() ? [w] : []));
+    if (alive.length === 0) process.exit(code);
+    let left = alive.length;
+    for (const w of alive) {
+      w.once("exit", () => --left === 0 && process.exit(code));
+      w.process.kill("SIGTERM");
+    }
+    setTimeout(() => process.exit(code), 8_000).unref();
+  };
+  process.on("SIGTERM", () => stop());
+  process.on("SIGINT", () => stop());
+  process.on("disconnect", () => stop());
+}

@@ -1,9 +1,8 @@
-import Link from "next/link";
-
 import { PageHeader } from "@/components/layout/page-header";
 import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { pageParam, Pager } from "@/components/ui/pager";
 import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { listClusterPosturePage } from "@/lib/db/clusters/list-cluster-posture";
@@ -17,15 +16,12 @@ const OVERVIEW_PAGE_SIZE = 8;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const canScan = hasRole((await requirePageCaller()).role, "analyst");
-  const requested = Number((await searchParams).page ?? "1");
-  const page = Number.isSafeInteger(requested) && requested >= 1 ? requested : 1;
+  const page = pageParam((await searchParams).page);
   const { clusters, total } = await listClusterPosturePage(page, OVERVIEW_PAGE_SIZE);
   const history = await listOverallHistory(
     new Date(),
     clusters.map((c) => c.clusterId),
   );
-  const pages = Math.max(1, Math.ceil(total / OVERVIEW_PAGE_SIZE));
-  const first = (page - 1) * OVERVIEW_PAGE_SIZE + 1;
   return (
     <>
       <PageHeader
@@ -39,33 +35,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </EmptyState>
       ) : (
         <>
-          {total > OVERVIEW_PAGE_SIZE ? (
-            <nav
-              aria-label="Clusters"
-              className="mb-4 flex flex-wrap items-center gap-4 text-sm text-slate-700"
-              data-testid="overview-pages"
-            >
-              <span>
-                {clusters.length
-                  ? `Clusters ${first}–${first + clusters.length - 1} of ${total}, by name`
-                  : `No clusters on page ${page} of ${pages}`}{" "}
-                ({OVERVIEW_PAGE_SIZE} a page)
-              </span>
-              {page > 1 ? (
-                <Link
-                  href={page === 2 ? "/" : `/?page=${Math.min(page - 1, pages)}`}
-                  className="text-sky-800 underline"
-                >
-                  Previous page
-                </Link>
-              ) : null}
-              {page < pages ? (
-                <Link href={`/?page=${page + 1}`} className="text-sky-800 underline">
-                  Next page
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            label="Clusters"
+            page={page}
+            size={OVERVIEW_PAGE_SIZE}
+            total={total}
+            shown={clusters.length}
+            href={(n) => (n === 1 ? "/" : `/?page=${n}`)}
+            testId="overview-pages"
+          />
           <div className="grid gap-4">
             {clusters.map((c) => (
               <ClusterScorecard

@@ -4,7 +4,6 @@ import { Sparkline } from "@/components/scores/sparkline";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FrameworkClusterOverview } from "@/lib/contracts/frameworks";
-/** A cluster no completed snapshot speaks for, and why. */
 import { formatUtcDay } from "@/lib/format-date";
 import type { Framework } from "@/lib/frameworks/types";
 
@@ -12,6 +11,17 @@ import type { Framework } from "@/lib/frameworks/types";
 type Unscanned = { clusterId: string; clusterName: string; why: string };
 
 const pct = (share: number | null) => (share === null ? "n/a" : `${Math.round(share * 100)}%`);
+
+/** A trend read aloud: each run of days with the same share once ("3 Oct–9 Oct 48%, 10 Oct 52%"). */
+function describeTrend(points: { day: string; share: string }[]): string {
+  const runs: { from: string; to: string; share: string }[] = [];
+  for (const p of points) {
+    const last = runs.at(-1);
+    if (last?.share === p.share) last.to = p.day;
+    else runs.push({ from: p.day, to: p.day, share: p.share });
+  }
+  return runs.map((r) => `${r.from === r.to ? r.from : `${r.from}–${r.to}`} ${r.share}`).join(", ");
+}
 
 /**
  * Each framework × cluster: the share of automated controls passing, what stands behind it, and
@@ -88,7 +98,7 @@ export function FrameworkOverviewTable({
                           points={r.trend.map((p) => (p.summary.share ?? 0) * 100)}
                           scale="Share passing"
                           unit="%"
-                          label={`${f.title} share passing on ${r.clusterName}: ${r.trend.map((p) => `${day(p.takenAt)} ${pct(p.summary.share)}`).join(", ")}`}
+                          label={`${f.title} share passing on ${r.clusterName}: ${describeTrend(r.trend.map((p) => ({ day: day(p.takenAt), share: pct(p.summary.share) })))}`}
                         />
                       </Td>
                       <td className="py-1.5 text-slate-600">{`#${r.latest.seq}, ${day(r.latest.takenAt)}`}</td>

@@ -6,6 +6,7 @@ import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { parseRoleMap, roleFromClaims } from "@/lib/access/role-from-claims";
 import { readOrCreateSecret } from "@/lib/data-dir";
 import { getPrisma } from "@/lib/db/client";
+import { consumeRateLimit } from "@/lib/db/users/consume-rate-limit";
 import { getLatestIdToken, isUserEnabled, setUserRole } from "@/lib/db/users/user-access";
 import { env } from "@/lib/env.js";
 import { log } from "@/lib/log";
@@ -69,7 +70,9 @@ function createAuth() {
     account: { accountLinking: { enabled: false } },
     rateLimit: {
       enabled: true,
-      storage: "memory",
+      // Counted in the database, shared by every web worker and replica (a count per process would
+      // multiply the limit by their number).
+      customStorage: { consume: consumeRateLimit },
       window: 60,
       max: 300,
       customRules: { "/sign-in/email": { window: 60, max: 30 }, "/sign-in/social": { window: 60, max: 60 } },

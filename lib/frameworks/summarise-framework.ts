@@ -16,18 +16,18 @@ export type FrameworkSummary = {
 /** The counts a framework view shows; every number is a count of the controls behind it. */
 export function summariseFramework(controls: readonly Pick<ControlResult, "status" | "attested">[]): FrameworkSummary {
   const count = (status: ControlResult["status"]) => controls.filter((c) => c.status === status).length;
-  const pass = count("pass");
-  const fail = count("fail");
-  const notEvaluated = count("not-evaluated");
-  const automated = pass + fail + notEvaluated;
-  return {
-    automated,
-    pass,
-    fail,
-    notEvaluated,
+  return summariseCounts({
+    pass: count("pass"),
+    fail: count("fail"),
+    notEvaluated: count("not-evaluated"),
     manual: count("manual"),
     manualAttested: controls.filter((c) => c.status === "manual" && c.attested).length,
     notApplicable: count("not-applicable"),
-    share: automated ? pass / automated : null,
-  };
+  });
+}
+
+/** The same summary from counts per status (the frameworks overview sums stored counts in SQL). */
+export function summariseCounts(counts: Omit<FrameworkSummary, "automated" | "share">): FrameworkSummary {
+  const automated = counts.pass + counts.fail + counts.notEvaluated;
+  return { ...counts, automated, share: automated ? counts.pass / automated : null };
 }

@@ -19,12 +19,22 @@ const TIMEOUT_MS = 60_000;
 export const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** The resident set size of a process, in MB (VmRSS of /proc/<pid>/status). */
+/** The resident set size of a process and its descendants (the web workers), in MB (VmRSS of /proc/<pid>/status). */
 export function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("VmRSS:"));
-  return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
+  // A process that ended meanwhile counts nothing.
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  const kb = (p: number) => Number(/VmRSS:\s*(\d+)/.exec(read(`/proc/${p}/status`))?.[1] ?? 0);
+  const tree = (p: number): number[] => [
+    p,
+    ...read(`/proc/${p}/task/${p}/children`).split(/\s+/).filter(Boolean).map(Number).flatMap(tree),
+  ];
+  return Math.round(tree(pid).reduce((sum, p) => sum + kb(p), 0) / 1024);
 }
 
 /** One GET with a session cookie; the body is read in full (the time a user waits for the page). */

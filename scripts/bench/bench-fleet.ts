@@ -1,4 +1,5 @@
 // npm run bench:fleet [-- --scale 0.01] [--clusters 100] [--reuse] [--skip-build] [--soak 5000] [--dir .data/bench-fleet]
+//   [--levels 1,10,50] [--only "reports|frameworks"] [--no-plans] [--serve]
 // A realistic fleet in its own embedded Postgres (100 clusters, 730 daily scans each, 10M
 // finding lifetimes at scale 1), the app built and started in production mode on it, and
 // signed-in users driving every page and list API over HTTP at 1, 10 and 50 at once. Prints
@@ -24,6 +25,11 @@ const { values: args } = parseArgs({
     soak: { type: "string", default: "5000" },
     dir: { type: "string", default: ".data/bench-fleet" },
     levels: { type: "string", default: "1,10,50" },
+    // only the endpoints whose name matches this regular expression (e.g. "reports|frameworks")
+    only: { type: "string" },
+    "no-plans": { type: "boolean", default: false },
+    // start the app on the fleet, print its address and a signed-in session, and wait (to look at it)
+    serve: { type: "boolean", default: false },
   },
 });
 const scale = Number(args.scale);
@@ -152,6 +158,25 @@ try {
         .join("; "),
     );
   }
+  if (args.serve) {
+    console.log(`Serving ${base} (pid ${pid}); an admin's session: curl -H 'cookie: ${cookies[0]}' ${base}/`);
+    await new Promise((resolve) => process.once("SIGINT", resolve));
+  } else await measure(base, pid, cookies, { cluster, finding, a, b });
+} finally {
+  server?.kill("SIGTERM");
+  const { closePool } = await import("@/lib/db/pool");
+  await closePool().catch(() => {});
+  await db.stop();
+}
+process.exit(0);
+
+/** Every page and list API at each level of concurrent users, the soak, and the main statements' plans. */
+async function measure(
+  base: string,
+  pid: number,
+  cookies: string[],
+  { cluster, finding, a, b }: { cluster: string; finding: string; a: string; b: string },
+) {
   // The audit page is an admin's: the admin's session (the first) serves every client there.
   const endpoints: (Endpoint & { adminOnly?: boolean })[] = [
     { name: "page /", path: "/" },
@@ -184,6 +209,7 @@ try {
     { name: "api /api/audit", path: "/api/audit", adminOnly: true },
     { name: "api /api/metrics", path: "/api/metrics" },
   ];
+  if (args.only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => new RegExp(args.only!).test(e.name)));
   const overview = await get(base, "/", cookies[0]!);
   console.log(
     `\nOverview HTML: ${(overview.bytes / 1024).toFixed(0)} KB at ${shape.clusters} clusters (goal < 200 KB), status ${overview.status}`,
@@ -226,11 +252,5 @@ try {
     );
   }
 
-  await explainMainQueries({ cluster, a, b });
-} finally {
-  server?.kill("SIGTERM");
-  const { closePool } = await import("@/lib/db/pool");
-  await closePool().catch(() => {});
-  await db.stop();
+  if (!args["no-plans"]) await explainMainQueries({ cluster, a, b });
 }
-process.exit(0);

@@ -160,7 +160,7 @@ describe("framework statuses stored per snapshot", () => {
     expect(listed.find((u) => u.clusterId === fresh)?.why).toBe("never scanned");
     // A cluster with a completed scan is on the overview with figures instead.
     const { id: scanned } = await demoWithHistory(`fw-ok-${Date.now()}`);
-    expect(listed.concat(await listUnscannedClusters(scanned)).some((u) => u.clusterId === scanned)).toBe(false);
+    expect(listed.concat(await listUnscannedClusters([scanned])).some((u) => u.clusterId === scanned)).toBe(false);
   });
 
   it("exports a framework for a cluster as CSV with the accepted risks in force, to analysts only", async () => {

@@ -99,4 +99,17 @@ describe("sign-in back-off", () => {
     expect((await post(stranger.email, PASSWORD, { ip })).res.status).toBe(429);
     expect((await post(owner.email, PASSWORD, { ip, cookie: device })).res.status).toBe(200);
   });
+
+  it("keeps the sign-in library's request counts in the database, so every web worker and replica shares one limit", async () => {
+    const user = await makeUser("viewer", "counted");
+    const ip = "198.51.100.77";
+    for (let i = 0; i < 3; i++) await post(user.email, "wrong-password-123", { ip });
+    const rows = await getPrisma().rateLimit.findMany({ where: { key: { contains: ip } } });
+    expect(rows.map((r) => [r.key.includes("/sign-in/email"), r.count])).toEqual([[true, 3]]);
+    // Past the limit the library refuses with 429, whichever process answers: the count is the row's.
+    await getPrisma().rateLimit.update({ where: { key: rows[0]!.key }, data: { count: 30 } });
+    const refused = await post(user.email, PASSWORD, { ip });
+    expect(refused.res.status).toBe(429);
+    expect(Number(refused.res.headers.get("x-retry-after"))).toBeGreaterThan(0);
+  });
 });

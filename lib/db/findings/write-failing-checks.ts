@@ -8,7 +8,8 @@ import { ruleCoversFinding } from "../sql-fragments";
  * findings no accepted risk in force covers (the rows `/findings?cluster=…&check=…` lists).
  * Written in the scan's completion transaction and again whenever the cluster's latest snapshot is
  * re-scored (an accepted risk approved, changed, revoked or expired), so the counts move with the
- * same events as the scores. `snapshotId` is the scan the counts describe (by default the latest completed).
+ * same events as the scores; with them each check's open findings per severity, under an accepted risk
+ * or not (what /api/metrics reports). `snapshotId` is the scan the counts describe (by default the latest completed).
  */
 export async function writeFailingChecks(
   client: pg.ClientBase,
@@ -22,10 +23,12 @@ export async function writeFailingChecks(
     `WITH covered AS (
        SELECT DISTINCT f.id FROM suppression s JOIN finding f ON f."lastSeq" IS NULL AND ${ruleCoversFinding("s", "f")}
        WHERE s.status = 'active' AND s."expiresAt" > coalesce($2::timestamptz, now()) AND ($1::text IS NULL OR s."clusterId" = $1))
-     INSERT INTO failing_check ("clusterId", "checkId", "snapshotId", resources, open)
+     INSERT INTO failing_check ("clusterId", "checkId", "snapshotId", resources, open, critical, high, medium, low)
      SELECT f."clusterId", f."checkId",
             coalesce($3::text, (SELECT s.id FROM snapshot s WHERE s."clusterId" = f."clusterId" AND s.status IN ('succeeded', 'partial') ORDER BY s.seq DESC LIMIT 1)),
-            count(DISTINCT (f."resourceKind", f.namespace, f."resourceName"))::int, (count(*) - count(covered.id))::int
+            count(DISTINCT (f."resourceKind", f.namespace, f."resourceName"))::int, (count(*) - count(covered.id))::int,
+            count(*) FILTER (WHERE f.severity = 'critical')::int, count(*) FILTER (WHERE f.severity = 'high')::int,
+            count(*) FILTER (WHERE f.severity = 'medium')::int, count(*) FILTER (WHERE f.severity = 'low')::int
      FROM finding f LEFT JOIN covered ON covered.id = f.id
      WHERE f."lastSeq" IS NULL AND ($1::text IS NULL OR f."clusterId" = $1)
      GROUP BY f."clusterId", f."checkId"`,

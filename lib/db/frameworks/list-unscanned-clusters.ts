@@ -22,15 +22,15 @@ function why(r: Row): string {
  * Clusters without any completed (succeeded or partial) snapshot, with their latest scan's
  * outcome: listed on the framework pages as "no completed scan", never left out.
  */
-export async function listUnscannedClusters(clusterId?: string): Promise<UnscannedCluster[]> {
+export async function listUnscannedClusters(clusterIds?: readonly string[]): Promise<UnscannedCluster[]> {
   const { rows } = await getPool().query<Row>(
     `SELECT c.id AS "clusterId", c.name AS "clusterName", s.status, s.error, s."startedAt"
        FROM cluster c
        LEFT JOIN LATERAL (SELECT status, error, "startedAt" FROM snapshot WHERE "clusterId" = c.id ORDER BY seq DESC LIMIT 1) s ON true
-      WHERE ($1::text IS NULL OR c.id = $1)
+      WHERE ($1::text[] IS NULL OR c.id = ANY($1))
         AND NOT EXISTS (SELECT 1 FROM snapshot d WHERE d."clusterId" = c.id AND d.status IN ('succeeded', 'partial'))
       ORDER BY c.name`,
-    [clusterId ?? null],
+    [clusterIds ?? null],
   );
   return rows.map((r) => ({ clusterId: r.clusterId, clusterName: r.clusterName, why: why(r) }));
 }

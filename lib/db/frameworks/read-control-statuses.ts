@@ -1,74 +1,63 @@
 import type { FrameworkClusterOverview, StoredControl } from "@/lib/contracts/frameworks";
-import { summariseFramework } from "@/lib/frameworks/summarise-framework";
-import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
+import { summariseCounts, type FrameworkSummary } from "@/lib/frameworks/summarise-framework";
 
 import { getPool } from "../pool";
 
 /** Statuses are read only from snapshots that completed: a running or failed scan has none to show. */
 const COMPLETED = `s.status IN ('succeeded', 'partial')`;
 
-type CountRow = {
+type SummaryRow = {
   clusterId: string;
   clusterName: string;
   frameworkId: string;
   snapshotId: string;
   seq: number;
-  takenAt: Date;
+  /** ISO 8601, formatted by Postgres: thousands of points are not worth a Date each. */
+  takenAt: string;
   frameworkVersion: string;
-  status: ControlStatusName;
-  attested: boolean | null;
-  n: number;
-};
+} & Omit<FrameworkSummary, "automated" | "share">;
 
 /** The trend's length: each cluster's latest completed snapshots, a month of daily scans. */
 const TREND_POINTS = 30;
 
 /**
  * Every framework × cluster: the latest completed snapshot's counts and those of the ones before it
- * (up to TREND_POINTS snapshots), oldest first, from the counts stored per snapshot and status
- * (control-counts.ts) rather than from every stored status.
+ * (up to TREND_POINTS snapshots), oldest first, summed per snapshot in SQL from the counts stored per
+ * snapshot and status (control-counts.ts) rather than from every stored status.
  */
-export async function listFrameworkOverview(frameworkId?: string): Promise<FrameworkClusterOverview[]> {
-  const { rows } = await getPool().query<CountRow>(
-    `SELECT c.id AS "clusterId", c.name AS "clusterName", cc."frameworkId", cc."snapshotId", s.seq, cc."takenAt", cc."frameworkVersion", cc.status, cc.attested, cc.n
+export async function listFrameworkOverview(
+  frameworkId?: string,
+  clusterIds?: readonly string[],
+): Promise<FrameworkClusterOverview[]> {
+  const { rows } = await getPool().query<SummaryRow>(
+    `SELECT c.id AS "clusterId", c.name AS "clusterName", cc."frameworkId", cc."snapshotId", s.seq,
+            to_char(min(cc."takenAt") AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "takenAt",
+            min(cc."frameworkVersion") AS "frameworkVersion",
+            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'pass'), 0))::int AS pass,
+            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'fail'), 0))::int AS fail,
+            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'not-evaluated'), 0))::int AS "notEvaluated",
+            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'manual'), 0))::int AS manual,
+            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'manual' AND cc.attested), 0))::int AS "manualAttested",
+            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'not-applicable'), 0))::int AS "notApplicable"
        FROM cluster c
        CROSS JOIN LATERAL (SELECT id, seq FROM snapshot s WHERE s."clusterId" = c.id AND ${COMPLETED} ORDER BY s.seq DESC LIMIT $2) s
        JOIN control_status_count cc ON cc."snapshotId" = s.id
-      WHERE $1::text IS NULL OR cc."frameworkId" = $1
-      ORDER BY c.name, cc."frameworkId", cc."takenAt"`,
-    [frameworkId ?? null, TREND_POINTS],
+      WHERE ($1::text IS NULL OR cc."frameworkId" = $1) AND ($3::text[] IS NULL OR c.id = ANY($3))
+      GROUP BY c.id, c.name, cc."frameworkId", cc."snapshotId", s.seq
+      ORDER BY c.name, cc."frameworkId", min(cc."takenAt")`,
+    [frameworkId ?? null, TREND_POINTS, clusterIds ?? null],
   );
-  const series = new Map<
-    string,
-    {
-      head: CountRow;
-      points: Map<string, { row: CountRow; controls: { status: ControlStatusName; attested: boolean }[] }>;
-    }
-  >();
-  for (const r of rows) {
-    const key = `${r.clusterId}\u0000${r.frameworkId}`;
-    const s = series.get(key) ?? { head: r, points: new Map() };
-    const p = s.points.get(r.snapshotId) ?? { row: r, controls: [] };
-    for (let i = 0; i < r.n; i++) p.controls.push({ status: r.status, attested: r.attested === true });
-    s.points.set(r.snapshotId, p);
-    series.set(key, s);
+  const series = new Map<string, FrameworkClusterOverview>();
+  for (const { clusterId, clusterName, frameworkId, snapshotId, seq, takenAt, frameworkVersion, ...counts } of rows) {
+    const point = { snapshotId, seq, takenAt, frameworkVersion, summary: summariseCounts(counts) };
+    const key = `${clusterId}\u0000${frameworkId}`;
+    const s = series.get(key);
+    if (s) {
+      s.trend.push(point);
+      s.latest = point;
+    } else series.set(key, { clusterId, clusterName, frameworkId, latest: point, trend: [point] });
   }
-  return [...series.values()].map(({ head, points }) => {
-    const trend = [...points.values()].map(({ row, controls }) => ({
-      snapshotId: row.snapshotId,
-      seq: row.seq,
-      takenAt: row.takenAt.toISOString(),
-      frameworkVersion: row.frameworkVersion,
-      summary: summariseFramework(controls),
-    }));
-    return {
-      clusterId: head.clusterId,
-      clusterName: head.clusterName,
-      frameworkId: head.frameworkId,
-      latest: trend.at(-1)!,
-      trend,
-    };
-  });
+  return [...series.values()];
 }
 
 type StoredRow = Omit<StoredControl, "takenAt"> & { takenAt: Date };

@@ -40,7 +40,7 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
     ? [[], []]
     : await Promise.all([
         listLatestControls(framework.id, { clusterId: cluster || undefined }),
-        listUnscannedClusters(cluster || undefined),
+        listUnscannedClusters(cluster ? [cluster] : undefined),
       ]);
   const clusters = [
     ...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values(),
