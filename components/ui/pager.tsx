@@ -12,8 +12,11 @@ export function Pager({
   shown,
   href,
   testId,
+  order = "by name",
 }: {
   label: string;
+  /** how the list is ordered, said after the range */
+  order?: string;
   page: number;
   size: number;
   total: number;
@@ -32,7 +35,7 @@ export function Pager({
     >
       <span>
         {shown
-          ? `${label} ${first}–${first + shown - 1} of ${total}, by name`
+          ? `${label} ${first}–${first + shown - 1} of ${total}, ${order}`
           : `No ${label.toLowerCase()} on page ${page} of ${pages}`}{" "}
         ({size} a page)
       </span>

@@ -44,5 +44,20 @@ export const ZSuppressionSummary = z.strictObject({
 });
 export type SuppressionSummary = z.infer<typeof ZSuppressionSummary>;
 
+/** A page of accepted risks, newest first: `page` from 1, `limit` a page (the web page shows 50). */
+export const ZSuppressionListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ description: "The page, from 1." }),
+  limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: "Accepted risks a page." }),
+});
+export type SuppressionListQuery = z.infer<typeof ZSuppressionListQuery>;
+
+/** One page, how many accepted risks there are in all, and how many of those in force or pending expire within a week. */
+export const ZSuppressionPage = z.strictObject({
+  data: z.array(ZSuppressionSummary),
+  total: z.number().int(),
+  expiringWithinWeek: z.number().int(),
+});
+export type SuppressionPage = z.infer<typeof ZSuppressionPage>;
+
 /** What changing an accepted risk answers: its status after the change (critical/high go back to pending). */
 export const ZSuppressionChanged = z.strictObject({ status: z.string() });

@@ -1,9 +1,11 @@
 // Compare: two scans of one fixture, one of them without read access to network policies.
 // The blind side's unknown network checks must not read as findings "only in" the other side.
+import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { registerCluster } from "@/lib/clusters/register-cluster";
-import { compareSnapshots } from "@/lib/db/compare/compare-snapshots";
+import { getPrisma } from "@/lib/db/client";
+import { compareSnapshots, diffAcross, type DiffFinding } from "@/lib/db/compare/compare-snapshots";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
@@ -50,5 +52,95 @@ describe("compare", () => {
     expect(c.onlyACount).toBe(0);
     expect(c.onlyBCount).toBe(0);
     expect(c.both).toBeGreaterThan(50);
+  });
+
+  it("compares two scans of one cluster from the lifetimes that changed between them, as every finding of both would", async () => {
+    // 40 findings present or not at each of 6 scans (some go and come back: several lifetimes each);
+    // scan 3 could not evaluate check "pod.b". The expected lists come from the presence table itself.
+    const prisma = getPrisma();
+    const cluster = await prisma.cluster.create({
+      data: { name: `compare-life-${randomUUID().slice(0, 8)}`, source: "kubeconfig_context", contextName: "x" },
+    });
+    const SCANS = 6;
+    const ids: string[] = [];
+    for (let seq = 1; seq <= SCANS; seq++) {
+      const snapshot = await prisma.snapshot.create({
+        data: {
+          id: `snp_${randomUUID()}`,
+          clusterId: cluster.id,
+          seq,
+          status: "succeeded",
+          trigger: "manual",
+          startedAt: new Date(Date.UTC(2026, 10, seq, 6)),
+          finishedAt: new Date(Date.UTC(2026, 10, seq, 7)),
+          notEvaluated: seq === 3 ? [{ checkId: "pod.b", reason: "forbidden" }] : [],
+        },
+      });
+      ids.push(snapshot.id);
+    }
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const present = Array.from({ length: 40 }, () => Array.from({ length: SCANS }, () => random() < 0.6));
+    const finding = (i: number) => ({
+      checkId: ["pod.a", "pod.b", "container.c"][i % 3]!,
+      severity: (["critical", "high", "medium", "low"] as const)[i % 4]!,
+      resourceKind: "Deployment",
+      namespace: `ns-${i % 3}`,
+      resourceName: `app-${i}`,
+      container: i % 2 ? "main" : "",
+      message: `finding ${i}`,
+    });
+    const lifetimes = present.flatMap((row, i) =>
+      row.flatMap((on, s) => {
+        if (!on || row[s - 1]) return [];
+        let last = s;
+        while (row[last + 1]) last++;
+        return [
+          {
+            clusterId: cluster.id,
+            fingerprint: `fp-${i}-${s}`,
+            layer: "pod" as const,
+            ...finding(i),
+            firstSeq: s + 1,
+            lastSeq: last === SCANS - 1 ? null : last + 1,
+            firstSeenAt: new Date(Date.UTC(2026, 10, s + 1, 6)),
+            lastSeenAt: last === SCANS - 1 ? null : new Date(Date.UTC(2026, 10, last + 1, 6)),
+            resolvedAt: last === SCANS - 1 ? null : new Date(Date.UTC(2026, 10, last + 2, 6)),
+          },
+        ];
+      }),
+    );
+    expect(lifetimes.length).toBeGreaterThan(present.length);
+    await prisma.finding.createMany({ data: lifetimes });
+
+    const key = (f: DiffFinding) => `${f.checkId} ${f.resourceName} ${f.container} ${f.severity} ${f.message}`;
+    const blindTo = (s: number) => (s === 2 ? ["pod.b"] : []);
+    for (let x = 0; x < SCANS; x++)
+      for (let y = 0; y < SCANS; y++) {
+        const c = await compareSnapshots(ids[x]!, ids[y]!);
+        const only = (p: number, q: number) =>
+          present
+            .flatMap((row, i) => (row[p] && !row[q] && !blindTo(q).includes(finding(i).checkId) ? [finding(i)] : []))
+            .map(key)
+            .sort();
+        expect([c.onlyA.map(key).sort(), c.onlyB.map(key).sort()], `scan ${x + 1} against ${y + 1}`).toEqual([
+          only(x, y),
+          only(y, x),
+        ]);
+        expect([c.onlyACount, c.onlyBCount, c.both]).toEqual([
+          only(x, y).length,
+          only(y, x).length,
+          present.filter((row) => row[x] && row[y]).length,
+        ]);
+        // The same answer as matching every finding of both scans (the way two clusters are compared).
+        const across = await diffAcross(c.a, c.b);
+        expect({ ...across, onlyA: across.onlyA.map(key).sort(), onlyB: across.onlyB.map(key).sort() }).toEqual({
+          ...c,
+          a: undefined,
+          b: undefined,
+          onlyA: c.onlyA.map(key).sort(),
+          onlyB: c.onlyB.map(key).sort(),
+        });
+      }
   });
 });

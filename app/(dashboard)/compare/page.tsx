@@ -57,7 +57,6 @@ const sideLabel = (s: CompareSide) => `${s.clusterName} #${s.seq} · ${formatUtc
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
   const { a, b } = await searchParams;
-  const options = await listComparables();
   const outcome =
     a && b
       ? await compareSnapshots(a, b).then(
@@ -69,6 +68,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         )
       : { comparison: null, problem: null };
   const { comparison, problem } = outcome;
+  const sides = comparison ? [comparison.a, comparison.b] : [];
+  const options = await listComparables({
+    clusterIds: sides.map((s) => s.clusterId),
+    snapshotIds: sides.map((s) => s.snapshotId),
+  });
   return (
     <>
       <PageHeader
@@ -98,6 +102,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           </Field>
         ))}
         <Button type="submit">Compare</Button>
+        <p className="w-full text-xs text-slate-600">
+          Every cluster is listed by its latest scan; in a fleet of more than ten, the recent snapshots of the clusters
+          being compared.
+        </p>
       </Form>
       {problem ? (
         <Notice role="alert" tone="warning">

@@ -2,16 +2,20 @@ import { PageHeader } from "@/components/layout/page-header";
 import { SuppressionsTable } from "@/components/suppressions/suppressions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
+import { pageParam, Pager } from "@/components/ui/pager";
 import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
-import { listSuppressions } from "@/lib/db/suppressions/list-suppressions";
+import { listSuppressionPage } from "@/lib/db/suppressions/list-suppressions";
 
 export const metadata = { title: "Accepted risks" };
 
-export default async function SuppressionsPage() {
+/** Accepted risks per page: a thousand rules with their actions are read a page at a time. */
+const PAGE_SIZE = 50;
+
+export default async function SuppressionsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const caller = await requirePageCaller();
-  const rows = await listSuppressions();
-  const expiring = rows.filter((r) => r.expiresWithinWeek).length;
+  const page = pageParam((await searchParams).page);
+  const { data: rows, total, expiringWithinWeek: expiring } = await listSuppressionPage({ page, limit: PAGE_SIZE });
   return (
     <>
       <PageHeader
@@ -24,13 +28,24 @@ export default async function SuppressionsPage() {
           let the findings return.
         </Notice>
       ) : null}
-      {rows.length ? (
-        <SuppressionsTable
-          rows={rows}
-          me={caller.email}
-          canAct={hasRole(caller.role, "analyst")}
-          isAdmin={caller.role === "admin"}
-        />
+      {total ? (
+        <>
+          <Pager
+            label="Accepted risks"
+            order="newest first"
+            page={page}
+            size={PAGE_SIZE}
+            total={total}
+            shown={rows.length}
+            href={(n) => (n === 1 ? "/suppressions" : `/suppressions?page=${n}`)}
+          />
+          <SuppressionsTable
+            rows={rows}
+            me={caller.email}
+            canAct={hasRole(caller.role, "analyst")}
+            isAdmin={caller.role === "admin"}
+          />
+        </>
       ) : (
         <EmptyState title="No accepted risks">Open a finding and use “Accept this risk” to propose one.</EmptyState>
       )}

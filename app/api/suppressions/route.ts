@@ -1,12 +1,16 @@
 import { withRoute } from "@/lib/api/with-route";
-import { ZSuppressionCreateRequest } from "@/lib/contracts/suppressions";
-import { listSuppressions } from "@/lib/db/suppressions/list-suppressions";
+import { ZSuppressionCreateRequest, ZSuppressionListQuery } from "@/lib/contracts/suppressions";
+import { listSuppressionPage } from "@/lib/db/suppressions/list-suppressions";
 import { proposeSuppression } from "@/lib/suppressions/propose-suppression";
 
 export const runtime = "nodejs";
 
-// GET /api/suppressions – every accepted risk with its status, approver, expiry and current matches
-export const GET = withRoute({ role: "viewer", handler: async () => ({ data: await listSuppressions() }) });
+// GET /api/suppressions?page&limit – accepted risks, newest first, with status, approver, expiry and current matches
+export const GET = withRoute({
+  role: "viewer",
+  query: ZSuppressionListQuery,
+  handler: async ({ query }) => listSuppressionPage(query),
+});
 
 // POST /api/suppressions – propose an accepted risk from a finding (critical/high wait for a second person)
 export const POST = withRoute({

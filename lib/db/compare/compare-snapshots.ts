@@ -5,6 +5,7 @@ import { getPool } from "../pool";
 
 export type CompareSide = {
   snapshotId: string;
+  clusterId: string;
   clusterName: string;
   seq: number;
   takenAt: string;
@@ -56,12 +57,96 @@ async function resolveSide(ref: string): Promise<CompareSide> {
   const notEvaluated = ((snapshot.notEvaluated as { checkId: string }[] | null) ?? []).map((c) => c.checkId);
   return {
     snapshotId: snapshot.id,
+    clusterId: snapshot.clusterId,
     clusterName: snapshot.cluster.name,
     seq: snapshot.seq,
     takenAt: snapshot.startedAt.toISOString(),
     scores,
     notEvaluated,
   };
+}
+
+type Diff = Omit<Comparison, "a" | "b">;
+type DiffRow = DiffFinding & { side: "a" | "b" | "both"; n: number };
+
+const COLUMNS = `f."checkId", f.severity, f."resourceKind", f.namespace, f."resourceName", f.container, f.message`;
+const SAME = (x: string, y: string) =>
+  `${y}."checkId" = ${x}."checkId" AND ${y}."resourceKind" = ${x}."resourceKind" AND ${y}.namespace = ${x}.namespace AND ${y}."resourceName" = ${x}."resourceName" AND ${y}.container = ${x}.container`;
+
+/**
+ * The statement's tail shared by both ways of comparing: CTEs only_a and only_b (and the count
+ * of those in both, `both`) become up to LIMIT rows of each list with its total, and one row for both.
+ */
+const LISTS = `SELECT *, (SELECT count(*)::int FROM only_a) AS n FROM (SELECT * FROM only_a ORDER BY severity, "checkId" LIMIT ${LIMIT}) x
+     UNION ALL
+     SELECT *, (SELECT count(*)::int FROM only_b) AS n FROM (SELECT * FROM only_b ORDER BY severity, "checkId" LIMIT ${LIMIT}) y
+     UNION ALL
+     SELECT 'both', NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT n FROM both_count)`;
+
+function toDiff(rows: DiffRow[]): Diff {
+  const strip = ({ side: _s, n: _n, ...f }: DiffRow) => f;
+  const onlyA = rows.filter((r) => r.side === "a");
+  const onlyB = rows.filter((r) => r.side === "b");
+  return {
+    onlyA: onlyA.map(strip),
+    onlyB: onlyB.map(strip),
+    onlyACount: onlyA[0]?.n ?? 0,
+    onlyBCount: onlyB[0]?.n ?? 0,
+    both: rows.find((r) => r.side === "both")!.n,
+  };
+}
+
+/**
+ * Any two snapshots (of two clusters, say): every finding each one saw, matched by check,
+ * resource and container. The lifetimes a snapshot saw are those still open that began by then
+ * (the open-findings index) and those closed since (the (cluster, firstSeq, lastSeq) index).
+ */
+export async function diffAcross(a: CompareSide, b: CompareSide): Promise<Diff> {
+  const present = (alias: string, n: number) =>
+    `SELECT '${alias}' AS side, ${COLUMNS} FROM finding f JOIN snapshot s ON s.id = $${n}
+      WHERE f."clusterId" = s."clusterId" AND f."lastSeq" IS NULL AND f."firstSeq" <= s.seq
+     UNION ALL
+     SELECT '${alias}' AS side, ${COLUMNS} FROM finding f JOIN snapshot s ON s.id = $${n}
+      WHERE f."clusterId" = s."clusterId" AND f."lastSeq" IS NOT NULL AND f."lastSeq" >= s.seq AND f."firstSeq" <= s.seq`;
+  const { rows } = await getPool().query<DiffRow>(
+    `WITH a AS (${present("a", 1)}), b AS (${present("b", 2)}),
+     only_a AS (SELECT * FROM a WHERE NOT (a."checkId" = ANY($4::text[])) AND NOT EXISTS (SELECT 1 FROM b WHERE ${SAME("a", "b")})),
+     only_b AS (SELECT * FROM b WHERE NOT (b."checkId" = ANY($3::text[])) AND NOT EXISTS (SELECT 1 FROM a WHERE ${SAME("b", "a")})),
+     both_count AS (SELECT count(*)::int AS n FROM a WHERE EXISTS (SELECT 1 FROM b WHERE ${SAME("a", "b")}))
+     ${LISTS}`,
+    [a.snapshotId, b.snapshotId, a.notEvaluated, b.notEvaluated],
+  );
+  return toDiff(rows);
+}
+
+/**
+ * Two snapshots of one cluster, from the lifetimes alone: a lifetime the earlier one saw that is
+ * still open at the later one is in both, so only the lifetimes that closed between them (seen by
+ * the earlier) and those that began between them (seen by the later) can differ, and a finding
+ * that went and came back is matched between those two small sets. The same answer as diffAcross
+ * without reading every finding of both scans: a week apart, hundreds of rows instead of tens of thousands.
+ */
+export async function diffWithin(a: CompareSide, b: CompareSide): Promise<Diff> {
+  const flip = a.seq > b.seq;
+  const [lo, hi] = flip ? [b, a] : [a, b];
+  const { rows } = await getPool().query<DiffRow>(
+    `WITH closed AS (SELECT ${COLUMNS} FROM finding f
+                      WHERE f."clusterId" = $1 AND f."firstSeq" <= $2 AND f."lastSeq" >= $2 AND f."lastSeq" < $3),
+          began AS (SELECT ${COLUMNS} FROM finding f
+                     WHERE f."clusterId" = $1 AND f."firstSeq" > $2 AND f."firstSeq" <= $3 AND (f."lastSeq" IS NULL OR f."lastSeq" >= $3)),
+          gone AS (SELECT * FROM closed c WHERE NOT EXISTS (SELECT 1 FROM began g WHERE ${SAME("c", "g")})),
+          came AS (SELECT * FROM began g WHERE NOT EXISTS (SELECT 1 FROM closed c WHERE ${SAME("g", "c")})),
+          only_lo AS (SELECT * FROM gone WHERE NOT ("checkId" = ANY($5::text[]))),
+          only_hi AS (SELECT * FROM came WHERE NOT ("checkId" = ANY($4::text[]))),
+          only_a AS (SELECT ${flip ? "'a' AS side, * FROM only_hi" : "'a' AS side, * FROM only_lo"}),
+          only_b AS (SELECT ${flip ? "'b' AS side, * FROM only_lo" : "'b' AS side, * FROM only_hi"}),
+          seen AS (SELECT count(*)::int AS n FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" <= $2),
+          seen_closed AS (SELECT count(*)::int AS n FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NOT NULL AND f."lastSeq" >= $2 AND f."firstSeq" <= $2),
+          both_count AS (SELECT (SELECT n FROM seen) + (SELECT n FROM seen_closed) - (SELECT count(*)::int FROM gone) AS n)
+     ${LISTS}`,
+    [lo.clusterId, lo.seq, hi.seq, lo.notEvaluated, hi.notEvaluated],
+  );
+  return toDiff(rows);
 }
 
 /**
@@ -72,65 +157,50 @@ async function resolveSide(ref: string): Promise<CompareSide> {
  */
 export async function compareSnapshots(refA: string, refB: string): Promise<Comparison> {
   const [a, b] = await Promise.all([resolveSide(refA), resolveSide(refB)]);
-  // The lifetimes a snapshot saw: those still open that began by then (the open-findings index),
-  // and those closed since (the (cluster, firstSeq, lastSeq) index: few, for a recent one).
-  // Written as two parts so neither reads the cluster's whole history.
-  const present = (alias: string, n: number) => {
-    const cols = `'${alias}' AS side, f."checkId", f.severity, f."resourceKind", f.namespace, f."resourceName", f.container, f.message`;
-    return `SELECT ${cols} FROM finding f JOIN snapshot s ON s.id = $${n}
-             WHERE f."clusterId" = s."clusterId" AND f."lastSeq" IS NULL AND f."firstSeq" <= s.seq
-            UNION ALL
-            SELECT ${cols} FROM finding f JOIN snapshot s ON s.id = $${n}
-             WHERE f."clusterId" = s."clusterId" AND f."lastSeq" IS NOT NULL AND f."lastSeq" >= s.seq AND f."firstSeq" <= s.seq`;
-  };
-  // One statement: each side's findings are read once for both lists and the count of those in both.
-  const { rows } = await getPool().query<DiffFinding & { side: "a" | "b" | "both"; n: number }>(
-    `WITH a AS (${present("a", 1)}), b AS (${present("b", 2)}),
-     only_a AS (SELECT * FROM a WHERE NOT (a."checkId" = ANY($4::text[])) AND NOT EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container)),
-     only_b AS (SELECT * FROM b WHERE NOT (b."checkId" = ANY($3::text[])) AND NOT EXISTS (SELECT 1 FROM a WHERE a."checkId" = b."checkId" AND a."resourceKind" = b."resourceKind" AND a.namespace = b.namespace AND a."resourceName" = b."resourceName" AND a.container = b.container))
-     SELECT *, (SELECT count(*)::int FROM only_a) AS n FROM (SELECT * FROM only_a ORDER BY severity, "checkId" LIMIT ${LIMIT}) x
-     UNION ALL
-     SELECT *, (SELECT count(*)::int FROM only_b) AS n FROM (SELECT * FROM only_b ORDER BY severity, "checkId" LIMIT ${LIMIT}) y
-     UNION ALL
-     SELECT 'both', NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-            (SELECT count(*)::int FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b."checkId" = a."checkId" AND b."resourceKind" = a."resourceKind" AND b.namespace = a.namespace AND b."resourceName" = a."resourceName" AND b.container = a.container))`,
-    [a.snapshotId, b.snapshotId, a.notEvaluated, b.notEvaluated],
-  );
-  const onlyA = rows.filter((r) => r.side === "a");
-  const onlyB = rows.filter((r) => r.side === "b");
-  const onlyACount = onlyA[0]?.n ?? 0;
-  const strip = ({ side: _s, n: _n, ...f }: DiffFinding & { side: string; n: number }) => f;
-  return {
-    a,
-    b,
-    onlyA: onlyA.map(strip),
-    onlyB: onlyB.map(strip),
-    onlyACount,
-    onlyBCount: onlyB[0]?.n ?? 0,
-    both: rows.find((r) => r.side === "both")!.n,
-  };
+  return { a, b, ...(await (a.clusterId === b.clusterId ? diffWithin : diffAcross)(a, b)) };
 }
 
-/** What can be compared: every cluster (its latest scan) and each cluster's recent snapshots. */
-export async function listComparables(): Promise<{ id: string; label: string }[]> {
-  const clusters = await getPrisma().cluster.findMany({
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      snapshots: {
-        where: { status: { in: ["succeeded", "partial"] } },
+/**
+ * What can be compared: every cluster (its latest scan) and its recent snapshots — in a fleet of
+ * more than SNAPSHOTS_FOR_ALL clusters only those of the clusters in `focus` (those on a side now),
+ * with the snapshots on a side: a hundred clusters' snapshot lists would make the form the page's bulk.
+ */
+const SNAPSHOTS_FOR_ALL = 10;
+
+export async function listComparables(
+  focus: { clusterIds: string[]; snapshotIds: string[] } = { clusterIds: [], snapshotIds: [] },
+): Promise<{ id: string; label: string }[]> {
+  const prisma = getPrisma();
+  const clusters = await prisma.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const shown = clusters.length <= SNAPSHOTS_FOR_ALL ? clusters.map((c) => c.id) : focus.clusterIds;
+  const snapshots = await Promise.all(
+    [...new Set(shown)].map((clusterId) =>
+      prisma.snapshot.findMany({
+        where: { clusterId, status: { in: ["succeeded", "partial"] } },
         orderBy: { seq: "desc" },
         take: 8,
-        select: { id: true, seq: true, startedAt: true },
-      },
-    },
-  });
+        select: { id: true, clusterId: true, seq: true, startedAt: true },
+      }),
+    ),
+  );
+  const recent = snapshots.flat();
+  const missing = focus.snapshotIds.filter((id) => !recent.some((s) => s.id === id));
+  const listed = missing.length
+    ? recent.concat(
+        await prisma.snapshot.findMany({
+          where: { id: { in: missing } },
+          select: { id: true, clusterId: true, seq: true, startedAt: true },
+        }),
+      )
+    : recent;
   return clusters.flatMap((c) => [
     { id: c.id, label: `${c.name}: latest scan` },
-    ...c.snapshots.map((s) => ({
-      id: s.id,
-      label: `${c.name}: snapshot #${s.seq} (${s.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
-    })),
+    ...listed
+      .filter((s) => s.clusterId === c.id)
+      .sort((x, y) => y.seq - x.seq)
+      .map((s) => ({
+        id: s.id,
+        label: `${c.name}: snapshot #${s.seq} (${s.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
+      })),
   ]);
 }

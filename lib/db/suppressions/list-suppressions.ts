@@ -1,18 +1,42 @@
 import { effectiveSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
-import type { SuppressionSummary } from "@/lib/contracts/suppressions";
+import type { SuppressionListQuery, SuppressionPage, SuppressionSummary } from "@/lib/contracts/suppressions";
 
 import { getPool } from "../pool";
 import { getCheckSettings } from "../settings/check-settings";
 import { ruleCoversFinding } from "../sql-fragments";
 
-/** Every accepted risk, newest first, with who proposed and approved it and how many open findings it covers now. */
-export async function listSuppressions(now = new Date()): Promise<SuppressionSummary[]> {
+/**
+ * A page of accepted risks, newest first, with who proposed and approved each and how many open
+ * findings it covers now (counted for that page's rules only), the number of them all and of
+ * those expiring within a week.
+ */
+export async function listSuppressionPage(query: SuppressionListQuery, now = new Date()): Promise<SuppressionPage> {
+  const [data, counts] = await Promise.all([
+    listSuppressions({ limit: query.limit, offset: (query.page - 1) * query.limit }, now),
+    getPool().query<{ total: number; expiring: number }>(
+      `SELECT count(*)::int AS total,
+              (count(*) FILTER (WHERE status IN ('active', 'pending') AND "expiresAt" < $1::timestamptz + interval '7 days'))::int AS expiring
+         FROM suppression`,
+      [now],
+    ),
+  ]);
+  return { data, total: counts.rows[0]!.total, expiringWithinWeek: counts.rows[0]!.expiring };
+}
+
+/** Accepted risks, newest first (`limit`/`offset`: a page of them), with who proposed and approved each and how many open findings it covers now. */
+export async function listSuppressions(
+  page: { limit: number | null; offset: number } = { limit: null, offset: 0 },
+  now = new Date(),
+): Promise<SuppressionSummary[]> {
   const { rows } = await getPool().query<Record<string, string | number | null>>(
+    // The page first, then each of its rules' open findings: never counted for rules off the page.
     `SELECT s.id, s."clusterId", c.name AS "clusterName", s."checkId", s.namespace, s."resourcePattern", s.reason, s.status::text,
             a.email AS author, ap.email AS approver, s."createdAt", s."approvedAt", s."expiresAt",
             (SELECT count(*)::int FROM finding f WHERE f."lastSeq" IS NULL AND ${ruleCoversFinding("s", "f")}) AS matching
-     FROM suppression s LEFT JOIN cluster c ON c.id = s."clusterId" JOIN "user" a ON a.id = s."authorId" LEFT JOIN "user" ap ON ap.id = s."approverId"
-     ORDER BY s."createdAt" DESC`,
+     FROM (SELECT * FROM suppression ORDER BY "createdAt" DESC, id LIMIT $1 OFFSET $2) s
+     LEFT JOIN cluster c ON c.id = s."clusterId" JOIN "user" a ON a.id = s."authorId" LEFT JOIN "user" ap ON ap.id = s."approverId"
+     ORDER BY s."createdAt" DESC, s.id`,
+    [page.limit, page.offset],
   );
   const settings = await getCheckSettings();
   const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);

@@ -1,12 +1,11 @@
-import { z } from "zod";
-
 import { ZApprovalCreated } from "@/lib/contracts/approvals";
 import { dataOf, ZApproved } from "@/lib/contracts/envelope";
 import {
   ZSuppressionChanged,
   ZSuppressionCreateRequest,
+  ZSuppressionListQuery,
+  ZSuppressionPage,
   ZSuppressionParams,
-  ZSuppressionSummary,
   ZSuppressionUpdateRequest,
 } from "@/lib/contracts/suppressions";
 
@@ -19,10 +18,12 @@ export const SUPPRESSION_OPERATIONS: Operation[] = [
     method: "GET",
     path: "/api/suppressions",
     tag,
-    summary: "Every accepted risk",
-    description: "With its status, author, approver, expiry and the open findings it covers now.",
+    summary: "Accepted risks, a page at a time",
+    description:
+      "Newest first, each with its status, author, approver, expiry and the open findings it covers now; `total` counts them all.",
     role: "viewer",
-    responses: { "200": json("The accepted risks.", dataOf(z.array(ZSuppressionSummary))) },
+    query: ZSuppressionListQuery,
+    responses: { "200": json("A page of accepted risks.", ZSuppressionPage) },
   },
   {
     method: "POST",
