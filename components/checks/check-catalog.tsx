@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { checkStanding } from "@/lib/checks/check-standing";
@@ -11,8 +9,12 @@ import type { UnjudgedCheck } from "@/lib/contracts/checks";
 import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
 
-/** Clusters named per check and list; the rest are counted (a fleet of hundreds stays readable). */
-const LISTED = 10;
+/**
+ * Clusters named per check and list (those failing with the most resources first); the rest are counted
+ * (a fleet of hundreds stays readable).
+ * Their links are plain anchors: hundreds of them are not worth a client-side link each.
+ */
+const LISTED = 5;
 
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
 export function CheckCatalog({
@@ -77,9 +79,9 @@ export function CheckCatalog({
                               {unknownIn.slice(0, LISTED).map((u, i) => (
                                 <span key={u.clusterId}>
                                   {i ? " · " : ""}
-                                  <Link className="text-sky-800 underline" href={`/clusters/${u.clusterId}`}>
+                                  <a className="text-sky-800 underline" href={`/clusters/${u.clusterId}`}>
                                     {u.clusterName}
-                                  </Link>
+                                  </a>
                                   {u.status === "not-evaluated"
                                     ? ": not evaluated (see why on the cluster page)"
                                     : ": not applicable"}
@@ -94,24 +96,24 @@ export function CheckCatalog({
                               {failingIn.slice(0, LISTED).map((f, i) => (
                                 <span key={f.clusterId}>
                                   {i ? " · " : ""}
-                                  <Link
+                                  <a
                                     className="text-sky-800 underline"
                                     href={`/findings?cluster=${f.clusterId}&check=${encodeURIComponent(c.id)}`}
                                   >
                                     {f.clusterName}
-                                  </Link>{" "}
+                                  </a>{" "}
                                   ({f.open} open finding{f.open === 1 ? "" : "s"})
                                 </span>
                               ))}
                               {failingIn.length > LISTED ? (
                                 <>
                                   {" · "}
-                                  <Link
+                                  <a
                                     className="text-sky-800 underline"
                                     href={`/findings?check=${encodeURIComponent(c.id)}`}
                                   >
                                     {`and ${failingIn.length - LISTED} more clusters: every open finding`}
-                                  </Link>
+                                  </a>
                                 </>
                               ) : null}
                             </p>

@@ -46,7 +46,7 @@ function DiffList({ title, items, total }: { title: string; items: DiffFinding[]
       )}
       {total > items.length ? (
         <p className="mt-2 text-xs text-slate-500">
-          Showing {items.length} of {total}.
+          Showing the {items.length} most severe of {total}.
         </p>
       ) : null}
     </Card>

@@ -18,7 +18,7 @@ import { requirePageCaller } from "@/lib/api/page-caller";
 import type { Severity } from "@/lib/checks/types";
 import { REPORT_PERIODS, ZReportQuery } from "@/lib/contracts/reports";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
-import { buildReport } from "@/lib/db/reports/build-report";
+import { getReport } from "@/lib/db/reports/get-report";
 import { formatUtc, formatUtcDay } from "@/lib/format-date";
 import { MIN_GRADED_COVERAGE } from "@/lib/scoring/weights";
 
@@ -58,7 +58,7 @@ export default async function ReportsPage({
   const parsed = ZReportQuery.safeParse(params);
   const allClusters = await listClusters();
   const query = parsed.success ? parsed.data : ZReportQuery.parse({});
-  const report = await buildReport(query);
+  const { report, generatedAt } = await getReport(query);
   const header = (
     <PageHeader
       title="Reports"
@@ -130,7 +130,7 @@ export default async function ReportsPage({
       ) : null}
       <p className="text-sm text-slate-700" data-testid="report-scope">
         <strong>{names}</strong> · {formatUtcDay(report.since)} to today ({report.days} days) · generated{" "}
-        {formatUtc(new Date().toISOString())} UTC
+        {formatUtc(generatedAt.toISOString())} UTC
       </p>
       <dl className="print-avoid-break mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
         {Object.entries(report.openBySeverity).map(([s, n]) => (

@@ -32,7 +32,8 @@ export type Comparison = {
   both: number;
 };
 
-const LIMIT = 200;
+/** Findings listed per side, most severe first (each list says how many there are in all). */
+const LIMIT = 50;
 const ORDER = ["overall", "node", "network", "secrets", "pod", "container"];
 
 /** A snapshot id, or a cluster id meaning its latest completed snapshot. */
