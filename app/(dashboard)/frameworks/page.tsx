@@ -13,7 +13,7 @@ export const metadata = { title: "Frameworks" };
 export const dynamic = "force-dynamic";
 
 /** Clusters per page: 100 clusters × four frameworks with a month's trend each are read a page at a time. */
-const FRAMEWORKS_PAGE_SIZE = 20;
+const FRAMEWORKS_PAGE_SIZE = 10;
 
 export default async function FrameworksPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const page = pageParam((await searchParams).page);

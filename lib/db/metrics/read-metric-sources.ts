@@ -19,8 +19,9 @@ export async function readMetricSources(): Promise<MetricSources> {
              GROUP BY fc."clusterId", v.severity HAVING sum(v.n) > 0) t
       JOIN cluster c ON c.id = t."clusterId"`,
     prisma.$queryRaw<MetricSources["scans"]>`
-      SELECT c.name AS cluster, s.status::text AS status, count(*)::int AS count
-      FROM snapshot s JOIN cluster c ON c.id = s."clusterId" GROUP BY c.name, s.status`,
+      SELECT c.name AS cluster, t.status::text AS status, t.count
+      FROM (SELECT "clusterId", status, count(*)::int AS count FROM snapshot GROUP BY "clusterId", status) t
+      JOIN cluster c ON c.id = t."clusterId"`,
     prisma.$queryRaw<MetricSources["lastScan"]>`
       SELECT c.name AS cluster, s.status::text AS status,
              extract(epoch FROM s."finishedAt" - s."startedAt")::float8 AS seconds, s."finishedAt"

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "snapshot_clusterId_status_idx" ON "snapshot"("clusterId", "status");
