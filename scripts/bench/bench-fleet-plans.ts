@@ -63,7 +63,9 @@ export async function explainMainQueries(ids: { cluster: string; a: string; b: s
   const { getClusterMovement } = await import("@/lib/db/clusters/get-cluster-movement");
   const { listFailingChecks } = await import("@/lib/db/findings/list-failing-checks");
   const { listFrameworkOverview } = await import("@/lib/db/frameworks/read-control-statuses");
-  const { listSuppressions } = await import("@/lib/db/suppressions/list-suppressions");
+  const { listSuppressionPage } = await import("@/lib/db/suppressions/list-suppressions");
+  const { listClusterIdPage } = await import("@/lib/db/clusters/list-cluster-id-page");
+  const { readMetricSources } = await import("@/lib/db/metrics/read-metric-sources");
   const { compareSnapshots } = await import("@/lib/db/compare/compare-snapshots");
   const pool = getPool();
   const cases: [string, () => Promise<unknown>][] = [
@@ -78,8 +80,12 @@ export async function explainMainQueries(ids: { cluster: string; a: string; b: s
     ["cluster movement", () => getClusterMovement(ids.cluster)],
     ["report 365 days", () => buildReport(ZReportQuery.parse({ days: "365" }))],
     ["checks failing now", () => listFailingChecks()],
-    ["frameworks overview", () => listFrameworkOverview()],
-    ["accepted risks with their matches", () => listSuppressions()],
+    [
+      "frameworks overview (first page, 10 clusters)",
+      async () => listFrameworkOverview(undefined, (await listClusterIdPage(1, 10)).ids),
+    ],
+    ["accepted risks with their matches (first page, 50)", () => listSuppressionPage({ page: 1, limit: 50 })],
+    ["Prometheus metrics", () => readMetricSources()],
     ["compare two snapshots", () => compareSnapshots(ids.a, ids.b)],
   ];
   console.log("\nQuery plans (EXPLAIN ANALYZE, BUFFERS) of the statements each function sends:");
