@@ -181,6 +181,18 @@ describe("every number Bulwark shows is true", () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(shown).toEqual(rows.map((r) => r.key).sort());
+    // The exposition is kept between scrapes only while nothing behind it changed: a scan that
+    // starts shows at once, and so does its end.
+    const scrape = async () => (await call(metricsRoute, { headers: { cookie } })).text();
+    const name = (await getPool().query<{ name: string }>(`SELECT name FROM cluster WHERE id = $1`, [full.id])).rows[0]!
+      .name;
+    const scans = (t: string, status: string) =>
+      Number(new RegExp(`^bulwark_scans\\{cluster="${name}",status="${status}"\\} (\\d+)$`, "m").exec(t)?.[1] ?? 0);
+    expect(await scrape()).toBe(text);
+    const running = await startSnapshot(full.id, "manual", new Date());
+    expect(await scrape()).not.toBe(text);
+    await getPool().query(`UPDATE snapshot SET status = 'failed', "finishedAt" = now() WHERE id = $1`, [running.id]);
+    expect(scans(await scrape(), "failed")).toBe(scans(text, "failed") + 1);
   });
 
   it("makes every scorecard count equal the rows its link lists, after per-resource merging, accepted risks and a lost permission", async () => {

@@ -161,7 +161,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               })}
             </TBody>
           </Table>
-          <p className="mt-3 text-sm text-slate-600">{comparison.both} findings are in both.</p>
+          <p className="mt-3 text-sm text-slate-600">{comparison.both.toLocaleString("en")} findings are in both.</p>
           {comparison.a.notEvaluated.length + comparison.b.notEvaluated.length > 0 ? (
             <p className="mt-1 text-sm text-slate-600" data-testid="compare-unknown">
               Left out of both lists, because one side could not evaluate them (unknown there is not absent):{" "}

@@ -1,4 +1,5 @@
 import { getPrisma } from "../client";
+import { CLUSTERS_VERSION } from "../memo-by-version";
 
 export type MetricSources = {
   openFindings: { cluster: string; severity: string; count: number }[];
@@ -31,3 +32,11 @@ export async function readMetricSources(): Promise<MetricSources> {
   ]);
   return { openFindings, scans, lastScan };
 }
+
+/**
+ * What the figures behind /api/metrics depend on, as one value that changes with them: the newest
+ * score row (scans completing, re-scores), the clusters, and the scans by count and how many run
+ * (a scan starting, failing or being removed).
+ */
+export const METRICS_VERSION = `concat_ws(':', (SELECT max(id) FROM layer_score), (${CLUSTERS_VERSION}),
+  (SELECT count(*) FROM snapshot), (SELECT count(*) FROM snapshot WHERE status = 'running'))`;
