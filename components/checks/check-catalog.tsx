@@ -4,7 +4,7 @@ import { checkStanding } from "@/lib/checks/check-standing";
 import { ALL_CHECKS } from "@/lib/checks/registry";
 import type { CheckSettings } from "@/lib/checks/settings";
 import { LAYERS } from "@/lib/checks/types";
-import type { UnjudgedCheck } from "@/lib/contracts/checks";
+import type { CheckStanding } from "@/lib/contracts/checks";
 
 import { RemediationText } from "./remediation-text";
 import { SeverityBadge } from "./severity-badge";
@@ -14,18 +14,21 @@ import { SeverityBadge } from "./severity-badge";
  * (a fleet of hundreds stays readable).
  * Their links are plain anchors: hundreds of them are not worth a client-side link each.
  */
-const LISTED = 5;
+export const CATALOG_LISTED = 3;
+
+const NO_STANDING: CheckStanding = {
+  failing: { count: 0, clusters: [] },
+  unjudged: { notEvaluated: 0, notApplicable: 0, clusters: [] },
+};
 
 /** The check catalog by layer: what each check looks for, why, how to fix it, and its references. */
 export function CheckCatalog({
-  failing,
-  unjudged,
+  standings,
   scannedClusters,
   settings,
 }: {
-  failing: Map<string, { clusterId: string; clusterName: string; open: number }[]>;
-  /** Per check, the clusters whose latest completed scan could not judge it. */
-  unjudged: Map<string, UnjudgedCheck[]>;
+  /** Per check, the clusters failing it and those whose latest completed scan could not judge it (the first CATALOG_LISTED named). */
+  standings: Map<string, CheckStanding>;
   scannedClusters: number;
   settings: CheckSettings;
 }) {
@@ -44,8 +47,8 @@ export function CheckCatalog({
             ) : (
               <Card as="ul" className="divide-y divide-slate-200 p-0">
                 {checks.map((c) => {
-                  const failingIn = failing.get(c.id) ?? [];
-                  const unknownIn = unjudged.get(c.id) ?? [];
+                  const { failing, unjudged } = standings.get(c.id) ?? NO_STANDING;
+                  const unknownCount = unjudged.notEvaluated + unjudged.notApplicable;
                   return (
                     <li key={c.id}>
                       <details className="group px-4 py-3">
@@ -63,7 +66,7 @@ export function CheckCatalog({
                           <span className="ml-auto text-xs text-slate-600" data-testid={`failing-${c.id}`}>
                             {settings.disabledChecks.includes(c.id)
                               ? "not run"
-                              : checkStanding(failingIn.length, unknownIn, scannedClusters)}
+                              : checkStanding(failing.count, unjudged, scannedClusters)}
                           </span>
                           <code className="break-all font-mono text-xs text-slate-500">{c.id}</code>
                         </summary>
@@ -74,9 +77,9 @@ export function CheckCatalog({
                             <RemediationText text={c.remediation} />
                           </div>
                           <p className="text-xs text-slate-500">References: {c.references.join(" · ")}</p>
-                          {unknownIn.length ? (
+                          {unknownCount ? (
                             <p className="text-sm text-slate-700">
-                              {unknownIn.slice(0, LISTED).map((u, i) => (
+                              {unjudged.clusters.map((u, i) => (
                                 <span key={u.clusterId}>
                                   {i ? " · " : ""}
                                   <a className="text-sky-800 underline" href={`/clusters/${u.clusterId}`}>
@@ -87,13 +90,15 @@ export function CheckCatalog({
                                     : ": not applicable"}
                                 </span>
                               ))}
-                              {unknownIn.length > LISTED ? ` · and ${unknownIn.length - LISTED} more clusters` : null}
+                              {unknownCount > unjudged.clusters.length
+                                ? ` · and ${unknownCount - unjudged.clusters.length} more clusters`
+                                : null}
                             </p>
                           ) : null}
-                          {failingIn.length ? (
+                          {failing.count ? (
                             <p className="text-sm text-slate-700">
                               Failing now:{" "}
-                              {failingIn.slice(0, LISTED).map((f, i) => (
+                              {failing.clusters.map((f, i) => (
                                 <span key={f.clusterId}>
                                   {i ? " · " : ""}
                                   <a
@@ -105,14 +110,14 @@ export function CheckCatalog({
                                   ({f.open} open finding{f.open === 1 ? "" : "s"})
                                 </span>
                               ))}
-                              {failingIn.length > LISTED ? (
+                              {failing.count > failing.clusters.length ? (
                                 <>
                                   {" · "}
                                   <a
                                     className="text-sky-800 underline"
                                     href={`/findings?check=${encodeURIComponent(c.id)}`}
                                   >
-                                    {`and ${failingIn.length - LISTED} more clusters: every open finding`}
+                                    {`and ${failing.count - failing.clusters.length} more clusters: every open finding`}
                                   </a>
                                 </>
                               ) : null}

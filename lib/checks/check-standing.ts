@@ -7,14 +7,12 @@ const clusters = (n: number) => `${n} cluster${n === 1 ? "" : "s"}`;
  */
 export function checkStanding(
   failingIn: number,
-  unjudged: readonly { status: "not-evaluated" | "not-applicable" }[],
+  { notEvaluated, notApplicable }: { notEvaluated: number; notApplicable: number },
   scanned: number,
 ): string {
-  const notEvaluated = unjudged.filter((u) => u.status === "not-evaluated").length;
-  const notApplicable = unjudged.length - notEvaluated;
-  const passing = scanned - failingIn - unjudged.length;
+  const passing = scanned - failingIn - notEvaluated - notApplicable;
   if (scanned === 0) return "no completed scan yet";
-  if (failingIn === 0 && unjudged.length === 0) return "passing everywhere";
+  if (failingIn === 0 && notEvaluated + notApplicable === 0) return "passing everywhere";
   const parts = [
     failingIn ? `fails in ${clusters(failingIn)}` : null,
     notEvaluated ? `not evaluated in ${clusters(notEvaluated)}` : null,

@@ -22,3 +22,11 @@ export type UnjudgedCheck = {
   clusterName: string;
   status: "not-evaluated" | "not-applicable";
 };
+
+/** Per check, where it fails and where it could not be judged: counts, and the first `listed` clusters by name. */
+export type CheckStanding = {
+  /** clusters where it fails now (open findings no accepted risk covers), the most resources first */
+  failing: { count: number; clusters: { clusterId: string; clusterName: string; open: number }[] };
+  /** clusters whose latest completed scan could not judge it */
+  unjudged: { notEvaluated: number; notApplicable: number; clusters: Omit<UnjudgedCheck, "checkId">[] };
+};

@@ -14,7 +14,9 @@ import { dataOf } from "@/lib/contracts/envelope";
 import { ZFindingPage } from "@/lib/contracts/findings";
 import { ZReportQuery } from "@/lib/contracts/reports";
 import { ZClusterPosture, type ClusterPosture } from "@/lib/contracts/scores";
+import { listCheckStandings } from "@/lib/db/checks/list-check-standings";
 import { listUnjudgedChecks } from "@/lib/db/checks/list-unjudged-checks";
+import { listFailingChecks } from "@/lib/db/findings/list-failing-checks";
 import { getPool } from "@/lib/db/pool";
 import { buildReport } from "@/lib/db/reports/build-report";
 import { rescoreIfRisksChangedSince } from "@/lib/db/snapshots/rescore-latest";
@@ -164,6 +166,40 @@ describe("every number Bulwark shows is true", () => {
     expect(stored.rows.length).toBeGreaterThan(0);
     expect(notEvaluatedIn(blind.id).sort()).toEqual(stored.rows.map((r) => r.checkId).sort());
     expect(notEvaluatedIn(full.id)).toEqual([]);
+    // The catalog's standing per check counts those same rows (and the failing-check rows), naming
+    // the first few. Other tests scan meanwhile: compared on reads taken together, until they agree.
+    const mismatches = async () => {
+      const [standings, judged, failingRows] = await Promise.all([
+        listCheckStandings(2),
+        listUnjudgedChecks(),
+        listFailingChecks(),
+      ]);
+      const wrong: string[] = [];
+      for (const [checkId, rows] of Map.groupBy(judged, (u) => u.checkId)) {
+        const u = standings.get(checkId)?.unjudged;
+        const expected = {
+          notEvaluated: rows.filter((r) => r.status === "not-evaluated").length,
+          notApplicable: rows.filter((r) => r.status === "not-applicable").length,
+          clusters: rows.slice(0, 2).map(({ clusterId, clusterName, status }) => ({ clusterId, clusterName, status })),
+        };
+        if (JSON.stringify(u) !== JSON.stringify(expected)) wrong.push(`unjudged ${checkId}`);
+      }
+      const failing = Map.groupBy(
+        failingRows.filter((f) => f.open > 0),
+        (f) => f.checkId,
+      );
+      if (failing.size === 0) wrong.push("no failing check at all");
+      for (const [checkId, rows] of failing) {
+        const expected = {
+          count: rows.length,
+          clusters: rows.slice(0, 2).map(({ clusterId, clusterName, open }) => ({ clusterId, clusterName, open })),
+        };
+        if (JSON.stringify(standings.get(checkId)?.failing) !== JSON.stringify(expected))
+          wrong.push(`failing ${checkId}`);
+      }
+      return wrong;
+    };
+    await expect.poll(mismatches, { timeout: 10_000 }).toEqual([]);
     // The manager's report carries the same coverage, so it can mark the blind cluster's score incomplete.
     const report = await buildReport(ZReportQuery.parse({ clusters: `${full.id},${blind.id}`, days: "30" }));
     const end = (id: string) => report.perCluster.find((c) => c.id === id)!.end!;
