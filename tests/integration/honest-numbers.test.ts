@@ -16,6 +16,7 @@ import { ZReportQuery } from "@/lib/contracts/reports";
 import { ZClusterPosture, type ClusterPosture } from "@/lib/contracts/scores";
 import { listCheckStandings } from "@/lib/db/checks/list-check-standings";
 import { listUnjudgedChecks } from "@/lib/db/checks/list-unjudged-checks";
+import { getPrisma } from "@/lib/db/client";
 import { listFailingChecks } from "@/lib/db/findings/list-failing-checks";
 import { getPool } from "@/lib/db/pool";
 import { buildReport } from "@/lib/db/reports/build-report";
@@ -224,6 +225,13 @@ describe("every number Bulwark shows is true", () => {
       .name;
     const scans = (t: string, status: string) =>
       Number(new RegExp(`^bulwark_scans\\{cluster="${name}",status="${status}"\\} (\\d+)$`, "m").exec(t)?.[1] ?? 0);
+    // The latest scan's end as Unix time, whatever the host's time zone.
+    const finished = await getPrisma().snapshot.findFirst({
+      where: { clusterId: full.id, finishedAt: { not: null } },
+      orderBy: { seq: "desc" },
+    });
+    const gauge = new RegExp(`^bulwark_last_scan_finished_timestamp_seconds\\{cluster="${name}"\\} (\\S+)$`, "m");
+    expect(Number(gauge.exec(text)?.[1])).toBeCloseTo(finished!.finishedAt!.getTime() / 1000, 2);
     expect(await scrape()).toBe(text);
     const running = await startSnapshot(full.id, "manual", new Date());
     expect(await scrape()).not.toBe(text);

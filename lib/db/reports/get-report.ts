@@ -13,14 +13,12 @@ const kept = memoByVersion<{ report: Report; generatedAt: Date }>(
 );
 
 /**
- * A report as of this minute, built once per web process for everyone asking for the same one
- * while nothing behind it changed. Figures are never older than the latest scan or re-score, and
- * the period's ends move by the minute; fifty managers opening the 365-day report build it once.
+ * A report built once per web process and hour for everyone asking for the same one while
+ * nothing behind it changed: a scan or re-score shows at the next request (the version moves),
+ * and the period's start moves with the hour; fifty managers opening the 365-day report build it once.
+ * `generatedAt` is when these figures were read.
  */
 export async function getReport(query: ReportQuery, now = new Date()): Promise<{ report: Report; generatedAt: Date }> {
-  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  return kept([query, minute.getTime()], async () => ({
-    report: await buildReport(query, minute),
-    generatedAt: minute,
-  }));
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  return kept([query, hour], async () => ({ report: await buildReport(query, now), generatedAt: now }));
 }
