@@ -35,7 +35,7 @@ export function Pager({
     >
       <span>
         {shown
-          ? `${label} ${first}–${first + shown - 1} of ${total}, ${order}`
+          ? `${label} ${first}–${first + shown - 1} of ${total.toLocaleString("en")}, ${order}`
           : `No ${label.toLowerCase()} on page ${page} of ${pages}`}{" "}
         ({size} a page)
       </span>

@@ -26,7 +26,7 @@ function DiffList({ title, items, total }: { title: string; items: DiffFinding[]
   return (
     <Card aria-label={title} className="text-sm">
       <CardTitle>
-        {title} ({total})
+        {title} ({total.toLocaleString("en")})
       </CardTitle>
       {items.length === 0 ? (
         <p className="text-slate-600">None.</p>
@@ -46,7 +46,7 @@ function DiffList({ title, items, total }: { title: string; items: DiffFinding[]
       )}
       {total > items.length ? (
         <p className="mt-2 text-xs text-slate-500">
-          Showing the {items.length} most severe of {total}.
+          Showing the {items.length} most severe of {total.toLocaleString("en")}.
         </p>
       ) : null}
     </Card>
