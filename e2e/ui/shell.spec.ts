@@ -193,20 +193,24 @@ test("[CHECKS]: the catalog explains each check and the scoring formula", async 
   const principles = page.getByRole("region", { name: "What a finding means" });
   await expect(principles).toContainText("One root cause gives one finding.");
   await expect(principles).toContainText("A check that cannot know says “not evaluated”");
-  // Each check says what it does from manifests and from a cluster.
-  const network = page.getByRole("region", { name: /network layer/ });
-  await network.getByText("Pods can reach the cloud metadata API", { exact: true }).click();
-  await expect(
-    network.getByText(/from manifests, or on nodes that name no such cloud, it does not apply/),
-  ).toBeVisible();
-  const pod = page.getByRole("region", { name: /pod layer/ });
-  await pod.getByText("Privileged containers", { exact: true }).click();
-  await expect(pod.getByText("pod.privileged", { exact: true })).toBeVisible();
-  await expect(pod.getByText("privileged: false").first()).toBeVisible();
-  await expect(pod.getByText(/PSS baseline: Privileged Containers/)).toBeVisible();
   const secrets = page.getByRole("region", { name: /secrets layer/ });
   await expect(secrets.getByText("secrets.rbac-cluster-admin", { exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/checks.png", fullPage: false });
+  // Each check has its page: what it does from manifests and from a cluster, how to fix it, where it fails.
+  const network = page.getByRole("region", { name: /network layer/ });
+  await network.getByRole("link", { name: "Pods can reach the cloud metadata API", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pods can reach the cloud metadata API" })).toBeVisible();
+  await expect(page.getByText(/from manifests, or on nodes that name no such cloud, it does not apply/)).toBeVisible();
+  await page.goBack();
+  const pod = page.getByRole("region", { name: /pod layer/ });
+  await pod.getByRole("link", { name: "Privileged containers", exact: true }).click();
+  await expect(page.getByText("pod.privileged", { exact: true })).toBeVisible();
+  await expect(page.getByText("privileged: false").first()).toBeVisible();
+  await expect(page.getByText(/PSS baseline: Privileged Containers/)).toBeVisible();
+  // The demo runs privileged pods: its cluster is listed, linked to those findings.
+  const failing = page.getByRole("region", { name: /^Failing now/ });
+  await failing.getByRole("link", { name: "demo", exact: true }).click();
+  await expect(page).toHaveURL(/\/findings\?cluster=.+&check=pod\.privileged/);
 });
 
 test("[SETTINGS]: an admin adds a cluster from an uploaded kubeconfig, tests it, and its first scan finishes, saying what it could not evaluate", async ({

@@ -111,6 +111,12 @@ try {
     )
   ).rows;
   const [a, b] = [scans.at(-1)!.id, scans[0]!.id];
+  // The check failing in the most clusters: its page lists every one.
+  const check = (
+    await admin.query<{ checkId: string }>(
+      `SELECT "checkId" FROM failing_check WHERE open > 0 GROUP BY "checkId" ORDER BY count(*) DESC, "checkId" LIMIT 1`,
+    )
+  ).rows[0]!.checkId;
   await admin.end();
 
   // The app in production mode: `next build`, then the web server `npm start` runs.
@@ -163,7 +169,7 @@ try {
   if (args.serve) {
     console.log(`Serving ${base} (pid ${pid}); an admin's session: curl -H 'cookie: ${cookies[0]}' ${base}/`);
     await new Promise((resolve) => process.once("SIGINT", resolve));
-  } else await measure(base, pid, cookies, { cluster, finding, a, b });
+  } else await measure(base, pid, cookies, { cluster, finding, a, b, check });
 } finally {
   server?.kill("SIGTERM");
   const { closePool } = await import("@/lib/db/pool");
@@ -177,7 +183,7 @@ async function measure(
   base: string,
   pid: number,
   cookies: string[],
-  { cluster, finding, a, b }: { cluster: string; finding: string; a: string; b: string },
+  { cluster, finding, a, b, check }: { cluster: string; finding: string; a: string; b: string; check: string },
 ) {
   // The audit page is an admin's: the admin's session (the first) serves every client there.
   const endpoints: (Endpoint & { adminOnly?: boolean })[] = [
@@ -197,6 +203,7 @@ async function measure(
     { name: "page /frameworks/cis-kubernetes", path: `/frameworks/cis-kubernetes?cluster=${cluster}` },
     { name: "page /compare", path: `/compare?a=${a}&b=${b}` },
     { name: "page /checks", path: "/checks" },
+    { name: "page /checks/[id]", path: `/checks/${check}` },
     { name: "page /audit", path: "/audit", adminOnly: true },
     { name: "page /suppressions", path: "/suppressions" },
     { name: "api /api/clusters", path: "/api/clusters" },

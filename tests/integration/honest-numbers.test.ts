@@ -170,12 +170,25 @@ describe("every number Bulwark shows is true", () => {
     // The catalog's standing per check counts those same rows (and the failing-check rows), naming
     // the first few. Other tests scan meanwhile: compared on reads taken together, until they agree.
     const mismatches = async () => {
-      const [standings, judged, failingRows] = await Promise.all([
+      const [standings, counted, judged, failingRows] = await Promise.all([
         listCheckStandings(2),
+        listCheckStandings(0),
         listUnjudgedChecks(),
         listFailingChecks(),
       ]);
       const wrong: string[] = [];
+      // The catalog's counts without names (what the Checks page reads) are the same counts.
+      for (const [checkId, s] of standings) {
+        const c = counted.get(checkId);
+        if (
+          !c ||
+          c.failing.count !== s.failing.count ||
+          c.unjudged.notEvaluated !== s.unjudged.notEvaluated ||
+          c.unjudged.notApplicable !== s.unjudged.notApplicable ||
+          c.failing.clusters.length + c.unjudged.clusters.length > 0
+        )
+          wrong.push(`counted ${checkId}`);
+      }
       for (const [checkId, rows] of Map.groupBy(judged, (u) => u.checkId)) {
         const u = standings.get(checkId)?.unjudged;
         const expected = {
@@ -201,6 +214,17 @@ describe("every number Bulwark shows is true", () => {
       return wrong;
     };
     await expect.poll(mismatches, { timeout: 10_000 }).toEqual([]);
+    // A check's own page names every cluster it fails in, in the same order (read together with the rows, as above).
+    const oneCheck = (await listFailingChecks()).find((f) => f.open > 0)!.checkId;
+    const agrees = async () => {
+      const [standing, rows] = await Promise.all([listCheckStandings(null, oneCheck), listFailingChecks()]);
+      const ids = rows.filter((f) => f.checkId === oneCheck && f.open > 0).map((f) => f.clusterId);
+      const failing = standing.get(oneCheck)!.failing;
+      return (
+        ids.length > 0 && failing.count === ids.length && failing.clusters.map((c) => c.clusterId).join() === ids.join()
+      );
+    };
+    await expect.poll(agrees, { timeout: 10_000 }).toBe(true);
     // The manager's report carries the same coverage, so it can mark the blind cluster's score incomplete.
     const report = await buildReport(ZReportQuery.parse({ clusters: `${full.id},${blind.id}`, days: "30" }));
     const end = (id: string) => report.perCluster.find((c) => c.id === id)!.end!;

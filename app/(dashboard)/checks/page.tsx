@@ -1,4 +1,4 @@
-import { CATALOG_LISTED, CheckCatalog } from "@/components/checks/check-catalog";
+import { CheckCatalog } from "@/components/checks/check-catalog";
 import { CheckPrinciples } from "@/components/checks/check-principles";
 import { ScoringFormula } from "@/components/checks/scoring-formula";
 import { PageHeader } from "@/components/layout/page-header";
@@ -10,7 +10,7 @@ export const metadata = { title: "Checks" };
 
 export default async function ChecksPage() {
   const [standings, scannedClusters, settings] = await Promise.all([
-    listCheckStandings(CATALOG_LISTED),
+    listCheckStandings(0),
     countScannedClusters(),
     getCheckSettings(),
   ]);
@@ -18,7 +18,7 @@ export default async function ChecksPage() {
     <>
       <PageHeader
         title="Checks"
-        description="The security checks Bulwark runs, by layer, and how scores are computed."
+        description="The security checks Bulwark runs, by layer, where each stands across the fleet, and how scores are computed. Open a check for what it looks for, how to fix it and every cluster it fails."
       />
       <CheckPrinciples />
       <ScoringFormula />
