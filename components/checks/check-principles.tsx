@@ -27,7 +27,7 @@ export function CheckPrinciples() {
       </ul>
       <p className="mt-2">
         A manifests scan (CI) sees only the files it is given; a cluster scan sees the cluster&apos;s state. Where that
-        changes what a check can know, its rationale (on the check's page) says what it does in each mode: for example,
+        changes what a check can know, its rationale (on the check’s page) says what it does in each mode: for example,
         the metadata-API check needs the nodes&apos; cloud provider, so it does not apply to a manifests scan, and a
         role that nothing in the scanned files binds is reported as &ldquo;bound by nothing scanned&rdquo;.
       </p>
