@@ -13,6 +13,9 @@ export type FrameworkSummary = {
   share: number | null;
 };
 
+/** Controls per status: what a summary is computed from. */
+export type StatusCounts = Omit<FrameworkSummary, "automated" | "share">;
+
 /** The counts a framework view shows; every number is a count of the controls behind it. */
 export function summariseFramework(controls: readonly Pick<ControlResult, "status" | "attested">[]): FrameworkSummary {
   const count = (status: ControlResult["status"]) => controls.filter((c) => c.status === status).length;
@@ -27,7 +30,7 @@ export function summariseFramework(controls: readonly Pick<ControlResult, "statu
 }
 
 /** The same summary from counts per status (the frameworks overview sums stored counts in SQL). */
-export function summariseCounts(counts: Omit<FrameworkSummary, "automated" | "share">): FrameworkSummary {
+export function summariseCounts(counts: StatusCounts): FrameworkSummary {
   const automated = counts.pass + counts.fail + counts.notEvaluated;
   return { ...counts, automated, share: automated ? counts.pass / automated : null };
 }

@@ -10,12 +10,12 @@ import { scorecardLink, type ScorecardCount } from "@/lib/api/scorecard-links";
 import { LAYERS } from "@/lib/checks/types";
 import { registerCluster } from "@/lib/clusters/register-cluster";
 import { ZApprovalCreated } from "@/lib/contracts/approvals";
+import type { UnjudgedCheck } from "@/lib/contracts/checks";
 import { dataOf } from "@/lib/contracts/envelope";
 import { ZFindingPage } from "@/lib/contracts/findings";
 import { ZReportQuery } from "@/lib/contracts/reports";
 import { ZClusterPosture, type ClusterPosture } from "@/lib/contracts/scores";
 import { listCheckStandings } from "@/lib/db/checks/list-check-standings";
-import { listUnjudgedChecks } from "@/lib/db/checks/list-unjudged-checks";
 import { getPrisma } from "@/lib/db/client";
 import { listFailingChecks } from "@/lib/db/findings/list-failing-checks";
 import { getPool } from "@/lib/db/pool";
@@ -30,6 +30,20 @@ import { expireAcceptedRisks } from "@/lib/suppressions/expire-suppressions";
 
 import { APP, call, makeUser, signIn } from "../helpers/auth";
 import { expectJson } from "../helpers/parse-response";
+
+/** The checks each cluster's latest completed snapshot could not judge, read straight from the stored snapshots. */
+async function listUnjudgedChecks(): Promise<UnjudgedCheck[]> {
+  const { rows } = await getPool().query<UnjudgedCheck>(
+    `SELECT c->>'checkId' AS "checkId", cl.id AS "clusterId", cl.name AS "clusterName", c->>'status' AS status
+       FROM cluster cl
+       JOIN LATERAL (SELECT checks FROM snapshot s WHERE s."clusterId" = cl.id AND s.status IN ('succeeded', 'partial')
+                     ORDER BY s.seq DESC LIMIT 1) latest ON true
+       CROSS JOIN LATERAL jsonb_array_elements(latest.checks) c
+      WHERE c->>'status' IN ('not-evaluated', 'not-applicable')
+      ORDER BY cl.name`,
+  );
+  return rows;
+}
 
 const fakes: RunningFakeCluster[] = [];
 afterAll(async () => {

@@ -2,8 +2,8 @@ import { CheckCatalog } from "@/components/checks/check-catalog";
 import { CheckPrinciples } from "@/components/checks/check-principles";
 import { ScoringFormula } from "@/components/checks/scoring-formula";
 import { PageHeader } from "@/components/layout/page-header";
+import { countScannedClusters } from "@/lib/db/checks/count-scanned-clusters";
 import { listCheckStandings } from "@/lib/db/checks/list-check-standings";
-import { countScannedClusters } from "@/lib/db/checks/list-unjudged-checks";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 
 export const metadata = { title: "Checks" };

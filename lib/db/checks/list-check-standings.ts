@@ -5,8 +5,8 @@ import { getPool } from "../pool";
 /**
  * Every check's standing across the fleet (or one check's), counted in SQL: a hundred clusters ×
  * ninety checks come back as a row or a few per check, not one row per cluster and check. The
- * same rows as listFailingChecks (open > 0) and listUnjudgedChecks, ranked per check, with the
- * first `listed` clusters named (null: every one).
+ * same rows as listFailingChecks (open > 0) and each cluster's latest completed scan's unjudged
+ * checks, ranked per check, with the first `listed` clusters named (null: every one).
  */
 export async function listCheckStandings(listed: number | null, checkId?: string): Promise<Map<string, CheckStanding>> {
   const pool = getPool();

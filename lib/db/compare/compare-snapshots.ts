@@ -1,3 +1,4 @@
+import type { ChangedFinding } from "@/lib/contracts/snapshot-changes";
 import { AppError } from "@/lib/errors";
 
 import { getPrisma } from "../client";
@@ -13,15 +14,8 @@ export type CompareSide = {
   /** Checks this side could not evaluate: their findings on the other side are unknown here, not "only there". */
   notEvaluated: string[];
 };
-export type DiffFinding = {
-  checkId: string;
-  severity: string;
-  resourceKind: string;
-  namespace: string;
-  resourceName: string;
-  container: string;
-  message: string;
-};
+/** A finding as compare lists it: a changed finding without its row id and layer. */
+export type DiffFinding = Omit<ChangedFinding, "id" | "layer">;
 export type Comparison = {
   a: CompareSide;
   b: CompareSide;

@@ -1,5 +1,5 @@
 import type { FrameworkClusterOverview, StoredControl } from "@/lib/contracts/frameworks";
-import { summariseCounts, type FrameworkSummary } from "@/lib/frameworks/summarise-framework";
+import { summariseCounts, type StatusCounts } from "@/lib/frameworks/summarise-framework";
 
 import { getPool } from "../pool";
 
@@ -15,7 +15,7 @@ type SummaryRow = {
   /** ISO 8601, formatted by Postgres: thousands of points are not worth a Date each. */
   takenAt: string;
   frameworkVersion: string;
-} & Omit<FrameworkSummary, "automated" | "share">;
+} & StatusCounts;
 
 /** The trend's length: each cluster's latest completed snapshots, a month of daily scans. */
 const TREND_POINTS = 30;

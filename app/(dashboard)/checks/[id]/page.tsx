@@ -7,8 +7,8 @@ import { SeverityBadge } from "@/components/checks/severity-badge";
 import { PageHeader } from "@/components/layout/page-header";
 import { checkStanding } from "@/lib/checks/check-standing";
 import { getCheck } from "@/lib/checks/registry";
+import { countScannedClusters } from "@/lib/db/checks/count-scanned-clusters";
 import { listCheckStandings } from "@/lib/db/checks/list-check-standings";
-import { countScannedClusters } from "@/lib/db/checks/list-unjudged-checks";
 import { getCheckSettings } from "@/lib/db/settings/check-settings";
 
 type Props = { params: Promise<{ id: string }> };
