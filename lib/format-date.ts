@@ -8,6 +8,7 @@ const UTC_DATE_TIME = {
   medium: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" }),
 };
 const UTC_DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+const UTC_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium" });
 
 /** As toLocaleString says of a value that is not a date (format() would throw instead). */
 const format = (f: Intl.DateTimeFormat, iso: string) => {
@@ -21,4 +22,9 @@ export function formatUtc(iso: string, style: "short" | "medium" = "short"): str
 
 export function formatUtcDay(iso: string): string {
   return format(UTC_DAY, iso);
+}
+
+/** A day with its year ("1 Dec 2025"): where a period can reach back past New Year. */
+export function formatUtcDate(iso: string): string {
+  return format(UTC_DATE, iso);
 }

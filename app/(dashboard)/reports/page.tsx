@@ -19,10 +19,13 @@ import type { Severity } from "@/lib/checks/types";
 import { REPORT_PERIODS, ZReportQuery } from "@/lib/contracts/reports";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
 import { getReport } from "@/lib/db/reports/get-report";
-import { formatUtc, formatUtcDay } from "@/lib/format-date";
+import { formatUtc, formatUtcDate } from "@/lib/format-date";
 import { MIN_GRADED_COVERAGE } from "@/lib/scoring/weights";
 
 export const metadata = { title: "Reports" };
+
+/** Up to this many clusters are named in the report's scope; a bigger fleet is counted. */
+const NAMED_CLUSTERS = 10;
 
 /** A cluster's overall score, marked incomplete (as on the overview) when too few checks could be evaluated. */
 function overall(end: { score: number | null; coverage: number }): string {
@@ -77,7 +80,13 @@ export default async function ReportsPage({
       </>
     );
   }
-  const names = report.clusters.map((c) => c.name).join(", ") || "no clusters";
+  // A fleet is named by its size: a hundred names would bury the figures (they are ticked in the form above).
+  const names =
+    report.clusters.length > NAMED_CLUSTERS
+      ? query.clusters.length
+        ? `${report.clusters.length} clusters`
+        : `every cluster (${report.clusters.length})`
+      : report.clusters.map((c) => c.name).join(", ") || "no clusters";
   const exportHref =
     report.clusters.length === 1
       ? `/api/findings/export.csv?cluster=${report.clusters[0]!.id}`
@@ -129,7 +138,7 @@ export default async function ReportsPage({
         </Notice>
       ) : null}
       <p className="text-sm text-slate-700" data-testid="report-scope">
-        <strong>{names}</strong> · {formatUtcDay(report.since)} to today ({report.days} days) · generated{" "}
+        <strong>{names}</strong> · {formatUtcDate(report.since)} to today ({report.days} days) · generated{" "}
         {formatUtc(generatedAt.toISOString())} UTC
       </p>
       <dl className="print-avoid-break mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
@@ -145,12 +154,14 @@ export default async function ReportsPage({
       </dl>
       <p className="mt-2 text-xs text-slate-500" data-testid="report-compared">
         {report.compared.length
-          ? `Fleet figures compare like with like from ${formatUtcDay(report.comparedFrom)}: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends (${report.perCluster
-              .filter((c) => report.compared.includes(c.id))
-              .map((c) => c.name)
-              .join(
-                ", ",
-              )}), each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
+          ? `Fleet figures compare like with like from ${formatUtcDate(report.comparedFrom)}: the ${report.compared.length === 1 ? "cluster" : `${report.compared.length} clusters`} scanned at both ends${
+              report.compared.length > NAMED_CLUSTERS
+                ? ""
+                : ` (${report.perCluster
+                    .filter((c) => report.compared.includes(c.id))
+                    .map((c) => c.name)
+                    .join(", ")})`
+            }, each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
           : "No cluster was scanned both at the start and at the end of this period, so there is nothing to compare; see each cluster below."}
       </p>
       <Section id="per-cluster" title="Per cluster: start and end of the period">
