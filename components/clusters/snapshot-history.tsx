@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 
 import { GradeBadge } from "@/components/scores/grade-badge";

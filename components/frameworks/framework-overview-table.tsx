@@ -1,11 +1,8 @@
-import Link from "next/link";
-
-import { Sparkline } from "@/components/scores/sparkline";
-import { Card } from "@/components/ui/card";
-import { Table, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FrameworkClusterOverview } from "@/lib/contracts/frameworks";
 import { formatUtcDay } from "@/lib/format-date";
 import type { Framework } from "@/lib/frameworks/types";
+
+import { FrameworkOverviewCards } from "./framework-overview-cards";
 
 /** A cluster no completed snapshot speaks for, and why. */
 type Unscanned = { clusterId: string; clusterName: string; why: string };
@@ -40,89 +37,30 @@ export function FrameworkOverviewTable({
   const days = new Map<string, string>();
   const day = (iso: string) => days.get(iso) ?? days.set(iso, formatUtcDay(iso)).get(iso)!;
   return (
-    <div className="space-y-6">
-      {frameworks.map((f) => {
-        const clusters = rows.filter((r) => r.frameworkId === f.id);
-        return (
-          <Card key={f.id} aria-labelledby={`fw-${f.id}`}>
-            <h2 id={`fw-${f.id}`} className="text-base font-semibold">
-              <Link
-                href={`/frameworks/${f.id}`}
-                className="hover:underline focus-visible:outline-2 focus-visible:outline-sky-600"
-              >
-                {f.title}
-              </Link>{" "}
-              <span className="text-sm font-normal text-slate-600">{f.edition}</span>
-            </h2>
-            <Table className="mt-3">
-              <THead>
-                <tr>
-                  <Th scope="col">Cluster</Th>
-                  <Th scope="col">Automated passing</Th>
-                  <Th scope="col">Failing</Th>
-                  <Th scope="col">Not evaluated</Th>
-                  <Th scope="col">Manual attested</Th>
-                  <Th scope="col">Trend</Th>
-                  <th scope="col" className="py-1">
-                    Snapshot
-                  </th>
-                </tr>
-              </THead>
-              <tbody>
-                {clusters.map((r) => {
-                  const s = r.latest.summary;
-                  return (
-                    <Tr ruled key={r.clusterId}>
-                      <th scope="row" className="py-1.5 pr-3 font-medium">
-                        <Link href={`/frameworks/${f.id}?cluster=${r.clusterId}`} className="hover:underline">
-                          {r.clusterName}
-                        </Link>
-                      </th>
-                      <Td>{`${pct(s.share)} (${s.pass} of ${s.automated})`}</Td>
-                      <Td>
-                        {s.fail ? (
-                          <Link
-                            href={`/frameworks/${f.id}?status=fail&cluster=${r.clusterId}`}
-                            className="text-red-800 underline"
-                          >
-                            {s.fail}
-                          </Link>
-                        ) : (
-                          0
-                        )}
-                      </Td>
-                      <Td>{s.notEvaluated}</Td>
-                      <Td>{`${s.manualAttested} of ${s.manual}`}</Td>
-                      <Td>
-                        <Sparkline
-                          points={r.trend.map((p) => (p.summary.share ?? 0) * 100)}
-                          scale="Share passing"
-                          unit="%"
-                          label={`${f.title} share passing on ${r.clusterName}: ${describeTrend(r.trend.map((p) => ({ day: day(p.takenAt), share: pct(p.summary.share) })))}`}
-                        />
-                      </Td>
-                      <td className="py-1.5 text-slate-600">{`#${r.latest.seq}, ${day(r.latest.takenAt)}`}</td>
-                    </Tr>
-                  );
-                })}
-                {unscanned.map((u) => (
-                  <Tr key={u.clusterId} ruled>
-                    <th scope="row" className="py-1.5 pr-3 font-medium">
-                      <Link href={`/clusters/${u.clusterId}`} className="hover:underline">
-                        {u.clusterName}
-                      </Link>
-                    </th>
-                    <td colSpan={6} className="py-1.5 text-slate-700">{`No completed scan: ${u.why}`}</td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-            {clusters.length === 0 && unscanned.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">No completed snapshot has statuses for this framework yet.</p>
-            ) : null}
-          </Card>
-        );
-      })}
-    </div>
+    <FrameworkOverviewCards
+      frameworks={frameworks.map((f) => ({
+        id: f.id,
+        title: f.title,
+        edition: f.edition,
+        unscanned,
+        rows: rows
+          .filter((r) => r.frameworkId === f.id)
+          .map((r) => {
+            const s = r.latest.summary;
+            return {
+              clusterId: r.clusterId,
+              clusterName: r.clusterName,
+              passing: `${pct(s.share)} (${s.pass} of ${s.automated})`,
+              fail: s.fail,
+              notEvaluated: s.notEvaluated,
+              manualAttested: `${s.manualAttested} of ${s.manual}`,
+              // Three decimals of a percentage keep every rounding the sparkline prints (fewer than 1,000 controls).
+              trend: r.trend.map((p) => Math.round((p.summary.share ?? 0) * 100_000) / 1000),
+              trendLabel: `${f.title} share passing on ${r.clusterName}: ${describeTrend(r.trend.map((p) => ({ day: day(p.takenAt), share: pct(p.summary.share) })))}`,
+              snapshot: `#${r.latest.seq}, ${day(r.latest.takenAt)}`,
+            };
+          }),
+      }))}
+    />
   );
 }

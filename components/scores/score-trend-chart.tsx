@@ -2,8 +2,9 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import type { TrendPoint } from "@/lib/contracts/trend";
 import { formatUtc, formatUtcDay } from "@/lib/format-date";
+
+import type { TrendColumns } from "./trend-columns";
 
 const SERIES = [
   { key: "overall", label: "Overall", color: "#0f172a", width: 3 },
@@ -15,20 +16,23 @@ const SERIES = [
 ] as const;
 
 /** Score per layer over time, drawn as steps: a score holds from one snapshot (or re-score) until the next. */
-export function ScoreTrendChart({ points }: { points: TrendPoint[] }) {
-  if (points.length === 0)
+export function ScoreTrendChart({ columns }: { columns: TrendColumns }) {
+  if (columns.t.length === 0)
     return (
       <p className="py-8 text-center text-sm text-slate-600" data-testid="trend-empty">
         No completed scan in this period: nothing to draw.
       </p>
     );
-  const data = points.map((p) => ({ ...p, t: Date.parse(p.takenAt) }));
+  const data = columns.t.map((t, i) => ({
+    t,
+    ...Object.fromEntries(SERIES.map((s) => [s.key, columns[s.key][i]])),
+  }));
   const span = data[data.length - 1]!.t - data[0]!.t;
   // Within a few days, ticks need the time too, or a week's axis reads "1 Dec … 1 Dec".
   const tick = (t: number) =>
     span < 3 * 86_400_000 ? formatUtc(new Date(t).toISOString()) : formatUtcDay(new Date(t).toISOString());
   return (
-    <div className="h-72 w-full" role="img" aria-label={`Score trend over ${points.length} snapshots and re-scores`}>
+    <div className="h-72 w-full" role="img" aria-label={`Score trend over ${columns.t.length} snapshots and re-scores`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />

@@ -10,3 +10,6 @@ export type ChangedFinding = {
   message: string;
 };
 export type SnapshotChanges = { opened: ChangedFinding[]; resolved: ChangedFinding[]; truncated: boolean };
+
+/** A finding as compare lists it: what it is and where, without its lifetime's identity. */
+export type DiffFinding = Omit<ChangedFinding, "id" | "layer">;

@@ -15,9 +15,14 @@ DROP INDEX IF EXISTS finding_open_check;
 CREATE INDEX IF NOT EXISTS snapshot_completed_at ON "snapshot" ("clusterId", "startedAt") WHERE "status" IN ('succeeded', 'partial');
 -- Each snapshot's current scores read from the index alone (the report's daily curves probe one snapshot per day and cluster).
 CREATE INDEX IF NOT EXISTS layer_score_current ON "layer_score" ("snapshotId") INCLUDE ("layer", "score", "critical", "high", "medium", "low") WHERE "current";
--- Not needed: a snapshot's since-closed lifetimes (compare) are read through
--- finding_clusterId_firstSeq_lastSeq_idx; an extra index would only slow every scan's writes.
-DROP INDEX IF EXISTS finding_closed_last;
+-- The lifetimes that closed in a span of scans, by cluster and last scan seen: what changed between
+-- two scans of a cluster (compare, the cluster page's "why the score moved"). The (cluster, firstSeq,
+-- lastSeq) index can only skip through every firstSeq for this (a day's movement 907 → 153 buffers,
+-- 3.9 → 0.3 ms; compare a week apart 22.6 → 17.3 ms). It costs one index entry per lifetime closed.
+CREATE INDEX IF NOT EXISTS finding_closed_last ON "finding" ("clusterId", "lastSeq") INCLUDE ("firstSeq") WHERE "lastSeq" IS NOT NULL;
 -- Resolved findings newest (or oldest) first: read from here instead of stepping over the open
 -- ones in the (firstSeenAt, id) index (resolved list 17 ms → under 1 ms at 10M lifetimes).
 CREATE INDEX IF NOT EXISTS finding_resolved_first_seen ON "finding" ("firstSeenAt", "id") WHERE "lastSeq" IS NOT NULL;
+-- The frameworks overview's month of statuses per cluster read from the index alone: a snapshot's
+-- few count rows sit together here, not on a heap page each (a page of ten clusters: 3,621 → 975 buffers).
+CREATE INDEX IF NOT EXISTS control_status_count_snapshot ON "control_status_count" ("snapshotId") INCLUDE ("frameworkId", "status", "attested", "n", "takenAt", "frameworkVersion");

@@ -4,8 +4,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { registerCluster } from "@/lib/clusters/register-cluster";
+import type { DiffFinding } from "@/lib/contracts/snapshot-changes";
 import { getPrisma } from "@/lib/db/client";
-import { compareSnapshots, diffAcross, type DiffFinding } from "@/lib/db/compare/compare-snapshots";
+import { compareSnapshots, diffAcross } from "@/lib/db/compare/compare-snapshots";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";

@@ -1,57 +1,15 @@
-import Form from "next/form";
-
-import { SeverityBadge } from "@/components/checks/severity-badge";
+import { ComparePicker } from "@/components/compare/compare-picker";
+import { DiffList } from "@/components/compare/diff-list";
 import { PageHeader } from "@/components/layout/page-header";
 import { GradeBadge } from "@/components/scores/grade-badge";
-import { Button } from "@/components/ui/button";
-import { Card, cardClass, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import type { Severity } from "@/lib/checks/types";
-import {
-  compareSnapshots,
-  listComparables,
-  type CompareSide,
-  type DiffFinding,
-} from "@/lib/db/compare/compare-snapshots";
+import { compareSnapshots, listComparables, type CompareSide } from "@/lib/db/compare/compare-snapshots";
 import { AppError } from "@/lib/errors";
 import { formatUtc } from "@/lib/format-date";
 
 export const metadata = { title: "Compare" };
-
-function DiffList({ title, items, total }: { title: string; items: DiffFinding[]; total: number }) {
-  return (
-    <Card aria-label={title} className="text-sm">
-      <CardTitle>
-        {title} ({total.toLocaleString("en")})
-      </CardTitle>
-      {items.length === 0 ? (
-        <p className="text-slate-600">None.</p>
-      ) : (
-        <ul className="space-y-2">
-          {items.map((f, i) => (
-            <li key={i}>
-              <SeverityBadge severity={f.severity as Severity} /> <span className="font-medium">{f.checkId}</span>
-              <span className="block wrap-anywhere text-slate-600">
-                {f.resourceKind} {f.namespace ? `${f.namespace}/` : ""}
-                {f.resourceName}
-                {f.container ? ` · ${f.container}` : ""}: {f.message}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {total > items.length ? (
-        <p className="mt-2 text-xs text-slate-500">
-          Showing the {items.length} most severe of {total.toLocaleString("en")}.
-        </p>
-      ) : null}
-    </Card>
-  );
-}
 
 const sideLabel = (s: CompareSide) => `${s.clusterName} #${s.seq} · ${formatUtc(s.takenAt)} UTC`;
 
@@ -79,34 +37,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         title="Compare"
         description="Two clusters (say staging and production) or two snapshots side by side: scores per layer, and the findings present in one and not the other."
       />
-      <Form
-        action="/compare"
-        aria-label="Choose what to compare"
-        className={cardClass("mb-6 flex flex-wrap items-end gap-3 text-sm")}
-      >
-        {(
-          [
-            ["Left", "a", a],
-            ["Right", "b", b],
-          ] as const
-        ).map(([label, name, value]) => (
-          <Field key={name} label={label} className="min-w-0 max-w-full">
-            <Select name={name} defaultValue={value ?? ""} layout="stacked" className="w-full max-w-full" required>
-              <option value="">Choose…</option>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
-        <Button type="submit">Compare</Button>
-        <p className="w-full text-xs text-slate-600">
-          Every cluster is listed by its latest scan; in a fleet of more than ten, the recent snapshots of the clusters
-          being compared.
-        </p>
-      </Form>
+      <ComparePicker options={options} a={a} b={b} />
       {problem ? (
         <Notice role="alert" tone="warning">
           {problem}

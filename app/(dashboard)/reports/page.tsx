@@ -6,6 +6,7 @@ import { PrintButton } from "@/components/reports/print-button";
 import { SeverityTrendChart } from "@/components/reports/severity-trend-chart";
 import { WeeklyChangesChart } from "@/components/reports/weekly-changes-chart";
 import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
+import { toTrendColumns } from "@/components/scores/trend-columns";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, cardClass, CardTitle } from "@/components/ui/card";
 import { Choice } from "@/components/ui/choice";
@@ -213,7 +214,7 @@ export default async function ReportsPage({
       </Section>
       <Section id="trend" title="Score per layer (daily, averaged over the clusters compared)">
         {report.trend.length ? (
-          <ScoreTrendChart points={report.trend} />
+          <ScoreTrendChart columns={toTrendColumns(report.trend)} />
         ) : (
           <p className="text-sm text-slate-600">No completed snapshots in this period.</p>
         )}

@@ -1,4 +1,4 @@
-import type { ChangedFinding } from "@/lib/contracts/snapshot-changes";
+import type { DiffFinding } from "@/lib/contracts/snapshot-changes";
 import { AppError } from "@/lib/errors";
 
 import { getPrisma } from "../client";
@@ -15,7 +15,6 @@ export type CompareSide = {
   notEvaluated: string[];
 };
 /** A finding as compare lists it: a changed finding without its row id and layer. */
-export type DiffFinding = Omit<ChangedFinding, "id" | "layer">;
 export type Comparison = {
   a: CompareSide;
   b: CompareSide;

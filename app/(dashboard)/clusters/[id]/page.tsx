@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 
 import { SeverityBadge } from "@/components/checks/severity-badge";
 import { SnapshotHistory } from "@/components/clusters/snapshot-history";
@@ -9,6 +10,7 @@ import { ClusterScorecard } from "@/components/scores/cluster-scorecard";
 import { GradeBadge } from "@/components/scores/grade-badge";
 import { NotEvaluatedList } from "@/components/scores/not-evaluated-list";
 import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
+import { toTrendColumns } from "@/components/scores/trend-columns";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ToggleLink } from "@/components/ui/toggle-link";
 import { hasRole } from "@/lib/access/roles";
@@ -25,14 +27,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string): Promise<ClusterDetail> {
+/** Read once per request: the page's title and its body ask for the same cluster. */
+const load = cache(async (id: string): Promise<ClusterDetail> => {
   try {
     return await getClusterDetail(id);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { posture } = await load((await params).id);
@@ -99,7 +102,7 @@ export default async function ClusterPage({
             ))}
           </nav>
         </div>
-        <ScoreTrendChart points={trend} />
+        <ScoreTrendChart columns={toTrendColumns(trend)} />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card aria-labelledby="history" className="min-w-0 lg:col-span-2">
