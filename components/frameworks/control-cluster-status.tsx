@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
@@ -6,9 +8,26 @@ import { formatUtc } from "@/lib/format-date";
 
 import { ControlStatusBadge } from "./control-status-badge";
 
+/** What the card shows of a cluster's stored status (its page data: no control title or section per cluster). */
+export type ClusterControlStatus = Pick<
+  StoredControl,
+  | "clusterId"
+  | "clusterName"
+  | "snapshotId"
+  | "seq"
+  | "takenAt"
+  | "status"
+  | "attested"
+  | "reason"
+  | "checks"
+  | "evaluatedCount"
+  | "failing"
+  | "failingCount"
+>;
+
 /** The findings browser, narrowed to one failing resource of one check in the snapshot the status came from. */
 function findingsHref(
-  s: StoredControl,
+  s: ClusterControlStatus,
   resource: StoredControl["failing"][number]["resource"],
   checkId: string,
 ): string {
@@ -25,7 +44,7 @@ function findingsHref(
 }
 
 /** One cluster's latest status of a control: why, and each failing resource linked to its findings. */
-export function ControlClusterStatus({ status }: { status: StoredControl }) {
+export function ControlClusterStatus({ status }: { status: ClusterControlStatus }) {
   const s = status;
   return (
     <Card aria-label={`On ${s.clusterName}`}>

@@ -1,17 +1,16 @@
 import { Table, Th, THead, Tr } from "@/components/ui/table";
-import type { StoredControl } from "@/lib/contracts/frameworks";
+import type { ControlRun } from "@/lib/contracts/frameworks";
 import { formatUtc } from "@/lib/format-date";
 
 import { ControlStatusBadge } from "./control-status-badge";
 
-/** A control's stored status in every completed snapshot, per cluster: what each scan found, with the mapping it used. */
-export function ControlHistoryTable({ history }: { history: StoredControl[] }) {
+/** A control's history on a cluster: each run of scans with one status (and mapping), oldest first. */
+export function ControlHistoryTable({ runs }: { runs: ControlRun[] }) {
   return (
     <Table>
       <THead>
         <tr>
-          <Th scope="col">Cluster</Th>
-          <Th scope="col">Snapshot</Th>
+          <Th scope="col">Snapshots</Th>
           <Th scope="col">Taken</Th>
           <Th scope="col">Status</Th>
           <th scope="col" className="py-1">
@@ -20,15 +19,18 @@ export function ControlHistoryTable({ history }: { history: StoredControl[] }) {
         </tr>
       </THead>
       <tbody>
-        {history.map((h) => (
-          <Tr ruled key={h.snapshotId}>
-            <td className="py-1 pr-3">{h.clusterName}</td>
-            <td className="py-1 pr-3">{`#${h.seq}`}</td>
-            <td className="py-1 pr-3">{formatUtc(h.takenAt)}</td>
+        {runs.map((r) => (
+          <Tr ruled key={r.fromSeq}>
             <td className="py-1 pr-3">
-              <ControlStatusBadge status={h.status} attested={h.attested} failingCount={h.failingCount} />
+              {r.scans === 1 ? `#${r.fromSeq}` : `#${r.fromSeq}–#${r.toSeq} (${r.scans} scans)`}
             </td>
-            <td className="py-1 font-mono text-xs">{h.frameworkVersion}</td>
+            <td className="py-1 pr-3">
+              {r.scans === 1 ? formatUtc(r.fromAt) : `${formatUtc(r.fromAt)} – ${formatUtc(r.toAt)}`}
+            </td>
+            <td className="py-1 pr-3">
+              <ControlStatusBadge status={r.status} attested={r.attested} failingCount={r.failingCount} />
+            </td>
+            <td className="py-1 font-mono text-xs">{r.frameworkVersion}</td>
           </Tr>
         ))}
       </tbody>

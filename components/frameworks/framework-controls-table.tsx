@@ -1,11 +1,8 @@
-import Link from "next/link";
-
-import { Card, CardTitle } from "@/components/ui/card";
-import { Table, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { StoredControl } from "@/lib/contracts/frameworks";
+import type { ControlTally, StoredControl } from "@/lib/contracts/frameworks";
+import { controlStanding } from "@/lib/frameworks/control-standing";
 import type { Control, Framework } from "@/lib/frameworks/types";
 
-import { ControlStatusBadge } from "./control-status-badge";
+import { FrameworkControlsView } from "./framework-controls-view";
 
 const judgedBy = (c: Control) =>
   c.judged.by === "automated"
@@ -13,6 +10,8 @@ const judgedBy = (c: Control) =>
     : c.judged.by === "manual"
       ? "manual"
       : "not applicable";
+
+const line = (c: Control) => ({ id: c.id, section: c.section, title: c.title, judgedBy: judgedBy(c) });
 
 /** A framework's controls by section, one status column per cluster (from its latest completed snapshot). */
 export function FrameworkControlsTable({
@@ -27,58 +26,40 @@ export function FrameworkControlsTable({
   latest: StoredControl[];
 }) {
   const cell = new Map(latest.map((s) => [`${s.clusterId}\u0000${s.controlId}`, s]));
-  const sections = Map.groupBy(controls, (c) => c.section);
   return (
-    <div className="space-y-6">
-      {[...sections].map(([section, rows]) => (
-        <Card key={section} aria-label={section} className="print-avoid-break">
-          <CardTitle>{section}</CardTitle>
-          <Table>
-            <THead>
-              <tr>
-                <Th scope="col" className="w-20">
-                  Control
-                </Th>
-                <Th scope="col">Title</Th>
-                <Th scope="col">Judged by</Th>
-                {clusters.map((c) => (
-                  <Th key={c.id} scope="col">
-                    {c.name}
-                  </Th>
-                ))}
-              </tr>
-            </THead>
-            <tbody>
-              {rows.map((control) => (
-                <Tr ruled key={control.id}>
-                  <th scope="row" className="py-1.5 pr-3 font-mono text-xs font-medium">
-                    <Link
-                      href={`/frameworks/${framework.id}/${encodeURIComponent(control.id)}`}
-                      className="hover:underline"
-                    >
-                      {control.id}
-                    </Link>
-                  </th>
-                  <Td>{control.title}</Td>
-                  <Td className="text-slate-600">{judgedBy(control)}</Td>
-                  {clusters.map((c) => {
-                    const s = cell.get(`${c.id}\u0000${control.id}`);
-                    return (
-                      <Td key={c.id}>
-                        {s ? (
-                          <ControlStatusBadge status={s.status} attested={s.attested} failingCount={s.failingCount} />
-                        ) : (
-                          <span className="text-xs text-slate-500">no status (mapping changed)</span>
-                        )}
-                      </Td>
-                    );
-                  })}
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
-        </Card>
-      ))}
-    </div>
+    <FrameworkControlsView
+      frameworkId={framework.id}
+      clusters={clusters.map(({ id, name }) => ({ id, name }))}
+      lines={controls.map((c) => ({
+        ...line(c),
+        cells: clusters.map((cl) => {
+          const s = cell.get(`${cl.id}\u0000${c.id}`);
+          return s ? { status: s.status, attested: s.attested, failingCount: s.failingCount } : null;
+        }),
+      }))}
+    />
+  );
+}
+
+/** A framework's controls by section across a fleet too big for a column per cluster: each control's standing. */
+export function FrameworkControlsSummary({
+  framework,
+  controls,
+  tally,
+}: {
+  framework: Framework;
+  controls: readonly Control[];
+  tally: Map<string, ControlTally>;
+}) {
+  return (
+    <FrameworkControlsView
+      frameworkId={framework.id}
+      clusters={null}
+      lines={controls.map((c) => ({
+        ...line(c),
+        standing: controlStanding(tally.get(c.id)),
+        failing: tally.get(c.id)?.fail ?? 0,
+      }))}
+    />
   );
 }

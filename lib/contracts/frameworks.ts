@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
-import type { FrameworkSummary } from "@/lib/frameworks/summarise-framework";
+import type { FrameworkSummary, StatusCounts } from "@/lib/frameworks/summarise-framework";
 import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
 import type { ResourceRef } from "@/lib/inventory/types";
 
@@ -85,3 +85,21 @@ export type StoredControl = {
   reason: string | null;
   attested: boolean | null;
 };
+
+/** A run of scans in which a control kept one status (and attestation, and mapping) on a cluster. */
+export type ControlRun = {
+  status: ControlStatusName;
+  attested: boolean | null;
+  frameworkVersion: string;
+  fromSeq: number;
+  toSeq: number;
+  fromAt: string;
+  toAt: string;
+  /** completed scans in the run */
+  scans: number;
+  /** the run's last scan's count of failing resources */
+  failingCount: number;
+};
+
+/** Per control, how many clusters' latest statuses are each status (and how many of them attested). */
+export type ControlTally = StatusCounts & { clusters: number };

@@ -111,12 +111,12 @@ export async function load(
 export function printStats(title: string, rows: Stats[], goalMs: number): void {
   console.log(`\n${title}`);
   console.log(
-    `  ${"endpoint".padEnd(34)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)} ${"req/s".padStart(7)}`,
+    `  ${"endpoint".padEnd(42)} ${"n".padStart(5)} ${"err".padStart(4)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)} ${"req/s".padStart(7)}`,
   );
   for (const s of rows) {
     const flag = s.p95 > goalMs || s.errors > 0 ? "  <- over goal" : "";
     console.log(
-      `  ${s.name.padEnd(34)} ${String(s.n).padStart(5)} ${String(s.errors).padStart(4)} ${s.p50.toFixed(0).padStart(8)} ${s.p95.toFixed(0).padStart(8)} ${s.max.toFixed(0).padStart(8)} ${s.perSecond.toFixed(1).padStart(7)}${flag}`,
+      `  ${s.name.padEnd(42)} ${String(s.n).padStart(5)} ${String(s.errors).padStart(4)} ${s.p50.toFixed(0).padStart(8)} ${s.p95.toFixed(0).padStart(8)} ${s.max.toFixed(0).padStart(8)} ${s.perSecond.toFixed(1).padStart(7)}${flag}`,
     );
     if (s.firstError) console.log(`      first error: ${s.firstError}`);
   }

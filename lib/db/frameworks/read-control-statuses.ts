@@ -1,7 +1,8 @@
-import type { FrameworkClusterOverview, StoredControl } from "@/lib/contracts/frameworks";
+import type { ControlRun, ControlTally, FrameworkClusterOverview, StoredControl } from "@/lib/contracts/frameworks";
 import { summariseCounts, type StatusCounts } from "@/lib/frameworks/summarise-framework";
 
 import { getPool } from "../pool";
+import { isoUtc } from "../sql-fragments";
 
 /** Statuses are read only from snapshots that completed: a running or failed scan has none to show. */
 const COMPLETED = `s.status IN ('succeeded', 'partial')`;
@@ -30,21 +31,23 @@ export async function listFrameworkOverview(
   clusterIds?: readonly string[],
 ): Promise<FrameworkClusterOverview[]> {
   const { rows } = await getPool().query<SummaryRow>(
-    `SELECT c.id AS "clusterId", c.name AS "clusterName", cc."frameworkId", cc."snapshotId", s.seq,
-            to_char(min(cc."takenAt") AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "takenAt",
-            min(cc."frameworkVersion") AS "frameworkVersion",
-            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'pass'), 0))::int AS pass,
-            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'fail'), 0))::int AS fail,
-            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'not-evaluated'), 0))::int AS "notEvaluated",
-            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'manual'), 0))::int AS manual,
-            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'manual' AND cc.attested), 0))::int AS "manualAttested",
-            (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'not-applicable'), 0))::int AS "notApplicable"
+    `SELECT c.id AS "clusterId", c.name AS "clusterName", g."frameworkId", s.id AS "snapshotId", s.seq, g."takenAt",
+            g."frameworkVersion", g.pass, g.fail, g."notEvaluated", g.manual, g."manualAttested", g."notApplicable"
        FROM cluster c
        CROSS JOIN LATERAL (SELECT id, seq FROM snapshot s WHERE s."clusterId" = c.id AND ${COMPLETED} ORDER BY s.seq DESC LIMIT $2) s
-       JOIN control_status_count cc ON cc."snapshotId" = s.id
-      WHERE ($1::text IS NULL OR cc."frameworkId" = $1) AND ($3::text[] IS NULL OR c.id = ANY($3))
-      GROUP BY c.id, c.name, cc."frameworkId", cc."snapshotId", s.seq
-      ORDER BY c.name, cc."frameworkId", min(cc."takenAt")`,
+       CROSS JOIN LATERAL (
+         SELECT cc."frameworkId", ${isoUtc(`min(cc."takenAt")`)} AS "takenAt", min(cc."frameworkVersion") AS "frameworkVersion",
+                (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'pass'), 0))::int AS pass,
+                (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'fail'), 0))::int AS fail,
+                (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'not-evaluated'), 0))::int AS "notEvaluated",
+                (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'manual'), 0))::int AS manual,
+                (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'manual' AND cc.attested), 0))::int AS "manualAttested",
+                (coalesce(sum(cc.n) FILTER (WHERE cc.status = 'not-applicable'), 0))::int AS "notApplicable"
+           FROM control_status_count cc
+          WHERE cc."snapshotId" = s.id AND ($1::text IS NULL OR cc."frameworkId" = $1)
+          GROUP BY cc."frameworkId") g
+      WHERE $3::text[] IS NULL OR c.id = ANY($3)
+      ORDER BY c.name, g."frameworkId", g."takenAt"`,
     [frameworkId ?? null, TREND_POINTS, clusterIds ?? null],
   );
   const series = new Map<string, FrameworkClusterOverview>();
@@ -64,17 +67,25 @@ type StoredRow = Omit<StoredControl, "takenAt"> & { takenAt: Date };
 const toStored = (r: StoredRow): StoredControl => ({ ...r, takenAt: r.takenAt.toISOString() });
 const COLUMNS = `cs."clusterId", c.name AS "clusterName", cs."snapshotId", s.seq, cs."takenAt", cs."frameworkVersion", cs."controlId", cs.section, cs.title, cs.status, cs.checks, cs.failing, cs."failingCount", cs."evaluatedCount", cs.reason, cs.attested`;
 
+/**
+ * Each cluster's latest completed snapshot with statuses of framework $1 (cluster $2, or every one):
+ * one probe per cluster down the (cluster, framework, takenAt) index, not a sort of every status
+ * the framework ever had (a hundred clusters: 446 ms → a few).
+ */
+const LATEST = `latest AS (
+       SELECT c.id AS "clusterId", l."snapshotId" FROM cluster c
+        CROSS JOIN LATERAL (SELECT cs."snapshotId" FROM control_status cs JOIN snapshot s ON s.id = cs."snapshotId"
+                             WHERE cs."clusterId" = c.id AND cs."frameworkId" = $1 AND ${COMPLETED}
+                             ORDER BY cs."takenAt" DESC LIMIT 1) l
+        WHERE $2::text IS NULL OR c.id = $2)`;
+
 /** Each cluster's latest completed snapshot's controls of one framework (optionally one control), in framework order. */
 export async function listLatestControls(
   frameworkId: string,
   opts: { clusterId?: string; controlId?: string } = {},
 ): Promise<StoredControl[]> {
   const { rows } = await getPool().query<StoredRow>(
-    `WITH latest AS (
-       SELECT DISTINCT ON (cs."clusterId") cs."clusterId", cs."snapshotId"
-         FROM control_status cs JOIN snapshot s ON s.id = cs."snapshotId"
-        WHERE ${COMPLETED} AND cs."frameworkId" = $1 AND ($2::text IS NULL OR cs."clusterId" = $2)
-        ORDER BY cs."clusterId", cs."takenAt" DESC)
+    `WITH ${LATEST}
      SELECT ${COLUMNS}
        FROM control_status cs JOIN latest l ON l."snapshotId" = cs."snapshotId" JOIN snapshot s ON s.id = cs."snapshotId" JOIN cluster c ON c.id = cs."clusterId"
       WHERE cs."frameworkId" = $1 AND ($3::text IS NULL OR cs."controlId" = $3)
@@ -84,14 +95,53 @@ export async function listLatestControls(
   return rows.map(toStored);
 }
 
-/** One control's stored status in every completed snapshot, per cluster, oldest first. */
-export async function listControlHistory(frameworkId: string, controlId: string): Promise<StoredControl[]> {
-  const { rows } = await getPool().query<StoredRow>(
-    `SELECT ${COLUMNS}
-       FROM control_status cs JOIN snapshot s ON s.id = cs."snapshotId" JOIN cluster c ON c.id = cs."clusterId"
-      WHERE ${COMPLETED} AND cs."frameworkId" = $1 AND cs."controlId" = $2
-      ORDER BY c.name, cs."takenAt"`,
-    [frameworkId, controlId],
+/**
+ * The fleet's standing on each control of a framework: the latest statuses of every cluster
+ * (those listLatestControls lists), counted per control and status in SQL: a hundred clusters ×
+ * 130 controls become 130 rows.
+ */
+export async function tallyLatestControls(frameworkId: string): Promise<Map<string, ControlTally>> {
+  const { rows } = await getPool().query<ControlTally & { controlId: string }>(
+    `WITH ${LATEST}
+     SELECT cs."controlId", count(*)::int AS clusters,
+            (count(*) FILTER (WHERE cs.status = 'pass'))::int AS pass,
+            (count(*) FILTER (WHERE cs.status = 'fail'))::int AS fail,
+            (count(*) FILTER (WHERE cs.status = 'not-evaluated'))::int AS "notEvaluated",
+            (count(*) FILTER (WHERE cs.status = 'manual'))::int AS manual,
+            (count(*) FILTER (WHERE cs.status = 'manual' AND cs.attested))::int AS "manualAttested",
+            (count(*) FILTER (WHERE cs.status = 'not-applicable'))::int AS "notApplicable"
+       FROM control_status cs JOIN latest l ON l."snapshotId" = cs."snapshotId"
+      WHERE cs."frameworkId" = $1
+      GROUP BY cs."controlId"`,
+    [frameworkId, null],
   );
-  return rows.map(toStored);
+  return new Map(rows.map(({ controlId, ...tally }) => [controlId, tally]));
+}
+
+/**
+ * One control's history on one cluster as runs of scans with the same status, attestation and
+ * mapping, oldest first: what changed and when, not a row per daily scan. Read down the
+ * (framework, control, cluster, time) index, so two years of scans cost what a month does.
+ */
+export async function listControlHistory(
+  frameworkId: string,
+  controlId: string,
+  clusterId: string,
+): Promise<ControlRun[]> {
+  const { rows } = await getPool().query<ControlRun>(
+    `WITH h AS (
+       SELECT s.seq, cs."takenAt", cs.status, cs.attested, cs."frameworkVersion", cs."failingCount",
+              CASE WHEN lag(cs.status) OVER w = cs.status AND lag(cs.attested) OVER w IS NOT DISTINCT FROM cs.attested
+                        AND lag(cs."frameworkVersion") OVER w = cs."frameworkVersion" THEN 0 ELSE 1 END AS starts
+         FROM control_status cs JOIN snapshot s ON s.id = cs."snapshotId"
+        WHERE ${COMPLETED} AND cs."frameworkId" = $1 AND cs."controlId" = $2 AND cs."clusterId" = $3
+       WINDOW w AS (ORDER BY cs."takenAt", s.seq)),
+     runs AS (SELECT *, sum(starts) OVER (ORDER BY "takenAt", seq) AS run FROM h)
+     SELECT min(status::text) AS status, bool_or(attested) AS attested, min("frameworkVersion") AS "frameworkVersion",
+            min(seq) AS "fromSeq", max(seq) AS "toSeq", ${isoUtc(`min("takenAt")`)} AS "fromAt", ${isoUtc(`max("takenAt")`)} AS "toAt",
+            count(*)::int AS scans, (array_agg("failingCount" ORDER BY seq DESC))[1] AS "failingCount"
+       FROM runs GROUP BY run ORDER BY run`,
+    [frameworkId, controlId, clusterId],
+  );
+  return rows;
 }

@@ -23,9 +23,12 @@ export async function listSuppressionPage(query: SuppressionListQuery, now = new
   return { data, total: counts.rows[0]!.total, expiringWithinWeek: counts.rows[0]!.expiring };
 }
 
-/** Accepted risks, newest first (`limit`/`offset`: a page of them), with who proposed and approved each and how many open findings it covers now. */
+/**
+ * Accepted risks, newest first (`limit`/`offset`: a page of them; `checkIds`: only those on these
+ * checks), with who proposed and approved each and how many open findings it covers now.
+ */
 export async function listSuppressions(
-  page: { limit: number | null; offset: number } = { limit: null, offset: 0 },
+  page: { limit: number | null; offset: number; checkIds?: readonly string[] } = { limit: null, offset: 0 },
   now = new Date(),
 ): Promise<SuppressionSummary[]> {
   const { rows } = await getPool().query<Record<string, string | number | null>>(
@@ -33,10 +36,11 @@ export async function listSuppressions(
     `SELECT s.id, s."clusterId", c.name AS "clusterName", s."checkId", s.namespace, s."resourcePattern", s.reason, s.status::text,
             a.email AS author, ap.email AS approver, s."createdAt", s."approvedAt", s."expiresAt",
             (SELECT count(*)::int FROM finding f WHERE f."lastSeq" IS NULL AND ${ruleCoversFinding("s", "f")}) AS matching
-     FROM (SELECT * FROM suppression ORDER BY "createdAt" DESC, id LIMIT $1 OFFSET $2) s
+     FROM (SELECT * FROM suppression WHERE $3::text[] IS NULL OR "checkId" = ANY($3)
+            ORDER BY "createdAt" DESC, id LIMIT $1 OFFSET $2) s
      LEFT JOIN cluster c ON c.id = s."clusterId" JOIN "user" a ON a.id = s."authorId" LEFT JOIN "user" ap ON ap.id = s."approverId"
      ORDER BY s."createdAt" DESC, s.id`,
-    [page.limit, page.offset],
+    [page.limit, page.offset, page.checkIds ?? null],
   );
   const settings = await getCheckSettings();
   const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);

@@ -2,20 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { FrameworkControlsTable } from "@/components/frameworks/framework-controls-table";
+import { FrameworkControlsSummary, FrameworkControlsTable } from "@/components/frameworks/framework-controls-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { PrintButton } from "@/components/reports/print-button";
 import { buttonClass } from "@/components/ui/button";
+import { ChooseForm } from "@/components/ui/choose-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ToggleLink } from "@/components/ui/toggle-link";
 import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { hasNoControlCharacters } from "@/lib/contracts/fields";
+import { listClusters } from "@/lib/db/clusters/list-clusters";
 import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
-import { listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
+import { listLatestControls, tallyLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { getFramework } from "@/lib/frameworks/registry";
 
 export const dynamic = "force-dynamic";
+
+/** Up to this many clusters, a column of statuses each; a bigger fleet reads each control's standing. */
+const MATRIX_CLUSTERS = 10;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string; cluster?: string }> };
 
@@ -36,16 +41,23 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
   const canExport = hasRole((await requirePageCaller()).role, "analyst");
   // A cluster id with control characters names no cluster (the database cannot even hold NUL).
   const badCluster = cluster !== undefined && !hasNoControlCharacters(cluster);
-  const [latest, unscanned] = badCluster
-    ? [[], []]
+  // Across more than MATRIX_CLUSTERS clusters a column each is a page of megabytes: each control's
+  // standing is counted instead, and a cluster's own column is a choice away.
+  const tally = !cluster && !badCluster ? await tallyLatestControls(framework.id) : null;
+  const fleetView = tally !== null && Math.max(0, ...[...tally.values()].map((t) => t.clusters)) > MATRIX_CLUSTERS;
+  const [latest, unscanned, everyCluster] = badCluster
+    ? [[], [], []]
     : await Promise.all([
-        listLatestControls(framework.id, { clusterId: cluster || undefined }),
+        fleetView ? Promise.resolve([]) : listLatestControls(framework.id, { clusterId: cluster || undefined }),
         listUnscannedClusters(cluster ? [cluster] : undefined),
+        fleetView ? listClusters() : Promise.resolve([]),
       ]);
   const clusters = [
     ...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values(),
   ];
-  const failingIds = new Set(latest.filter((s) => s.status === "fail").map((s) => s.controlId));
+  const failingIds = fleetView
+    ? new Set([...tally!].filter(([, t]) => t.fail > 0).map(([id]) => id))
+    : new Set(latest.filter((s) => s.status === "fail").map((s) => s.controlId));
   const controls = failingOnly ? framework.controls.filter((c) => failingIds.has(c.id)) : framework.controls;
   const query = (next: { status?: string }) => {
     const p = new URLSearchParams();
@@ -68,7 +80,7 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
           </>
         }
         actions={
-          clusters.length ? (
+          clusters.length || fleetView ? (
             <div className="no-print flex flex-wrap items-center gap-2 text-sm">
               {canExport
                 ? clusters.map((c) => (
@@ -111,7 +123,26 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
           ))}
         </ul>
       ) : null}
-      {clusters.length === 0 ? (
+      {fleetView ? (
+        <ChooseForm
+          action={`/frameworks/${framework.id}`}
+          name="cluster"
+          label="One cluster's statuses and CSV"
+          placeholder="Choose a cluster…"
+          options={everyCluster.map((c) => ({ value: c.id, label: c.name }))}
+          submit="Show"
+          keep={failingOnly ? { status: "fail" } : {}}
+        />
+      ) : null}
+      {fleetView ? (
+        controls.length === 0 ? (
+          <EmptyState title="No failing controls">
+            On every cluster each control either passes, is manual, not applicable or could not be evaluated.
+          </EmptyState>
+        ) : (
+          <FrameworkControlsSummary framework={framework} controls={controls} tally={tally!} />
+        )
+      ) : clusters.length === 0 ? (
         <EmptyState title="No statuses yet">
           No completed snapshot has statuses for this framework{cluster ? " on this cluster" : ""}.
         </EmptyState>

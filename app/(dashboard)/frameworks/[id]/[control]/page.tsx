@@ -7,6 +7,7 @@ import { ControlClusterStatus } from "@/components/frameworks/control-cluster-st
 import { ControlHistoryTable } from "@/components/frameworks/control-history-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
+import { ChooseForm } from "@/components/ui/choose-form";
 import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
@@ -46,18 +47,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${framework.title} ${control.id}` };
 }
 
-export default async function ControlPage({ params }: Props) {
+export default async function ControlPage({
+  params,
+  searchParams,
+}: Props & { searchParams: Promise<{ history?: string }> }) {
   const { framework, control } = await load(params);
   const checks = control.judged.by === "automated" ? control.judged.checks : [];
   const caller = await requirePageCaller();
-  const [latest, history, suppressions, attestations] = await Promise.all([
+  const [latest, suppressions, attestations] = await Promise.all([
     listLatestControls(framework.id, { controlId: control.id }),
-    listControlHistory(framework.id, control.id),
-    checks.length ? listSuppressions() : Promise.resolve([]),
+    checks.length ? listSuppressions({ limit: null, offset: 0, checkIds: checks }) : Promise.resolve([]),
     control.judged.by === "manual"
       ? listAttestations({ frameworkId: framework.id, controlId: control.id })
       : Promise.resolve([]),
   ]);
+  // The history of one cluster at a time (the one asked for, else the first): runs of scans, so
+  // a fleet's two years of daily statuses are never one table.
+  const requested = (await searchParams).history;
+  const historyOf = latest.find((s) => s.clusterId === requested) ?? latest[0];
+  const history = historyOf ? await listControlHistory(framework.id, control.id, historyOf.clusterId) : [];
   const accepted = suppressions.filter(
     (s) => checks.includes(s.checkId) && (s.status === "active" || s.status === "pending"),
   );
@@ -103,7 +111,9 @@ export default async function ControlPage({ params }: Props) {
       <h2 className="mb-2 mt-6 text-base font-semibold">Latest status per cluster</h2>
       <div className="space-y-3">
         {latest.length ? (
-          latest.map((s) => <ControlClusterStatus key={s.clusterId} status={s} />)
+          latest.map(({ controlId: _c, section: _s, title: _t, frameworkVersion: _v, ...s }) => (
+            <ControlClusterStatus key={s.clusterId} status={s} />
+          ))
         ) : (
           <p className="text-sm text-slate-600">No completed snapshot has a status for this control yet.</p>
         )}
@@ -141,8 +151,22 @@ export default async function ControlPage({ params }: Props) {
         </Card>
       ) : null}
       <Card aria-labelledby="history" className="mt-6">
-        <CardTitle id="history">History</CardTitle>
-        <ControlHistoryTable history={history} />
+        <CardTitle id="history">{historyOf ? `History on ${historyOf.clusterName}` : "History"}</CardTitle>
+        {latest.length > 1 ? (
+          <ChooseForm
+            action={`/frameworks/${framework.id}/${encodeURIComponent(control.id)}`}
+            name="history"
+            label="Cluster"
+            value={historyOf?.clusterId}
+            options={latest.map((s) => ({ value: s.clusterId, label: s.clusterName }))}
+            submit="Show its history"
+          />
+        ) : null}
+        {history.length ? (
+          <ControlHistoryTable runs={history} />
+        ) : (
+          <p className="text-sm text-slate-600">No completed snapshot has a status for this control yet.</p>
+        )}
       </Card>
     </>
   );
