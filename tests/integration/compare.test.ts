@@ -1,12 +1,15 @@
 // Compare: two scans of one fixture, one of them without read access to network policies.
 // The blind side's unknown network checks must not read as findings "only in" the other side.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { registerCluster } from "@/lib/clusters/register-cluster";
 import type { DiffFinding } from "@/lib/contracts/snapshot-changes";
 import { getPrisma } from "@/lib/db/client";
 import { compareSnapshots, diffAcross } from "@/lib/db/compare/compare-snapshots";
+import { getPool } from "@/lib/db/pool";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
 import { startFakeCluster, type RunningFakeCluster } from "@/lib/fake-api-server/start-fake-cluster";
@@ -116,32 +119,48 @@ describe("compare", () => {
 
     const key = (f: DiffFinding) => `${f.checkId} ${f.resourceName} ${f.container} ${f.severity} ${f.message}`;
     const blindTo = (s: number) => (s === 2 ? ["pod.b"] : []);
-    for (let x = 0; x < SCANS; x++)
-      for (let y = 0; y < SCANS; y++) {
-        const c = await compareSnapshots(ids[x]!, ids[y]!);
-        const only = (p: number, q: number) =>
-          present
-            .flatMap((row, i) => (row[p] && !row[q] && !blindTo(q).includes(finding(i).checkId) ? [finding(i)] : []))
-            .map(key)
-            .sort();
-        expect([c.onlyA.map(key).sort(), c.onlyB.map(key).sort()], `scan ${x + 1} against ${y + 1}`).toEqual([
-          only(x, y),
-          only(y, x),
-        ]);
-        expect([c.onlyACount, c.onlyBCount, c.both]).toEqual([
-          only(x, y).length,
-          only(y, x).length,
-          present.filter((row) => row[x] && row[y]).length,
-        ]);
-        // The same answer as matching every finding of both scans (the way two clusters are compared).
-        const across = await diffAcross(c.a, c.b);
-        expect({ ...across, onlyA: across.onlyA.map(key).sort(), onlyB: across.onlyB.map(key).sort() }).toEqual({
-          ...c,
-          a: undefined,
-          b: undefined,
-          onlyA: c.onlyA.map(key).sort(),
-          onlyB: c.onlyB.map(key).sort(),
-        });
-      }
+    // Counted from the lifetimes (these snapshots have no stored count), then from the counts the
+    // migration's backfill stores (what a scan stores when it completes): the same answers.
+    await everyPair();
+    const migration = readFileSync(
+      path.join(process.cwd(), "prisma/migrations/20261201171505_snapshot_seen_count/migration.sql"),
+      "utf8",
+    );
+    await getPool().query(migration.slice(migration.indexOf("-- Backfill")));
+    const stored = await prisma.snapshot.findMany({ where: { clusterId: cluster.id }, orderBy: { seq: "asc" } });
+    expect(stored.map((s) => s.seenCount)).toEqual(
+      Array.from({ length: SCANS }, (_, s) => present.filter((row) => row[s]).length),
+    );
+    await everyPair();
+
+    async function everyPair() {
+      for (let x = 0; x < SCANS; x++)
+        for (let y = 0; y < SCANS; y++) {
+          const c = await compareSnapshots(ids[x]!, ids[y]!);
+          const only = (p: number, q: number) =>
+            present
+              .flatMap((row, i) => (row[p] && !row[q] && !blindTo(q).includes(finding(i).checkId) ? [finding(i)] : []))
+              .map(key)
+              .sort();
+          expect([c.onlyA.map(key).sort(), c.onlyB.map(key).sort()], `scan ${x + 1} against ${y + 1}`).toEqual([
+            only(x, y),
+            only(y, x),
+          ]);
+          expect([c.onlyACount, c.onlyBCount, c.both]).toEqual([
+            only(x, y).length,
+            only(y, x).length,
+            present.filter((row) => row[x] && row[y]).length,
+          ]);
+          // The same answer as matching every finding of both scans (the way two clusters are compared).
+          const across = await diffAcross(c.a, c.b);
+          expect({ ...across, onlyA: across.onlyA.map(key).sort(), onlyB: across.onlyB.map(key).sort() }).toEqual({
+            ...c,
+            a: undefined,
+            b: undefined,
+            onlyA: c.onlyA.map(key).sort(),
+            onlyB: c.onlyB.map(key).sort(),
+          });
+        }
+    }
   });
 });

@@ -16,6 +16,7 @@ let m: Awaited<ReturnType<typeof loadScanModules>> & {
   startFakeCluster: typeof import("@/lib/fake-api-server/start-fake-cluster").startFakeCluster;
   demoCluster: typeof import("@/lib/fake-api-server/clusters/demo").demoCluster;
   syntheticCluster: typeof import("@/lib/fake-api-server/clusters/synthetic").syntheticCluster;
+  compareSnapshots: typeof import("@/lib/db/compare/compare-snapshots").compareSnapshots;
 };
 let db: pg.Pool;
 let receiver: Server;
@@ -31,6 +32,7 @@ beforeAll(async () => {
     startFakeCluster: (await import("@/lib/fake-api-server/start-fake-cluster")).startFakeCluster,
     demoCluster: (await import("@/lib/fake-api-server/clusters/demo")).demoCluster,
     syntheticCluster: (await import("@/lib/fake-api-server/clusters/synthetic")).syntheticCluster,
+    compareSnapshots: (await import("@/lib/db/compare/compare-snapshots")).compareSnapshots,
   };
   receiver = createServer((req, res) => {
     let body = "";
@@ -144,6 +146,17 @@ describe("a kind that could not be read changes no finding", () => {
         }),
       ]);
       expect(await lifetimes(id)).toStrictEqual(before);
+      // What each scan saw, as stored: the partial one saw the Deployment findings it kept open too
+      // (it did not list them), so comparing it with the scan before finds nothing gone, all in both.
+      const seen = async (snapshotId: string) =>
+        (await db.query(`SELECT "seenCount", "findingCount" FROM snapshot WHERE id = $1`, [snapshotId])).rows[0];
+      const open = before.filter((f) => f.lastSeq === null).length;
+      expect(await seen(baseline.id)).toMatchObject({ seenCount: open, findingCount: open });
+      const partial = await seen(lost.id);
+      expect(partial.seenCount).toBe(open);
+      expect(partial.findingCount).toBeLessThan(open);
+      const c = await m.compareSnapshots(baseline.id, lost.id);
+      expect([c.onlyACount, c.onlyBCount, c.both]).toStrictEqual([0, 0, open]);
 
       await reconnect(id, full);
       const back = await scan(id, 3);

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
+import { DEFAULT_RETENTION } from "../snapshots/apply-retention";
 
 export type CompareSide = {
   snapshotId: string;
@@ -13,6 +14,8 @@ export type CompareSide = {
   scores: { layer: string | null; score: number | null; grade: string | null; failed: number }[];
   /** Checks this side could not evaluate: their findings on the other side are unknown here, not "only there". */
   notEvaluated: string[];
+  /** the finding lifetimes it saw, stored when it completed (null before that, or before they were stored) */
+  seenCount: number | null;
 };
 /** A finding as compare lists it: a changed finding without its row id and layer. */
 export type Comparison = {
@@ -57,6 +60,7 @@ async function resolveSide(ref: string): Promise<CompareSide> {
     takenAt: snapshot.startedAt.toISOString(),
     scores,
     notEvaluated,
+    seenCount: snapshot.seenCount,
   };
 }
 
@@ -123,6 +127,10 @@ export async function diffAcross(a: CompareSide, b: CompareSide): Promise<Diff> 
 export async function diffWithin(a: CompareSide, b: CompareSide): Promise<Diff> {
   const flip = a.seq > b.seq;
   const [lo, hi] = flip ? [b, a] : [a, b];
+  // The earlier scan's stored count of what it saw, while every lifetime it saw is still kept:
+  // retention drops lifetimes closed before its detail period, and one the scan saw closed after it.
+  const kept = Date.parse(lo.takenAt) >= Date.now() - DEFAULT_RETENTION.detailDays * 86_400_000;
+  const seen = kept ? lo.seenCount : null;
   const { rows } = await getPool().query<DiffRow>(
     `WITH closed AS (SELECT ${COLUMNS} FROM finding f
                       WHERE f."clusterId" = $1 AND f."firstSeq" <= $2 AND f."lastSeq" >= $2 AND f."lastSeq" < $3),
@@ -134,11 +142,12 @@ export async function diffWithin(a: CompareSide, b: CompareSide): Promise<Diff> 
           only_hi AS (SELECT * FROM came WHERE NOT ("checkId" = ANY($4::text[]))),
           only_a AS (SELECT ${flip ? "'a' AS side, * FROM only_hi" : "'a' AS side, * FROM only_lo"}),
           only_b AS (SELECT ${flip ? "'b' AS side, * FROM only_lo" : "'b' AS side, * FROM only_hi"}),
-          seen AS (SELECT count(*)::int AS n FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" <= $2),
-          seen_closed AS (SELECT count(*)::int AS n FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NOT NULL AND f."lastSeq" >= $2 AND f."firstSeq" <= $2),
-          both_count AS (SELECT (SELECT n FROM seen) + (SELECT n FROM seen_closed) - (SELECT count(*)::int FROM gone) AS n)
+          seen AS (SELECT coalesce($6::int,
+                      (SELECT count(*)::int FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" <= $2)
+                      + (SELECT count(*)::int FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" >= $2 AND f."firstSeq" <= $2)) AS n),
+          both_count AS (SELECT (SELECT n FROM seen) - (SELECT count(*)::int FROM gone) AS n)
      ${LISTS}`,
-    [lo.clusterId, lo.seq, hi.seq, lo.notEvaluated, hi.notEvaluated],
+    [lo.clusterId, lo.seq, hi.seq, lo.notEvaluated, hi.notEvaluated, seen],
   );
   return toDiff(rows);
 }

@@ -143,7 +143,9 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
     );
     await client.query(
       `UPDATE snapshot SET status = $2, "finishedAt" = now(), "kubernetesVersion" = $3, "objectCounts" = $4, warnings = $5, phases = $6,
-         "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9, "notEvaluated" = $10, checks = $11 WHERE id = $1`,
+         "newCount" = $7, "resolvedCount" = $8, "findingCount" = $9, "notEvaluated" = $10, checks = $11,
+         -- The lifetimes it saw: every one open now (this scan's merge is written), held ones included.
+         "seenCount" = (SELECT count(*)::int FROM finding WHERE "clusterId" = $12 AND "lastSeq" IS NULL) WHERE id = $1`,
       [
         o.snapshotId,
         status,
@@ -156,6 +158,7 @@ export async function completeSnapshot(o: SnapshotOutcome): Promise<CompletedSna
         result.findingCount,
         JSON.stringify(notEvaluated),
         JSON.stringify(storedChecksOf(o.results)),
+        o.clusterId,
       ],
     );
     await client.query("COMMIT");
