@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getPrisma } from "../client";
 import { getPool } from "../pool";
 import { DEFAULT_RETENTION } from "../snapshots/apply-retention";
+import { isoUtc } from "../sql-fragments";
 
 export type CompareSide = {
   snapshotId: string;
@@ -32,36 +33,26 @@ export type Comparison = {
 const LIMIT = 50;
 const ORDER = ["overall", "node", "network", "secrets", "pod", "container"];
 
-/** A snapshot id, or a cluster id meaning its latest completed snapshot. */
+/** A snapshot id, or a cluster id meaning its latest completed snapshot: read in one statement. */
 async function resolveSide(ref: string): Promise<CompareSide> {
-  const prisma = getPrisma();
-  const snapshot =
-    (await prisma.snapshot.findUnique({ where: { id: ref }, include: { cluster: { select: { name: true } } } })) ??
-    (await prisma.snapshot.findFirst({
-      where: { clusterId: ref, status: { in: ["succeeded", "partial"] } },
-      orderBy: { seq: "desc" },
-      include: { cluster: { select: { name: true } } },
-    }));
-  if (!snapshot)
+  const { rows } = await getPool().query<Omit<CompareSide, "notEvaluated"> & { notEvaluated: { checkId: string }[] }>(
+    `SELECT s.id AS "snapshotId", s."clusterId", c.name AS "clusterName", s.seq, ${isoUtc(`s."startedAt"`)} AS "takenAt",
+            s."notEvaluated", s."seenCount",
+            coalesce((SELECT json_agg(json_build_object('layer', l.layer, 'score', l.score, 'grade', l.grade, 'failed', l.failed))
+                        FROM layer_score l WHERE l."snapshotId" = s.id AND l.current), '[]') AS scores
+       FROM snapshot s JOIN cluster c ON c.id = s."clusterId"
+      WHERE s.id = coalesce((SELECT id FROM snapshot WHERE id = $1),
+                            (SELECT id FROM snapshot WHERE "clusterId" = $1 AND status IN ('succeeded', 'partial')
+                              ORDER BY seq DESC LIMIT 1))`,
+    [ref],
+  );
+  const side = rows[0];
+  if (!side)
     throw new AppError("NOT_FOUND", {
       userMessage: "Nothing to compare: pick a cluster with a completed scan, or a snapshot.",
     });
-  const scores = await prisma.layerScore.findMany({
-    where: { snapshotId: snapshot.id, current: true },
-    select: { layer: true, score: true, grade: true, failed: true },
-  });
-  scores.sort((x, y) => ORDER.indexOf(x.layer ?? "overall") - ORDER.indexOf(y.layer ?? "overall"));
-  const notEvaluated = ((snapshot.notEvaluated as { checkId: string }[] | null) ?? []).map((c) => c.checkId);
-  return {
-    snapshotId: snapshot.id,
-    clusterId: snapshot.clusterId,
-    clusterName: snapshot.cluster.name,
-    seq: snapshot.seq,
-    takenAt: snapshot.startedAt.toISOString(),
-    scores,
-    notEvaluated,
-    seenCount: snapshot.seenCount,
-  };
+  side.scores.sort((x, y) => ORDER.indexOf(x.layer ?? "overall") - ORDER.indexOf(y.layer ?? "overall"));
+  return { ...side, notEvaluated: (side.notEvaluated ?? []).map((c) => c.checkId) };
 }
 
 type Diff = Omit<Comparison, "a" | "b">;

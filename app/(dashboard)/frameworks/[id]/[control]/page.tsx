@@ -8,9 +8,11 @@ import { ControlHistoryTable } from "@/components/frameworks/control-history-tab
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ChooseForm } from "@/components/ui/choose-form";
+import { pageParam, Pager } from "@/components/ui/pager";
 import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { getCheckTitle } from "@/lib/checks/get-check-title";
+import type { StoredControl } from "@/lib/contracts/frameworks";
 import { MAX_SUPPRESSION_DAYS } from "@/lib/contracts/suppressions";
 import { listAttestations } from "@/lib/db/frameworks/attestations";
 import { listControlHistory, listLatestControls } from "@/lib/db/frameworks/read-control-statuses";
@@ -19,6 +21,14 @@ import { formatUtcDay } from "@/lib/format-date";
 import { getFramework } from "@/lib/frameworks/registry";
 
 export const dynamic = "force-dynamic";
+
+/** Clusters' statuses per page: a hundred clusters' cards are read twenty at a time. */
+const STATUSES_PAGE_SIZE = 20;
+
+/** The order a control's statuses are listed in: what needs attention first. */
+const ATTENTION = ["fail", "not-evaluated", "manual", "manual-attested", "pass", "not-applicable"] as const;
+const attention = (s: StoredControl) =>
+  s.status === "manual" && s.attested ? "manual-attested" : (s.status as (typeof ATTENTION)[number]);
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -50,7 +60,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ControlPage({
   params,
   searchParams,
-}: Props & { searchParams: Promise<{ history?: string }> }) {
+}: Props & { searchParams: Promise<{ history?: string; page?: string }> }) {
   const { framework, control } = await load(params);
   const checks = control.judged.by === "automated" ? control.judged.checks : [];
   const caller = await requirePageCaller();
@@ -63,8 +73,20 @@ export default async function ControlPage({
   ]);
   // The history of one cluster at a time (the one asked for, else the first): runs of scans, so
   // a fleet's two years of daily statuses are never one table.
-  const requested = (await searchParams).history;
+  const { history: requested, page: pageAsked } = await searchParams;
   const historyOf = latest.find((s) => s.clusterId === requested) ?? latest[0];
+  // A fleet's statuses a page at a time, the clusters that need attention first.
+  const page = pageParam(pageAsked);
+  const shown = latest
+    .toSorted((x, y) => ATTENTION.indexOf(attention(x)) - ATTENTION.indexOf(attention(y)))
+    .slice((page - 1) * STATUSES_PAGE_SIZE, page * STATUSES_PAGE_SIZE);
+  const base = `/frameworks/${framework.id}/${encodeURIComponent(control.id)}`;
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams();
+    if (n > 1) q.set("page", String(n));
+    if (requested) q.set("history", requested);
+    return q.size ? `${base}?${q}` : base;
+  };
   const history = historyOf ? await listControlHistory(framework.id, control.id, historyOf.clusterId) : [];
   const accepted = suppressions.filter(
     (s) => checks.includes(s.checkId) && (s.status === "active" || s.status === "pending"),
@@ -109,9 +131,18 @@ export default async function ControlPage({
         )}
       </Card>
       <h2 className="mb-2 mt-6 text-base font-semibold">Latest status per cluster</h2>
+      <Pager
+        label="Clusters"
+        order="failing first, then by name"
+        page={page}
+        size={STATUSES_PAGE_SIZE}
+        total={latest.length}
+        shown={shown.length}
+        href={pageHref}
+      />
       <div className="space-y-3">
         {latest.length ? (
-          latest.map(({ controlId: _c, section: _s, title: _t, frameworkVersion: _v, ...s }) => (
+          shown.map(({ controlId: _c, section: _s, title: _t, frameworkVersion: _v, ...s }) => (
             <ControlClusterStatus key={s.clusterId} status={s} />
           ))
         ) : (
@@ -154,7 +185,7 @@ export default async function ControlPage({
         <CardTitle id="history">{historyOf ? `History on ${historyOf.clusterName}` : "History"}</CardTitle>
         {latest.length > 1 ? (
           <ChooseForm
-            action={`/frameworks/${framework.id}/${encodeURIComponent(control.id)}`}
+            action={base}
             name="history"
             label="Cluster"
             value={historyOf?.clusterId}
