@@ -38,9 +38,23 @@ function overall(end: { score: number | null; coverage: number }): string {
 
 const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`);
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+/**
+ * A card of the report; printed whole on one page unless `long` (a table a row per cluster: kept
+ * whole, a fleet's would leave the page before it blank and still not fit on one).
+ */
+function Section({
+  id,
+  title,
+  long = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  long?: boolean;
+  children: React.ReactNode;
+}) {
   return (
-    <Card aria-labelledby={id} className="print-avoid-break mt-6">
+    <Card aria-labelledby={id} className={long ? "mt-6" : "print-avoid-break mt-6"}>
       <CardTitle id={id} className="mb-3 text-slate-900">
         {title}
       </CardTitle>
@@ -165,7 +179,7 @@ export default async function ReportsPage({
             }, each day at its latest completed scan. Clusters that joined later are listed below, apart, with their baseline.`
           : "No cluster was scanned both at the start and at the end of this period, so there is nothing to compare; see each cluster below."}
       </p>
-      <Section id="per-cluster" title="Per cluster: start and end of the period">
+      <Section id="per-cluster" title="Per cluster: start and end of the period" long>
         <Table>
           <THead>
             <tr>
