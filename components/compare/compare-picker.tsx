@@ -4,8 +4,7 @@ import Form from "next/form";
 
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/input";
+import { ChoiceField } from "@/components/ui/choose-form";
 
 /**
  * The two sides to compare, each a cluster's latest scan or a snapshot. Both lists are drawn from
@@ -20,6 +19,7 @@ export function ComparePicker({
   a: string | undefined;
   b: string | undefined;
 }) {
+  const choices = options.map((o) => ({ value: o.id, label: o.label }));
   return (
     <Form
       action="/compare"
@@ -32,16 +32,7 @@ export function ComparePicker({
           ["Right", "b", b],
         ] as const
       ).map(([label, name, value]) => (
-        <Field key={name} label={label} className="min-w-0 max-w-full">
-          <Select name={name} defaultValue={value ?? ""} layout="stacked" className="w-full max-w-full" required>
-            <option value="">Choose…</option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceField key={name} name={name} label={label} options={choices} value={value} placeholder="Choose…" />
       ))}
       <Button type="submit">Compare</Button>
       <p className="w-full text-xs text-slate-600">

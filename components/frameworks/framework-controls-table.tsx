@@ -1,5 +1,6 @@
-import type { ControlTally, StoredControl } from "@/lib/contracts/frameworks";
+import type { StoredControl } from "@/lib/contracts/frameworks";
 import { controlStanding } from "@/lib/frameworks/control-standing";
+import type { StatusCounts } from "@/lib/frameworks/summarise-framework";
 import type { Control, Framework } from "@/lib/frameworks/types";
 
 import { FrameworkControlsView } from "./framework-controls-view";
@@ -49,7 +50,7 @@ export function FrameworkControlsSummary({
 }: {
   framework: Framework;
   controls: readonly Control[];
-  tally: Map<string, ControlTally>;
+  tally: Map<string, StatusCounts>;
 }) {
   return (
     <FrameworkControlsView

@@ -30,22 +30,7 @@ export function ChooseForm({
 }) {
   return (
     <Form action={action} className="no-print mb-4 flex flex-wrap items-end gap-2 text-sm">
-      <Field label={label} className="min-w-0 max-w-full">
-        <Select
-          name={name}
-          defaultValue={value ?? ""}
-          layout="stacked"
-          className="w-full max-w-full"
-          required={placeholder !== undefined}
-        >
-          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ChoiceField name={name} label={label} options={options} value={value} placeholder={placeholder} />
       {Object.entries(keep).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
@@ -53,5 +38,39 @@ export function ChooseForm({
         {submit}
       </Button>
     </Form>
+  );
+}
+
+/** A labelled list of choices for a GET form; with `placeholder`, an empty first choice and one must be made. */
+export function ChoiceField({
+  name,
+  label,
+  options,
+  value,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  placeholder?: string;
+}) {
+  return (
+    <Field label={label} className="min-w-0 max-w-full">
+      <Select
+        name={name}
+        defaultValue={value ?? ""}
+        layout="stacked"
+        className="w-full max-w-full"
+        required={placeholder !== undefined}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { FRAMEWORK_IDS } from "@/lib/frameworks/registry";
-import type { FrameworkSummary, StatusCounts } from "@/lib/frameworks/summarise-framework";
+import type { FrameworkSummary } from "@/lib/frameworks/summarise-framework";
 import type { ControlStatus as ControlStatusName } from "@/lib/frameworks/types";
 import type { ResourceRef } from "@/lib/inventory/types";
 
@@ -100,6 +100,3 @@ export type ControlRun = {
   /** the run's last scan's count of failing resources */
   failingCount: number;
 };
-
-/** Per control, how many clusters' latest statuses are each status (and how many of them attested). */
-export type ControlTally = StatusCounts & { clusters: number };

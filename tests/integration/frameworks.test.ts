@@ -87,7 +87,6 @@ describe("framework statuses stored per snapshot", () => {
         const t = tally.get(controlId);
         const n = (status: string) => rows.filter((r) => r.status === status).length;
         const expected = {
-          clusters: rows.length,
           pass: n("pass"),
           fail: n("fail"),
           notEvaluated: n("not-evaluated"),

@@ -1,4 +1,4 @@
-import type { ControlRun, ControlTally, FrameworkClusterOverview, StoredControl } from "@/lib/contracts/frameworks";
+import type { ControlRun, FrameworkClusterOverview, StoredControl } from "@/lib/contracts/frameworks";
 import { summariseCounts, type StatusCounts } from "@/lib/frameworks/summarise-framework";
 
 import { getPool } from "../pool";
@@ -96,14 +96,15 @@ export async function listLatestControls(
 }
 
 /**
+ * Per control, how many clusters' latest statuses are each status (and how many of them attested).
  * The fleet's standing on each control of a framework: the latest statuses of every cluster
  * (those listLatestControls lists), counted per control and status in SQL: a hundred clusters ×
  * 130 controls become 130 rows.
  */
-export async function tallyLatestControls(frameworkId: string): Promise<Map<string, ControlTally>> {
-  const { rows } = await getPool().query<ControlTally & { controlId: string }>(
+export async function tallyLatestControls(frameworkId: string): Promise<Map<string, StatusCounts>> {
+  const { rows } = await getPool().query<StatusCounts & { controlId: string }>(
     `WITH ${LATEST}
-     SELECT cs."controlId", count(*)::int AS clusters,
+     SELECT cs."controlId",
             (count(*) FILTER (WHERE cs.status = 'pass'))::int AS pass,
             (count(*) FILTER (WHERE cs.status = 'fail'))::int AS fail,
             (count(*) FILTER (WHERE cs.status = 'not-evaluated'))::int AS "notEvaluated",

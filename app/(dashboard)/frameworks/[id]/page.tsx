@@ -12,6 +12,7 @@ import { ToggleLink } from "@/components/ui/toggle-link";
 import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { hasNoControlCharacters } from "@/lib/contracts/fields";
+import { countScannedClusters } from "@/lib/db/checks/count-scanned-clusters";
 import { listClusters } from "@/lib/db/clusters/list-clusters";
 import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
 import { listLatestControls, tallyLatestControls } from "@/lib/db/frameworks/read-control-statuses";
@@ -43,8 +44,8 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
   const badCluster = cluster !== undefined && !hasNoControlCharacters(cluster);
   // Across more than MATRIX_CLUSTERS clusters a column each is a page of megabytes: each control's
   // standing is counted instead, and a cluster's own column is a choice away.
-  const tally = !cluster && !badCluster ? await tallyLatestControls(framework.id) : null;
-  const fleetView = tally !== null && Math.max(0, ...[...tally.values()].map((t) => t.clusters)) > MATRIX_CLUSTERS;
+  const fleetView = !cluster && !badCluster && (await countScannedClusters()) > MATRIX_CLUSTERS;
+  const tally = fleetView ? await tallyLatestControls(framework.id) : null;
   const [latest, unscanned, everyCluster] = badCluster
     ? [[], [], []]
     : await Promise.all([
