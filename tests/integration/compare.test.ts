@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { registerCluster } from "@/lib/clusters/register-cluster";
 import type { DiffFinding } from "@/lib/contracts/snapshot-changes";
 import { getPrisma } from "@/lib/db/client";
-import { compareSnapshots, diffAcross } from "@/lib/db/compare/compare-snapshots";
+import { compareSnapshots, diffAcross, listComparables } from "@/lib/db/compare/compare-snapshots";
 import { getPool } from "@/lib/db/pool";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
@@ -102,7 +102,8 @@ describe("compare", () => {
         return [
           {
             clusterId: cluster.id,
-            fingerprint: `fp-${i}-${s}`,
+            // Every lifetime of one finding has its fingerprint, as a scan writes them (fingerprint.ts).
+            fingerprint: `fp-${i}`,
             layer: "pod" as const,
             ...finding(i),
             firstSeq: s + 1,
@@ -162,5 +163,40 @@ describe("compare", () => {
           });
         }
     }
+  });
+
+  it("offers a cluster's latest scan, its eight most recent completed snapshots and an older one on a side", async () => {
+    const prisma = getPrisma();
+    const cluster = await prisma.cluster.create({
+      data: { name: `compare-pick-${randomUUID().slice(0, 8)}`, source: "kubeconfig_context", contextName: "x" },
+    });
+    const ids: string[] = [];
+    for (let seq = 1; seq <= 11; seq++) {
+      const s = await prisma.snapshot.create({
+        data: {
+          id: `snp_${randomUUID()}`,
+          clusterId: cluster.id,
+          seq,
+          // Scan 10 failed: nothing to compare with, so not offered.
+          status: seq === 10 ? "failed" : "succeeded",
+          trigger: "manual",
+          startedAt: new Date(Date.UTC(2026, 10, seq, 6, 30)),
+        },
+      });
+      ids.push(s.id);
+    }
+    const options = await listComparables({ clusterIds: [cluster.id], snapshotIds: [ids[0]!] });
+    const mine = options.filter((o) => o.label.startsWith(`${cluster.name}:`));
+    const label = (seq: number) =>
+      `${cluster.name}: snapshot #${seq} (2026-11-${String(seq).padStart(2, "0")} 06:30 UTC)`;
+    expect(mine).toStrictEqual([
+      { id: cluster.id, label: `${cluster.name}: latest scan` },
+      ...[11, 9, 8, 7, 6, 5, 4, 3].map((seq) => ({ id: ids[seq - 1], label: label(seq) })),
+      { id: ids[0], label: label(1) },
+    ]);
+    // Not in focus: the cluster's latest scan is still offered; its snapshots only in a small fleet.
+    const unfocused = (await listComparables()).filter((o) => o.label.startsWith(`${cluster.name}:`));
+    expect(unfocused[0]).toStrictEqual({ id: cluster.id, label: `${cluster.name}: latest scan` });
+    expect(unfocused.length === 1 || unfocused.length === 9).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import {
 } from "@/lib/db/frameworks/read-control-statuses";
 import { saveControlStatuses } from "@/lib/db/frameworks/save-control-statuses";
 import { FRAMEWORK_CSV_HEADER } from "@/lib/db/frameworks/stream-framework-csv";
+import { getPool } from "@/lib/db/pool";
 import { failSnapshot } from "@/lib/db/snapshots/fail-snapshot";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { stopDemoServers } from "@/lib/demo/demo-cluster-server";
@@ -136,18 +137,25 @@ describe("framework statuses stored per snapshot", () => {
     const [analyst, admin] = await Promise.all([makeUser("analyst"), makeUser("admin")]);
     const as = async (u: { email: string }) => ({ cookie: (await signIn(u.email)).cookie, origin: APP });
     const hostPid = async () => (await listLatestControls("cis-kubernetes", { clusterId: id, controlId: "5.2.3" }))[0]!;
-    // The overview's latest counts are those of the controls it links to, before and after each change.
-    const overviewCountsTheControls = async () =>
+    // The overview's latest counts are those of the controls it links to, before and after each
+    // change, and so is the line the fleet view counts (the letter of each control, in order).
+    const overviewCountsTheControls = async () => {
+      const controls = await listLatestControls("cis-kubernetes", { clusterId: id });
       expect(
         (await listFrameworkOverview("cis-kubernetes")).find((r) => r.clusterId === id)!.latest.summary,
-      ).toStrictEqual(
-        summariseFramework(
-          (await listLatestControls("cis-kubernetes", { clusterId: id })).map((c) => ({
-            status: c.status,
-            attested: c.attested === true,
-          })),
-        ),
+      ).toStrictEqual(summariseFramework(controls.map((c) => ({ status: c.status, attested: c.attested === true }))));
+      const { rows } = await getPool().query<{ controls: string[]; statuses: string }>(
+        `SELECT controls, statuses FROM control_status_line WHERE "snapshotId" = $1 AND "frameworkId" = 'cis-kubernetes'`,
+        [controls[0]!.snapshotId],
       );
+      const letter = { pass: "p", fail: "f", "not-evaluated": "n", "not-applicable": "a", manual: "m" } as const;
+      expect(rows).toStrictEqual([
+        {
+          controls: controls.map((c) => c.controlId),
+          statuses: controls.map((c) => (c.status === "manual" && c.attested ? "M" : letter[c.status])).join(""),
+        },
+      ]);
+    };
     await overviewCountsTheControls();
     // The debug pod of the last state shares the host's PID namespace.
     expect(await hostPid()).toMatchObject({ status: "fail", failingCount: 1 });

@@ -1,7 +1,6 @@
 import type { DiffFinding } from "@/lib/contracts/snapshot-changes";
 import { AppError } from "@/lib/errors";
 
-import { getPrisma } from "../client";
 import { getPool } from "../pool";
 import { DEFAULT_RETENTION } from "../snapshots/apply-retention";
 import { isoUtc } from "../sql-fragments";
@@ -63,12 +62,15 @@ const SAME = (x: string, y: string) =>
   `${y}."checkId" = ${x}."checkId" AND ${y}."resourceKind" = ${x}."resourceKind" AND ${y}.namespace = ${x}.namespace AND ${y}."resourceName" = ${x}."resourceName" AND ${y}.container = ${x}.container`;
 
 /**
- * The statement's tail shared by both ways of comparing: CTEs only_a and only_b (and the count
- * of those in both, `both`) become up to LIMIT rows of each list with its total, and one row for both.
+ * The statement's tail shared by both ways of comparing: from CTEs only_a and only_b (each with
+ * the lifetime's id, severity and check) and both_count, up to LIMIT rows of each list with its
+ * total, read in full from the finding table only for those listed, and one row for both.
  */
-const LISTS = `SELECT *, (SELECT count(*)::int FROM only_a) AS n FROM (SELECT * FROM only_a ORDER BY severity, "checkId" LIMIT ${LIMIT}) x
-     UNION ALL
-     SELECT *, (SELECT count(*)::int FROM only_b) AS n FROM (SELECT * FROM only_b ORDER BY severity, "checkId" LIMIT ${LIMIT}) y
+const LISTS = `listed AS (
+       SELECT 'a' AS side, id, severity, "checkId", (SELECT count(*)::int FROM only_a) AS n FROM (SELECT * FROM only_a ORDER BY severity, "checkId", id LIMIT ${LIMIT}) x
+        UNION ALL
+       SELECT 'b', id, severity, "checkId", (SELECT count(*)::int FROM only_b) FROM (SELECT * FROM only_b ORDER BY severity, "checkId", id LIMIT ${LIMIT}) y)
+     SELECT * FROM (SELECT l.side, ${COLUMNS}, l.n FROM listed l JOIN finding f ON f.id = l.id ORDER BY l.side, l.severity, l."checkId", l.id) lists
      UNION ALL
      SELECT 'both', NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT n FROM both_count)`;
 
@@ -91,17 +93,18 @@ function toDiff(rows: DiffRow[]): Diff {
  * (the open-findings index) and those closed since (the (cluster, firstSeq, lastSeq) index).
  */
 export async function diffAcross(a: CompareSide, b: CompareSide): Promise<Diff> {
-  const present = (alias: string, n: number) =>
-    `SELECT '${alias}' AS side, ${COLUMNS} FROM finding f JOIN snapshot s ON s.id = $${n}
+  const KEY = `f.id, f."checkId", f.severity, f."resourceKind", f.namespace, f."resourceName", f.container`;
+  const present = (n: number) =>
+    `SELECT ${KEY} FROM finding f JOIN snapshot s ON s.id = $${n}
       WHERE f."clusterId" = s."clusterId" AND f."lastSeq" IS NULL AND f."firstSeq" <= s.seq
      UNION ALL
-     SELECT '${alias}' AS side, ${COLUMNS} FROM finding f JOIN snapshot s ON s.id = $${n}
+     SELECT ${KEY} FROM finding f JOIN snapshot s ON s.id = $${n}
       WHERE f."clusterId" = s."clusterId" AND f."lastSeq" IS NOT NULL AND f."lastSeq" >= s.seq AND f."firstSeq" <= s.seq`;
   const { rows } = await getPool().query<DiffRow>(
-    `WITH a AS (${present("a", 1)}), b AS (${present("b", 2)}),
+    `WITH a AS (${present(1)}), b AS (${present(2)}),
      only_a AS (SELECT * FROM a WHERE NOT (a."checkId" = ANY($4::text[])) AND NOT EXISTS (SELECT 1 FROM b WHERE ${SAME("a", "b")})),
      only_b AS (SELECT * FROM b WHERE NOT (b."checkId" = ANY($3::text[])) AND NOT EXISTS (SELECT 1 FROM a WHERE ${SAME("b", "a")})),
-     both_count AS (SELECT count(*)::int AS n FROM a WHERE EXISTS (SELECT 1 FROM b WHERE ${SAME("a", "b")}))
+     both_count AS (SELECT count(*)::int AS n FROM a WHERE EXISTS (SELECT 1 FROM b WHERE ${SAME("a", "b")})),
      ${LISTS}`,
     [a.snapshotId, b.snapshotId, a.notEvaluated, b.notEvaluated],
   );
@@ -112,8 +115,10 @@ export async function diffAcross(a: CompareSide, b: CompareSide): Promise<Diff> 
  * Two snapshots of one cluster, from the lifetimes alone: a lifetime the earlier one saw that is
  * still open at the later one is in both, so only the lifetimes that closed between them (seen by
  * the earlier) and those that began between them (seen by the later) can differ, and a finding
- * that went and came back is matched between those two small sets. The same answer as diffAcross
- * without reading every finding of both scans: a week apart, hundreds of rows instead of tens of thousands.
+ * that went and came back is matched between those two small sets by its fingerprint (within a
+ * cluster, its check, resource and container: fingerprint.ts). The same answer as diffAcross
+ * without reading every finding of both scans: a week apart, hundreds of rows instead of tens of
+ * thousands, each read for its id, fingerprint, severity and check only.
  */
 export async function diffWithin(a: CompareSide, b: CompareSide): Promise<Diff> {
   const flip = a.seq > b.seq;
@@ -122,22 +127,23 @@ export async function diffWithin(a: CompareSide, b: CompareSide): Promise<Diff> 
   // retention drops lifetimes closed before its detail period, and one the scan saw closed after it.
   const kept = Date.parse(lo.takenAt) >= Date.now() - DEFAULT_RETENTION.detailDays * 86_400_000;
   const seen = kept ? lo.seenCount : null;
+  const KEY = `f.id, f.fingerprint, f.severity, f."checkId"`;
   const { rows } = await getPool().query<DiffRow>(
-    `WITH closed AS (SELECT ${COLUMNS} FROM finding f
+    `WITH closed AS (SELECT ${KEY} FROM finding f
                       WHERE f."clusterId" = $1 AND f."firstSeq" <= $2 AND f."lastSeq" >= $2 AND f."lastSeq" < $3),
-          began AS (SELECT ${COLUMNS} FROM finding f
+          began AS (SELECT ${KEY} FROM finding f
                      WHERE f."clusterId" = $1 AND f."firstSeq" > $2 AND f."firstSeq" <= $3 AND (f."lastSeq" IS NULL OR f."lastSeq" >= $3)),
-          gone AS (SELECT * FROM closed c WHERE NOT EXISTS (SELECT 1 FROM began g WHERE ${SAME("c", "g")})),
-          came AS (SELECT * FROM began g WHERE NOT EXISTS (SELECT 1 FROM closed c WHERE ${SAME("g", "c")})),
+          gone AS (SELECT * FROM closed c WHERE NOT EXISTS (SELECT 1 FROM began g WHERE g.fingerprint = c.fingerprint)),
+          came AS (SELECT * FROM began g WHERE NOT EXISTS (SELECT 1 FROM closed c WHERE c.fingerprint = g.fingerprint)),
           only_lo AS (SELECT * FROM gone WHERE NOT ("checkId" = ANY($5::text[]))),
           only_hi AS (SELECT * FROM came WHERE NOT ("checkId" = ANY($4::text[]))),
-          only_a AS (SELECT ${flip ? "'a' AS side, * FROM only_hi" : "'a' AS side, * FROM only_lo"}),
-          only_b AS (SELECT ${flip ? "'b' AS side, * FROM only_lo" : "'b' AS side, * FROM only_hi"}),
+          only_a AS (SELECT * FROM ${flip ? "only_hi" : "only_lo"}),
+          only_b AS (SELECT * FROM ${flip ? "only_lo" : "only_hi"}),
           seen AS (SELECT coalesce($6::int,
                       (SELECT count(*)::int FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" <= $2)
                       + (SELECT count(*)::int FROM finding f WHERE f."clusterId" = $1 AND f."lastSeq" >= $2 AND f."firstSeq" <= $2)) AS n),
-          both_count AS (SELECT (SELECT n FROM seen) - (SELECT count(*)::int FROM gone) AS n)
-     ${LISTS}`,
+          both_count AS (SELECT (SELECT n FROM seen) - (SELECT count(*)::int FROM gone) AS n),
+          ${LISTS}`,
     [lo.clusterId, lo.seq, hi.seq, lo.notEvaluated, hi.notEvaluated, seen],
   );
   return toDiff(rows);
@@ -164,37 +170,31 @@ const SNAPSHOTS_FOR_ALL = 10;
 export async function listComparables(
   focus: { clusterIds: string[]; snapshotIds: string[] } = { clusterIds: [], snapshotIds: [] },
 ): Promise<{ id: string; label: string }[]> {
-  const prisma = getPrisma();
-  const clusters = await prisma.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-  const shown = clusters.length <= SNAPSHOTS_FOR_ALL ? clusters.map((c) => c.id) : focus.clusterIds;
-  const snapshots = await Promise.all(
-    [...new Set(shown)].map((clusterId) =>
-      prisma.snapshot.findMany({
-        where: { clusterId, status: { in: ["succeeded", "partial"] } },
-        orderBy: { seq: "desc" },
-        take: 8,
-        select: { id: true, clusterId: true, seq: true, startedAt: true },
-      }),
-    ),
+  // Each cluster with its recent completed snapshots (every cluster's in a small fleet, else those
+  // in focus) and the focused snapshots among them, newest first: one statement.
+  const { rows } = await getPool().query<{
+    clusterId: string;
+    name: string;
+    id: string | null;
+    seq: number;
+    at: string;
+  }>(
+    `SELECT c.id AS "clusterId", c.name, x.id, x.seq, ${isoUtc(`x."startedAt"`)} AS at
+       FROM cluster c
+       LEFT JOIN LATERAL (
+         (SELECT id, seq, "startedAt" FROM snapshot s
+           WHERE s."clusterId" = c.id AND s.status IN ('succeeded', 'partial')
+             AND ((SELECT count(*) FROM cluster) <= $1 OR c.id = ANY($2::text[]))
+           ORDER BY s.seq DESC LIMIT 8)
+         UNION
+         SELECT id, seq, "startedAt" FROM snapshot s WHERE s."clusterId" = c.id AND s.id = ANY($3::text[])) x ON true
+      ORDER BY c.name, c.id, x.seq DESC`,
+    [SNAPSHOTS_FOR_ALL, focus.clusterIds, focus.snapshotIds],
   );
-  const recent = snapshots.flat();
-  const missing = focus.snapshotIds.filter((id) => !recent.some((s) => s.id === id));
-  const listed = missing.length
-    ? recent.concat(
-        await prisma.snapshot.findMany({
-          where: { id: { in: missing } },
-          select: { id: true, clusterId: true, seq: true, startedAt: true },
-        }),
-      )
-    : recent;
-  return clusters.flatMap((c) => [
-    { id: c.id, label: `${c.name}: latest scan` },
-    ...listed
-      .filter((s) => s.clusterId === c.id)
-      .sort((x, y) => y.seq - x.seq)
-      .map((s) => ({
-        id: s.id,
-        label: `${c.name}: snapshot #${s.seq} (${s.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
-      })),
+  return rows.flatMap((r, i) => [
+    ...(rows[i - 1]?.clusterId === r.clusterId ? [] : [{ id: r.clusterId, label: `${r.name}: latest scan` }]),
+    ...(r.id
+      ? [{ id: r.id, label: `${r.name}: snapshot #${r.seq} (${r.at.slice(0, 16).replace("T", " ")} UTC)` }]
+      : []),
   ]);
 }

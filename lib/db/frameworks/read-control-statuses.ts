@@ -3,6 +3,7 @@ import { summariseCounts, type StatusCounts } from "@/lib/frameworks/summarise-f
 
 import { getPool } from "../pool";
 import { isoUtc } from "../sql-fragments";
+import { LINE_STATUS } from "./control-counts";
 
 /** Statuses are read only from snapshots that completed: a running or failed scan has none to show. */
 const COMPLETED = `s.status IN ('succeeded', 'partial')`;
@@ -98,25 +99,32 @@ export async function listLatestControls(
 /**
  * Per control, how many clusters' latest statuses are each status (and how many of them attested).
  * The fleet's standing on each control of a framework: the latest statuses of every cluster
- * (those listLatestControls lists), counted per control and status in SQL: a hundred clusters ×
- * 130 controls become 130 rows.
+ * (those listLatestControls lists), counted per control from each latest snapshot's stored line
+ * (control-counts.ts), one row per cluster grouped by its list of controls: a hundred clusters ×
+ * 130 controls are a hundred short strings, not 13,000 rows.
  */
 export async function tallyLatestControls(frameworkId: string): Promise<Map<string, StatusCounts>> {
-  const { rows } = await getPool().query<StatusCounts & { controlId: string }>(
+  // Lines of the same controls end to end: one string, each cluster's line `controls.length` long.
+  const { rows } = await getPool().query<{ controls: string[]; lines: string }>(
     `WITH ${LATEST}
-     SELECT cs."controlId",
-            (count(*) FILTER (WHERE cs.status = 'pass'))::int AS pass,
-            (count(*) FILTER (WHERE cs.status = 'fail'))::int AS fail,
-            (count(*) FILTER (WHERE cs.status = 'not-evaluated'))::int AS "notEvaluated",
-            (count(*) FILTER (WHERE cs.status = 'manual'))::int AS manual,
-            (count(*) FILTER (WHERE cs.status = 'manual' AND cs.attested))::int AS "manualAttested",
-            (count(*) FILTER (WHERE cs.status = 'not-applicable'))::int AS "notApplicable"
-       FROM control_status cs JOIN latest l ON l."snapshotId" = cs."snapshotId"
-      WHERE cs."frameworkId" = $1
-      GROUP BY cs."controlId"`,
+     SELECT v.controls, string_agg(v.statuses, '') AS lines
+       FROM latest l JOIN control_status_line v ON v."snapshotId" = l."snapshotId" AND v."frameworkId" = $1
+      GROUP BY v.controls`,
     [frameworkId, null],
   );
-  return new Map(rows.map(({ controlId, ...tally }) => [controlId, tally]));
+  const tally = new Map<string, StatusCounts>();
+  for (const { controls, lines } of rows) {
+    const counts = controls.map((id) => {
+      if (!tally.has(id))
+        tally.set(id, { pass: 0, fail: 0, notEvaluated: 0, manual: 0, manualAttested: 0, notApplicable: 0 });
+      return tally.get(id)!;
+    });
+    for (let i = 0; i < lines.length; i++) {
+      const count = counts[i % counts.length]!;
+      for (const key of LINE_STATUS[lines[i] as keyof typeof LINE_STATUS] ?? []) count[key]++;
+    }
+  }
+  return tally;
 }
 
 /**
