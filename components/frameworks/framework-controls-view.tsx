@@ -24,6 +24,8 @@ export type ControlLine = {
   failing?: number;
 };
 
+const standingTone = (l: ControlLine) => (l.failing ? "text-red-800" : "text-slate-700");
+
 /**
  * A framework's controls by section: a status column per cluster (`clusters`), or with `clusters`
  * null one column of each control's standing across the fleet. Drawn from data, so a table of a
@@ -43,60 +45,76 @@ export function FrameworkControlsView({
       {[...Map.groupBy(lines, (l) => l.section)].map(([section, rows]) => (
         <Card key={section} aria-label={section} className="print-avoid-break">
           <CardTitle>{section}</CardTitle>
-          <Table>
-            <THead>
-              <tr>
-                <Th scope="col" className="w-20">
-                  Control
-                </Th>
-                <Th scope="col">Title</Th>
-                <Th scope="col">Judged by</Th>
-                {clusters ? (
-                  clusters.map((c) => (
-                    <Th key={c.id} scope="col">
-                      {c.name}
-                    </Th>
-                  ))
-                ) : (
-                  <Th scope="col">Across the fleet</Th>
-                )}
-              </tr>
-            </THead>
-            <tbody>
-              {rows.map((control) => (
-                <Tr ruled key={control.id}>
-                  <th scope="row" className="py-1.5 pr-3 font-mono text-xs font-medium">
-                    <Link
-                      href={`/frameworks/${frameworkId}/${encodeURIComponent(control.id)}`}
-                      className="hover:underline"
-                    >
-                      {control.id}
-                    </Link>
-                  </th>
-                  <Td>{control.title}</Td>
-                  <Td className="text-slate-600">{control.judgedBy}</Td>
+          {/* A matrix of many clusters scrolls sideways inside its card rather than being cut off. */}
+          <div className="overflow-x-auto">
+            <Table>
+              <THead>
+                <tr>
+                  <Th scope="col" className="w-20">
+                    Control
+                  </Th>
+                  <Th scope="col">Title</Th>
+                  {/* On a phone the judging (and across a fleet, the standing) goes under the title. */}
+                  <Th scope="col" className="hidden sm:table-cell">
+                    Judged by
+                  </Th>
                   {clusters ? (
-                    clusters.map((c, i) => {
-                      const s = control.cells?.[i];
-                      return (
-                        <Td key={c.id}>
-                          {s ? (
-                            <ControlStatusBadge status={s.status} attested={s.attested} failingCount={s.failingCount} />
-                          ) : (
-                            <span className="text-xs text-slate-500">no status (mapping changed)</span>
-                          )}
-                        </Td>
-                      );
-                    })
+                    clusters.map((c) => (
+                      <Th key={c.id} scope="col">
+                        {c.name}
+                      </Th>
+                    ))
                   ) : (
-                    <Td className={`text-xs ${control.failing ? "text-red-800" : "text-slate-700"}`}>
-                      {control.standing}
-                    </Td>
+                    <Th scope="col" className="hidden sm:table-cell">
+                      Across the fleet
+                    </Th>
                   )}
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
+                </tr>
+              </THead>
+              <tbody>
+                {rows.map((control) => (
+                  <Tr ruled key={control.id}>
+                    <th scope="row" className="py-1.5 pr-3 font-mono text-xs font-medium">
+                      <Link
+                        href={`/frameworks/${frameworkId}/${encodeURIComponent(control.id)}`}
+                        className="hover:underline"
+                      >
+                        {control.id}
+                      </Link>
+                    </th>
+                    <Td>
+                      {control.title}
+                      <span className="block text-xs text-slate-600 sm:hidden">{control.judgedBy}</span>
+                      {clusters ? null : (
+                        <span className={`block text-xs sm:hidden ${standingTone(control)}`}>{control.standing}</span>
+                      )}
+                    </Td>
+                    <Td className="hidden text-slate-600 sm:table-cell">{control.judgedBy}</Td>
+                    {clusters ? (
+                      clusters.map((c, i) => {
+                        const s = control.cells?.[i];
+                        return (
+                          <Td key={c.id}>
+                            {s ? (
+                              <ControlStatusBadge
+                                status={s.status}
+                                attested={s.attested}
+                                failingCount={s.failingCount}
+                              />
+                            ) : (
+                              <span className="text-xs text-slate-500">no status (mapping changed)</span>
+                            )}
+                          </Td>
+                        );
+                      })
+                    ) : (
+                      <Td className={`hidden text-xs sm:table-cell ${standingTone(control)}`}>{control.standing}</Td>
+                    )}
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
         </Card>
       ))}
     </div>
