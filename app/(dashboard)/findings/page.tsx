@@ -10,7 +10,7 @@ import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { listCheckCatalog } from "@/lib/checks/list-check-catalog";
 import { ZFindingListQuery } from "@/lib/contracts/findings";
-import { listClusters } from "@/lib/db/clusters/list-clusters";
+import { listClusterNames } from "@/lib/db/clusters/list-clusters";
 import { listFindings } from "@/lib/db/findings/list-findings";
 
 export const metadata = { title: "Findings" };
@@ -28,7 +28,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Sea
   const caller = await requirePageCaller();
   const raw = flatten(await searchParams);
   const parsed = ZFindingListQuery.safeParse(raw);
-  const [clusters, checks] = [await listClusters(), listCheckCatalog()];
+  const [clusters, checks] = [await listClusterNames(), listCheckCatalog()];
   const header = (
     <PageHeader
       title="Findings"

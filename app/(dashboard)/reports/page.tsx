@@ -2,6 +2,8 @@ import Form from "next/form";
 
 import { SeverityBadge } from "@/components/checks/severity-badge";
 import { PageHeader } from "@/components/layout/page-header";
+import { ClusterChoices } from "@/components/reports/cluster-choices";
+import { PerClusterTable } from "@/components/reports/per-cluster-table";
 import { PrintButton } from "@/components/reports/print-button";
 import { SeverityTrendChart } from "@/components/reports/severity-trend-chart";
 import { WeeklyChangesChart } from "@/components/reports/weekly-changes-chart";
@@ -9,7 +11,6 @@ import { ScoreTrendChart } from "@/components/scores/score-trend-chart";
 import { toTrendColumns } from "@/components/scores/trend-columns";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, cardClass, CardTitle } from "@/components/ui/card";
-import { Choice } from "@/components/ui/choice";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
 import { Notice } from "@/components/ui/notice";
@@ -18,23 +19,14 @@ import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import type { Severity } from "@/lib/checks/types";
 import { REPORT_PERIODS, ZReportQuery } from "@/lib/contracts/reports";
-import { listClusters } from "@/lib/db/clusters/list-clusters";
+import { listClusterNames } from "@/lib/db/clusters/list-clusters";
 import { getReport } from "@/lib/db/reports/get-report";
 import { formatUtc, formatUtcDate } from "@/lib/format-date";
-import { MIN_GRADED_COVERAGE } from "@/lib/scoring/weights";
 
 export const metadata = { title: "Reports" };
 
 /** Up to this many clusters are named in the report's scope; a bigger fleet is counted. */
 const NAMED_CLUSTERS = 10;
-
-/** A cluster's overall score, marked incomplete (as on the overview) when too few checks could be evaluated. */
-function overall(end: { score: number | null; coverage: number }): string {
-  const score = end.score?.toFixed(1) ?? "n/a";
-  return end.coverage < MIN_GRADED_COVERAGE
-    ? `${score}, incomplete (${Math.round(end.coverage * 100)}% of checks evaluated)`
-    : score;
-}
 
 const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`);
 
@@ -74,7 +66,7 @@ export default async function ReportsPage({
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]),
   );
   const parsed = ZReportQuery.safeParse(params);
-  const allClusters = await listClusters();
+  const allClusters = await listClusterNames();
   const query = parsed.success ? parsed.data : ZReportQuery.parse({});
   const { report, generatedAt } = await getReport(query);
   const header = (
@@ -114,22 +106,7 @@ export default async function ReportsPage({
         className={cardClass("no-print mb-4 flex flex-wrap items-end gap-4 text-sm")}
         aria-label="Report options"
       >
-        <fieldset>
-          <legend className="font-medium">Clusters</legend>
-          <p className="text-xs text-slate-500">None ticked means every cluster.</p>
-          <div className="mt-1 flex flex-wrap gap-x-4">
-            {allClusters.map((c) => (
-              <Choice
-                key={c.id}
-                type="checkbox"
-                name="clusters"
-                value={c.id}
-                defaultChecked={query.clusters.includes(c.id)}
-                label={c.name}
-              />
-            ))}
-          </div>
-        </fieldset>
+        <ClusterChoices clusters={allClusters} ticked={query.clusters} />
         <label>
           Period
           <Select name="days" defaultValue={String(query.days)} className="ml-2">
@@ -180,51 +157,7 @@ export default async function ReportsPage({
           : "No cluster was scanned both at the start and at the end of this period, so there is nothing to compare; see each cluster below."}
       </p>
       <Section id="per-cluster" title="Per cluster: start and end of the period" long>
-        <Table>
-          <THead>
-            <tr>
-              <th className="py-1">Cluster</th>
-              <th>Overall at start</th>
-              <th>Overall at end</th>
-              <th>Change</th>
-              <th>Open critical + high, start → end</th>
-            </tr>
-          </THead>
-          <TBody>
-            {report.perCluster.map((c) => {
-              const change = c.start?.score != null && c.end?.score != null ? c.end.score - c.start.score : null;
-              return (
-                <tr key={c.id} data-testid={`report-cluster-${c.name}`}>
-                  <td className="py-1 font-medium">{c.name}</td>
-                  <td>
-                    {c.start
-                      ? overall(c.start)
-                      : c.joinedAt
-                        ? `joined ${formatUtc(c.joinedAt)} UTC`
-                        : "no completed scan"}
-                  </td>
-                  <td>{c.end ? overall(c.end) : "no completed scan"}</td>
-                  <td
-                    className={
-                      change === null ? "" : change > 0 ? "text-emerald-700" : change < 0 ? "text-red-700" : ""
-                    }
-                  >
-                    {change === null ? "—" : `${change > 0 ? "+" : ""}${change.toFixed(1)}`}
-                  </td>
-                  <td>
-                    {c.start ? c.start.criticalHigh : "—"} → {c.end?.criticalHigh ?? "—"}
-                    {!c.start && c.joinedAt ? (
-                      <span className="block text-xs text-slate-500">
-                        joined in the period: its first scan&apos;s {c.baseline ?? 0} findings (all severities) are its
-                        baseline, not new
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </TBody>
-        </Table>
+        <PerClusterTable rows={report.perCluster} />
       </Section>
       <Section id="trend" title="Score per layer (daily, averaged over the clusters compared)">
         {report.trend.length ? (

@@ -13,7 +13,7 @@ import { hasRole } from "@/lib/access/roles";
 import { requirePageCaller } from "@/lib/api/page-caller";
 import { hasNoControlCharacters } from "@/lib/contracts/fields";
 import { countScannedClusters } from "@/lib/db/checks/count-scanned-clusters";
-import { listClusters } from "@/lib/db/clusters/list-clusters";
+import { listClusterNames } from "@/lib/db/clusters/list-clusters";
 import { listUnscannedClusters } from "@/lib/db/frameworks/list-unscanned-clusters";
 import { listLatestControls, tallyLatestControls } from "@/lib/db/frameworks/read-control-statuses";
 import { getFramework } from "@/lib/frameworks/registry";
@@ -51,7 +51,7 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
     : await Promise.all([
         fleetView ? Promise.resolve([]) : listLatestControls(framework.id, { clusterId: cluster || undefined }),
         listUnscannedClusters(cluster ? [cluster] : undefined),
-        fleetView ? listClusters() : Promise.resolve([]),
+        fleetView ? listClusterNames() : Promise.resolve([]),
       ]);
   const clusters = [
     ...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values(),
