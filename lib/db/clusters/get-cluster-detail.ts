@@ -1,55 +1,43 @@
-import type { ClusterDetail } from "@/lib/contracts/cluster-detail";
+import type { ClusterDetail, SnapshotRow } from "@/lib/contracts/cluster-detail";
 
-import { getPrisma } from "../client";
+import { getPool } from "../pool";
+import { isoUtc } from "../sql-fragments";
 import { getClusterPostureOrThrow } from "./list-cluster-posture";
 
-/** A cluster's latest grades, its recent snapshots with overall scores, its weakest namespaces and the latest warnings. */
+/** Snapshots listed on a cluster's page, newest first. */
+const HISTORY = 20;
+
+/**
+ * A cluster's latest grades, its recent snapshots with overall scores, its weakest namespaces and
+ * the latest completed scan's warnings and unevaluated checks: the posture, then three statements
+ * at once (the warnings read of that one scan, not of every listed one).
+ */
 export async function getClusterDetail(id: string): Promise<ClusterDetail> {
   const posture = await getClusterPostureOrThrow(id);
-  const prisma = getPrisma();
-  const snapshots = await prisma.snapshot.findMany({
-    where: { clusterId: id },
-    orderBy: { seq: "desc" },
-    take: 20,
-    select: {
-      id: true,
-      seq: true,
-      startedAt: true,
-      status: true,
-      trigger: true,
-      findingCount: true,
-      newCount: true,
-      resolvedCount: true,
-      warnings: true,
-      notEvaluated: true,
-      layerScores: { where: { layer: null, current: true }, select: { score: true, grade: true } },
-    },
-  });
-  const worst = posture.snapshotId
-    ? await prisma.namespaceScore.findMany({
-        where: { snapshotId: posture.snapshotId },
-        orderBy: [{ score: "asc" }, { namespace: "asc" }],
-        take: 10,
-        select: { namespace: true, score: true, grade: true, failed: true },
-      })
-    : [];
-  const latestCompleted = snapshots.find((s) => s.id === posture.snapshotId);
+  const pool = getPool();
+  const [history, worst, latest] = await Promise.all([
+    pool.query<SnapshotRow>(
+      `SELECT s.id, s.seq, ${isoUtc(`s."startedAt"`)} AS "startedAt", s.status, s.trigger, s."findingCount",
+              s."newCount", s."resolvedCount", l.score AS overall, l.grade
+         FROM snapshot s LEFT JOIN layer_score l ON l."snapshotId" = s.id AND l.layer IS NULL AND l.current
+        WHERE s."clusterId" = $1 ORDER BY s.seq DESC LIMIT ${HISTORY}`,
+      [id],
+    ),
+    pool.query<ClusterDetail["worstNamespaces"][number]>(
+      `SELECT namespace, score, grade, failed FROM namespace_score WHERE "snapshotId" = $1
+        ORDER BY score ASC NULLS LAST, namespace ASC LIMIT 10`,
+      [posture.snapshotId],
+    ),
+    pool.query<Pick<ClusterDetail, "warnings" | "notEvaluated">>(
+      `SELECT warnings, "notEvaluated" FROM snapshot WHERE id = $1`,
+      [posture.snapshotId],
+    ),
+  ]);
   return {
     posture,
-    history: snapshots.map((s) => ({
-      id: s.id,
-      seq: s.seq,
-      startedAt: s.startedAt.toISOString(),
-      status: s.status,
-      trigger: s.trigger,
-      findingCount: s.findingCount,
-      newCount: s.newCount,
-      resolvedCount: s.resolvedCount,
-      overall: s.layerScores[0]?.score ?? null,
-      grade: s.layerScores[0]?.grade ?? null,
-    })),
-    worstNamespaces: worst,
-    warnings: (latestCompleted?.warnings as ClusterDetail["warnings"] | undefined) ?? [],
-    notEvaluated: (latestCompleted?.notEvaluated as ClusterDetail["notEvaluated"] | undefined) ?? [],
+    history: history.rows,
+    worstNamespaces: worst.rows,
+    warnings: latest.rows[0]?.warnings ?? [],
+    notEvaluated: latest.rows[0]?.notEvaluated ?? [],
   };
 }

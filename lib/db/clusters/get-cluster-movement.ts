@@ -1,8 +1,8 @@
 import { getCheckSeverity, getCheckTitle } from "@/lib/checks/get-check-title";
 
-import { getPrisma } from "../client";
 import { listFailingChecks } from "../findings/list-failing-checks";
 import { getPool } from "../pool";
+import { isoUtc } from "../sql-fragments";
 
 export type LayerDelta = { layer: string; previous: number | null; current: number | null };
 export type CheckMovement = { checkId: string; title: string; opened: number; resolved: number };
@@ -25,20 +25,22 @@ const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2,
  * on the most resources now.
  */
 export async function getClusterMovement(clusterId: string): Promise<ClusterMovement> {
-  const snaps = await getPrisma().snapshot.findMany({
-    where: { clusterId, status: { in: ["succeeded", "partial"] } },
-    orderBy: { seq: "desc" },
-    take: 2,
-    select: {
-      id: true,
-      seq: true,
-      startedAt: true,
-      layerScores: { where: { current: true }, select: { layer: true, score: true } },
-    },
-  });
-  const [latest, previous] = snaps;
+  // The latest two completed snapshots with their current score per layer ("overall": the cluster's),
+  // read beside the failing checks.
+  const [snaps, failing] = await Promise.all([
+    getPool().query<{ id: string; seq: number; startedAt: string; scores: Record<string, number | null> }>(
+      `SELECT s.id, s.seq, ${isoUtc(`s."startedAt"`)} AS "startedAt",
+              coalesce((SELECT json_object_agg(coalesce(l.layer::text, 'overall'), l.score)
+                          FROM layer_score l WHERE l."snapshotId" = s.id AND l.current), '{}') AS scores
+         FROM snapshot s WHERE s."clusterId" = $1 AND s.status IN ('succeeded', 'partial')
+        ORDER BY s.seq DESC LIMIT 2`,
+      [clusterId],
+    ),
+    listFailingChecks(clusterId),
+  ]);
+  const [latest, previous] = snaps.rows;
   // Worst first: severity, then the open findings it has (those under an accepted risk are not failing).
-  const topFailing = (await listFailingChecks(clusterId))
+  const topFailing = failing
     .filter((r) => r.open > 0)
     .map((r) => ({
       checkId: r.checkId,
@@ -54,11 +56,9 @@ export async function getClusterMovement(clusterId: string): Promise<ClusterMove
         a.checkId.localeCompare(b.checkId),
     )
     .slice(0, 10);
-  const at = (s: typeof latest) => (s ? { seq: s.seq, at: s.startedAt.toISOString() } : null);
-  const base = { latestSeq: at(latest)?.seq ?? null, latestAt: at(latest)?.at ?? null };
+  const base = { latestSeq: latest?.seq ?? null, latestAt: latest?.startedAt ?? null };
   if (!latest || !previous) return { previousSeq: null, previousAt: null, ...base, layers: [], checks: [], topFailing };
-  const score = (s: typeof latest, layer: string) =>
-    s.layerScores.find((l) => (l.layer ?? "overall") === layer)?.score ?? null;
+  const score = (s: typeof latest, layer: string) => s.scores[layer] ?? null;
   const layers = ["overall", "node", "network", "secrets", "pod", "container"].map((layer) => ({
     layer,
     previous: score(previous, layer),
@@ -73,7 +73,7 @@ export async function getClusterMovement(clusterId: string): Promise<ClusterMove
   );
   return {
     previousSeq: previous.seq,
-    previousAt: previous.startedAt.toISOString(),
+    previousAt: previous.startedAt,
     ...base,
     layers,
     checks: moved.rows.map((r) => ({ ...r, title: getCheckTitle(r.checkId) })),
