@@ -1,12 +1,13 @@
-// A cluster's page reads its detail: recent snapshots newest first with their current overall
-// score, the weakest namespaces and the latest completed scan's warnings and unevaluated checks,
-// even when more scans than the page lists have failed since.
+// What a cluster's page and the overview read: recent snapshots newest first with their current
+// overall score, the weakest namespaces, the latest completed scan's warnings and unevaluated checks
+// (even when more scans than the page lists have failed since), why the score moved, and the sparkline.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import { getPrisma } from "@/lib/db/client";
 import { getClusterDetail } from "@/lib/db/clusters/get-cluster-detail";
 import { getClusterMovement } from "@/lib/db/clusters/get-cluster-movement";
+import { listOverallHistory } from "@/lib/db/clusters/list-overall-history";
 
 describe("cluster detail", () => {
   it("lists recent snapshots with their current overall score and the latest completed scan's weak spots", async () => {
@@ -158,5 +159,39 @@ describe("cluster detail", () => {
       ["pod.privileged", 0, 2],
       ["pod.host-namespaces", 1, 0],
     ]);
+  });
+
+  it("draws the overview's sparkline from the last 30 days of overall scores, with the score as of a week ago", async () => {
+    const prisma = getPrisma();
+    const cluster = await prisma.cluster.create({
+      data: { name: `spark-${randomUUID().slice(0, 8)}`, source: "kubeconfig_context", contextName: "x" },
+    });
+    const now = new Date(Date.UTC(2026, 10, 30, 12));
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const snapshot = await prisma.snapshot.create({
+      data: { clusterId: cluster.id, seq: 1, status: "succeeded", startedAt: daysAgo(40) },
+    });
+    const overall = (d: number, score: number | null, layer: "pod" | null = null) => ({
+      snapshotId: snapshot.id,
+      clusterId: cluster.id,
+      takenAt: daysAgo(d),
+      layer,
+      score,
+      coverage: 1,
+      evaluated: 1,
+      failed: 0,
+    });
+    await prisma.layerScore.createMany({
+      data: [overall(40, 50), overall(20, 60), overall(8, 65), overall(6, null), overall(3, 90, "pod"), overall(1, 80)],
+    });
+    const history = (await listOverallHistory(now, [cluster.id])).get(cluster.id);
+    expect(history).toStrictEqual({
+      points: [
+        { takenAt: daysAgo(20).toISOString(), score: 60 },
+        { takenAt: daysAgo(8).toISOString(), score: 65 },
+        { takenAt: daysAgo(1).toISOString(), score: 80 },
+      ],
+      weekAgo: 65,
+    });
   });
 });

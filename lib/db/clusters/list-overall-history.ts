@@ -1,6 +1,7 @@
 import type { OverallHistory } from "@/lib/contracts/scores";
 
-import { getPrisma } from "../client";
+import { getPool } from "../pool";
+import { isoUtc } from "../sql-fragments";
 
 /** Each cluster's (or the given clusters') overall score over the last 30 days (for a sparkline) and its score as of a week ago. */
 export async function listOverallHistory(
@@ -8,23 +9,20 @@ export async function listOverallHistory(
   clusterIds?: string[],
 ): Promise<Map<string, OverallHistory>> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const weekAgo = now.getTime() - 7 * 86_400_000;
-  const rows = await getPrisma().layerScore.findMany({
-    where: {
-      layer: null,
-      takenAt: { gte: since },
-      score: { not: null },
-      ...(clusterIds ? { clusterId: { in: clusterIds } } : {}),
-    },
-    orderBy: { takenAt: "asc" },
-    select: { clusterId: true, takenAt: true, score: true },
-  });
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const { rows } = await getPool().query<{ clusterId: string; takenAt: string; score: number; weekOld: boolean }>(
+    `SELECT "clusterId", ${isoUtc(`"takenAt"`)} AS "takenAt", score, "takenAt" <= $3 AS "weekOld"
+       FROM layer_score
+      WHERE layer IS NULL AND "takenAt" >= $1 AND score IS NOT NULL AND ($2::text[] IS NULL OR "clusterId" = ANY($2))
+      ORDER BY "takenAt", id`,
+    [since, clusterIds ?? null, weekAgo],
+  );
   const out = new Map<string, OverallHistory>();
-  for (const r of rows) {
-    const h = out.get(r.clusterId) ?? { points: [], weekAgo: null };
-    h.points.push({ takenAt: r.takenAt.toISOString(), score: r.score! });
-    if (r.takenAt.getTime() <= weekAgo) h.weekAgo = r.score;
-    out.set(r.clusterId, h);
+  for (const { clusterId, takenAt, score, weekOld } of rows) {
+    const h = out.get(clusterId) ?? { points: [], weekAgo: null };
+    h.points.push({ takenAt, score });
+    if (weekOld) h.weekAgo = score;
+    out.set(clusterId, h);
   }
   return out;
 }
