@@ -1,7 +1,7 @@
 import type { Report, ReportQuery } from "@/lib/contracts/reports";
 import type { TrendPoint } from "@/lib/contracts/trend";
 
-import { getPrisma } from "../client";
+import { listClusterNames } from "../clusters/list-clusters";
 import { getPool } from "../pool";
 
 const SEVERITIES = ["critical", "high", "medium", "low"];
@@ -71,7 +71,7 @@ async function clusterEnds(ids: string[], since: Date): Promise<Ends[]> {
  */
 export async function buildReport(query: ReportQuery, now = new Date()): Promise<Report> {
   const since = new Date(now.getTime() - query.days * 86_400_000);
-  const all = await getPrisma().cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const all = await listClusterNames();
   const clusters = query.clusters.length ? all.filter((c) => query.clusters.includes(c.id)) : all;
   const ids = clusters.map((c) => c.id);
   // The comparison starts at the period's start, or when the first of the clusters was first scanned if later.

@@ -45,13 +45,13 @@ export default async function FrameworkPage({ params, searchParams }: Props) {
   // Across more than MATRIX_CLUSTERS clusters a column each is a page of megabytes: each control's
   // standing is counted instead, and a cluster's own column is a choice away.
   const fleetView = !cluster && !badCluster && (await countScannedClusters()) > MATRIX_CLUSTERS;
-  const tally = fleetView ? await tallyLatestControls(framework.id) : null;
-  const [latest, unscanned, everyCluster] = badCluster
-    ? [[], [], []]
+  const [latest, unscanned, everyCluster, tally] = badCluster
+    ? [[], [], [], null]
     : await Promise.all([
         fleetView ? Promise.resolve([]) : listLatestControls(framework.id, { clusterId: cluster || undefined }),
         listUnscannedClusters(cluster ? [cluster] : undefined),
         fleetView ? listClusterNames() : Promise.resolve([]),
+        fleetView ? tallyLatestControls(framework.id) : null,
       ]);
   const clusters = [
     ...new Map(latest.map((s) => [s.clusterId, { id: s.clusterId, name: s.clusterName, seq: s.seq }])).values(),

@@ -88,9 +88,8 @@ export default async function ControlPage({
     return q.size ? `${base}?${q}` : base;
   };
   const history = historyOf ? await listControlHistory(framework.id, control.id, historyOf.clusterId) : [];
-  const accepted = suppressions.filter(
-    (s) => checks.includes(s.checkId) && (s.status === "active" || s.status === "pending"),
-  );
+  // Read for this control's checks only; of those, the ones in force or awaiting approval.
+  const accepted = suppressions.filter((s) => s.status === "active" || s.status === "pending");
   return (
     <>
       <PageHeader
