@@ -6,6 +6,7 @@ import type { TokenSummary } from "@/lib/contracts/tokens";
 import type { UserSummary } from "@/lib/contracts/users";
 
 import { fetchJson } from "./fetch-json";
+import { refreshAfterChange } from "./refresh";
 
 export const accessKeys = {
   users: ["users"] as const,
@@ -26,7 +27,7 @@ export const accessQueries = {
 };
 
 const invalidate = (queryClient: QueryClient, queryKey: readonly string[]) => () =>
-  queryClient.invalidateQueries({ queryKey });
+  refreshAfterChange(queryClient, queryKey);
 
 /** A one-time sign-in link for a user: the answer of an invitation or of a new link. */
 export type SignInLink = { email: string; url: string };

@@ -3,6 +3,7 @@ import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react
 import type { ClusterSummary } from "@/lib/contracts/clusters";
 
 import { fetchJson } from "./fetch-json";
+import { refreshAfterChange } from "./refresh";
 
 export type ConnectionTest =
   | {
@@ -32,7 +33,7 @@ export const clusterQueries = {
 
 /** Starts a scan of a cluster now; answers the snapshot that follows it. */
 const startScan = (id: string) => fetchJson<{ snapshotId: string }>(`/api/clusters/${id}/scans`, { method: "POST" });
-const invalidate = (queryClient: QueryClient) => () => queryClient.invalidateQueries({ queryKey: clusterKeys.all });
+const invalidate = (queryClient: QueryClient) => () => refreshAfterChange(queryClient, clusterKeys.all);
 
 export const clusterMutations = {
   /** Registers a cluster and asks for its first scan (a scan that cannot start yet is left to the schedule). */
@@ -71,6 +72,6 @@ export const clusterMutations = {
     mutationOptions({
       mutationKey: [...clusterKeys.detail(id), "scan"],
       mutationFn: () => startScan(id),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: clusterKeys.detail(id) }),
+      onSettled: () => refreshAfterChange(queryClient, clusterKeys.detail(id)),
     }),
 };
