@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 import { ZReportQuery } from "@/lib/contracts/reports";
 import { createCluster } from "@/lib/db/clusters/create-cluster";
@@ -111,6 +111,30 @@ describe("reports compare like with like", () => {
     const after = await getReport(query, now);
     expect(after.report).not.toBe(first.report);
     expect(after.report).toEqual(await buildReport(query, now));
+    expect(after.report.trend.at(-1)!.overall).not.toBe(first.report.trend.at(-1)!.overall);
+  });
+
+  it("answers the hour before's report while the new hour's is built on the same figures, and never after a scan", async () => {
+    const HOUR = 3_600_000;
+    const now = new Date(Math.floor(Date.now() / HOUR) * HOUR + 60_000);
+    const id = (await createCluster({ name: `report-hour-${Date.now()}`, source: "demo", isDemo: true })).id;
+    await scan(id, 0, new Date(now.getTime() - 2 * DAY));
+    const query = ZReportQuery.parse({ clusters: id, days: "30" });
+    const first = await getReport(query, now);
+
+    // The next hour: its report is being built, and the one read an hour ago answers, saying when it was read.
+    const next = new Date(now.getTime() + HOUR);
+    const during = await getReport(query, next);
+    expect(during).toBe(first);
+    expect(during.generatedAt).toEqual(now);
+    await vi.waitFor(async () => expect((await getReport(query, next)).generatedAt).toEqual(next));
+
+    // A scan's figures are waited for, hour turned or not.
+    await scan(id, 3, new Date(now.getTime() - 60_000));
+    const later = new Date(next.getTime() + HOUR);
+    const after = await getReport(query, later);
+    expect(after.generatedAt).toEqual(later);
+    expect(after.report).toEqual(await buildReport(query, later));
     expect(after.report.trend.at(-1)!.overall).not.toBe(first.report.trend.at(-1)!.overall);
   });
 });
