@@ -141,6 +141,20 @@ export async function seedFleet(client: pg.Client, shape: FleetShape, userIds: s
   for (const i of indexes) await client.query(i.indexdef);
   say(`finding indexes rebuilt in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
+  // What each completed scan saw, as a scan stores it when it completes (compare reads it): the
+  // lifetimes open at its seq, from each cluster's running sum of lifetimes begun and ended.
+  await timed(
+    client,
+    "snapshots' seen counts",
+    `
+    WITH e AS (SELECT "clusterId", "firstSeq" AS seq, 1 AS d FROM finding
+               UNION ALL SELECT "clusterId", "lastSeq" + 1, -1 FROM finding WHERE "lastSeq" IS NOT NULL
+               UNION ALL SELECT "clusterId", seq, 0 FROM snapshot),
+         n AS (SELECT "clusterId", seq, sum(sum(d)) OVER (PARTITION BY "clusterId" ORDER BY seq)::int AS n FROM e GROUP BY "clusterId", seq)
+    UPDATE snapshot s SET "seenCount" = n.n FROM n
+     WHERE n."clusterId" = s."clusterId" AND n.seq = s.seq AND s.status IN ('succeeded', 'partial')`,
+  );
+
   // Accepted risks of every scope (cluster-wide, one namespace, one resource) and every status.
   await timed(
     client,

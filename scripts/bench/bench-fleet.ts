@@ -221,7 +221,7 @@ async function measure(
     { name: "api /api/metrics", path: "/api/metrics" },
   ];
   if (args.only) endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => new RegExp(args.only!).test(e.name)));
-  const overview = await get(base, "/", cookies[0]!);
+  const overview = await get(base, "/", cookies[0]!, { decode: true });
   console.log(
     `\nOverview HTML: ${(overview.bytes / 1024).toFixed(0)} KB at ${shape.clusters} clusters (goal < 200 KB), status ${overview.status}`,
   );
