@@ -8,11 +8,13 @@
 // Nothing they need to agree on lives in a process: sessions, sign-in limits and every figure
 // are in the database.
 import cluster from "node:cluster";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import compression from "compression";
 import next from "next";
 
+import { securityHeaders } from "../lib/auth/security-headers.ts";
 import { env } from "../lib/env.js";
 
 const dev = process.argv.includes("--dev");
@@ -30,6 +32,46 @@ else await serve();
  */
 const compress = compression({ level: 1 });
 
+/** Cookies are Secure and HSTS is sent when users reach Bulwark over HTTPS (lib/auth/app-origin.ts isHttps). */
+const https = env.BULWARK_URL?.startsWith("https://") ?? false;
+
+/**
+ * Whether every %-escape in the path decodes (Next answers a bare 500 when a dynamic segment's does not).
+ * @param {string} url
+ */
+function isDecodable(url) {
+  try {
+    decodeURIComponent(url.split("?", 1)[0] ?? "");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Before Next: the client's address, a fresh CSP nonce for each request (Next reads it from the
+ * request's policy header and puts it on its own scripts) and the security headers on every
+ * response, here rather than in a Next proxy (middleware), which cost about a millisecond of
+ * CPU a request (an API call's web time 4.0 → 2.6 ms). False when it has answered already.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+function prepare(req, res) {
+  if (!env.BULWARK_TRUST_PROXY) {
+    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    delete req.headers["x-real-ip"];
+  }
+  const headers = securityHeaders(randomBytes(16).toString("base64"), { https, dev });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (!isDecodable(req.url ?? "/")) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end("Bad request: the address has a malformed %-escape.");
+    return false;
+  }
+  req.headers["content-security-policy"] = headers["content-security-policy"];
+  return true;
+}
+
 /** One web server: Next's handler on a Node HTTP server (in a worker, on the port the primary shares). */
 async function serve() {
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
@@ -37,11 +79,7 @@ async function serve() {
   await app.prepare();
 
   const server = createServer((req, res) => {
-    if (!env.BULWARK_TRUST_PROXY) {
-      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
-      delete req.headers["x-real-ip"];
-    }
-    compress(req, res, () => void handle(req, res));
+    if (prepare(req, res)) compress(req, res, () => void handle(req, res));
   });
   // A port that cannot be had ends the process (Next's own handlers would keep it alive, serving nothing).
   server.on("error", (error) => {
