@@ -2,7 +2,7 @@
 // per-endpoint latency percentiles, and the web server's resident memory sampled from /proc.
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 
 export type Endpoint = { name: string; path: string };
 export type Stats = {
@@ -47,10 +47,19 @@ export function rssMb(pid: number): number {
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
+/** What Chromium accepts: the server picks brotli from it, as it does for a browser. */
+const ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  if (encoding === "br") return brotliDecompressSync(body);
+  if (encoding === "gzip") return gunzipSync(body);
+  return body;
+}
+
 /**
- * One GET with a session cookie, asking for gzip as a browser does; the body is read in full (the
- * time a user waits for the page). `bytes` is the body as sent; with `decode`, as the page is
- * (gunzipped, for the overview's HTML size). A body other than 200's is decoded for the error.
+ * One GET with a session cookie, accepting the encodings a browser does; the body is read in full
+ * (the time a user waits for the page). `bytes` is the body as sent; with `decode`, as the page is
+ * (decompressed, for the overview's HTML size). A body other than 200's is decoded for the error.
  */
 export function get(
   base: string,
@@ -63,23 +72,27 @@ export function get(
   return new Promise((resolve) => {
     const fail = (error: Error) =>
       resolve({ ms: performance.now() - start, status: 0, bytes: 0, error: error.message });
-    const req = http.get(url, { agent, headers: { cookie, "accept-encoding": "gzip" }, timeout: TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("error", fail);
-      res.on("end", () => {
-        const ms = performance.now() - start;
-        const status = res.statusCode ?? 0;
-        const wire = Buffer.concat(chunks);
-        const body = (decode || status !== 200) && res.headers["content-encoding"] === "gzip" ? gunzipSync(wire) : wire;
-        resolve({
-          ms,
-          status,
-          bytes: decode ? body.byteLength : wire.byteLength,
-          ...(status === 200 ? {} : { error: `HTTP ${status} ${body.toString("utf8").slice(0, 120)}` }),
+    const req = http.get(
+      url,
+      { agent, headers: { cookie, "accept-encoding": ACCEPT_ENCODING }, timeout: TIMEOUT_MS },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", fail);
+        res.on("end", () => {
+          const ms = performance.now() - start;
+          const status = res.statusCode ?? 0;
+          const wire = Buffer.concat(chunks);
+          const body = decode || status !== 200 ? decoded(wire, res.headers["content-encoding"]) : wire;
+          resolve({
+            ms,
+            status,
+            bytes: decode ? body.byteLength : wire.byteLength,
+            ...(status === 200 ? {} : { error: `HTTP ${status} ${body.toString("utf8").slice(0, 120)}` }),
+          });
         });
-      });
-    });
+      },
+    );
     req.on("timeout", () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
     req.on("error", fail);
   });
