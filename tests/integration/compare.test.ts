@@ -117,6 +117,12 @@ describe("compare", () => {
     );
     expect(lifetimes.length).toBeGreaterThan(present.length);
     await prisma.finding.createMany({ data: lifetimes });
+    // Each closed lifetime also as the scan that closed it writes it (complete-snapshot.ts).
+    await getPool().query(
+      `INSERT INTO finding_closed ("findingId", "clusterId", "lastSeq", "firstSeq", fingerprint, severity, "checkId")
+       SELECT id, "clusterId", "lastSeq", "firstSeq", fingerprint, severity, "checkId" FROM finding WHERE "clusterId" = $1 AND "lastSeq" IS NOT NULL`,
+      [cluster.id],
+    );
 
     const key = (f: DiffFinding) => `${f.checkId} ${f.resourceName} ${f.container} ${f.severity} ${f.message}`;
     const blindTo = (s: number) => (s === 2 ? ["pod.b"] : []);

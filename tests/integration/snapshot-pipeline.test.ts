@@ -107,6 +107,12 @@ describe("snapshot pipeline", () => {
       { firstSeq: 1, lastSeq: 2 },
       { firstSeq: 4, lastSeq: null },
     ]);
+    // Every lifetime a scan closed is in finding_closed as it closed (what compare reads), and no other.
+    const closed = `SELECT id::text, "lastSeq", "firstSeq", fingerprint, severity::text, "checkId" FROM finding WHERE "clusterId" = $1 AND "lastSeq" IS NOT NULL ORDER BY id`;
+    const written = `SELECT "findingId"::text AS id, "lastSeq", "firstSeq", fingerprint, severity::text, "checkId" FROM finding_closed WHERE "clusterId" = $1 ORDER BY "findingId"`;
+    const [want, got] = await Promise.all([db.query(closed, [id]), db.query(written, [id])]);
+    expect(want.rows.length).toBeGreaterThan(0);
+    expect(got.rows).toStrictEqual(want.rows);
   });
 
   it("stores per-layer and per-namespace scores with the snapshot", async () => {

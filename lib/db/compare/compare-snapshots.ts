@@ -118,7 +118,8 @@ export async function diffAcross(a: CompareSide, b: CompareSide): Promise<Diff> 
  * that went and came back is matched between those two small sets by its fingerprint (within a
  * cluster, its check, resource and container: fingerprint.ts). The same answer as diffAcross
  * without reading every finding of both scans: a week apart, hundreds of rows instead of tens of
- * thousands, each read for its id, fingerprint, severity and check only.
+ * thousands, each read for its id, fingerprint, severity and check only, those that closed from
+ * finding_closed, where each scan's closed lifetimes sit together.
  */
 export async function diffWithin(a: CompareSide, b: CompareSide): Promise<Diff> {
   const flip = a.seq > b.seq;
@@ -129,7 +130,7 @@ export async function diffWithin(a: CompareSide, b: CompareSide): Promise<Diff> 
   const seen = kept ? lo.seenCount : null;
   const KEY = `f.id, f.fingerprint, f.severity, f."checkId"`;
   const { rows } = await getPool().query<DiffRow>(
-    `WITH closed AS (SELECT ${KEY} FROM finding f
+    `WITH closed AS (SELECT f."findingId" AS id, f.fingerprint, f.severity, f."checkId" FROM finding_closed f
                       WHERE f."clusterId" = $1 AND f."firstSeq" <= $2 AND f."lastSeq" >= $2 AND f."lastSeq" < $3),
           began AS (SELECT ${KEY} FROM finding f
                      WHERE f."clusterId" = $1 AND f."firstSeq" > $2 AND f."firstSeq" <= $3 AND (f."lastSeq" IS NULL OR f."lastSeq" >= $3)),

@@ -213,14 +213,19 @@ async function mergeLifetimes(
      WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f.fingerprint = cur.fp AND f."firstSeq" < $2 AND (f.message <> cur.msg OR f.severity <> cur.severity)`,
     [o.clusterId, o.seq],
   );
+  // Each lifetime closed is also written to finding_closed, together: what compare reads of them.
   const closed = await client.query(
-    `UPDATE finding f SET "lastSeq" = $2 - 1, "lastSeenAt" = $3, "resolvedAt" = $4
-     WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" < $2 AND f."checkId" = ANY($5::text[])
-       AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.fp = f.fingerprint)
-       AND f."resourceKind" <> ALL($6::text[])
-       AND NOT EXISTS (SELECT 1 FROM unnest($7::text[], $8::text[], $9::text[]) h(kind, ns, name)
-                       WHERE h.kind = f."resourceKind" AND h.ns = f.namespace AND h.name = f."resourceName")
-       AND NOT (f."checkId" = ANY($10::text[]) AND f."resourceKind" <> ALL($11::text[]))`,
+    `WITH closed AS (
+       UPDATE finding f SET "lastSeq" = $2 - 1, "lastSeenAt" = $3, "resolvedAt" = $4
+        WHERE f."clusterId" = $1 AND f."lastSeq" IS NULL AND f."firstSeq" < $2 AND f."checkId" = ANY($5::text[])
+          AND NOT EXISTS (SELECT 1 FROM cur WHERE cur.fp = f.fingerprint)
+          AND f."resourceKind" <> ALL($6::text[])
+          AND NOT EXISTS (SELECT 1 FROM unnest($7::text[], $8::text[], $9::text[]) h(kind, ns, name)
+                          WHERE h.kind = f."resourceKind" AND h.ns = f.namespace AND h.name = f."resourceName")
+          AND NOT (f."checkId" = ANY($10::text[]) AND f."resourceKind" <> ALL($11::text[]))
+       RETURNING f.id, f."clusterId", f."lastSeq", f."firstSeq", f.fingerprint, f.severity, f."checkId")
+     INSERT INTO finding_closed ("findingId", "clusterId", "lastSeq", "firstSeq", fingerprint, severity, "checkId")
+     SELECT * FROM closed`,
     [
       o.clusterId,
       o.seq,
