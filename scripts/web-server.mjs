@@ -15,6 +15,7 @@ import zlib from "node:zlib";
 import compression from "compression";
 import next from "next";
 
+import { isHttps } from "../lib/auth/app-origin.ts";
 import { securityHeaders } from "../lib/auth/security-headers.ts";
 import { env } from "../lib/env.js";
 
@@ -35,8 +36,8 @@ else await serve();
  */
 const compress = compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } });
 
-/** Cookies are Secure and HSTS is sent when users reach Bulwark over HTTPS (lib/auth/app-origin.ts isHttps). */
-const https = env.BULWARK_URL?.startsWith("https://") ?? false;
+/** HSTS is sent and insecure requests upgraded when users reach Bulwark over HTTPS. */
+const https = isHttps();
 
 /**
  * Whether every %-escape in the path decodes (Next answers a bare 500 when a dynamic segment's does not).

@@ -1,4 +1,5 @@
-import { env } from "@/lib/env.js";
+// Relative, not "@/": scripts/web-server.mjs imports this file under plain Node.
+import { env } from "../env.js";
 
 /** Where users reach Bulwark: BULWARK_URL, else the address `npm start` listens on. */
 export function appUrl(): string {

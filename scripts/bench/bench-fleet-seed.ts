@@ -3,6 +3,7 @@
 import type pg from "pg";
 
 import { ALL_CHECKS } from "@/lib/checks/registry";
+import { copyClosedLifetimes } from "@/lib/db/findings/copy-closed-lifetimes";
 import { writeFailingChecks } from "@/lib/db/findings/write-failing-checks";
 import { writeControlCounts } from "@/lib/db/frameworks/control-counts";
 import { rebuildFindingRollup } from "@/lib/db/reports/rebuild-finding-rollup";
@@ -196,15 +197,11 @@ export async function seedFleet(client: pg.Client, shape: FleetShape, userIds: s
   const r = performance.now();
   // (a database of a version before finding_rollup has nothing to rebuild: lets the same seed measure the old code)
   if ((await client.query(`SELECT to_regclass('finding_rollup') AS t`)).rows[0].t) await rebuildFindingRollup(client);
-  // Each closed lifetime as its scan writes it on closing (complete-snapshot.ts), in close order.
-  if ((await client.query(`SELECT to_regclass('finding_closed') AS t`)).rows[0].t)
-    await timed(
-      client,
-      "closed lifetimes",
-      `INSERT INTO finding_closed ("findingId", "clusterId", "lastSeq", "firstSeq", fingerprint, severity, "checkId")
-       SELECT id, "clusterId", "lastSeq", "firstSeq", fingerprint, severity, "checkId"
-         FROM finding WHERE "lastSeq" IS NOT NULL ORDER BY "clusterId", "lastSeq"`,
-    );
+  if ((await client.query(`SELECT to_regclass('finding_closed') AS t`)).rows[0].t) {
+    const c = performance.now();
+    const n = await copyClosedLifetimes(client, null);
+    say(`closed lifetimes: ${n.toLocaleString("en")} rows in ${((performance.now() - c) / 1000).toFixed(1)} s`);
+  }
   if ((await client.query(`SELECT to_regclass('failing_check') AS t`)).rows[0].t)
     await writeFailingChecks(client, null);
   if ((await client.query(`SELECT to_regclass('control_status_count') AS t`)).rows[0].t)

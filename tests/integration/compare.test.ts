@@ -9,6 +9,7 @@ import { registerCluster } from "@/lib/clusters/register-cluster";
 import type { DiffFinding } from "@/lib/contracts/snapshot-changes";
 import { getPrisma } from "@/lib/db/client";
 import { compareSnapshots, diffAcross, listComparables } from "@/lib/db/compare/compare-snapshots";
+import { copyClosedLifetimes } from "@/lib/db/findings/copy-closed-lifetimes";
 import { getPool } from "@/lib/db/pool";
 import { startSnapshot } from "@/lib/db/snapshots/start-snapshot";
 import { demoCluster } from "@/lib/fake-api-server/clusters/demo";
@@ -118,11 +119,7 @@ describe("compare", () => {
     expect(lifetimes.length).toBeGreaterThan(present.length);
     await prisma.finding.createMany({ data: lifetimes });
     // Each closed lifetime also as the scan that closed it writes it (complete-snapshot.ts).
-    await getPool().query(
-      `INSERT INTO finding_closed ("findingId", "clusterId", "lastSeq", "firstSeq", fingerprint, severity, "checkId")
-       SELECT id, "clusterId", "lastSeq", "firstSeq", fingerprint, severity, "checkId" FROM finding WHERE "clusterId" = $1 AND "lastSeq" IS NOT NULL`,
-      [cluster.id],
-    );
+    await copyClosedLifetimes(getPool(), cluster.id);
 
     const key = (f: DiffFinding) => `${f.checkId} ${f.resourceName} ${f.container} ${f.severity} ${f.message}`;
     const blindTo = (s: number) => (s === 2 ? ["pod.b"] : []);
