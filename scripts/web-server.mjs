@@ -4,12 +4,14 @@
 // dodge per-address sign-in limits or forge the audit log's "from where".
 //
 // A page is rendered on one thread, so one process uses one core: BULWARK_WEB_WORKERS processes
-// (default one per CPU, at most 4) share the port through node:cluster, each a whole web server.
+// (default one per CPU, at most 4), each a whole web server, started through node:cluster; the
+// primary listens and hands each connection to the worker with the fewest open.
 // Nothing they need to agree on lives in a process: sessions, sign-in limits and every figure
 // are in the database.
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { availableParallelism } from "node:os";
 import zlib from "node:zlib";
 import compression from "compression";
@@ -18,6 +20,8 @@ import next from "next";
 import { isHttps } from "../lib/auth/app-origin.ts";
 import { securityHeaders } from "../lib/auth/security-headers.ts";
 import { env } from "../lib/env.js";
+import { ConnectionBalancer, serveHandedConnections } from "../lib/http/balance-connections.ts";
+import { coalesceWrites } from "../lib/http/coalesce-writes.ts";
 
 const dev = process.argv.includes("--dev");
 const workers = dev ? 1 : (env.BULWARK_WEB_WORKERS ?? Math.min(availableParallelism(), 4));
@@ -83,20 +87,43 @@ async function serve() {
   await app.prepare();
 
   const server = createServer((req, res) => {
-    if (prepare(req, res)) compress(req, res, () => void handle(req, res));
+    if (prepare(req, res))
+      compress(req, res, () => {
+        coalesceWrites(res);
+        void handle(req, res);
+      });
   });
+  // A worker serves the connections the primary hands it; a single process listens itself.
+  if (cluster.isWorker) {
+    watchForStop(server, serveHandedConnections(server));
+    return;
+  }
   // A port that cannot be had ends the process (Next's own handlers would keep it alive, serving nothing).
   server.on("error", (error) => {
     console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
     process.exit(1);
   });
-  server.listen(env.PORT, env.HOST, () => {
-    if (cluster.isPrimary) console.log(`✓ Ready on ${address}`);
-  });
+  server.listen(env.PORT, env.HOST, () => console.log(`✓ Ready on ${address}`));
+  watchForStop(server);
+}
 
-  // Stops on a signal, or when its parent (`npm start`, or the primary) goes away.
+/**
+ * Stops on a signal, or when its parent (`npm start`, or the primary) goes away, once the
+ * requests running are answered (a worker counts its connections in `open`: its server did not
+ * accept them itself, so does not wait for them).
+ * @param {import("node:http").Server} server
+ * @param {() => number} [open]
+ */
+function watchForStop(server, open) {
   const stop = () => {
-    server.close(() => process.exit(0));
+    if (open) {
+      const drained = () => {
+        server.closeIdleConnections();
+        if (open() === 0) process.exit(0);
+        setTimeout(drained, 100).unref();
+      };
+      drained();
+    } else server.close(() => process.exit(0));
     server.closeIdleConnections();
     // Requests still running (a long CSV export) get a few seconds, then the process ends.
     setTimeout(() => process.exit(0), 5_000).unref();
@@ -107,28 +134,39 @@ async function serve() {
 }
 
 /**
- * The primary: starts the workers, says "Ready" once all listen, starts again one that dies
- * (a second later), and ends with them: a worker that fails before it ever listened (a port in
- * use, a broken build) ends the whole server, as a single process would.
+ * The primary: starts the workers, listens once all are ready and says "Ready", hands each
+ * connection to the worker with the fewest open, starts again one that dies (a second later), and
+ * ends with them: a worker that fails before it was ever ready (a broken build), or a port that
+ * cannot be had, ends the whole server, as a single process would.
  */
 async function supervise() {
   let stopping = false;
-  let listening = 0;
+  let ready = 0;
+  const balancer = new ConnectionBalancer();
+  const listener = createNetServer({ pauseOnConnect: true }, (socket) => balancer.assign(socket));
+  listener.on("error", (error) => {
+    console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+    stop(1);
+  });
   const fork = () => {
     const worker = cluster.fork();
     let served = false;
-    worker.on("listening", () => {
+    worker.on("message", (/** @type {{ bulwark?: string }} */ m) => {
+      if (m?.bulwark !== "ready") return;
       served = true;
-      if (++listening === workers) console.log(`✓ Ready on ${address} (${workers} web workers)`);
+      balancer.add(worker);
+      if (++ready === workers && !listener.listening)
+        listener.listen(env.PORT, env.HOST, () => console.log(`✓ Ready on ${address} (${workers} web workers)`));
     });
     worker.on("exit", (code, signal) => {
+      balancer.remove(worker);
       if (stopping) return;
       if (!served) {
         console.error(`[bulwark] a web worker could not start (exit ${code ?? signal}): stopping`);
         stop(1);
         return;
       }
-      listening--;
+      ready--;
       console.error(`[bulwark] a web worker ended (exit ${code ?? signal}); starting another`);
       setTimeout(fork, 1_000).unref();
     });
@@ -138,6 +176,7 @@ async function supervise() {
   const stop = (code = 0) => {
     if (stopping) return;
     stopping = true;
+    listener.close();
     const alive = Object.values(cluster.workers ?? {}).flatMap((w) => (w && !w.isDead() ? [w] : []));
     if (alive.length === 0) process.exit(code);
     let left = alive.length;

@@ -124,6 +124,7 @@ export async function seedFleet(client: pg.Client, shape: FleetShape, userIds: s
   ).rows;
   for (const i of indexes) await client.query(`DROP INDEX "${i.indexname}"`);
   // g: lifetime number; c: cluster; 35% still open, the rest closed by a later scan; first seen on any day.
+  // Inserted in scan order (day, then cluster), as scans insert the lifetimes they open together.
   await timed(
     client,
     "finding lifetimes",
@@ -135,7 +136,8 @@ export async function seedFleet(client: pg.Client, shape: FleetShape, userIds: s
            fs, ls, ${at("c", "fs")}, CASE WHEN ls IS NOT NULL THEN ${at("c", "ls")} END, CASE WHEN ls IS NOT NULL THEN ${at("c", "ls + 1")} END
     FROM (SELECT g, 1 + g % ${C} AS c, 1 + (hashtext(g::text) & 2147483647) % $4 AS k,
                  1 + (hashtext('f' || g) & 2147483647) % ${D} AS fs, (hashtext('o' || g) & 2147483647) % 100 AS o FROM generate_series(1, ${shape.findings}) g) x
-    CROSS JOIN LATERAL (SELECT CASE WHEN o < 35 OR fs >= ${D} - 1 THEN NULL ELSE fs + (hashtext('l' || g) & 2147483647) % (${D} - 1 - fs) END AS ls) y`,
+    CROSS JOIN LATERAL (SELECT CASE WHEN o < 35 OR fs >= ${D} - 1 THEN NULL ELSE fs + (hashtext('l' || g) & 2147483647) % (${D} - 1 - fs) END AS ls) y
+    ORDER BY fs, c`,
     [picks.map((c) => c.id), picks.map((c) => c.layer), picks.map((c) => c.severity), picks.length],
   );
   const t = performance.now();
