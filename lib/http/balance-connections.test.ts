@@ -35,13 +35,13 @@ async function start() {
   return { balancer, workers, port: (listener.address() as AddressInfo).port };
 }
 
-/** `n` connections opened at once and kept open, each with the pid of the worker that answered its request. */
+/** `n` connections opened at once and kept open, each with the pid of the worker that answered its request and the client address it saw. */
 async function connect(port: number, n: number) {
   return Promise.all(
     Array.from(
       { length: n },
       () =>
-        new Promise<{ socket: net.Socket; pid: number }>((resolve, reject) => {
+        new Promise<{ socket: net.Socket; pid: number; client: string }>((resolve, reject) => {
           const socket = net.connect(port, "127.0.0.1", () =>
             socket.write("GET / HTTP/1.1\r\nhost: bulwark\r\nconnection: keep-alive\r\n\r\n"),
           );
@@ -49,8 +49,8 @@ async function connect(port: number, n: number) {
           let answer = "";
           socket.on("data", (c: Buffer) => {
             answer += c.toString();
-            const m = /\r\n\r\n(\d+)$/.exec(answer);
-            if (m) resolve({ socket, pid: Number(m[1]) });
+            const m = /\r\n\r\n(\d+) (\S+)$/.exec(answer);
+            if (m) resolve({ socket, pid: Number(m[1]), client: m[2]! });
           });
           socket.on("error", reject);
         }),
