@@ -80,6 +80,14 @@ function prepare(req, res) {
   return true;
 }
 
+/**
+ * A port that cannot be had (a declaration: it may be called before the module has run to here).
+ * @param {Error} error
+ */
+function cannotListen(error) {
+  console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+}
+
 /** One web server: Next's handler on a Node HTTP server (in a worker, on the port the primary shares). */
 async function serve() {
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
@@ -100,7 +108,7 @@ async function serve() {
   }
   // A port that cannot be had ends the process (Next's own handlers would keep it alive, serving nothing).
   server.on("error", (error) => {
-    console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+    cannotListen(error);
     process.exit(1);
   });
   server.listen(env.PORT, env.HOST, () => console.log(`✓ Ready on ${address}`));
@@ -145,7 +153,7 @@ async function supervise() {
   const balancer = new ConnectionBalancer();
   const listener = createNetServer({ pauseOnConnect: true }, (socket) => balancer.assign(socket));
   listener.on("error", (error) => {
-    console.error(`[bulwark] the web server cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+    cannotListen(error);
     stop(1);
   });
   const fork = () => {

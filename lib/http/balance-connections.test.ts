@@ -28,11 +28,16 @@ async function start() {
       return child;
     }),
   );
+  return { balancer, workers, port: await listen(balancer) };
+}
+
+/** A listener that hands each connection to `balancer`, as the web server's primary does: its port. */
+async function listen(balancer: ConnectionBalancer) {
   const listener = net.createServer({ pauseOnConnect: true }, (socket) => balancer.assign(socket));
   listener.listen(0, "127.0.0.1");
   await once(listener, "listening");
   closers.push(() => listener.close());
-  return { balancer, workers, port: (listener.address() as AddressInfo).port };
+  return (listener.address() as AddressInfo).port;
 }
 
 /** `n` connections opened at once and kept open, each with the pid of the worker that answered its request and the client address it saw. */
@@ -58,44 +63,30 @@ async function connect(port: number, n: number) {
   );
 }
 
-const tally = (pids: number[], workers: ChildProcess[]) => workers.map((w) => pids.filter((p) => p === w.pid).length);
+/** How many of the connections each worker answered. */
+const tally = (connections: { pid: number }[], workers: ChildProcess[]) =>
+  workers.map((w) => connections.filter((c) => c.pid === w.pid).length);
 
 describe("ConnectionBalancer", () => {
   it("spreads a burst of connections evenly over the workers and sends new ones to the worker with the fewest open", async () => {
     const { workers, port } = await start();
     // 50 users arriving at once: 25 each.
     const burst = await connect(port, 50);
-    expect(
-      tally(
-        burst.map((c) => c.pid),
-        workers,
-      ),
-    ).toEqual([25, 25]);
+    expect(tally(burst, workers)).toEqual([25, 25]);
 
     // Ten of the first worker's users leave; the next ten to arrive all go there.
     const leaving = burst.filter((c) => c.pid === workers[0]!.pid).slice(0, 10);
     await Promise.all(leaving.map(({ socket }) => new Promise((r) => socket.once("close", r).end())));
     await new Promise((r) => setTimeout(r, 300));
     const next = await connect(port, 10);
-    expect(
-      tally(
-        next.map((c) => c.pid),
-        workers,
-      ),
-    ).toEqual([10, 0]);
+    expect(tally(next, workers)).toEqual([10, 0]);
   });
 
   it("closes a connection when no worker is ready, and stops giving connections to a worker that was removed", async () => {
-    const empty = new ConnectionBalancer();
-    const listener = net.createServer({ pauseOnConnect: true }, (socket) => empty.assign(socket));
-    listener.listen(0, "127.0.0.1");
-    await once(listener, "listening");
-    closers.push(() => listener.close());
+    const empty = await listen(new ConnectionBalancer());
     const refused = await new Promise<string>((resolve) =>
       http
-        .get({ host: "127.0.0.1", port: (listener.address() as AddressInfo).port, path: "/" }, () =>
-          resolve("answered"),
-        )
+        .get({ host: "127.0.0.1", port: empty, path: "/" }, () => resolve("answered"))
         .on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message)),
     );
     expect(refused).toBe("ECONNRESET");
@@ -103,11 +94,6 @@ describe("ConnectionBalancer", () => {
     const { balancer, workers, port } = await start();
     balancer.remove(workers[0]!);
     const after = await connect(port, 6);
-    expect(
-      tally(
-        after.map((c) => c.pid),
-        workers,
-      ),
-    ).toEqual([0, 6]);
+    expect(tally(after, workers)).toEqual([0, 6]);
   });
 });

@@ -23,9 +23,14 @@ export class ConnectionBalancer {
   add(worker: Worker): void {
     this.#open.set(worker, 0);
     worker.on("message", (m: Message) => {
-      const open = this.#open.get(worker);
-      if (m?.bulwark === "closed" && open !== undefined) this.#open.set(worker, Math.max(0, open - 1));
+      if (m?.bulwark === "closed") this.#closed(worker);
     });
+  }
+
+  /** One of a worker's connections closed (or never reached it). */
+  #closed(worker: Worker): void {
+    const open = this.#open.get(worker);
+    if (open !== undefined) this.#open.set(worker, Math.max(0, open - 1));
   }
 
   /** A worker that ended or is stopping: it gets no more connections. */
@@ -46,8 +51,7 @@ export class ConnectionBalancer {
     worker.send({ bulwark: "connection" } satisfies Message, socket, (error) => {
       if (!error) return;
       socket.destroy();
-      const open = this.#open.get(worker);
-      if (open !== undefined) this.#open.set(worker, Math.max(0, open - 1));
+      this.#closed(worker);
     });
   }
 }

@@ -34,17 +34,18 @@ export function coalesceWrites(res: Flushable): void {
     pass();
     flush?.();
   };
-  const hold = (chunk: string | Uint8Array, encoding?: BufferEncoding) => {
+  /** Holds a chunk; `encoding` may be a callback, which the middleware ignores too. */
+  const hold = (chunk: string | Uint8Array, encoding: unknown) => {
     const buffer =
       typeof chunk === "string"
-        ? Buffer.from(chunk, encoding ?? "utf8")
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
         : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     held.push(buffer);
     bytes += buffer.byteLength;
   };
   // Both take (chunk, encoding) and no callback, as the compression middleware's own do.
   res.write = ((chunk: string | Uint8Array, encoding?: BufferEncoding) => {
-    hold(chunk, typeof encoding === "string" ? encoding : undefined);
+    hold(chunk, encoding);
     if (bytes >= HOLD_BYTES) return pass();
     if (!queued) {
       queued = true;
@@ -56,7 +57,7 @@ export function coalesceWrites(res: Flushable): void {
   res.end = ((chunk?: string | Uint8Array | (() => void), encoding?: BufferEncoding | (() => void)) => {
     // Nothing held (a JSON answer in one piece): as it came, so the middleware still sees its length.
     if (held.length === 0) return end(chunk, typeof encoding === "string" ? encoding : undefined);
-    if (chunk && typeof chunk !== "function") hold(chunk, typeof encoding === "string" ? encoding : undefined);
+    if (chunk && typeof chunk !== "function") hold(chunk, encoding);
     pass();
     return end();
   }) as ServerResponse["end"];
